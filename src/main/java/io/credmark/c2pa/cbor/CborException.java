@@ -1,0 +1,9 @@
+package io.credmark.c2pa.cbor;
+
+/** CBOR that is not well formed, or exceeds the reader's limits. Validators turn it into a status code. */
+public final class CborException extends RuntimeException {
+
+    public CborException(String message) {
+        super(message);
+    }
+}

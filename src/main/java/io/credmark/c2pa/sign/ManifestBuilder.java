@@ -1,0 +1,183 @@
+package io.credmark.c2pa.sign;
+
+import io.credmark.c2pa.assertion.Assertion;
+import io.credmark.c2pa.assertion.DataHashAssertion;
+import io.credmark.c2pa.claim.ClaimWriter;
+import io.credmark.c2pa.claim.HashedUri;
+import io.credmark.c2pa.claim.JumbfUri;
+import io.credmark.c2pa.cose.CoseSign1;
+import io.credmark.c2pa.cose.CoseSign1Writer;
+import io.credmark.c2pa.jumbf.DescriptionBox;
+import io.credmark.c2pa.jumbf.JumbfUuids;
+import io.credmark.c2pa.jumbf.JumbfWriter;
+import io.credmark.container.ByteRange;
+import io.credmark.container.EmbeddingPlan;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Lays out, hashes and signs one standard manifest (claim v2) and its store.
+ *
+ * <p>The size problem (the data hash must name the length of the store that contains it) is solved as spec 2.2
+ * §10.3.2.5 and c2pa-rs do: lay out the store once with a zero-length exclusion and a padded data hash and a
+ * signature placeholder of the reserved size; then fill in the real exclusion, shrinking the pad so the assertion
+ * keeps its size; then sign and pad the COSE structure to the reserved size. The store's length never changes
+ * between the passes, which the builder checks.
+ */
+public final class ManifestBuilder {
+
+    static final String HASH_ALG = "sha256";
+    private static final int SALT_BYTES = 16;
+    private static final int DATA_HASH_PAD = 16;
+
+    private final ClaimWriter.GeneratorInfo generator;
+    private final String label;
+    private final SecureRandom random;
+    private final List<Assertion> assertions = new ArrayList<>();
+    private final List<byte[]> ingredientManifests = new ArrayList<>();
+    private String title;
+
+    public ManifestBuilder(ClaimWriter.GeneratorInfo generator, SecureRandom random) {
+        this.generator = generator;
+        this.random = random;
+        this.label = "urn:c2pa:" + UUID.randomUUID();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public ManifestBuilder title(String title) {
+        this.title = title;
+        return this;
+    }
+
+    /** A fresh salt for an assertion's description box. */
+    public byte[] salt() {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return salt;
+    }
+
+    /**
+     * Adds a CBOR assertion, salted, to the claim's created assertions, and returns the hashed URI that refers to it
+     * (for an action's ingredient list, for instance). Labels must be unique; add {@code __n} suffixes yourself.
+     */
+    public HashedUri add(String assertionLabel, byte[] cbor) {
+        if (assertions.stream().anyMatch(a -> a.label().equals(assertionLabel))) {
+            throw new IllegalArgumentException("duplicate assertion label " + assertionLabel);
+        }
+        Assertion a = Assertion.cbor(assertionLabel, cbor, salt());
+        assertions.add(a);
+        return hashedUri(a);
+    }
+
+    /**
+     * Copies a manifest of an ingredient's store (a whole {@code jumb} superbox, as stored) into this store, ahead
+     * of the new manifest. Copy every manifest of an ingredient's store so that its own ingredients still resolve.
+     */
+    public ManifestBuilder addIngredientManifest(byte[] manifestSuperBox) {
+        ingredientManifests.add(manifestSuperBox);
+        return this;
+    }
+
+    public SignedManifest sign(EmbeddingPlan plan, Signer signer) throws GeneralSecurityException {
+        MessageDigest sha = sha256();
+        plan.digestKept(sha);
+        byte[] assetHash = sha.digest();
+        long start = plan.insertionOffset();
+
+        byte[] dataHashSalt = salt();
+        Assertion provisional = dataHash(start, 0, assetHash, DATA_HASH_PAD, dataHashSalt);
+        byte[] protectedHeader = CoseSign1Writer.protectedHeader(signer.algorithm(), signer.chain());
+        int reserved = minimalSize(protectedHeader, signer.maxSignatureLength());
+
+        byte[] firstClaim = claim(provisional);
+        int storeLength = store(provisional, firstClaim, new byte[reserved]).length;
+        long carrierLength = plan.carrierLength(storeLength);
+
+        Assertion dataHash = null;
+        for (int pad = DATA_HASH_PAD; pad >= 0 && dataHash == null; pad--) {
+            Assertion candidate = dataHash(start, carrierLength, assetHash, pad, dataHashSalt);
+            if (candidate.content().length == provisional.content().length) {
+                dataHash = candidate;
+            }
+        }
+        if (dataHash == null) {
+            throw new IllegalStateException("data hash assertion cannot keep its size");
+        }
+        byte[] claim = claim(dataHash);
+        byte[] signature = signer.sign(CoseSign1.sigStructure(protectedHeader, claim));
+        byte[] cose = CoseSign1Writer.encode(protectedHeader, signature, reserved);
+        byte[] store = store(dataHash, claim, cose);
+        if (store.length != storeLength) {
+            throw new IllegalStateException("manifest store changed size between passes: " + storeLength + " -> "
+                    + store.length);
+        }
+        return new SignedManifest(label, store, plan.wrap(store), plan);
+    }
+
+    /** The smallest COSE_Sign1 for this header and signature size, which is what space is reserved for. */
+    private static int minimalSize(byte[] protectedHeader, int signatureLength) {
+        for (int size = protectedHeader.length + signatureLength; ; size++) {
+            try {
+                return CoseSign1Writer.encode(protectedHeader, new byte[signatureLength], size).length;
+            } catch (IllegalArgumentException tooSmall) {
+                // grow until the pad fits
+            }
+        }
+    }
+
+    private Assertion dataHash(long start, long length, byte[] hash, int pad, byte[] salt) {
+        byte[] cbor = new DataHashAssertion(List.of(new ByteRange(start, length)), "jumbf manifest", HASH_ALG, hash,
+                pad).encode();
+        return Assertion.cbor(DataHashAssertion.LABEL, cbor, salt);
+    }
+
+    private byte[] claim(Assertion dataHash) {
+        List<HashedUri> created = new ArrayList<>();
+        for (Assertion a : assertions) {
+            created.add(hashedUri(a));
+        }
+        created.add(hashedUri(dataHash));
+        return ClaimWriter.encode("xmp:iid:" + UUID.randomUUID(), generator,
+                JumbfUri.absolute(label, "c2pa.signature"), created, List.of(), title, HASH_ALG);
+    }
+
+    private byte[] store(Assertion dataHash, byte[] claim, byte[] cose) {
+        List<byte[]> assertionBoxes = new ArrayList<>();
+        assertions.forEach(a -> assertionBoxes.add(a.toSuperBox()));
+        assertionBoxes.add(dataHash.toSuperBox());
+        byte[] manifest = JumbfWriter.superBox(DescriptionBox.labelled(JumbfUuids.STANDARD_MANIFEST, label, null),
+                List.of(
+                        JumbfWriter.superBox(DescriptionBox.labelled(JumbfUuids.ASSERTION_STORE, "c2pa.assertions",
+                                null), assertionBoxes),
+                        JumbfWriter.superBox(DescriptionBox.labelled(JumbfUuids.CLAIM, "c2pa.claim.v2", null),
+                                List.of(JumbfWriter.contentBox("cbor", claim))),
+                        JumbfWriter.superBox(DescriptionBox.labelled(JumbfUuids.SIGNATURE, "c2pa.signature", null),
+                                List.of(JumbfWriter.contentBox("cbor", cose)))));
+        List<byte[]> manifests = new ArrayList<>(ingredientManifests);
+        manifests.add(manifest);
+        return JumbfWriter.superBox(DescriptionBox.labelled(JumbfUuids.MANIFEST_STORE, "c2pa", null), manifests);
+    }
+
+    private static HashedUri hashedUri(Assertion a) {
+        byte[] box = a.toSuperBox();
+        MessageDigest sha = sha256();
+        sha.update(box, 8, box.length - 8);
+        return new HashedUri(JumbfUri.relative("c2pa.assertions", a.label()), null, sha.digest());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.credmark.c2pa.sign;
+
+import io.credmark.container.EmbeddingPlan;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A signed manifest store and where it goes: the output is the planned input bytes with {@code carrier} inserted.
+ *
+ * @param label   the new active manifest's label ({@code urn:c2pa:…})
+ * @param store   the manifest store's JUMBF bytes
+ * @param carrier the store wrapped for the format (APP11 segments, a {@code caBX} chunk)
+ */
+public record SignedManifest(String label, byte[] store, byte[] carrier, EmbeddingPlan plan) {
+
+    public void writeTo(OutputStream out) throws IOException {
+        plan.writeTo(out, carrier);
+    }
+
+    public byte[] toByteArray() {
+        return plan.assemble(carrier);
+    }
+}

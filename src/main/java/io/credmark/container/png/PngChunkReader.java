@@ -1,0 +1,77 @@
+package io.credmark.container.png;
+
+import io.credmark.InvalidInputException;
+import io.credmark.bytes.BigEndian;
+import io.credmark.container.ContainerProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Walks the chunk sequence of a PNG without interpreting it. Structural damage (bad lengths, truncation, missing
+ * IHDR or IEND) stops reading; a CRC mismatch is recorded and reading goes on, so that a verifier can still say
+ * what a damaged file claims.
+ */
+public final class PngChunkReader {
+
+    /** PNG spec §5.3: chunk lengths are limited to 2^31 - 1. */
+    private static final long MAX_CHUNK_LENGTH = 0x7FFF_FFFFL;
+
+    private PngChunkReader() {
+    }
+
+    public record Chunks(List<PngChunk> chunks, List<ContainerProblem> problems) {
+    }
+
+    public static Chunks read(byte[] file) {
+        List<PngChunk> chunks = new ArrayList<>();
+        List<ContainerProblem> problems = new ArrayList<>();
+        int pos = 8;
+        boolean ended = false;
+        while (!ended) {
+            if (file.length - pos < 12) {
+                throw malformed("truncated PNG: the file ends at byte " + file.length + " before an IEND chunk");
+            }
+            long length = BigEndian.u32(file, pos);
+            String type = chunkType(file, pos + 4);
+            if (length > MAX_CHUNK_LENGTH) {
+                throw malformed("PNG chunk " + type + " at byte " + pos + " declares a length of " + length
+                        + " bytes, over the PNG limit of 2^31-1");
+            }
+            if (length > file.length - pos - 12L) {
+                throw malformed("truncated PNG: chunk " + type + " at byte " + pos + " declares " + length
+                        + " bytes but only " + Math.max(0, file.length - pos - 12L) + " remain");
+            }
+            int len = (int) length;
+            CRC32 crc = new CRC32();
+            crc.update(file, pos + 4, 4 + len);
+            boolean crcOk = crc.getValue() == BigEndian.u32(file, pos + 8 + len);
+            if (!crcOk) {
+                problems.add(new ContainerProblem(pos, "chunk " + type + " has a bad CRC"));
+            }
+            if (chunks.isEmpty() && !"IHDR".equals(type)) {
+                throw malformed("not a valid PNG: the first chunk is " + type + ", not IHDR");
+            }
+            chunks.add(new PngChunk(type, pos, len, crcOk));
+            pos += 12 + len;
+            ended = "IEND".equals(type);
+        }
+        return new Chunks(chunks, problems);
+    }
+
+    private static String chunkType(byte[] file, int at) {
+        StringBuilder sb = new StringBuilder(4);
+        for (int i = 0; i < 4; i++) {
+            int c = file[at + i] & 0xFF;
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                throw malformed("not a valid PNG: bytes at " + at + " are not a chunk type");
+            }
+            sb.append((char) c);
+        }
+        return sb.toString();
+    }
+
+    static InvalidInputException malformed(String message) {
+        return new InvalidInputException(InvalidInputException.Kind.MALFORMED_IMAGE, message);
+    }
+}
