@@ -1,0 +1,264 @@
+package io.credmark.pki;
+
+import io.credmark.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+/**
+ * A private certificate authority for development and self-hosting, kept under {@code <dataDir>/pki/}: a root, an
+ * intermediate, and one signer per {@link KeyType}, created on first use.
+ *
+ * <p>Its certificates follow the C2PA profile, so manifests signed with them validate everywhere; they are trusted
+ * only where {@link #rootPem()} is installed as a trust anchor. Each installation gets its own root, told apart by a
+ * random OU.
+ *
+ * <p>Several processes may open the same directory at once: creation happens under a file lock, files appear
+ * atomically, and private keys are owner-only from the moment they exist. Existing files are never regenerated;
+ * only an intermediate or signer certificate that has expired (or no longer chains to its issuer) is re-issued.
+ */
+public final class DevelopmentCa {
+
+    static final String ORGANIZATION = "credmark development";
+
+    static final String ROOT_CERTIFICATE = "root-ca.pem";
+    static final String ROOT_KEY = "root-ca-key.pem";
+    static final String INTERMEDIATE_CERTIFICATE = "intermediate-ca.pem";
+    static final String INTERMEDIATE_KEY = "intermediate-ca-key.pem";
+
+    private static final int ROOT_YEARS = 20;
+    private static final int INTERMEDIATE_YEARS = 10;
+    private static final int SIGNER_YEARS = 5;
+    /** Back-dating tolerates verifiers whose clocks run a little behind ours. */
+    private static final Duration BACKDATE = Duration.ofHours(1);
+
+    private final PkiDirectory directory;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final CertificateIssuer issuer;
+    private final X509Certificate root;
+    private final String installationId;
+    private final Map<KeyType, SigningCredentials> signers = new EnumMap<>(KeyType.class);
+    private Issuing intermediate;
+
+    private DevelopmentCa(PkiDirectory directory, Clock clock, SecureRandom random, X509Certificate root,
+                          Issuing intermediate) {
+        this.directory = directory;
+        this.clock = clock;
+        this.random = random;
+        this.issuer = new CertificateIssuer(random);
+        this.root = root;
+        this.installationId = organizationalUnit(root);
+        this.intermediate = intermediate;
+    }
+
+    /** Opens the CA under {@code dataDir/pki/}, creating the root and intermediate if they do not exist yet. */
+    public static DevelopmentCa openOrCreate(Path dataDir) {
+        return openOrCreate(dataDir, Clock.systemUTC());
+    }
+
+    static DevelopmentCa openOrCreate(Path dataDir, Clock clock) {
+        PkiDirectory directory = PkiDirectory.open(dataDir);
+        SecureRandom random = new SecureRandom();
+        CertificateIssuer issuer = new CertificateIssuer(random);
+        return directory.locked(() -> {
+            X509Certificate root = directory.exists(ROOT_CERTIFICATE)
+                    ? certificate(directory, ROOT_CERTIFICATE)
+                    : createRoot(directory, issuer, clock.instant(), random);
+            DevelopmentCa ca = new DevelopmentCa(directory, clock, random, root, null);
+            ca.intermediate = ca.loadOrIssueIntermediate();
+            return ca;
+        });
+    }
+
+    /** The self-signed root; install it (see {@link #rootPem()}) as a trust anchor in verifiers. */
+    public X509Certificate root() {
+        return root;
+    }
+
+    /** The root certificate in PEM form. */
+    public String rootPem() {
+        return Pem.certificate(root);
+    }
+
+    /** The intermediate CA that issues the signers. */
+    public synchronized X509Certificate intermediate() {
+        return intermediate.certificate();
+    }
+
+    /** The directory holding the CA's files. */
+    public Path directory() {
+        return directory.path();
+    }
+
+    /** The default signer, EC P-256. */
+    public SigningCredentials signer() {
+        return signer(KeyType.EC_P256);
+    }
+
+    /**
+     * The signer for a key type, issued on first request: chain is signer then intermediate.
+     */
+    public synchronized SigningCredentials signer(KeyType keyType) {
+        SigningCredentials cached = signers.get(keyType);
+        if (cached != null && CertificateProfile.validAt(cached.leaf(), clock.instant())) {
+            return cached;
+        }
+        SigningCredentials credentials = directory.locked(() -> {
+            intermediate = loadOrIssueIntermediate();
+            return loadOrIssueSigner(keyType);
+        });
+        signers.put(keyType, credentials);
+        return credentials;
+    }
+
+    @Override
+    public String toString() {
+        return "DevelopmentCa[" + root.getSubjectX500Principal().getName() + "]";
+    }
+
+    private static X509Certificate createRoot(PkiDirectory directory, CertificateIssuer issuer, Instant now,
+                                              SecureRandom random) throws IOException {
+        byte[] id = new byte[4];
+        random.nextBytes(id);
+        X500Name subject = name("credmark development root CA", HexFormat.of().formatHex(id));
+        KeyPair keys = KeyType.EC_P256.generateKeyPair(random);
+        Instant notBefore = now.minus(BACKDATE);
+        X509Certificate root = issuer.root(subject, keys.getPublic(), keys.getPrivate(), notBefore,
+                plusYears(notBefore, ROOT_YEARS));
+        // Key first: a certificate file is only ever present once its key is.
+        directory.writeSecret(ROOT_KEY, Pem.privateKey(keys.getPrivate()));
+        directory.writePublic(ROOT_CERTIFICATE, Pem.certificate(root));
+        return root;
+    }
+
+    private Issuing loadOrIssueIntermediate() throws IOException {
+        if (directory.exists(INTERMEDIATE_CERTIFICATE)) {
+            X509Certificate existing = certificate(directory, INTERMEDIATE_CERTIFICATE);
+            if (usable(existing, root)) {
+                return new Issuing(existing, privateKey(directory, INTERMEDIATE_KEY));
+            }
+        }
+        if (!directory.exists(ROOT_KEY)) {
+            throw new IllegalStateException("the development CA in " + directory.path()
+                    + " needs a new intermediate but " + ROOT_KEY + " is missing");
+        }
+        PrivateKey rootKey = privateKey(directory, ROOT_KEY);
+        KeyPair keys = KeyType.EC_P256.generateKeyPair(random);
+        Instant notBefore = clock.instant().minus(BACKDATE);
+        X509Certificate certificate = issuer.intermediate(name("credmark development intermediate CA",
+                installationId), keys.getPublic(), root, rootKey, notBefore, plusYears(notBefore, INTERMEDIATE_YEARS));
+        directory.writeSecret(INTERMEDIATE_KEY, Pem.privateKey(keys.getPrivate()));
+        directory.writePublic(INTERMEDIATE_CERTIFICATE, Pem.certificate(certificate));
+        return new Issuing(certificate, keys.getPrivate());
+    }
+
+    private SigningCredentials loadOrIssueSigner(KeyType keyType) throws IOException {
+        String certificateFile = "signer-" + keyType.fileStem() + ".pem";
+        String keyFile = "signer-" + keyType.fileStem() + "-key.pem";
+        X509Certificate issuing = intermediate.certificate();
+        if (directory.exists(certificateFile)) {
+            X509Certificate existing = certificate(directory, certificateFile);
+            if (usable(existing, issuing)) {
+                PrivateKey key = privateKey(directory, keyFile);
+                if (!KeyMatch.matches(key, existing.getPublicKey())) {
+                    throw new IllegalStateException("development CA file " + keyFile + " does not match "
+                            + certificateFile);
+                }
+                return new SigningCredentials(key, List.of(existing, issuing), keyType);
+            }
+        }
+        KeyPair keys = keyType.generateKeyPair(random);
+        Instant notBefore = clock.instant().minus(BACKDATE);
+        X509Certificate certificate = issuer.signer(
+                name("credmark development signer (" + keyType.displayName() + ")", installationId),
+                keys.getPublic(), issuing, intermediate.key(), notBefore, plusYears(notBefore, SIGNER_YEARS));
+        directory.writeSecret(keyFile, Pem.privateKey(keys.getPrivate()));
+        directory.writePublic(certificateFile, Pem.certificate(certificate));
+        return new SigningCredentials(keys.getPrivate(), List.of(certificate, issuing), keyType);
+    }
+
+    /** Still valid now and really issued by {@code issuer}'s current key. */
+    private boolean usable(X509Certificate certificate, X509Certificate issuer) {
+        if (!CertificateProfile.validAt(certificate, clock.instant())
+                || !certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static X500Name name(String commonName, String installationId) {
+        // Most significant first in the encoding; printed in reverse (CN=…, OU=…, O=…) per RFC 4514.
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, ORGANIZATION)
+                .addRDN(BCStyle.OU, installationId)
+                .addRDN(BCStyle.CN, commonName)
+                .build();
+    }
+
+    private static String organizationalUnit(X509Certificate certificate) {
+        RDN[] units = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.OU);
+        if (units.length == 0) {
+            throw new IllegalStateException("development CA root has no OU: " + certificate.getSubjectX500Principal());
+        }
+        return IETFUtils.valueToString(units[0].getFirst().getValue());
+    }
+
+    private static Instant plusYears(Instant instant, int years) {
+        return instant.atOffset(ZoneOffset.UTC).plusYears(years).toInstant();
+    }
+
+    private static X509Certificate certificate(PkiDirectory directory, String name) {
+        try {
+            List<X509Certificate> certificates = Pem.certificates(directory.read(name), name);
+            if (certificates.size() != 1) {
+                throw new IllegalStateException("development CA file " + name + " should hold one certificate, not "
+                        + certificates.size());
+            }
+            return certificates.get(0);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("development CA file is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static PrivateKey privateKey(PkiDirectory directory, String name) {
+        if (!directory.exists(name)) {
+            throw new IllegalStateException("development CA file " + name + " is missing in " + directory.path());
+        }
+        try {
+            return Pem.privateKey(directory.read(name), null, name);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("development CA file is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** A CA certificate together with the key that signs under it. */
+    private record Issuing(X509Certificate certificate, PrivateKey key) {
+        @Override
+        public String toString() {
+            return "Issuing[" + certificate.getSubjectX500Principal().getName() + "]";
+        }
+    }
+}
