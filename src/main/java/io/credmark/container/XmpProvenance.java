@@ -19,7 +19,8 @@ public final class XmpProvenance {
     public static Optional<String> find(String xmp) {
         for (Pattern p : new Pattern[] {ATTRIBUTE, ELEMENT}) {
             Matcher m = p.matcher(xmp);
-            if (m.find()) {
+            // a local self#jumbf reference points into the file itself; only a web address is a remote manifest
+            if (m.find() && m.group(1).trim().matches("(?i)https?://.+")) {
                 return Optional.of(m.group(1).trim());
             }
         }

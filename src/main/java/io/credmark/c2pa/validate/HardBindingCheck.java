@@ -1,0 +1,97 @@
+package io.credmark.c2pa.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credmark.c2pa.assertion.DataHashAssertion;
+import io.credmark.c2pa.claim.Claim;
+import io.credmark.c2pa.claim.JumbfUri;
+import io.credmark.container.ByteRange;
+import io.credmark.container.ManifestStoreCarrier;
+import io.credmark.container.ParsedImage;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Spec 2.2 §15.12: the active manifest's hard binding against the asset's bytes. credmark checks
+ * {@code c2pa.hash.data}, the binding every PNG and JPEG writer uses; other bindings are reported as not checked.
+ */
+final class HardBindingCheck {
+
+    private static final Set<String> HARD_BINDINGS = Set.of(DataHashAssertion.LABEL, "c2pa.hash.boxes",
+            "c2pa.hash.bmff", "c2pa.hash.bmff.v2", "c2pa.hash.bmff.v3", "c2pa.hash.collection.data",
+            "c2pa.hash.multi-asset");
+
+    private HardBindingCheck() {
+    }
+
+    static boolean isHardBinding(String baseLabel) {
+        return HARD_BINDINGS.contains(baseLabel);
+    }
+
+    static void check(String manifest, Claim claim, Map<String, JsonNode> contents, ParsedImage image,
+            ManifestStoreCarrier carrier, StatusLog log) {
+        for (Map.Entry<String, JsonNode> e : contents.entrySet()) {
+            String base = ManifestValidation.baseLabel(e.getKey());
+            String url = JumbfUri.absolute(manifest, "c2pa.assertions", e.getKey());
+            if (base.equals(DataHashAssertion.LABEL)) {
+                checkDataHash(e.getValue(), claim, image, carrier, url, log);
+            } else if (isHardBinding(base)) {
+                log.add(StatusCode.GENERAL_ERROR, url, base + " bindings are not checked by this validator");
+            }
+        }
+    }
+
+    private static void checkDataHash(JsonNode node, Claim claim, ParsedImage image, ManifestStoreCarrier carrier,
+            String url, StatusLog log) {
+        Optional<DataHashAssertion.Read> read = DataHashAssertion.decode(node);
+        if (read.isEmpty() || !read.get().padsZero()) {
+            log.add(StatusCode.DATA_HASH_MALFORMED, url, "data hash assertion is malformed");
+            return;
+        }
+        DataHashAssertion.Read d = read.get();
+        Optional<MessageDigest> digest = HashAlgorithms.digest(d.alg() != null ? d.alg() : claim.alg());
+        if (digest.isEmpty()) {
+            log.add(StatusCode.ALGORITHM_UNSUPPORTED, url, "unsupported data hash algorithm " + d.alg());
+            return;
+        }
+        byte[] file = image.bytes();
+        List<ByteRange> exclusions = new ArrayList<>();
+        long previousEnd = 0;
+        for (long[] x : d.exclusions()) {
+            if (x[0] < 0 || x[1] < 0 || x[0] < previousEnd) {
+                log.add(StatusCode.DATA_HASH_MALFORMED, url, "exclusions are negative, unsorted or overlapping");
+                return;
+            }
+            exclusions.add(new ByteRange(x[0], x[1]));
+            previousEnd = x[0] + x[1];
+        }
+        if (exclusions.size() > 1) {
+            log.add(StatusCode.DATA_HASH_ADDITIONAL_EXCLUSIONS, url, "more than one exclusion");
+        }
+        if (previousEnd > file.length) {
+            log.add(StatusCode.DATA_HASH_MISMATCH, url, "an exclusion runs past the end of the file");
+            return;
+        }
+        ByteRange store = new ByteRange(carrier.start(), carrier.length());
+        for (ByteRange x : exclusions) {
+            if (x.length() > 0 && !store.contains(x)) {
+                log.add(StatusCode.DATA_HASH_MISMATCH, url, "an exclusion covers bytes outside the manifest store");
+                return;
+            }
+        }
+        long pos = 0;
+        for (ByteRange x : exclusions) {
+            digest.get().update(file, (int) pos, (int) (x.start() - pos));
+            pos = x.end();
+        }
+        digest.get().update(file, (int) pos, (int) (file.length - pos));
+        if (MessageDigest.isEqual(digest.get().digest(), d.hash())) {
+            log.add(StatusCode.DATA_HASH_MATCH, url, "data hash valid");
+        } else {
+            log.add(StatusCode.DATA_HASH_MISMATCH, url, "asset hash does not match: the file was changed after signing");
+        }
+    }
+}

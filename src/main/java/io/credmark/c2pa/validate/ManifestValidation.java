@@ -1,0 +1,290 @@
+package io.credmark.c2pa.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credmark.c2pa.assertion.Action;
+import io.credmark.c2pa.assertion.ActionsAssertion;
+import io.credmark.c2pa.assertion.IngredientAssertion;
+import io.credmark.c2pa.cbor.CborException;
+import io.credmark.c2pa.cbor.CborReader;
+import io.credmark.c2pa.claim.Claim;
+import io.credmark.c2pa.claim.HashedUri;
+import io.credmark.c2pa.claim.JumbfUri;
+import io.credmark.c2pa.jumbf.ContentBox;
+import io.credmark.c2pa.jumbf.JumbfUuids;
+import io.credmark.c2pa.jumbf.SuperBox;
+import io.credmark.container.ManifestStoreCarrier;
+import io.credmark.container.ParsedImage;
+import io.credmark.pki.TrustEvaluator;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The checks of one manifest, and recursively of the manifests of its ingredients. */
+final class ManifestValidation {
+
+    /** Ingredients of ingredients of …: deep enough for real histories, bounded against crafted cycles. */
+    private static final int MAX_INGREDIENT_DEPTH = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Outcome(StatusLog log, ManifestSummary summary) {
+    }
+
+    private final Map<String, SuperBox> manifests;
+    private final TrustEvaluator trust;
+    private final TrustEvaluator cawgTrust;
+    private final Instant now;
+    private final Set<String> redacted = new HashSet<>();
+
+    ManifestValidation(Map<String, SuperBox> manifests, TrustEvaluator trust, TrustEvaluator cawgTrust, Instant now) {
+        this.manifests = manifests;
+        this.trust = trust;
+        this.cawgTrust = cawgTrust;
+        this.now = now;
+    }
+
+    Outcome validateActive(SuperBox manifest, ParsedImage image, ManifestStoreCarrier carrier) {
+        Claim claim = loadClaim(manifest);
+        redacted.addAll(claim.redactedAssertions());
+        return validate(manifest, claim, image, carrier, 0, new HashSet<>());
+    }
+
+    private Outcome validate(SuperBox manifest, Claim claim, ParsedImage image, ManifestStoreCarrier carrier,
+            int depth, Set<String> path) {
+        String label = manifest.label();
+        path.add(label);
+        StatusLog log = new StatusLog();
+        Optional<SignerInfo> signer = new SignatureCheck(trust, now).check(manifest, claim, log);
+
+        Map<String, JsonNode> contents = new LinkedHashMap<>();
+        Map<String, SuperBox> boxes = new LinkedHashMap<>();
+        checkAssertions(manifest, claim, log, contents, boxes);
+        checkHardBindingCount(manifest, claim, log);
+
+        List<IngredientSummary> ingredients = new ArrayList<>();
+        List<IngredientAssertion.Read> ingredientReads = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : contents.entrySet()) {
+            if (baseLabel(e.getKey()).startsWith("c2pa.ingredient")) {
+                ingredientReads.add(IngredientAssertion.decode(e.getKey(), e.getValue()));
+            }
+        }
+        if (ingredientReads.stream().filter(i -> IngredientAssertion.PARENT_OF.equals(i.relationship())).count() > 1) {
+            log.add(StatusCode.MULTIPLE_PARENTS, JumbfUri.absolute(label), "more than one parentOf ingredient");
+        }
+        for (IngredientAssertion.Read ingredient : ingredientReads) {
+            ingredients.add(checkIngredient(label, ingredient, log, depth, path));
+        }
+        List<Action> actions = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : contents.entrySet()) {
+            String base = baseLabel(e.getKey());
+            if (base.equals(ActionsAssertion.LABEL) || base.equals(ActionsAssertion.LABEL_V1)) {
+                actions.addAll(ActionsAssertion.decode(e.getValue()));
+            }
+        }
+        if (claim.version() == 2) {
+            ActionRules.check(label, contents, ingredientReads, log);
+        }
+        for (Map.Entry<String, JsonNode> e : contents.entrySet()) {
+            if (baseLabel(e.getKey()).equals(CawgIdentityCheck.LABEL)) {
+                CawgIdentityCheck.check(label, e.getKey(), e.getValue(), claim, cawgTrust, now, log);
+            }
+        }
+        if (image != null) {
+            HardBindingCheck.check(label, claim, contents, image, carrier, log);
+        }
+        path.remove(label);
+        ManifestSummary summary = new ManifestSummary(label, claim.version(), claim.generator(), claim.title(),
+                signer, actions, contents, ingredients);
+        return new Outcome(log, summary);
+    }
+
+    private Claim loadClaim(SuperBox manifest) {
+        List<SuperBox> claims = manifest.superBoxes().stream()
+                .filter(b -> JumbfUuids.CLAIM.equals(b.description().type())).toList();
+        if (claims.isEmpty()) {
+            throw new ManifestUnreadableException("claim.missing", "manifest " + manifest.label() + " has no claim");
+        }
+        if (claims.size() > 1) {
+            throw new ManifestUnreadableException("claim.multiple", "manifest " + manifest.label()
+                    + " has more than one claim");
+        }
+        Optional<ContentBox> cbor = claims.get(0).firstContent().filter(c -> "cbor".equals(c.type()));
+        if (cbor.isEmpty()) {
+            throw new ManifestUnreadableException("claim.missing", "the claim of " + manifest.label()
+                    + " has no CBOR content");
+        }
+        try {
+            return Claim.parse(claims.get(0).label(), cbor.get().payload().toByteArray());
+        } catch (Claim.ClaimException e) {
+            throw new ManifestUnreadableException(e.code(), e.getMessage());
+        }
+    }
+
+    private void checkAssertions(SuperBox manifest, Claim claim, StatusLog log, Map<String, JsonNode> contents,
+            Map<String, SuperBox> boxes) {
+        String label = manifest.label();
+        Set<String> referenced = new HashSet<>();
+        for (HashedUri uri : claim.allAssertions()) {
+            Optional<List<String>> segments = JumbfUri.resolve(uri.url(), label);
+            String absolute = segments.map(s -> JumbfUri.PREFIX + "/" + String.join("/", s)).orElse(uri.url());
+            if (redacted.contains(absolute)) {
+                continue;
+            }
+            if (segments.isEmpty() || segments.get().size() < 4 || !"c2pa".equals(segments.get().get(0))) {
+                log.add(StatusCode.ASSERTION_MISSING, uri.url(), "assertion reference does not resolve: " + uri.url());
+                continue;
+            }
+            List<String> s = segments.get();
+            if (!label.equals(s.get(1))) {
+                log.add(StatusCode.ASSERTION_OUTSIDE_MANIFEST, absolute, "assertion is outside the manifest");
+                continue;
+            }
+            Optional<SuperBox> box = navigate(manifest, s.subList(2, s.size()));
+            if (box.isEmpty()) {
+                log.add(StatusCode.ASSERTION_MISSING, absolute, "assertion missing: " + uri.url());
+                continue;
+            }
+            String assertionLabel = s.get(s.size() - 1);
+            referenced.add(assertionLabel);
+            Optional<MessageDigest> digest = HashAlgorithms.digest(uri.alg() != null ? uri.alg() : claim.alg());
+            if (digest.isEmpty()) {
+                log.add(StatusCode.ALGORITHM_UNSUPPORTED, absolute, "unsupported hash algorithm");
+                continue;
+            }
+            box.get().payload().update(digest.get());
+            if (MessageDigest.isEqual(digest.get().digest(), uri.hash())) {
+                log.add(StatusCode.HASHED_URI_MATCH, absolute, "hashed uri matched: " + uri.url());
+            } else {
+                log.add(StatusCode.HASHED_URI_MISMATCH, absolute, "hash does not match assertion data: " + uri.url());
+            }
+            boxes.put(assertionLabel, box.get());
+            decode(box.get(), absolute, log).ifPresent(node -> contents.put(assertionLabel, node));
+        }
+        manifest.superBoxes().stream().filter(b -> JumbfUuids.ASSERTION_STORE.equals(b.description().type()))
+                .flatMap(store -> store.superBoxes().stream())
+                .filter(a -> !referenced.contains(a.label()))
+                .filter(a -> !redacted.contains(JumbfUri.absolute(label, "c2pa.assertions", a.label())))
+                .forEach(a -> log.add(StatusCode.ASSERTION_UNDECLARED,
+                        JumbfUri.absolute(label, "c2pa.assertions", a.label()), "assertion not listed in the claim"));
+    }
+
+    private static Optional<SuperBox> navigate(SuperBox manifest, List<String> path) {
+        SuperBox at = manifest;
+        for (String segment : path) {
+            Optional<SuperBox> next = at.child(segment);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            at = next.get();
+        }
+        return Optional.of(at);
+    }
+
+    private static Optional<JsonNode> decode(SuperBox box, String url, StatusLog log) {
+        Optional<ContentBox> content = box.firstContent();
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        ContentBox c = content.get();
+        if ("cbor".equals(c.type())) {
+            try {
+                return Optional.of(CborReader.read(c.payload().buffer(), c.payload().offset(), c.payload().length()));
+            } catch (CborException e) {
+                log.add(StatusCode.ASSERTION_CBOR_INVALID, url, e.getMessage());
+            }
+        } else if ("json".equals(c.type())) {
+            try {
+                return Optional.of(JSON.readTree(c.payload().toByteArray()));
+            } catch (IOException e) {
+                log.add(StatusCode.ASSERTION_JSON_INVALID, url, "assertion is not well-formed JSON");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Spec 2.2 §10.2.3: a standard manifest has exactly one hard binding, among its created assertions. */
+    private static void checkHardBindingCount(SuperBox manifest, Claim claim, StatusLog log) {
+        if (!JumbfUuids.STANDARD_MANIFEST.equals(manifest.description().type())) {
+            return;
+        }
+        List<HashedUri> candidates = claim.version() == 2 ? claim.createdAssertions() : claim.allAssertions();
+        long bindings = candidates.stream().map(u -> baseLabel(lastSegment(u.url())))
+                .filter(HardBindingCheck::isHardBinding).count();
+        if (bindings == 0) {
+            log.add(StatusCode.HARD_BINDINGS_MISSING, JumbfUri.absolute(manifest.label()), "no hard binding");
+        } else if (bindings > 1) {
+            log.add(StatusCode.MULTIPLE_HARD_BINDINGS, JumbfUri.absolute(manifest.label()), "more than one hard binding");
+        }
+    }
+
+    private IngredientSummary checkIngredient(String label, IngredientAssertion.Read ingredient, StatusLog log,
+            int depth, Set<String> path) {
+        String assertionUrl = JumbfUri.absolute(label, "c2pa.assertions", ingredient.label());
+        if (ingredient.activeManifest().isEmpty()) {
+            return new IngredientSummary(ingredient.label(), ingredient.title(), ingredient.format(),
+                    ingredient.relationship(), Optional.empty(), Optional.empty(), List.of());
+        }
+        HashedUri ref = ingredient.activeManifest().get();
+        Optional<List<String>> seg = JumbfUri.resolve(ref.url(), label);
+        String ingredientLabel = seg.filter(s -> s.size() >= 2).map(s -> s.get(1)).orElse(null);
+        SuperBox target = ingredientLabel == null ? null : manifests.get(ingredientLabel);
+        if (target == null || ingredientLabel.equals(label)) {
+            log.add(StatusCode.INGREDIENT_MANIFEST_MISSING, assertionUrl, "ingredient manifest not found: " + ref.url());
+            return new IngredientSummary(ingredient.label(), ingredient.title(), ingredient.format(),
+                    ingredient.relationship(), Optional.ofNullable(ingredientLabel), Optional.empty(), List.of());
+        }
+        if (ingredient.claimSignature().isPresent()) {
+            HashedUri sig = ingredient.claimSignature().get();
+            Optional<SuperBox> sigBox = target.child("c2pa.signature");
+            boolean matches = sigBox.isPresent() && hashMatches(sig, sigBox.get());
+            log.add(matches ? StatusCode.INGREDIENT_CLAIM_SIGNATURE_VALIDATED
+                    : StatusCode.INGREDIENT_CLAIM_SIGNATURE_MISMATCH, assertionUrl,
+                    matches ? "ingredient claim signature validated" : "ingredient claim signature does not match");
+        } else {
+            boolean matches = hashMatches(ref, target);
+            log.add(matches ? StatusCode.INGREDIENT_MANIFEST_VALIDATED : StatusCode.INGREDIENT_MANIFEST_MISMATCH,
+                    assertionUrl, matches ? "ingredient manifest validated" : "ingredient manifest hash does not match");
+        }
+        Optional<ManifestSummary> summary = Optional.empty();
+        List<StatusEntry> statuses = List.of();
+        if (depth < MAX_INGREDIENT_DEPTH && !path.contains(ingredientLabel)) {
+            try {
+                Outcome o = validate(target, loadClaim(target), null, null, depth + 1, path);
+                summary = Optional.of(o.summary());
+                statuses = o.log().entries();
+            } catch (ManifestUnreadableException e) {
+                statuses = List.of(new StatusEntry(e.code(), JumbfUri.absolute(ingredientLabel), e.getMessage()));
+            }
+        }
+        return new IngredientSummary(ingredient.label(), ingredient.title(), ingredient.format(),
+                ingredient.relationship(), Optional.of(ingredientLabel), summary, statuses);
+    }
+
+    private static boolean hashMatches(HashedUri uri, SuperBox box) {
+        Optional<MessageDigest> d = HashAlgorithms.digest(uri.alg() != null ? uri.alg() : "sha256");
+        if (d.isEmpty()) {
+            return false;
+        }
+        box.payload().update(d.get());
+        return MessageDigest.isEqual(d.get().digest(), uri.hash());
+    }
+
+    /** {@code c2pa.ingredient.v3__2} → {@code c2pa.ingredient.v3} (spec 2.2 §6.2: instance suffixes). */
+    static String baseLabel(String label) {
+        int i = label.indexOf("__");
+        return i < 0 ? label : label.substring(0, i);
+    }
+
+    static String lastSegment(String url) {
+        int i = url.lastIndexOf('/');
+        String s = i < 0 ? url : url.substring(i + 1);
+        return s.startsWith(JumbfUri.PREFIX) ? s.substring(JumbfUri.PREFIX.length()) : s;
+    }
+}

@@ -1,0 +1,64 @@
+package io.credmark.c2pa.validate;
+
+import io.credmark.c2pa.jumbf.JumbfReader;
+import io.credmark.c2pa.jumbf.JumbfUuids;
+import io.credmark.c2pa.jumbf.SuperBox;
+import io.credmark.container.ManifestStoreCarrier;
+import io.credmark.container.ParsedImage;
+import io.credmark.pki.TrustEvaluator;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates the manifest store of an image in the order of spec 2.2 §15 (as c2pa-rs sequences it): locate the
+ * store, then for the active manifest the claim, its signature and credential, every hashed URI, the
+ * assertion-specific rules, the ingredients, and finally the hard binding to the asset's bytes.
+ */
+public final class Validator {
+
+    private final TrustEvaluator trust;
+    private final TrustEvaluator cawgTrust;
+    private final Clock clock;
+
+    /**
+     * @param trust     anchors for claim signers (and time-stamp authorities)
+     * @param cawgTrust anchors for CAWG identity credentials, a separate list as in c2pa-rs
+     */
+    public Validator(TrustEvaluator trust, TrustEvaluator cawgTrust, Clock clock) {
+        this.trust = trust;
+        this.cawgTrust = cawgTrust;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ManifestUnreadableException when the store cannot be loaded at all
+     */
+    public ValidationResult validate(ParsedImage image, ManifestStoreCarrier carrier) {
+        SuperBox store;
+        try {
+            store = JumbfReader.readSuperBox(carrier.jumbf());
+        } catch (RuntimeException e) {
+            throw new ManifestUnreadableException(StatusCode.GENERAL_ERROR, e.getMessage());
+        }
+        if (!JumbfUuids.MANIFEST_STORE.equals(store.description().type()) || !"c2pa".equals(store.label())) {
+            throw new ManifestUnreadableException(StatusCode.GENERAL_ERROR, "the JUMBF box is not a C2PA manifest store");
+        }
+        Map<String, SuperBox> manifests = new LinkedHashMap<>();
+        for (SuperBox m : store.superBoxes()) {
+            if (JumbfUuids.isManifest(m.description().type()) && m.label() != null) {
+                manifests.put(m.label(), m);
+            }
+        }
+        if (manifests.isEmpty()) {
+            throw new ManifestUnreadableException("claim.missing", "the manifest store holds no manifest");
+        }
+        List<SuperBox> ordered = List.copyOf(manifests.values());
+        SuperBox active = ordered.get(ordered.size() - 1);
+        ManifestValidation validation = new ManifestValidation(manifests, trust, cawgTrust, clock.instant());
+        ManifestValidation.Outcome outcome = validation.validateActive(active, image, carrier);
+        return new ValidationResult(outcome.log().state(), active.label(), outcome.summary(),
+                outcome.log().entries());
+    }
+}
