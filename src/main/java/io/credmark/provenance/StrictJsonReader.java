@@ -14,18 +14,23 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Turns request bytes into a JSON tree, stricter than Jackson's defaults and with messages of our own: bounded
+ * Turns request bytes (UTF-8) into a JSON tree, stricter than Jackson's defaults and with messages of our own: bounded
  * size and nesting, duplicate member names rejected (a signed document must not mean two things), nothing
  * after the document.
  */
 final class StrictJsonReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int EXCERPT_BYTES = 24;
+    private static final int EXCERPT_CHARS = 24;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -50,25 +55,52 @@ final class StrictJsonReader {
             throw ProvenanceException.of("", "document too large: " + json.length + " bytes, at most "
                     + ProvenanceLimits.MAX_DOCUMENT_BYTES);
         }
+        String text = decodeUtf8(json);
         Problems problems = new Problems();
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        JsonParser parser = createParser(text);
+        try (parser) {
             if (parser.nextToken() == null) {
                 throw ProvenanceException.of("", "empty document: expected a JSON object");
             }
             JsonNode root = value(parser, "", 1, problems);
-            rejectTrailingContent(parser, json);
+            rejectTrailingContent(parser, text);
             problems.throwIfAny();
             return root;
         } catch (StreamConstraintsException e) {
-            throw ProvenanceException.of("", "document exceeds a limit " + at(e.getLocation())
+            throw ProvenanceException.of("", "document exceeds a limit " + at(location(e, parser))
                     + ": " + constraintName(e));
         } catch (JsonEOFException e) {
-            throw ProvenanceException.of("", "malformed JSON: unexpected end of input " + at(e.getLocation()));
+            throw ProvenanceException.of("", "malformed JSON: unexpected end of input " + at(location(e, parser)));
         } catch (JsonProcessingException e) {
-            throw ProvenanceException.of("", "malformed JSON " + at(e.getLocation()) + near(json, e.getLocation()));
+            JsonLocation location = location(e, parser);
+            throw ProvenanceException.of("", "malformed JSON " + at(location) + near(text, location));
         } catch (IOException e) {
-            // Reading from a byte array does no I/O; this is character decoding gone wrong.
-            throw ProvenanceException.of("", "malformed JSON: not valid UTF-8, UTF-16 or UTF-32 text");
+            throw new UncheckedIOException("reading JSON from memory failed", e);
+        }
+    }
+
+    /** JSON exchanged between systems is UTF-8 (RFC 8259, section 8.1); a leading byte order mark is allowed. */
+    private static String decodeUtf8(byte[] json) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(json);
+        CharBuffer chars = CharBuffer.allocate(json.length);
+        CoderResult result = decoder.decode(bytes, chars, true);
+        if (result.isError()) {
+            throw ProvenanceException.of("", "document is not valid UTF-8 (at byte " + bytes.position() + ")");
+        }
+        decoder.flush(chars);
+        chars.flip();
+        String text = chars.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static JsonParser createParser(String text) {
+        try {
+            return FACTORY.createParser(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating a JSON parser over a string failed", e);
         }
     }
 
@@ -118,7 +150,7 @@ final class StrictJsonReader {
         }
     }
 
-    private static void rejectTrailingContent(JsonParser parser, byte[] json) throws IOException {
+    private static void rejectTrailingContent(JsonParser parser, String text) throws IOException {
         JsonLocation end = parser.currentLocation();
         try {
             if (parser.nextToken() == null) {
@@ -128,24 +160,24 @@ final class StrictJsonReader {
         } catch (JsonProcessingException e) {
             end = e.getLocation() == null ? end : e.getLocation();
         }
-        throw ProvenanceException.of("", "unexpected content after the JSON document " + at(end) + near(json, end));
+        throw ProvenanceException.of("", "unexpected content after the JSON document " + at(end) + near(text, end));
+    }
+
+    private static JsonLocation location(JsonProcessingException e, JsonParser parser) {
+        return e.getLocation() != null ? e.getLocation() : parser.currentLocation();
     }
 
     private static String at(JsonLocation location) {
-        if (location == null) {
-            return "";
-        }
         return "at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** A short excerpt of the raw input from the error location on, so the caller can find the spot. */
-    private static String near(byte[] json, JsonLocation location) {
-        if (location == null || location.getByteOffset() < 0 || location.getByteOffset() >= json.length) {
+    /** A short excerpt of the input from the error location on, so the caller can find the spot. */
+    private static String near(String text, JsonLocation location) {
+        long offset = location.getCharOffset();
+        if (offset < 0 || offset >= text.length()) {
             return "";
         }
-        int from = (int) location.getByteOffset();
-        int to = Math.min(json.length, from + EXCERPT_BYTES);
-        String excerpt = new String(json, from, to - from, StandardCharsets.UTF_8).strip();
+        String excerpt = text.substring((int) offset, (int) Math.min(text.length(), offset + EXCERPT_CHARS)).strip();
         return excerpt.isEmpty() ? "" : " near " + Describe.quoted(excerpt);
     }
 
