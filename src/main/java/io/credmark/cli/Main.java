@@ -1,7 +1,54 @@
 package io.credmark.cli;
 
+import io.credmark.InvalidInputException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar credmark.jar COMMAND …}. Exit codes: 0 success (for verify: trusted or valid), 1 verify found
+ * an invalid manifest, 2 bad input or usage (one line on stderr), 3 an internal error.
+ */
 public final class Main {
+
+    static final String USAGE = String.join("\n",
+            "usage: credmark COMMAND [options]",
+            "  stamp --in IN --out OUT --provenance PROV.json [--data DIR] [--alg es256|es384|ps256|ed25519]",
+            "  verify FILE [--trust-anchors PEM]... [--data DIR]",
+            "  keys root [--data DIR]",
+            "The data directory defaults to ./credmark-data, or $CREDMARK_DATA.");
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("credmark");
+        System.exit(run(Arrays.asList(args), System.out, System.err, System.getenv()));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        try {
+            if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+                out.println(USAGE);
+                return args.isEmpty() ? 2 : 0;
+            }
+            List<String> rest = args.subList(1, args.size());
+            return switch (args.get(0)) {
+                case "stamp" -> new StampCommand(env).run(rest, out);
+                case "verify" -> new VerifyCommand(env).run(rest, out, err);
+                case "keys" -> new KeysCommand(env).run(rest, out);
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'\n" + USAGE);
+            };
+        } catch (UsageException e) {
+            err.println("credmark: " + e.getMessage());
+            return 2;
+        } catch (InvalidInputException e) {
+            err.println("credmark: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            err.println("credmark: internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+            return 3;
+        }
     }
 }

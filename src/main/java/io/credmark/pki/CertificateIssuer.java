@@ -72,7 +72,7 @@ final class CertificateIssuer {
 
     /**
      * An end-entity certificate with the profile C2PA validators demand (specification §14.5.1, guide §3.4): not a
-     * CA, digitalSignature only, and the claimSigning and documentSigning purposes.
+     * CA, digitalSignature only, and the claimSigning, emailProtection and documentSigning purposes.
      */
     X509Certificate signer(X500Name subject, PublicKey publicKey, X509Certificate issuer, PrivateKey issuerKey,
                            Instant notBefore, Instant notAfter) {
@@ -80,8 +80,11 @@ final class CertificateIssuer {
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            // emailProtection as well: c2pa-rs accepts the C2PA and documentSigning purposes only when its EKU
+            // configuration is loaded, and emailProtection always (guide §3.4), so every validator accepts this signer
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
                     KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_C2PA_CLAIM_SIGNING)),
+                    KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_EMAIL_PROTECTION)),
                     KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_DOCUMENT_SIGNING))}));
         } catch (CertIOException e) {
             throw new IllegalStateException("cannot build the signer certificate", e);

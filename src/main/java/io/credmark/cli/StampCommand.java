@@ -1,0 +1,55 @@
+package io.credmark.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.provenance.ProvenanceDocument;
+import io.credmark.provenance.ProvenanceParser;
+import io.credmark.service.Credmark;
+import io.credmark.service.Limits;
+import io.credmark.service.Settings;
+import io.credmark.service.StampRequest;
+import io.credmark.service.StampResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code stamp --in IN --out OUT --provenance PROV.json}: embeds a signed manifest; prints a JSON summary. */
+final class StampCommand {
+
+    private static final long MAX_PROVENANCE_BYTES = 1 << 20;
+    private final Map<String, String> env;
+
+    StampCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    int run(List<String> argv, PrintStream out) {
+        Args args = Args.parse(argv, Set.of("in", "out", "provenance", "data", "alg"), Set.of());
+        if (!args.positionals().isEmpty()) {
+            throw new UsageException("stamp takes no positional arguments: " + args.positionals().get(0));
+        }
+        Path in = Path.of(args.required("in"));
+        Path target = Path.of(args.required("out"));
+        ProvenanceDocument provenance = ProvenanceParser.parse(
+                CliFiles.read(Path.of(args.required("provenance")), MAX_PROVENANCE_BYTES));
+        Map<String, String> overrides = new HashMap<>();
+        args.option("alg").ifPresent(a -> overrides.put("signer.algorithm", a));
+        Credmark credmark = Credmark.open(Settings.resolve(args.option("data"), overrides, env));
+        byte[] image = CliFiles.read(in, Limits.DEFAULT.maxBytes());
+        StampResult result = credmark.stamping().stamp(new StampRequest(image, provenance, Optional.empty(),
+                Optional.of(in.getFileName().toString())));
+        CliFiles.writeAtomically(target, result::writeTo);
+        ObjectNode summary = new ObjectMapper().createObjectNode();
+        summary.put("out", target.toString());
+        summary.put("format", result.format().mediaType());
+        summary.put("manifest", result.manifestLabel());
+        result.parentManifest().ifPresent(p -> summary.put("parentManifest", p));
+        summary.put("sha256", result.sha256());
+        out.println(summary.toPrettyString());
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+package io.credmark.service;
+
+import io.credmark.provenance.ProvenanceDocument;
+import java.util.Optional;
+
+/**
+ * What to stamp.
+ *
+ * @param image           PNG or JPEG bytes
+ * @param credential      the credential record, when a store keeps one
+ * @param sourceName      a name for the input, used as the title of a parent ingredient (e.g. the file name)
+ */
+public record StampRequest(byte[] image, ProvenanceDocument provenance, Optional<CredentialRef> credential,
+        Optional<String> sourceName) {
+
+    public static StampRequest of(byte[] image, ProvenanceDocument provenance) {
+        return new StampRequest(image, provenance, Optional.empty(), Optional.empty());
+    }
+}

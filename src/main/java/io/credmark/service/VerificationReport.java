@@ -1,0 +1,39 @@
+package io.credmark.service;
+
+import io.credmark.c2pa.validate.ValidationResult;
+import io.credmark.c2pa.validate.ValidationState;
+import io.credmark.container.ContainerProblem;
+import io.credmark.container.ImageFormat;
+import io.credmark.container.ImageHeader;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What verifying an image found, before it is rendered for a person or a program.
+ *
+ * @param validation      present when a manifest store was read
+ * @param remoteManifest  the URL of a manifest kept outside the file (not fetched)
+ * @param error           why a manifest store that is present could not be read
+ * @param problems        damage to the container that did not stop reading it
+ */
+public record VerificationReport(Status status, ImageFormat format, ImageHeader header,
+        Optional<ValidationResult> validation, Optional<String> remoteManifest, Optional<String> error,
+        List<ContainerProblem> problems) {
+
+    /** The four answers, mirroring c2pa-rs: Trusted, Valid, Invalid, and no (readable) manifest. */
+    public enum Status {
+        TRUSTED, VALID, INVALID, NONE;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Status of(ValidationState state) {
+            return switch (state) {
+                case TRUSTED -> TRUSTED;
+                case VALID -> VALID;
+                case INVALID -> INVALID;
+            };
+        }
+    }
+}

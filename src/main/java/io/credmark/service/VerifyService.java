@@ -1,0 +1,45 @@
+package io.credmark.service;
+
+import io.credmark.c2pa.validate.ManifestUnreadableException;
+import io.credmark.c2pa.validate.ValidationResult;
+import io.credmark.c2pa.validate.Validator;
+import io.credmark.container.AssetHandlers;
+import io.credmark.container.ManifestStoreCarrier;
+import io.credmark.container.ParsedImage;
+import java.util.Optional;
+
+/** Verifies an image's Content Credentials, from any producer. */
+public final class VerifyService {
+
+    private final Validator validator;
+    private final Limits limits;
+
+    public VerifyService(Validator validator, Limits limits) {
+        this.validator = validator;
+        this.limits = limits;
+    }
+
+    /**
+     * @throws io.credmark.InvalidInputException when the bytes are not a readable PNG or JPEG, or carry more than
+     *                                           one manifest store
+     */
+    public VerificationReport verify(byte[] bytes) {
+        limits.checkBytes(bytes.length);
+        ParsedImage image = AssetHandlers.read(bytes);
+        Optional<ManifestStoreCarrier> store = image.store();
+        if (store.isEmpty()) {
+            return new VerificationReport(VerificationReport.Status.NONE, image.format(), image.header(),
+                    Optional.empty(), image.remoteManifestUrl(), Optional.empty(), image.problems());
+        }
+        try {
+            ValidationResult result = validator.validate(image, store.get());
+            return new VerificationReport(VerificationReport.Status.of(result.state()), image.format(), image.header(),
+                    Optional.of(result), image.remoteManifestUrl(), Optional.empty(), image.problems());
+        } catch (ManifestUnreadableException e) {
+            return new VerificationReport(VerificationReport.Status.NONE, image.format(), image.header(),
+                    Optional.empty(), image.remoteManifestUrl(),
+                    Optional.of("the manifest store cannot be read: " + e.getMessage() + " (" + e.code() + ")"),
+                    image.problems());
+        }
+    }
+}
