@@ -1,6 +1,7 @@
 package io.credmark.cli;
 
 import io.credmark.InvalidInputException;
+import io.credmark.store.StoreException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /**
  * {@code java -jar credmark.jar COMMAND …}. Exit codes: 0 success (for verify: trusted or valid), 1 verify found
- * an invalid manifest, 2 bad input or usage (one line on stderr), 3 an internal error.
+ * an invalid manifest, 2 bad input or usage (one line on stderr), 3 an internal error or an unusable database.
  */
 public final class Main {
 
@@ -17,6 +18,12 @@ public final class Main {
             "  stamp --in IN --out OUT --provenance PROV.json [--data DIR] [--alg es256|es384|ps256|ed25519]",
             "  verify FILE [--trust-anchors PEM]... [--data DIR]",
             "  keys root [--data DIR]",
+            "  keys create-api-key --name NAME [--role stamp|admin] [--data DIR | --db JDBC_URL]",
+            "  keys revoke-api-key --name NAME [--data DIR | --db JDBC_URL]",
+            "  keys list-api-keys [--data DIR | --db JDBC_URL]",
+            "  serve [--port 8080] [--host 0.0.0.0] [--data DIR] [--db JDBC_URL] [--public-url URL]",
+            "  bench http [--target URL --api-key KEY | --data DIR --db JDBC_URL] [--image FILE]",
+            "             [--connections 16] [--duration 20] [--warmup 5]",
             "The data directory defaults to ./credmark-data, or $CREDMARK_DATA.");
 
     private Main() {
@@ -36,7 +43,9 @@ public final class Main {
             return switch (args.get(0)) {
                 case "stamp" -> new StampCommand(env).run(rest, out);
                 case "verify" -> new VerifyCommand(env).run(rest, out, err);
-                case "keys" -> new KeysCommand(env).run(rest, out);
+                case "keys" -> new KeysCommand(env).run(rest, out, err);
+                case "serve" -> new ServeCommand(env).run(rest, out, err);
+                case "bench" -> new BenchCommand(env).run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'\n" + USAGE);
             };
         } catch (UsageException e) {
@@ -45,6 +54,9 @@ public final class Main {
         } catch (InvalidInputException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
+        } catch (StoreException e) {
+            err.println("credmark: " + e.getMessage().lines().findFirst().orElse("database error"));
+            return 3;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             err.println("credmark: internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));

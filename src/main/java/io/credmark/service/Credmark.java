@@ -32,6 +32,7 @@ public final class Credmark {
     private final DevelopmentCa developmentCa;
     private final Signer signer;
     private final TrustAnchors anchors;
+    private final Limits limits;
     private final StampService stamping;
     private final VerifyService verification;
 
@@ -43,7 +44,7 @@ public final class Credmark {
         anchorFiles.addAll(extraAnchors);
         TrustAnchors configured = anchorFiles.isEmpty() ? TrustAnchors.none() : TrustAnchors.fromPem(anchorFiles);
         this.anchors = TrustAnchors.of(developmentCa.root()).merge(configured);
-        Limits limits = new Limits(settings.number("limits.max-bytes", Limits.DEFAULT.maxBytes()),
+        this.limits = new Limits(settings.number("limits.max-bytes", Limits.DEFAULT.maxBytes()),
                 settings.number("limits.max-pixels", Limits.DEFAULT.maxPixels()));
         Clock clock = Clock.systemUTC();
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
@@ -71,6 +72,11 @@ public final class Credmark {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The upload limits the stamp and verify use cases enforce. */
+    public Limits limits() {
+        return limits;
     }
 
     public Signer signer() {

@@ -1,0 +1,116 @@
+package io.credmark.cli;
+
+import io.credmark.http.HttpServer;
+import io.credmark.http.Listener;
+import io.credmark.service.CredentialLinks;
+import io.credmark.service.NewApiKey;
+import io.credmark.service.ServiceNode;
+import io.credmark.service.Settings;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve [--port 8080] [--host 0.0.0.0] [--data DIR] [--db JDBC_URL] [--public-url URL]}: runs the HTTP
+ * service until the process is stopped. On the first start against a database it creates the admin API key and
+ * prints it, once.
+ */
+final class ServeCommand {
+
+    /** A started service: stop it with {@link #close()}. */
+    record Running(ServiceNode node, HttpServer server, Optional<NewApiKey> adminKey) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                node.close();
+            }
+        }
+    }
+
+    private final Map<String, String> env;
+
+    ServeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    int run(List<String> argv, PrintStream out, PrintStream err) {
+        Running running = start(argv, out, err);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("credmark: stopping");
+            running.close();
+            stopped.countDown();
+        }, "credmark-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    Running start(List<String> argv, PrintStream out, PrintStream err) {
+        Args args = Args.parse(argv, Set.of("port", "host", "data", "db", "public-url"), Set.of());
+        if (!args.positionals().isEmpty()) {
+            throw new UsageException("serve takes no positional arguments: " + args.positionals().get(0));
+        }
+        Map<String, String> overrides = new HashMap<>();
+        args.option("db").ifPresent(v -> overrides.put("db.url", v));
+        args.option("public-url").ifPresent(v -> overrides.put("public.url", v));
+        args.option("port").ifPresent(v -> overrides.put("http.port", v));
+        args.option("host").ifPresent(v -> overrides.put("http.host", v));
+        Settings settings = Settings.resolve(args.option("data"), overrides, env);
+        long port = settings.number("http.port", 8080);
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port must be between 0 and 65535");
+        }
+        String host = settings.get("http.host").orElse("0.0.0.0");
+        int uploads = (int) settings.number("http.max-concurrent-uploads",
+                4L * Runtime.getRuntime().availableProcessors());
+        if (uploads < 1) {
+            throw new UsageException("http.max-concurrent-uploads must be at least 1");
+        }
+
+        Listener listener;
+        try {
+            listener = Listener.bind(host, (int) port);
+        } catch (java.io.UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        CredentialLinks links;
+        ServiceNode node;
+        try {
+            links = new CredentialLinks(settings.get("public.url").orElse("http://localhost:" + listener.port()));
+            node = ServiceNode.open(settings, links);
+        } catch (IllegalArgumentException e) {
+            listener.close();
+            throw new UsageException(e.getMessage());
+        } catch (RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+        Optional<NewApiKey> admin;
+        HttpServer server;
+        try {
+            admin = node.apiKeys().createAdminIfAbsent();
+            server = HttpServer.start(listener, node, uploads);
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        admin.ifPresent(k -> {
+            out.println("credmark: created the admin API key; it is shown only this once, store it now:");
+            out.println(k.secret());
+            out.flush();
+        });
+        err.println("credmark: serving on http://" + host + ":" + server.port() + " (public URL " + links.base()
+                + ", database " + node.database().description() + ")");
+        return new Running(node, server, admin);
+    }
+}

@@ -1,0 +1,251 @@
+package io.credmark.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.service.Credential;
+import io.credmark.service.CredentialLinks;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The credential's page for people: plain HTML and CSS that reads on a phone, every value escaped, and a form that
+ * checks an image against the credential (a few lines of inline script; the form also works without them, answering
+ * with the JSON report).
+ */
+final class CredentialPage {
+
+    private static final String STYLE = """
+            :root{color-scheme:light dark;--fg:#1b1b1f;--muted:#5d5d66;--line:#d8d8de;--bg:#fff;--card:#f6f6f8;\
+            --ok:#0a7a3d;--warn:#9a6700;--bad:#b3261e}
+            @media (prefers-color-scheme:dark){:root{--fg:#ececf1;--muted:#a4a4ad;--line:#3a3a42;--bg:#131316;\
+            --card:#1d1d22;--ok:#5cd18b;--warn:#e3b341;--bad:#ff8a80}}
+            *{box-sizing:border-box}
+            body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);\
+            background:var(--bg)}
+            main{max-width:46rem;margin:0 auto;padding:1rem}
+            header{display:flex;gap:.75rem;align-items:center;margin:.5rem 0 1rem}
+            .cr{flex:none;width:2.5rem;height:2.5rem;border-radius:50%;background:var(--fg);color:var(--bg);\
+            display:grid;place-items:center;font-weight:700}
+            h1{font-size:1.4rem;margin:0;overflow-wrap:anywhere}
+            header p{margin:0;color:var(--muted);overflow-wrap:anywhere}
+            section{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.75rem 1rem;\
+            margin:0 0 1rem}
+            h2{font-size:1.05rem;margin:.25rem 0 .5rem}
+            dl{margin:0;display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.25rem .75rem}
+            dt{color:var(--muted)}
+            dd{margin:0;overflow-wrap:anywhere;white-space:pre-wrap}
+            dd dl{grid-template-columns:minmax(5rem,max-content) 1fr}
+            ul,ol{margin:0;padding-left:1.2rem}
+            li+li{margin-top:.35rem}
+            code{font-size:.85em;overflow-wrap:anywhere}
+            @media (max-width:30rem){dl,dd dl{grid-template-columns:1fr}dt{margin-top:.4rem}}
+            form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+            button{font:inherit;padding:.4rem 1rem;border-radius:.5rem;border:1px solid var(--line);\
+            background:var(--fg);color:var(--bg)}
+            output{display:block;margin-top:.75rem;white-space:pre-wrap}
+            .trusted{color:var(--ok)}.valid{color:var(--warn)}.invalid,.none,.error{color:var(--bad)}
+            footer{color:var(--muted);font-size:.85rem;text-align:center;padding:1rem 0 2rem}
+            """;
+
+    private static final String SCRIPT = """
+            (function () {
+              var form = document.getElementById('verify');
+              var out = document.getElementById('result');
+              form.addEventListener('submit', function (event) {
+                event.preventDefault();
+                out.className = '';
+                out.textContent = 'Checking\\u2026';
+                fetch(form.action, {method: 'POST', body: new FormData(form)}).then(function (response) {
+                  return response.json().then(function (report) {
+                    if (!response.ok) {
+                      out.className = 'error';
+                      out.textContent = (report.title || 'Error') + ': ' + (report.detail || response.status);
+                      return;
+                    }
+                    var id = form.getAttribute('data-credential');
+                    var c = report.credential;
+                    var line;
+                    if (report.status === 'none') {
+                      line = 'This image carries no Content Credentials, so it cannot be tied to this credential.';
+                    } else if (c && c.id === id) {
+                      line = c.sameFile ? 'It is exactly the file this credential was issued for.'
+                                        : 'It carries this credential.';
+                    } else if (c && c.id) {
+                      line = 'It carries a different credential (' + c.id + ').';
+                    } else {
+                      line = 'It carries Content Credentials from another producer, not this credential.';
+                    }
+                    out.className = report.status;
+                    out.textContent = report.message + '\\n' + line;
+                  });
+                }).catch(function () {
+                  out.className = 'error';
+                  out.textContent = 'The check could not be completed.';
+                });
+              });
+            })();
+            """;
+
+    /** The page's Content-Security-Policy: nothing but its own inline style and script, and posts to itself. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + hash(STYLE) + "; script-src "
+            + hash(SCRIPT) + "; connect-src 'self'; form-action 'self'; img-src 'self'; base-uri 'none';"
+            + " frame-ancestors 'none'";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("handle", "Handle"), Map.entry("displayName", "Name"), Map.entry("url", "Web page"),
+            Map.entry("name", "Name"), Map.entry("version", "Version"), Map.entry("hash", "Hash"),
+            Map.entry("prompt", "Prompt"), Map.entry("negativePrompt", "Negative prompt"), Map.entry("seed", "Seed"),
+            Map.entry("steps", "Steps"), Map.entry("sampler", "Sampler"), Map.entry("scheduler", "Scheduler"),
+            Map.entry("cfgScale", "CFG scale"), Map.entry("width", "Width"), Map.entry("height", "Height"),
+            Map.entry("denoise", "Denoising strength"), Map.entry("promptAuthor", "Prompt author"),
+            Map.entry("extra", "Other parameters"), Map.entry("baseModels", "Base models"),
+            Map.entry("merges", "Merged models"), Map.entry("adapters", "Adapters"), Map.entry("datasets", "Datasets"),
+            Map.entry("fineTuning", "Fine-tuning"), Map.entry("safetyValidation", "Safety validation"),
+            Map.entry("credits", "Credits"), Map.entry("license", "License"), Map.entry("permitted", "Permitted"),
+            Map.entry("prohibited", "Prohibited"), Map.entry("attribution", "Attribution"),
+            Map.entry("model", "Model"), Map.entry("weight", "Weight"), Map.entry("kind", "Kind"),
+            Map.entry("creator", "Creator"), Map.entry("method", "Method"), Map.entry("notes", "Notes"),
+            Map.entry("result", "Result"), Map.entry("role", "Role"), Map.entry("note", "Note"),
+            Map.entry("modelId", "Registered model"), Map.entry("alg", "Algorithm"), Map.entry("value", "Value"));
+
+    private CredentialPage() {
+    }
+
+    static String render(Credential c, CredentialLinks links) {
+        ObjectNode p = c.provenance().toJson();
+        String model = p.path("model").path("name").asText();
+        String creator = p.path("creator").path("handle").asText();
+        Html h = new Html();
+        h.markup("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .markup("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .markup("<meta name=\"robots\" content=\"noindex\">")
+                .markup("<title>").text("Content Credential: " + model + " by " + creator).markup("</title>")
+                .markup("<link rel=\"alternate\" type=\"application/json\"").attribute("href", links.json(c.id()))
+                .markup("><style>").markup(STYLE).markup("</style></head><body><main>")
+                .markup("<header><div class=\"cr\" aria-hidden=\"true\">cr</div><div><h1>").text(model)
+                .markup("</h1><p>Content Credential · made with a model by ").text(creator).markup("</p></div></header>");
+
+        section(h, "Creator", p.path("creator"));
+        section(h, "Model", p.path("model"));
+        section(h, "Generation parameters", p.path("generation"));
+        section(h, "Lineage", p.path("lineage"));
+        section(h, "Usage terms", p.path("usage"));
+
+        h.markup("<section><h2>Signature</h2><dl>");
+        row(h, "Signed by", c.signer().display());
+        if (c.signer().commonName() != null) {
+            row(h, "Certificate", c.signer().commonName());
+        }
+        if (c.signer().issuer() != null) {
+            row(h, "Issued by", c.signer().issuer());
+        }
+        h.markup("<dt>Signed on</dt><dd><time").attribute("datetime", c.createdAt().toString()).markup(">")
+                .text(DATE.format(c.createdAt())).markup("</time></dd></dl></section>");
+
+        h.markup("<section><h2>Record</h2><dl>");
+        row(h, "Credential", c.id().text());
+        row(h, "Manifest", c.manifestLabel());
+        row(h, "File type", c.mediaType());
+        h.markup("<dt>SHA-256</dt><dd><code>").text(c.sha256()).markup("</code></dd>");
+        h.markup("<dt>Data</dt><dd><a").attribute("href", links.json(c.id())).markup(">JSON</a></dd>");
+        h.markup("</dl></section>");
+
+        h.markup("<section><h2>Check an image</h2>")
+                .markup("<p>Choose a PNG or JPEG to see whether it carries this credential.</p>")
+                .markup("<form id=\"verify\" method=\"post\" enctype=\"multipart/form-data\"")
+                .attribute("action", path(links.base()) + "/v1/verify").attribute("data-credential", c.id().text())
+                .markup("><input type=\"file\" name=\"image\" accept=\"image/png,image/jpeg\" required>")
+                .markup("<button type=\"submit\">Verify</button></form>")
+                .markup("<output id=\"result\" aria-live=\"polite\"></output></section>")
+                .markup("<footer>Issued by credmark. Anyone can check the signed manifest in the file with any"
+                        + " Content Credentials (C2PA) verifier.</footer>")
+                .markup("</main><script>").markup(SCRIPT).markup("</script></body></html>\n");
+        return h.toString();
+    }
+
+    private static void section(Html h, String title, JsonNode node) {
+        if (!node.isObject() || node.isEmpty()) {
+            return;
+        }
+        h.markup("<section>").element("h2", title);
+        dl(h, node, false);
+        h.markup("</section>");
+    }
+
+    private static void dl(Html h, JsonNode object, boolean freeNames) {
+        h.markup("<dl>");
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String name = f.getKey();
+            h.element("dt", freeNames ? name : LABELS.getOrDefault(name, name));
+            h.markup("<dd>");
+            value(h, name, f.getValue(), freeNames || name.equals("extra"));
+            h.markup("</dd>");
+        }
+        h.markup("</dl>");
+    }
+
+    private static void value(Html h, String name, JsonNode v, boolean freeNames) {
+        if (v.isObject()) {
+            if (!freeNames && v.has("alg") && v.has("value") && v.size() == 2) {
+                h.markup("<code>").text(v.get("alg").asText() + ":" + v.get("value").asText()).markup("</code>");
+            } else {
+                dl(h, v, freeNames);
+            }
+        } else if (v.isArray()) {
+            h.markup(v.size() > 0 && v.get(0).isObject() ? "<ol>" : "<ul>");
+            for (JsonNode item : v) {
+                h.markup("<li>");
+                value(h, name, item, freeNames);
+                h.markup("</li>");
+            }
+            h.markup(v.size() > 0 && v.get(0).isObject() ? "</ol>" : "</ul>");
+        } else if (!freeNames && name.equals("url") && isWebUrl(v.asText())) {
+            h.markup("<a rel=\"nofollow noopener noreferrer\"").attribute("href", v.asText()).markup(">")
+                    .text(v.asText()).markup("</a>");
+        } else {
+            h.text(v.asText());
+        }
+    }
+
+    private static void row(Html h, String label, String value) {
+        h.element("dt", label).element("dd", value);
+    }
+
+    private static boolean isWebUrl(String s) {
+        try {
+            String scheme = new URI(s).getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** The path part of the public URL, so that the form posts to the page's own origin. */
+    private static String path(String base) {
+        String p = URI.create(base).getRawPath();
+        return p == null ? "" : p;
+    }
+
+    private static String hash(String inline) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

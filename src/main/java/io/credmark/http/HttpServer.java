@@ -1,0 +1,166 @@
+package io.credmark.http;
+
+import io.credmark.provenance.ProvenanceLimits;
+import io.credmark.service.ServiceNode;
+import io.credmark.service.StampOptions;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API of one service node on Javalin: routes, authentication, limits, problem responses and metrics.
+ * Handlers are thin; what they do is in {@link ServiceNode}'s use cases.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final String STARTED_AT = "credmark.startedAt";
+    /** Multipart framing, part headers, and slack for the small parts beside the image. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+
+    private final Javalin app;
+    private final List<Route> routes;
+
+    private HttpServer(Javalin app, List<Route> routes) {
+        this.app = app;
+        this.routes = routes;
+    }
+
+    /**
+     * Starts serving on the listener.
+     *
+     * @param maxConcurrentUploads stamp and verify requests handled at once; further ones wait (up to 30 s, then 503),
+     *                             which bounds the memory that uploads of up to the byte limit can take
+     */
+    public static HttpServer start(Listener listener, ServiceNode node, int maxConcurrentUploads) {
+        String base = node.credentials().links().base();
+        long maxImage = node.limits().maxBytes();
+        long maxStamp = maxImage + ProvenanceLimits.MAX_DOCUMENT_BYTES + StampOptions.MAX_BYTES + MULTIPART_OVERHEAD;
+        Problems problems = new Problems(base);
+        Metrics metrics = new Metrics();
+        Authenticator auth = new Authenticator(node.apiKeys());
+        RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
+        Semaphore uploads = new Semaphore(maxConcurrentUploads, true);
+
+        CredentialHandlers credentials = new CredentialHandlers(node.credentials());
+        ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
+        SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
+        List<Route> routes = List.of(
+                new Route(HandlerType.POST, "/v1/stamp", Access.API_KEY, maxStamp, bounded(uploads,
+                        new StampHandler(node.credentials(), bodies, metrics, maxImage, maxStamp))),
+                new Route(HandlerType.POST, "/v1/verify", Access.PUBLIC, maxImage + MULTIPART_OVERHEAD,
+                        bounded(uploads, new VerifyHandler(node.credentials(), bodies, metrics, maxImage))),
+                new Route(HandlerType.GET, "/v1/credentials/{id}", Access.PUBLIC, 0, credentials::json),
+                new Route(HandlerType.GET, "/c/{id}", Access.PUBLIC, 0, credentials::page),
+                new Route(HandlerType.GET, "/v1/api-keys", Access.ADMIN, 0, keys::list),
+                new Route(HandlerType.POST, "/v1/api-keys", Access.ADMIN, ApiKeyHandlers.MAX_BODY, keys::create),
+                new Route(HandlerType.DELETE, "/v1/api-keys/{name}", Access.ADMIN, 0, keys::revoke),
+                new Route(HandlerType.GET, "/v1/trust/anchors", Access.PUBLIC, 0, system::trustAnchors),
+                new Route(HandlerType.GET, "/healthz", Access.PUBLIC, 0, system::health),
+                new Route(HandlerType.GET, "/metrics", Access.PUBLIC, 0, system::metrics),
+                new Route(HandlerType.GET, "/openapi.json", Access.PUBLIC, 0, system::openApi),
+                new Route(HandlerType.GET, "/problems/{slug}", Access.PUBLIC, 0, system::problemType));
+
+        Javalin app = Javalin.create(c -> {
+            c.unsafe.jettyInternal.server = listener.server();
+            c.startup.showJavalinBanner = false;
+            c.startup.startupWatcherEnabled = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.prefer405over404 = true;
+            c.http.maxRequestSize = maxStamp;
+            c.router.javaLangErrorHandler((res, error) -> {
+                LOG.error("fatal error while serving a request", error);
+                if (!res.isCommitted()) {
+                    res.reset();
+                    res.setStatus(500);
+                    res.setContentType(Problems.MEDIA_TYPE);
+                    try {
+                        res.getOutputStream().write(problems.body(new ProblemException(ProblemType.INTERNAL_ERROR,
+                                "an internal error occurred"), null));
+                    } catch (java.io.IOException ignored) {
+                        // the client is gone
+                    }
+                }
+            });
+            c.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(),
+                    seconds(ctx, ms)));
+            c.routes.before(ctx -> {
+                ctx.attribute(STARTED_AT, System.nanoTime());
+                ctx.header("X-Content-Type-Options", "nosniff");
+            });
+            for (Route r : routes) {
+                c.routes.addHttpHandler(r.method(), r.path(), guarded(r, auth));
+            }
+            c.routes.exception(HttpResponseException.class, problems::respond);
+            c.routes.exception(Exception.class, problems::respond);
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+        return new HttpServer(app, routes);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code METHOD path} of every route the router serves, as registered with Javalin. */
+    public List<String> registeredRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint)
+                .filter(e -> e.method.isHttpMethod()).map(e -> e.method.name() + " " + e.path).sorted().toList();
+    }
+
+    List<Route> routes() {
+        return routes;
+    }
+
+    /** Stops accepting requests, lets those in flight finish, and stops. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static Handler guarded(Route route, Authenticator auth) {
+        return ctx -> {
+            RequestBodies.checkDeclaredLength(ctx, route.maxBody());
+            auth.require(ctx, route.access());
+            route.handler().handle(ctx);
+        };
+    }
+
+    private static Handler bounded(Semaphore permits, Handler handler) {
+        return ctx -> {
+            if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "the service is busy; retry later")
+                        .header("Retry-After", "5");
+            }
+            try {
+                handler.handle(ctx);
+            } finally {
+                permits.release();
+            }
+        };
+    }
+
+    private static String routeOf(Context ctx) {
+        Endpoint e = ctx.endpoints().lastHttpEndpoint();
+        return e == null || e.path.isEmpty() ? "unmatched" : e.path;
+    }
+
+    private static double seconds(Context ctx, Float ms) {
+        Long started = ctx.attribute(STARTED_AT);
+        return started != null ? (System.nanoTime() - started) / 1e9 : ms / 1000.0;
+    }
+}

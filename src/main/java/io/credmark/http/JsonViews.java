@@ -1,0 +1,90 @@
+package io.credmark.http;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.service.ApiKey;
+import io.credmark.service.Credential;
+import io.credmark.service.CredentialLinks;
+import io.credmark.service.NewApiKey;
+import io.credmark.service.ReportJson;
+import io.credmark.service.SignerName;
+import io.credmark.service.Stamped;
+import io.credmark.service.Verification;
+import java.util.Base64;
+
+/** The JSON documents of the API. Field names here are part of the API (see openapi.json). */
+final class JsonViews {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private JsonViews() {
+    }
+
+    /** A credential's public view: everything but the API key it was requested with. */
+    static ObjectNode credential(Credential c, CredentialLinks links) {
+        ObjectNode n = F.objectNode();
+        n.put("id", c.id().text());
+        n.put("url", links.page(c.id()));
+        n.put("manifest", c.manifestLabel());
+        n.put("mediaType", c.mediaType());
+        n.put("sha256", c.sha256());
+        n.put("createdAt", c.createdAt().toString());
+        n.set("signer", signer(c.signer()));
+        n.set("provenance", c.provenance().toJson());
+        return n;
+    }
+
+    static ObjectNode stamped(Stamped s) {
+        ObjectNode n = F.objectNode();
+        n.put("id", s.credential().id().text());
+        n.put("url", s.url());
+        n.put("manifest", s.credential().manifestLabel());
+        n.put("mediaType", s.format().mediaType());
+        n.put("sha256", s.credential().sha256());
+        n.put("image", Base64.getEncoder().encodeToString(s.image()));
+        return n;
+    }
+
+    /**
+     * The verification report ({@link ReportJson}); when the manifest names one of this installation's credentials,
+     * its {@code credential} member also says whether the credential is on record here ({@code known}) and whether
+     * the image is byte for byte the file that was issued ({@code sameFile}).
+     */
+    static ObjectNode verification(Verification v) {
+        ObjectNode report = ReportJson.render(v.report());
+        if (v.claimedId().isPresent() && report.get("credential") instanceof ObjectNode credential) {
+            credential.put("known", v.credential().isPresent());
+            credential.put("sameFile", v.sameFile());
+        }
+        return report;
+    }
+
+    static ObjectNode apiKey(ApiKey k) {
+        ObjectNode n = F.objectNode();
+        n.put("name", k.name());
+        n.put("role", k.role().wireName());
+        n.put("createdAt", k.createdAt().toString());
+        k.revokedAt().ifPresent(t -> n.put("revokedAt", t.toString()));
+        return n;
+    }
+
+    static ObjectNode newApiKey(NewApiKey k) {
+        ObjectNode n = apiKey(k.key());
+        n.put("key", k.secret());
+        return n;
+    }
+
+    private static ObjectNode signer(SignerName s) {
+        ObjectNode n = F.objectNode();
+        if (s.organization() != null) {
+            n.put("organization", s.organization());
+        }
+        if (s.commonName() != null) {
+            n.put("commonName", s.commonName());
+        }
+        if (s.issuer() != null) {
+            n.put("issuer", s.issuer());
+        }
+        return n;
+    }
+}

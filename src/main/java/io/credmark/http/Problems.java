@@ -1,0 +1,150 @@
+package io.credmark.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.InvalidInputException;
+import io.credmark.provenance.Problem;
+import io.credmark.provenance.ProvenanceException;
+import io.credmark.service.ConflictException;
+import io.credmark.store.StoreException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into an {@code application/problem+json} response (RFC 9457). */
+final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String base;
+
+    /** @param base the public URL that problem type URIs are made from */
+    Problems(String base) {
+        this.base = base;
+    }
+
+    String typeUri(ProblemType type) {
+        return base + "/problems/" + type.slug();
+    }
+
+    void respond(Exception e, Context ctx) {
+        ProblemException p = from(e, ctx.method().name() + " " + ctx.path());
+        ctx.status(p.status());
+        p.headers().forEach(ctx::header);
+        ctx.contentType(MEDIA_TYPE).result(body(p, ctx.path()));
+    }
+
+    /** The problem for any failure; unexpected ones are logged with an incident id that the response names. */
+    ProblemException from(Throwable e, String request) {
+        if (e instanceof ProblemException p) {
+            return p;
+        }
+        if (e instanceof InvalidInputException i) {
+            return switch (i.kind()) {
+                case UNSUPPORTED_FORMAT -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, i.getMessage());
+                case MALFORMED_IMAGE -> new ProblemException(ProblemType.MALFORMED_IMAGE, i.getMessage());
+                // byte sizes are refused at the edge with 413, so what the engine finds too large is the pixel count
+                case TOO_LARGE -> new ProblemException(ProblemType.PIXEL_LIMIT, i.getMessage());
+                case INVALID_DOCUMENT -> invalidDocument(null, i);
+                case BAD_REQUEST -> new ProblemException(ProblemType.BAD_REQUEST, i.getMessage());
+            };
+        }
+        if (e instanceof ConflictException c) {
+            return new ProblemException(ProblemType.CONFLICT, c.getMessage());
+        }
+        if (e instanceof HttpResponseException h) {
+            return fromJavalin(h, request);
+        }
+        String incident = HexFormat.of().formatHex(randomBytes());
+        if (e instanceof StoreException) {
+            LOG.error("incident {}: {} failed: database unavailable", incident, request, e);
+            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                    "the credential store is unavailable (incident " + incident + ")")
+                    .with("incident", JsonNodeFactory.instance.textNode(incident)).header("Retry-After", "5");
+        }
+        LOG.error("incident {}: {} failed", incident, request, e);
+        return new ProblemException(ProblemType.INTERNAL_ERROR, "an internal error occurred (incident " + incident + ")")
+                .with("incident", JsonNodeFactory.instance.textNode(incident));
+    }
+
+    /**
+     * A 422 listing each problem of a JSON document with its path.
+     *
+     * @param part the request part the document came in (e.g. {@code provenance}), or {@code null}
+     */
+    static ProblemException invalidDocument(String part, InvalidInputException e) {
+        List<Problem> problems = e instanceof ProvenanceException p ? p.problems() : List.of(problem(e.getMessage()));
+        ArrayNode errors = JsonNodeFactory.instance.arrayNode();
+        for (Problem problem : problems) {
+            ObjectNode n = errors.addObject();
+            if (part != null) {
+                n.put("part", part);
+            }
+            n.put("path", problem.path());
+            n.put("message", problem.message());
+        }
+        String detail = part == null ? e.getMessage() : part + ": " + e.getMessage();
+        return new ProblemException(ProblemType.INVALID_DOCUMENT, detail).with("errors", errors);
+    }
+
+    byte[] body(ProblemException p, String instance) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("type", typeUri(p.type()));
+        n.put("title", p.type() == ProblemType.HTTP_ERROR ? "HTTP " + p.status() : p.type().title());
+        n.put("status", p.status());
+        n.put("detail", p.getMessage());
+        if (instance != null) {
+            n.put("instance", instance);
+        }
+        p.extensions().forEach(n::set);
+        try {
+            return JSON.writeValueAsBytes(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProblemException fromJavalin(HttpResponseException h, String request) {
+        int status = h.getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "no route for " + request;
+            case 405 -> request + " is not allowed";
+            case 413 -> "the request body is larger than the service accepts";
+            default -> h.getMessage();
+        };
+        ProblemException p = new ProblemException(type, status, detail);
+        if (h instanceof MethodNotAllowedResponse) {
+            Map<String, String> details = h.getDetails();
+            String allowed = details.getOrDefault("availableMethods", details.get("Available methods"));
+            if (allowed != null) {
+                p.header("Allow", allowed);
+            }
+        }
+        return p;
+    }
+
+    /** The problem in a one-line message of the form {@code path: message} (or just {@code message}). */
+    private static Problem problem(String message) {
+        int colon = message.indexOf(": ");
+        boolean hasPath = colon > 0 && message.substring(0, colon).matches("[A-Za-z0-9_.\\[\\]-]+");
+        return hasPath ? new Problem(message.substring(0, colon), message.substring(colon + 2)) : new Problem("", message);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

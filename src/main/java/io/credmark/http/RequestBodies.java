@@ -1,0 +1,137 @@
+package io.credmark.http;
+
+import io.javalin.http.Context;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads request bodies into memory within limits: a body whose declared length is too large is refused before a byte
+ * of it is read, and one without a declared length is cut off at the limit.
+ */
+final class RequestBodies {
+
+    /** Jetty's request attribute for the multipart settings of one request. */
+    private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+
+    private final Path spillDirectory;
+
+    /** @param spillDirectory where multipart parts that do not fit in memory would go; sized so none do */
+    RequestBodies(Path spillDirectory) {
+        this.spillDirectory = spillDirectory;
+    }
+
+    static void checkDeclaredLength(Context ctx, long limit) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge("the request body is " + declared + " bytes; this route accepts at most " + limit, limit);
+        }
+    }
+
+    static boolean isMultipart(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /** The body as sent, at most {@code limit} bytes. */
+    static byte[] raw(Context ctx, long limit) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            return readAtMost(in, limit, "the request body");
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The parts of a multipart/form-data body, by name.
+     *
+     * @param limits the parts accepted, with the largest size of each; any other part is refused
+     */
+    Map<String, FormPart> multipart(Context ctx, long totalLimit, Map<String, Long> limits) {
+        int inMemory = (int) Math.min(Integer.MAX_VALUE - 8, totalLimit + 1);
+        ctx.req().setAttribute(MULTIPART_CONFIG,
+                new MultipartConfigElement(spillDirectory.toString(), -1, totalLimit, inMemory));
+        Map<String, FormPart> out = new HashMap<>();
+        try {
+            for (Part part : ctx.req().getParts()) {
+                String name = part.getName();
+                Long limit = limits.get(name);
+                if (limit == null) {
+                    throw new ProblemException(ProblemType.BAD_REQUEST, "unexpected part '" + printable(name)
+                            + "'; this route takes " + String.join(", ", limits.keySet()));
+                }
+                if (out.containsKey(name)) {
+                    throw new ProblemException(ProblemType.BAD_REQUEST, "the part '" + name + "' is sent twice");
+                }
+                byte[] bytes;
+                try (InputStream in = part.getInputStream()) {
+                    bytes = readAtMost(in, limit, "the part '" + name + "'");
+                } finally {
+                    part.delete();
+                }
+                out.put(name, new FormPart(name, Optional.ofNullable(part.getSubmittedFileName()),
+                        Optional.ofNullable(part.getContentType()), bytes));
+            }
+        } catch (IOException | ServletException | IllegalStateException e) {
+            if (isSizeProblem(e)) {
+                throw tooLarge("the request body is larger than this route accepts (" + totalLimit + " bytes)",
+                        totalLimit);
+            }
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the multipart/form-data body cannot be read: "
+                    + firstLine(e));
+        }
+        return out;
+    }
+
+    private static byte[] readAtMost(InputStream in, long limit, String what) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] buffer = new byte[65536];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            total += n;
+            if (total > limit) {
+                throw tooLarge(what + " is larger than " + limit + " bytes", limit);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    static ProblemException tooLarge(String detail, long limit) {
+        return new ProblemException(ProblemType.CONTENT_TOO_LARGE, detail)
+                .with("limit", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(limit));
+    }
+
+    private static boolean isSizeProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("exceeds max") || m.contains("too large") || m.contains("max request size")
+                    || m.contains("maxrequestsize") || m.contains("max file size") || m.contains("413")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable t = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : printable(m.lines().findFirst().orElse(""));
+    }
+
+    private static String printable(String s) {
+        String cut = s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,93 @@
+package io.credmark.http;
+
+import io.credmark.InvalidInputException;
+import io.credmark.provenance.ProvenanceDocument;
+import io.credmark.provenance.ProvenanceException;
+import io.credmark.provenance.ProvenanceLimits;
+import io.credmark.provenance.ProvenanceParser;
+import io.credmark.service.CredentialService;
+import io.credmark.service.StampOptions;
+import io.credmark.service.StampOrder;
+import io.credmark.service.Stamped;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code POST /v1/stamp}: multipart {@code image}, {@code provenance}, optional {@code options}. */
+final class StampHandler implements Handler {
+
+    private final CredentialService credentials;
+    private final RequestBodies bodies;
+    private final Metrics metrics;
+    private final long maxImageBytes;
+    private final long maxRequestBytes;
+
+    StampHandler(CredentialService credentials, RequestBodies bodies, Metrics metrics, long maxImageBytes,
+            long maxRequestBytes) {
+        this.credentials = credentials;
+        this.bodies = bodies;
+        this.metrics = metrics;
+        this.maxImageBytes = maxImageBytes;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        if (!RequestBodies.isMultipart(ctx)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "POST /v1/stamp takes multipart/form-data with the parts image, provenance and (optionally) options");
+        }
+        Map<String, FormPart> parts = bodies.multipart(ctx, maxRequestBytes, Map.of("image", maxImageBytes,
+                "provenance", (long) ProvenanceLimits.MAX_DOCUMENT_BYTES, "options", (long) StampOptions.MAX_BYTES));
+        FormPart image = required(parts, "image");
+        ProvenanceDocument provenance;
+        try {
+            provenance = ProvenanceParser.parse(required(parts, "provenance").bytes());
+        } catch (ProvenanceException e) {
+            throw Problems.invalidDocument("provenance", e);
+        }
+        StampOptions options = StampOptions.DEFAULT;
+        if (parts.containsKey("options")) {
+            try {
+                options = StampOptions.parse(parts.get("options").bytes());
+            } catch (InvalidInputException e) {
+                throw Problems.invalidDocument("options", e);
+            }
+        }
+        Stamped stamped = credentials.stamp(new StampOrder(image.bytes(), provenance, options,
+                image.fileName().flatMap(StampHandler::baseName), Authenticator.key(ctx).name()));
+        metrics.stamped(stamped.format().mediaType());
+
+        // the record is committed: from here on the client may have the image
+        String mediaType = stamped.format().mediaType();
+        ctx.header("Credential-Id", stamped.credential().id().text());
+        ctx.header("Link", "<" + stamped.url() + ">; rel=\"credential\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Vary", "Accept");
+        if (Accepts.prefersJson(ctx.header("Accept"), mediaType)) {
+            Responses.json(ctx, 200, JsonViews.stamped(stamped));
+        } else {
+            ctx.status(200).contentType(mediaType).header("Content-Length", Integer.toString(stamped.image().length))
+                    .result(stamped.image());
+        }
+    }
+
+    private static FormPart required(Map<String, FormPart> parts, String name) {
+        FormPart part = parts.get(name);
+        if (part == null) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the part '" + name + "' is missing");
+        }
+        return part;
+    }
+
+    /** The last path segment of a client's file name, printable and bounded; it may become an ingredient title. */
+    static Optional<String> baseName(String fileName) {
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        if (name.length() > 200) {
+            name = name.substring(0, 200);
+        }
+        return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    }
+}

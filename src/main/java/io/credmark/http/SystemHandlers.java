@@ -1,0 +1,86 @@
+package io.credmark.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.service.Credmark;
+import io.credmark.service.ServiceNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Health, metrics, the API description, the trust anchors and the problem type pages. */
+final class SystemHandlers {
+
+    private final ServiceNode node;
+    private final Metrics metrics;
+    private final Problems problems;
+    private final byte[] openApi;
+    private final String anchorsPem;
+
+    SystemHandlers(ServiceNode node, Metrics metrics, Problems problems, String publicBase) {
+        this.node = node;
+        this.metrics = metrics;
+        this.problems = problems;
+        this.openApi = openApi(publicBase);
+        this.anchorsPem = node.engine().trustAnchors().toPem();
+    }
+
+    /** 200 when the node can reach its database, else 503. */
+    void health(Context ctx) {
+        if (!node.database().isReachable()) {
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "the credential store is unreachable")
+                    .header("Retry-After", "5");
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("status", "ok");
+        body.put("version", Credmark.VERSION);
+        body.put("database", node.database().isPostgres() ? "postgresql" : "h2");
+        ctx.header("Cache-Control", "no-store");
+        Responses.json(ctx, 200, body);
+    }
+
+    void metrics(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(200).contentType(Metrics.MEDIA_TYPE).result(metrics.render());
+    }
+
+    void openApi(Context ctx) {
+        ctx.status(200).contentType(Responses.JSON).result(openApi);
+    }
+
+    /** The trust anchors of this installation, PEM; the first is its own root (for verifiers' trust lists). */
+    void trustAnchors(Context ctx) {
+        ctx.status(200).contentType("application/pem-certificate-chain").result(anchorsPem);
+    }
+
+    /** A page describing a problem type: problem type URIs resolve to it. */
+    void problemType(Context ctx) {
+        ProblemType type = ProblemType.bySlug(ctx.pathParam("slug")).orElseThrow(() -> new ProblemException(
+                ProblemType.NOT_FOUND, "no such problem type"));
+        Html h = new Html().markup("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .markup("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .text(type.title()).markup("</title></head><body><h1>").text(type.title()).markup("</h1><p>")
+                .text((type.status() == 0 ? "" : "HTTP " + type.status() + ". ") + type.description())
+                .markup("</p><p>Type URI: <code>").text(problems.typeUri(type)).markup("</code></p></body></html>\n");
+        ctx.header("Content-Security-Policy", "default-src 'none'");
+        ctx.status(200).contentType("text/html; charset=utf-8").result(h.toString());
+    }
+
+    private static byte[] openApi(String publicBase) {
+        try (InputStream in = SystemHandlers.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the class path");
+            }
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode doc = (ObjectNode) json.readTree(in);
+            ArrayNode servers = doc.putArray("servers");
+            servers.addObject().put("url", publicBase);
+            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

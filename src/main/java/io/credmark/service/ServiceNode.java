@@ -1,0 +1,82 @@
+package io.credmark.service;
+
+import io.credmark.store.ApiKeyRepository;
+import io.credmark.store.CredentialRepository;
+import io.credmark.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * One node of the service: the engine, the credential store and the use cases over them. Nodes that share a
+ * PostgreSQL database agree on everything, because everything they know is in it.
+ */
+public final class ServiceNode implements AutoCloseable {
+
+    private final Credmark engine;
+    private final Database database;
+    private final CredentialService credentials;
+    private final ApiKeys apiKeys;
+
+    private ServiceNode(Credmark engine, Database database, CredentialLinks links) {
+        this.engine = engine;
+        this.database = database;
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        this.credentials = new CredentialService(engine.stamping(), engine.verification(),
+                new CredentialRepository(database), links, SignerName.of(engine.signer().chain().get(0)), clock,
+                random);
+        this.apiKeys = new ApiKeys(new ApiKeyRepository(database), clock, random);
+    }
+
+    /**
+     * Opens the engine and the database named by {@code db.url} (default: an H2 file in the data directory),
+     * migrating its schema.
+     */
+    public static ServiceNode open(Settings settings, CredentialLinks links) {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+        }
+        Credmark engine = Credmark.open(settings);
+        Database database = Database.open(databaseUrl(settings));
+        return new ServiceNode(engine, database, links);
+    }
+
+    /** The database a node with these settings uses. */
+    public static String databaseUrl(Settings settings) {
+        return settings.get("db.url").orElseGet(() -> Database.defaultUrl(settings.dataDir()));
+    }
+
+    public Credmark engine() {
+        return engine;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public CredentialService credentials() {
+        return credentials;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public Settings settings() {
+        return engine.settings();
+    }
+
+    public Limits limits() {
+        return engine.limits();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,26 @@
+package io.credmark.store;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An API key as stored: its name, the SHA-256 of the key (the key itself is never stored), its role.
+ *
+ * @param keyHash lower-case hex SHA-256 of the key's UTF-8 bytes
+ */
+public record ApiKeyRecord(String name, String keyHash, ApiKeyRole role, Instant createdAt,
+        Optional<Instant> revokedAt) {
+
+    public ApiKeyRecord {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyHash, "keyHash");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(revokedAt, "revokedAt");
+    }
+
+    public boolean isRevoked() {
+        return revokedAt.isPresent();
+    }
+}
