@@ -40,6 +40,7 @@ final class Problems {
 
     void respond(Exception e, Context ctx) {
         ProblemException p = from(e, ctx.method().name() + " " + ctx.path());
+        RequestBodies.settleUnreadBody(ctx, p.status() != 413);
         ctx.status(p.status());
         p.headers().forEach(ctx::header);
         ctx.contentType(MEDIA_TYPE).result(body(p, ctx.path()));

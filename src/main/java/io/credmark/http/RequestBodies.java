@@ -3,6 +3,7 @@ package io.credmark.http;
 import io.javalin.http.Context;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,9 @@ final class RequestBodies {
     /** Jetty's request attribute for the multipart settings of one request. */
     private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
 
+    /** The most of an unread request body read and dropped to deliver an error answer cleanly. */
+    private static final long MAX_DISCARDED = 8L << 20;
+
     private final Path spillDirectory;
 
     /** @param spillDirectory where multipart parts that do not fit in memory would go; sized so none do */
@@ -33,6 +37,42 @@ final class RequestBodies {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw tooLarge("the request body is " + declared + " bytes; this route accepts at most " + limit, limit);
+        }
+    }
+
+    /**
+     * Before an error answer: a client that sends its body without waiting ({@code Expect: 100-continue}) is still
+     * writing it, and would see a broken connection instead of the answer if the server closed it unread. So a
+     * small unread body is read and dropped; a large one, or any body of a 413, is not read at all and the
+     * connection is closed after the answer. Clients that wait for 100-continue never send the body.
+     */
+    static void settleUnreadBody(Context ctx, boolean mayRead) {
+        HttpServletRequest req = ctx.req();
+        long declared = req.getContentLengthLong();
+        boolean chunked = "chunked".equalsIgnoreCase(req.getHeader("Transfer-Encoding"));
+        if (declared <= 0 && !chunked) {
+            return;
+        }
+        String expect = req.getHeader("Expect");
+        if (expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue")) {
+            return;
+        }
+        if (!mayRead || declared > MAX_DISCARDED) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try (InputStream in = req.getInputStream()) {
+            byte[] buffer = new byte[65536];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > MAX_DISCARDED) {
+                    ctx.header("Connection", "close");
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            ctx.header("Connection", "close");
         }
     }
 

@@ -28,16 +28,18 @@ public final class CredentialService {
     private final CredentialRepository credentials;
     private final CredentialLinks links;
     private final SignerName signer;
+    private final Limits limits;
     private final Clock clock;
     private final SecureRandom random;
 
     public CredentialService(StampService stamping, VerifyService verification, CredentialRepository credentials,
-            CredentialLinks links, SignerName signer, Clock clock, SecureRandom random) {
+            CredentialLinks links, SignerName signer, Limits limits, Clock clock, SecureRandom random) {
         this.stamping = stamping;
         this.verification = verification;
         this.credentials = credentials;
         this.links = links;
         this.signer = signer;
+        this.limits = limits;
         this.clock = clock;
         this.random = random;
     }
@@ -77,9 +79,14 @@ public final class CredentialService {
         return credentials.find(id.value()).map(CredentialService::fromRecord);
     }
 
-    /** Verifies the image and, when its manifest names one of this installation's credentials, looks it up. */
+    /**
+     * Verifies the image and, when its manifest names one of this installation's credentials, looks it up. Images
+     * over the pixel limit are refused as they are for stamping, although verifying decodes no pixel, so that both
+     * routes accept the same images.
+     */
     public Verification verify(byte[] image) {
         VerificationReport report = verification.verify(image);
+        limits.checkPixels(report.header());
         Optional<CredentialId> claimed = report.validation()
                 .flatMap(v -> ReportJson.credential(v.manifest()))
                 .map(c -> c.path("id").asText(null))

@@ -26,8 +26,8 @@ public final class ServiceNode implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         this.credentials = new CredentialService(engine.stamping(), engine.verification(),
-                new CredentialRepository(database), links, SignerName.of(engine.signer().chain().get(0)), clock,
-                random);
+                new CredentialRepository(database), links, SignerName.of(engine.signer().chain().get(0)),
+                engine.limits(), clock, random);
         this.apiKeys = new ApiKeys(new ApiKeyRepository(database), clock, random);
     }
 

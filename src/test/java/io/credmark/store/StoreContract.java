@@ -1,0 +1,146 @@
+package io.credmark.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.credmark.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The repositories against a real database; run once per database by the subclasses. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreContract {
+
+    private TestDatabase.Provisioned provisioned;
+    private Database db;
+    private CredentialRepository credentials;
+    private ApiKeyRepository keys;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void open(@TempDir Path directory) {
+        provisioned = database().provision(directory);
+        db = Database.open(provisioned.url());
+        credentials = new CredentialRepository(db);
+        keys = new ApiKeyRepository(db);
+    }
+
+    @AfterAll
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+        if (provisioned != null) {
+            provisioned.close();
+        }
+    }
+
+    @Test
+    void aCredentialRoundTripsWithEveryField() {
+        String provenance = "{\"creator\":{\"handle\":\"ünïcødé 🖌\"},\"model\":{\"name\":\"" + "m".repeat(70_000)
+                + "\"},\"generation\":{\"prompt\":\"<script>'\\\"\"}}";
+        CredentialRecord r = new CredentialRecord(Long.MIN_VALUE + 7, "urn:c2pa:0f1e2d3c-aaaa-bbbb-cccc-0123456789ab",
+                "image/png", "ab".repeat(32), "ünïcødé 🖌", "m".repeat(70_000), provenance, "credmark development",
+                "credmark development signer (EC P-256)", null, "front-end-1",
+                Timestamps.storable(Instant.parse("2026-03-04T05:06:07.123456789Z")));
+        credentials.insert(r);
+        assertEquals(Optional.of(r), credentials.find(r.id()));
+        assertEquals(Instant.parse("2026-03-04T05:06:07.123456Z"), credentials.find(r.id()).orElseThrow().createdAt());
+    }
+
+    @Test
+    void anUnknownIdIsEmpty() {
+        assertEquals(Optional.empty(), credentials.find(42));
+    }
+
+    @Test
+    void aTakenIdIsRefusedAndTheFirstRecordStays() {
+        CredentialRecord first = credential(1234567890123L, "first");
+        credentials.insert(first);
+        assertThrows(DuplicateKeyException.class, () -> credentials.insert(credential(1234567890123L, "second")));
+        assertEquals("first", credentials.find(1234567890123L).orElseThrow().apiKeyName());
+    }
+
+    @Test
+    void apiKeysAreFoundByHashAndRevokedOnce() {
+        Instant created = Timestamps.storable(Instant.now());
+        ApiKeyRecord k = new ApiKeyRecord("front-end-a", "cd".repeat(32), ApiKeyRole.STAMP, created, Optional.empty());
+        keys.insert(k);
+        assertEquals(Optional.of(k), keys.findByHash("cd".repeat(32)));
+        assertEquals(Optional.of(k), keys.find("front-end-a"));
+        assertEquals(Optional.empty(), keys.findByHash("ef".repeat(32)));
+
+        Instant revoked = created.plusSeconds(60);
+        ApiKeyRecord once = keys.revoke("front-end-a", revoked).orElseThrow();
+        assertEquals(Optional.of(revoked), once.revokedAt());
+        ApiKeyRecord twice = keys.revoke("front-end-a", revoked.plusSeconds(60)).orElseThrow();
+        assertEquals(Optional.of(revoked), twice.revokedAt(), "revoking again keeps the first time");
+        assertTrue(keys.findByHash("cd".repeat(32)).orElseThrow().isRevoked());
+        assertEquals(Optional.empty(), keys.revoke("nobody", revoked));
+    }
+
+    @Test
+    void keyNamesAndHashesAreUnique() {
+        Instant now = Timestamps.storable(Instant.now());
+        keys.insert(new ApiKeyRecord("unique-a", "01".repeat(32), ApiKeyRole.ADMIN, now, Optional.empty()));
+        assertThrows(DuplicateKeyException.class, () -> keys.insert(
+                new ApiKeyRecord("unique-a", "02".repeat(32), ApiKeyRole.STAMP, now, Optional.empty())));
+        assertThrows(DuplicateKeyException.class, () -> keys.insert(
+                new ApiKeyRecord("unique-b", "01".repeat(32), ApiKeyRole.STAMP, now, Optional.empty())));
+        List<String> names = keys.list().stream().map(ApiKeyRecord::name).toList();
+        assertTrue(names.contains("unique-a"));
+        assertFalse(names.contains("unique-b"));
+    }
+
+    @Test
+    void migratingAgainChangesNothing() {
+        CredentialRecord r = credential(99, "kept");
+        credentials.insert(r);
+        try (Database again = Database.open(provisioned.url())) {
+            assertEquals(Optional.of(r), new CredentialRepository(again).find(99));
+            assertTrue(again.isReachable());
+        }
+    }
+
+    @Test
+    void aTransactionThatFailsLeavesNothing() {
+        assertThrows(DuplicateKeyException.class, () -> db.transaction(c -> {
+            try (var s = c.prepareStatement("INSERT INTO api_keys (name, key_hash, role, created_at) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, "tx-a");
+                s.setString(2, "aa".repeat(32));
+                s.setString(3, "stamp");
+                s.setObject(4, java.time.OffsetDateTime.now());
+                s.executeUpdate();
+                s.setString(1, "tx-a");
+                s.setString(2, "bb".repeat(32));
+                s.executeUpdate();
+            }
+            return null;
+        }));
+        assertEquals(Optional.empty(), keys.find("tx-a"));
+    }
+
+    @Test
+    void passwordsAreRedactedFromDescriptions() {
+        assertEquals("jdbc:postgresql://h:5432/d?user=u&password=***&ssl=true",
+                Database.redact("jdbc:postgresql://h:5432/d?user=u&password=s3cret&ssl=true"));
+        assertEquals("jdbc:postgresql://u:***@h/d", Database.redact("jdbc:postgresql://u:s3cret@h/d"));
+        assertFalse(db.description().contains("password=credmark"));
+    }
+
+    private static CredentialRecord credential(long id, String apiKey) {
+        return new CredentialRecord(id, "urn:c2pa:" + id, "image/jpeg", "00".repeat(32), "h", "m",
+                "{\"creator\":{\"handle\":\"h\"},\"model\":{\"name\":\"m\"}}", null, null, null, apiKey,
+                Timestamps.storable(Instant.now()));
+    }
+}
