@@ -1,6 +1,7 @@
 package io.credmark.cli;
 
 import io.credmark.InvalidInputException;
+import io.credmark.service.ConflictException;
 import io.credmark.store.StoreException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -52,6 +53,9 @@ public final class Main {
             err.println("credmark: " + e.getMessage());
             return 2;
         } catch (InvalidInputException e) {
+            err.println("credmark: " + e.getMessage());
+            return 2;
+        } catch (ConflictException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
         } catch (StoreException e) {
