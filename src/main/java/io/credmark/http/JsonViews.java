@@ -53,7 +53,7 @@ final class JsonViews {
     static ObjectNode verification(Verification v) {
         ObjectNode report = ReportJson.render(v.report());
         if (v.claimedId().isPresent() && report.get("credential") instanceof ObjectNode credential) {
-            credential.put("known", v.credential().isPresent());
+            credential.put("known", v.known());
             credential.put("sameFile", v.sameFile());
         }
         return report;

@@ -91,9 +91,9 @@ public final class CredentialService {
                 .flatMap(v -> ReportJson.credential(v.manifest()))
                 .map(c -> c.path("id").asText(null))
                 .flatMap(CredentialId::parse);
-        Optional<Credential> credential = claimed.flatMap(this::find);
-        boolean sameFile = credential.map(c -> c.sha256().equals(sha256(image))).orElse(false);
-        return new Verification(report, claimed, credential, sameFile);
+        Optional<String> recorded = claimed.flatMap(id -> credentials.sha256(id.value()));
+        boolean sameFile = recorded.map(sha -> sha.equals(sha256(image))).orElse(false);
+        return new Verification(report, claimed, recorded.isPresent(), sameFile);
     }
 
     public static String sha256(byte[] bytes) {

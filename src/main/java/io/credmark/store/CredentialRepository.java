@@ -54,6 +54,18 @@ public final class CredentialRepository {
         });
     }
 
+    /** The SHA-256 recorded for a credential, without reading the rest of its record. */
+    public Optional<String> sha256(long id) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT sha256 FROM credentials WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     public long count() {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM credentials");
