@@ -20,7 +20,10 @@ public final class ProvenanceParser {
         return parse(StrictJsonReader.read(json));
     }
 
-    /** Validates and reads an already parsed tree, e.g. part of a larger request, or {@link ProvenanceDocument#toJson()}. */
+    /**
+     * Validates and reads an already parsed tree, e.g. part of a larger request or
+     * {@link ProvenanceDocument#toJson()}.
+     */
     public static ProvenanceDocument parse(JsonNode root) {
         if (root == null || root.isMissingNode()) {
             throw ProvenanceException.of("", "empty document: expected a JSON object");
