@@ -15,7 +15,7 @@ public final class ProvenanceParser {
     private ProvenanceParser() {
     }
 
-    /** Parses UTF-8 (or UTF-16/32) JSON bytes, e.g. a request body. */
+    /** Parses a JSON body in UTF-8 (a leading byte order mark is allowed), e.g. a request body. */
     public static ProvenanceDocument parse(byte[] json) {
         return parse(StrictJsonReader.read(json));
     }
