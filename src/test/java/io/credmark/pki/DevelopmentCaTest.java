@@ -100,7 +100,8 @@ class DevelopmentCaTest {
         assertTrue(leaf.getNonCriticalExtensionOIDs().contains(Oids.EXTENDED_KEY_USAGE));
         assertArrayEquals(new boolean[] {true, false, false, false, false, false, false, false, false},
                 leaf.getKeyUsage());
-        assertEquals(List.of(Oids.EKU_C2PA_CLAIM_SIGNING, Oids.EKU_DOCUMENT_SIGNING), leaf.getExtendedKeyUsage());
+        assertEquals(List.of(Oids.EKU_C2PA_CLAIM_SIGNING, Oids.EKU_DOCUMENT_SIGNING, Oids.EKU_EMAIL_PROTECTION),
+                leaf.getExtendedKeyUsage());
         assertNotNull(leaf.getExtensionValue(Oids.SUBJECT_KEY_IDENTIFIER));
         assertNotNull(leaf.getExtensionValue(Oids.AUTHORITY_KEY_IDENTIFIER));
         assertEquals("credmark development", attribute(leaf, "O"));
