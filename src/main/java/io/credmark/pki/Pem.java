@@ -86,10 +86,9 @@ final class Pem {
                     throw badRequest(source + ": certificate " + (certificates.size() + 1) + " cannot be parsed", e);
                 }
             }
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
             throw badRequest(source + ": damaged PEM data", e);
         }
         return certificates;
