@@ -54,7 +54,9 @@ class AssetHandlersTest {
         byte[] store = fakeStore(150_000);
         EmbeddingPlan plan = EmbeddingPlan.replacingStores(AssetHandlers.read(input));
         byte[] output = plan.assemble(plan.wrap(store));
-        ManifestStoreCarrier carrier = AssetHandlers.read(output).stores().get(0);
+        ParsedImage reread = AssetHandlers.read(output);
+        assertTrue(reread.problems().isEmpty(), reread.problems().toString());
+        ManifestStoreCarrier carrier = reread.stores().get(0);
         assertEquals(3, carrier.ranges().size());
         assertArrayEquals(store, carrier.jumbf());
         // C2PA spec 2.2 §A.3.1: L + 12n + 8(n-1) bytes for n segments

@@ -42,6 +42,8 @@ final class ManifestValidation {
     private final TrustEvaluator cawgTrust;
     private final Instant now;
     private final Set<String> redacted = new HashSet<>();
+    /** CAWG statuses of every manifest, ingredients included, land in the active manifest's log, as in c2pa-rs. */
+    private StatusLog activeLog;
 
     ManifestValidation(Map<String, SuperBox> manifests, TrustEvaluator trust, TrustEvaluator cawgTrust, Instant now) {
         this.manifests = manifests;
@@ -61,6 +63,9 @@ final class ManifestValidation {
         String label = manifest.label();
         path.add(label);
         StatusLog log = new StatusLog();
+        if (activeLog == null) {
+            activeLog = log;
+        }
         Optional<SignerInfo> signer = new SignatureCheck(trust, now).check(manifest, claim, log);
 
         Map<String, JsonNode> contents = new LinkedHashMap<>();
@@ -93,7 +98,7 @@ final class ManifestValidation {
         }
         for (Map.Entry<String, JsonNode> e : contents.entrySet()) {
             if (baseLabel(e.getKey()).equals(CawgIdentityCheck.LABEL)) {
-                CawgIdentityCheck.check(label, e.getKey(), e.getValue(), claim, cawgTrust, now, log);
+                CawgIdentityCheck.check(label, e.getKey(), e.getValue(), claim, cawgTrust, now, activeLog);
             }
         }
         if (image != null) {
