@@ -17,6 +17,7 @@ public final class Main {
             "  stamp --in IN --out OUT --provenance PROV.json [--data DIR] [--alg es256|es384|ps256|ed25519]",
             "  verify FILE [--trust-anchors PEM]... [--data DIR]",
             "  keys root [--data DIR]",
+            "  bench c2pa [--png FILE] [--jpeg FILE] [--seconds N] [--out report.json]",
             "The data directory defaults to ./credmark-data, or $CREDMARK_DATA.");
 
     private Main() {
@@ -37,12 +38,16 @@ public final class Main {
                 case "stamp" -> new StampCommand(env).run(rest, out);
                 case "verify" -> new VerifyCommand(env).run(rest, out, err);
                 case "keys" -> new KeysCommand(env).run(rest, out);
+                case "bench" -> new BenchCommand(env).run(rest, out);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'\n" + USAGE);
             };
         } catch (UsageException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
         } catch (InvalidInputException e) {
+            err.println("credmark: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
