@@ -15,7 +15,8 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: credmark COMMAND [options]",
             "  stamp --in IN --out OUT --provenance PROV.json [--data DIR] [--alg es256|es384|ps256|ed25519]",
-            "  verify FILE [--trust-anchors PEM]... [--data DIR]",
+            "        [--private PATH]... [--protected PATH]... [--disclosure POLICY.json] [--evidence-out BUNDLE.json]",
+            "  verify FILE [--trust-anchors PEM]... [--evidence BUNDLE.json] [--data DIR]",
             "  keys root [--data DIR]",
             "  bench c2pa [--png FILE] [--jpeg FILE] [--seconds N] [--out report.json]",
             "The data directory defaults to ./credmark-data, or $CREDMARK_DATA.");

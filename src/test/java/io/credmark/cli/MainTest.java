@@ -170,6 +170,53 @@ class MainTest {
     }
 
     @Test
+    void aCreatorProvesAPrivateFieldOfflineWithTheEvidenceBundleAndForgeriesFail() throws Exception {
+        Path out = dir.resolve("private.jpg");
+        Path evidence = dir.resolve("evidence.json");
+        Run stamp = run("stamp", "--in", Corpus.file("testdata/images/baseline-444.jpg").toString(), "--out",
+                out.toString(), "--provenance", Corpus.file("testdata/provenance/example.json").toString(),
+                "--private", "generation.prompt", "--protected", "lineage", "--evidence-out", evidence.toString(),
+                "--data", data());
+        assertEquals(0, stamp.exit(), stamp.err());
+        assertEquals("private", stamp.json().at("/disclosure/generation.prompt").asText());
+
+        JsonNode plain = run("verify", out.toString(), "--data", data()).json();
+        assertTrue(plain.at("/summary/provenance/generation/prompt").isMissingNode());
+
+        JsonNode proven = run("verify", out.toString(), "--data", data(), "--evidence", evidence.toString()).json();
+        assertFalse(proven.at("/summary/provenance/generation/prompt").asText().isEmpty());
+        proven.at("/summary/disclosures").forEach(d -> assertTrue(d.get("proven").asBoolean(), d.toString()));
+
+        // a forged bundle: the prompt's value edited, its salt and path kept
+        JsonNode bundle = new ObjectMapper().readTree(Files.readString(evidence));
+        com.fasterxml.jackson.databind.node.ArrayNode list = (com.fasterxml.jackson.databind.node.ArrayNode)
+                bundle.get("disclosures");
+        for (int i = 0; i < list.size(); i++) {
+            String decoded = new String(java.util.Base64.getUrlDecoder().decode(list.get(i).asText()),
+                    StandardCharsets.UTF_8);
+            if (decoded.contains("\"generation.prompt\"")) {
+                JsonNode arr = new ObjectMapper().readTree(decoded);
+                String forged = "[" + new ObjectMapper().writeValueAsString(arr.get(0).asText())
+                        + ",\"generation.prompt\",\"someone else's prompt\"]";
+                list.set(i, new com.fasterxml.jackson.databind.node.TextNode(java.util.Base64.getUrlEncoder()
+                        .withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))));
+            }
+        }
+        Path forgedBundle = dir.resolve("forged.json");
+        Files.writeString(forgedBundle, bundle.toString());
+        JsonNode forged = run("verify", out.toString(), "--data", data(), "--evidence", forgedBundle.toString()).json();
+        assertTrue(forged.at("/summary/provenance/generation/prompt").isMissingNode(), "never shown as proven");
+        boolean reported = false;
+        for (JsonNode d : forged.at("/summary/disclosures")) {
+            if ("generation.prompt".equals(d.path("path").asText())) {
+                assertFalse(d.get("proven").asBoolean());
+                reported = true;
+            }
+        }
+        assertTrue(reported, "the forged value is reported as unproven");
+    }
+
+    @Test
     void aStampOverThePixelLimitIsRefusedBeforeDecoding() {
         Run r = run("stamp", "--in", Corpus.file("testdata/malformed/png-ihdr-100000x100000.png").toString(), "--out",
                 dir.resolve("o.png").toString(), "--provenance",
