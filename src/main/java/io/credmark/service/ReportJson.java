@@ -54,7 +54,9 @@ public final class ReportJson {
                 }
             });
             out.set("summary", summary);
-            out.set("validation", statuses(v.statuses()));
+            ObjectNode validation = statuses(v.statuses());
+            validation.set("ingredientFailure", statuses(v.ingredientFailures()).get("failure"));
+            out.set("validation", validation);
         });
         if (!r.problems().isEmpty()) {
             ArrayNode problems = out.putArray("containerProblems");

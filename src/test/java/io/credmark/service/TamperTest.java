@@ -65,6 +65,34 @@ class TamperTest {
         }
     }
 
+    /**
+     * A byte changed inside the parent's manifest after it was taken in as an ingredient: the ingredient no longer
+     * matches the hash the new manifest committed to, and validating it again finds the changed assertion.
+     */
+    @Test
+    void aChangedIngredientManifestMakesTheStampInvalidInBothVerifiers() throws IOException {
+        TestInstallation installation = TestInstallation.in(dir.resolve("data"));
+        byte[] stamped = installation.credmark().stamping().stamp(StampRequest.of(
+                Corpus.bytes("testdata/c2pa-fixtures/generated/signed-es256.jpg"),
+                TestInstallation.minimalProvenance())).toByteArray();
+        ParsedImage image = AssetHandlers.read(stamped);
+        SuperBox store = JumbfReader.readSuperBox(image.store().orElseThrow().jumbf());
+        SuperBox parent = store.superBoxes().get(0);
+        Slice actions = parent.child("c2pa.assertions").orElseThrow().child("c2pa.actions.v2").orElseThrow()
+                .firstContent().orElseThrow().payload();
+        Path tampered = write(flip(stamped, storeByte(image, actions.offset() + actions.length() / 2)),
+                "ingredient-tampered.jpg");
+
+        ReferenceVerdict reference = ReferenceVerifier.create().withTrustAnchors(installation.rootPem())
+                .verify(tampered);
+        assertEquals("Invalid", reference.validationState(), reference.summary());
+        assertTrue(reference.failureCodes().contains("ingredient.manifest.mismatch"), reference.summary());
+        VerificationReport ours = installation.credmark().verification().verify(Files.readAllBytes(tampered));
+        assertEquals(VerificationReport.Status.INVALID, ours.status());
+        assertEquals(new java.util.HashSet<>(reference.failureCodes()),
+                new java.util.HashSet<>(ReportJson.failureCodes(ours)));
+    }
+
     private Path write(byte[] bytes, String name) throws IOException {
         Path p = dir.resolve(name);
         Files.write(p, bytes);
