@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -132,6 +133,17 @@ public final class DevelopmentCa {
         });
         signers.put(keyType, credentials);
         return credentials;
+    }
+
+    /**
+     * Issues a signer certificate, with the same profile as the development signers, for a key held elsewhere (an
+     * HSM's): the chain returned is the new certificate then the intermediate. Nothing is written to disk.
+     */
+    public synchronized List<X509Certificate> issueSigner(PublicKey publicKey, String commonName) {
+        Instant notBefore = clock.instant().minus(BACKDATE);
+        X509Certificate certificate = issuer.signer(name(commonName, installationId), publicKey,
+                intermediate.certificate(), intermediate.key(), notBefore, plusYears(notBefore, SIGNER_YEARS));
+        return List.of(certificate, intermediate.certificate());
     }
 
     @Override
