@@ -17,12 +17,14 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: credmark COMMAND [options]",
             "  stamp --in IN --out OUT --provenance PROV.json [--data DIR] [--alg es256|es384|ps256|ed25519]",
-            "  verify FILE [--trust-anchors PEM]... [--data DIR]",
+            "        [--private PATH]... [--protected PATH]... [--disclosure POLICY.json] [--evidence-out BUNDLE.json]",
+            "  verify FILE [--trust-anchors PEM]... [--evidence BUNDLE.json] [--data DIR]",
             "  keys root [--data DIR]",
             "  keys create-api-key --name NAME [--role stamp|admin] [--data DIR | --db JDBC_URL]",
             "  keys revoke-api-key --name NAME [--data DIR | --db JDBC_URL]",
             "  keys list-api-keys [--data DIR | --db JDBC_URL]",
             "  serve [--port 8080] [--host 0.0.0.0] [--data DIR] [--db JDBC_URL] [--public-url URL]",
+            "  bench c2pa [--png FILE] [--jpeg FILE] [--seconds N] [--out report.json]",
             "  bench http [--target URL --api-key KEY | --data DIR --db JDBC_URL] [--image FILE]",
             "             [--connections 16] [--duration 20] [--warmup 5]",
             "The data directory defaults to ./credmark-data, or $CREDMARK_DATA.");
@@ -46,7 +48,8 @@ public final class Main {
                 case "verify" -> new VerifyCommand(env).run(rest, out, err);
                 case "keys" -> new KeysCommand(env).run(rest, out, err);
                 case "serve" -> new ServeCommand(env).run(rest, out, err);
-                case "bench" -> new BenchCommand(env).run(rest, out, err);
+                case "bench" -> !rest.isEmpty() && rest.get(0).equals("http")
+                        ? new HttpBenchCommand(env).run(rest, out, err) : new BenchCommand(env).run(rest, out);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'\n" + USAGE);
             };
         } catch (UsageException e) {
@@ -61,6 +64,9 @@ public final class Main {
         } catch (StoreException e) {
             err.println("credmark: " + e.getMessage().lines().findFirst().orElse("database error"));
             return 3;
+        } catch (java.io.IOException e) {
+            err.println("credmark: " + e.getMessage());
+            return 2;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             err.println("credmark: internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));

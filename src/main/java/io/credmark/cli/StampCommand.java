@@ -2,6 +2,9 @@ package io.credmark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.disclosure.Disclosure;
+import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.disclosure.EvidenceBundle;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
 import io.credmark.service.Credmark;
@@ -27,8 +30,31 @@ final class StampCommand {
         this.env = env;
     }
 
+    /**
+     * {@code --disclosure POLICY.json}, then {@code --protected PATH} and {@code --private PATH} (repeatable) on top:
+     * fields not named are public.
+     */
+    private static DisclosurePolicy policy(Args args) {
+        DisclosurePolicy policy = args.option("disclosure")
+                .map(p -> DisclosurePolicy.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
+                .orElse(DisclosurePolicy.ALL_PUBLIC);
+        ObjectNode flags = new ObjectMapper().createObjectNode();
+        args.all("protected").forEach(p -> flags.put(p, "protected"));
+        args.all("private").forEach(p -> flags.put(p, "private"));
+        return flags.isEmpty() ? policy : policy.stricterOf(DisclosurePolicy.parse(flags));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(byte[] bytes, String name) {
+        try {
+            return new ObjectMapper().readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new UsageException(name + " is not JSON");
+        }
+    }
+
     int run(List<String> argv, PrintStream out) {
-        Args args = Args.parse(argv, Set.of("in", "out", "provenance", "data", "alg"), Set.of());
+        Args args = Args.parse(argv, Set.of("in", "out", "provenance", "data", "alg", "private", "protected",
+                "disclosure", "evidence-out"), Set.of());
         if (!args.positionals().isEmpty()) {
             throw new UsageException("stamp takes no positional arguments: " + args.positionals().get(0));
         }
@@ -41,14 +67,22 @@ final class StampCommand {
         Credmark credmark = Credmark.open(Settings.resolve(args.option("data"), overrides, env));
         byte[] image = CliFiles.read(in, Limits.DEFAULT.maxBytes());
         StampResult result = credmark.stamping().stamp(new StampRequest(image, provenance, Optional.empty(),
-                Optional.of(in.getFileName().toString())));
+                Optional.of(in.getFileName().toString()), policy(args)));
         CliFiles.writeAtomically(target, result::writeTo);
+        if (args.option("evidence-out").isPresent()) {
+            EvidenceBundle evidence = new EvidenceBundle(result.manifestLabel(), Optional.empty(), Optional.empty(),
+                    result.commitments().disclosures().stream().map(Disclosure::encoded).toList());
+            CliFiles.writeAtomically(Path.of(args.option("evidence-out").get()),
+                    o -> o.write(evidence.toJson().toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("out", target.toString());
         summary.put("format", result.format().mediaType());
         summary.put("manifest", result.manifestLabel());
         result.parentManifest().ifPresent(p -> summary.put("parentManifest", p));
         summary.put("sha256", result.sha256());
+        ObjectNode levels = summary.putObject("disclosure");
+        result.commitments().levels().forEach((path, level) -> levels.put(path, level.wireName()));
         out.println(summary.toPrettyString());
         return 0;
     }

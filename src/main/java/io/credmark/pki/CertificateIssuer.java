@@ -71,8 +71,14 @@ final class CertificateIssuer {
     }
 
     /**
-     * An end-entity certificate with the profile C2PA validators demand (specification §14.5.1, guide §3.4): not a
-     * CA, digitalSignature only, and the claimSigning, emailProtection and documentSigning purposes.
+     * An end-entity certificate with the profile C2PA validators demand (specification §14.5.1): not a CA,
+     * digitalSignature only, and the claimSigning and documentSigning purposes.
+     *
+     * <p>emailProtection is added because c2pa-rs accepts claimSigning and documentSigning only when its EKU
+     * configuration lists them, and a verifier that configures trust anchors without one (c2patool
+     * {@code --trust_anchors}, or any {@code trust} settings lacking {@code trust_config}) then reports
+     * {@code signingCredential.invalid}. emailProtection is accepted under every configuration; the c2pa-rs test
+     * certificates carry it for the same reason.
      */
     X509Certificate signer(X500Name subject, PublicKey publicKey, X509Certificate issuer, PrivateKey issuerKey,
                            Instant notBefore, Instant notAfter) {
@@ -80,12 +86,10 @@ final class CertificateIssuer {
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            // emailProtection as well: c2pa-rs accepts the C2PA and documentSigning purposes only when its EKU
-            // configuration is loaded, and emailProtection always (guide §3.4), so every validator accepts this signer
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
                     KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_C2PA_CLAIM_SIGNING)),
-                    KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_EMAIL_PROTECTION)),
-                    KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_DOCUMENT_SIGNING))}));
+                    KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_DOCUMENT_SIGNING)),
+                    KeyPurposeId.id_kp_emailProtection}));
         } catch (CertIOException e) {
             throw new IllegalStateException("cannot build the signer certificate", e);
         }

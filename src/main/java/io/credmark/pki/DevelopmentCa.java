@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -32,7 +33,11 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  *
  * <p>Several processes may open the same directory at once: creation happens under a file lock, files appear
  * atomically, and private keys are owner-only from the moment they exist. Existing files are never regenerated;
- * only an intermediate or signer certificate that has expired (or no longer chains to its issuer) is re-issued.
+ * only an intermediate or signer certificate that has expired (or no longer chains to its issuer) is re-issued, with
+ * a fresh key. The root is kept even once expired: replacing it would invalidate every verifier's trust anchor.
+ *
+ * <p>Files: {@code root-ca.pem}, {@code intermediate-ca.pem}, {@code signer-<type>.pem} (certificates) and the same
+ * names with {@code -key} (unencrypted PKCS#8 private keys, mode 600), e.g. {@code signer-ec-p256-key.pem}.
  */
 public final class DevelopmentCa {
 
@@ -56,17 +61,15 @@ public final class DevelopmentCa {
     private final X509Certificate root;
     private final String installationId;
     private final Map<KeyType, SigningCredentials> signers = new EnumMap<>(KeyType.class);
-    private Issuing intermediate;
+    private Issuing intermediate; // guarded by this
 
-    private DevelopmentCa(PkiDirectory directory, Clock clock, SecureRandom random, X509Certificate root,
-                          Issuing intermediate) {
+    private DevelopmentCa(PkiDirectory directory, Clock clock, SecureRandom random, X509Certificate root) {
         this.directory = directory;
         this.clock = clock;
         this.random = random;
         this.issuer = new CertificateIssuer(random);
         this.root = root;
         this.installationId = organizationalUnit(root);
-        this.intermediate = intermediate;
     }
 
     /** Opens the CA under {@code dataDir/pki/}, creating the root and intermediate if they do not exist yet. */
@@ -82,8 +85,10 @@ public final class DevelopmentCa {
             X509Certificate root = directory.exists(ROOT_CERTIFICATE)
                     ? certificate(directory, ROOT_CERTIFICATE)
                     : createRoot(directory, issuer, clock.instant(), random);
-            DevelopmentCa ca = new DevelopmentCa(directory, clock, random, root, null);
-            ca.intermediate = ca.loadOrIssueIntermediate();
+            DevelopmentCa ca = new DevelopmentCa(directory, clock, random, root);
+            synchronized (ca) {
+                ca.intermediate = ca.loadOrIssueIntermediate();
+            }
             return ca;
         });
     }
@@ -114,7 +119,8 @@ public final class DevelopmentCa {
     }
 
     /**
-     * The signer for a key type, issued on first request: chain is signer then intermediate.
+     * The signer for a key type, read from disk or issued on first request. Its chain is the signer certificate
+     * then the intermediate.
      */
     public synchronized SigningCredentials signer(KeyType keyType) {
         SigningCredentials cached = signers.get(keyType);
@@ -127,6 +133,17 @@ public final class DevelopmentCa {
         });
         signers.put(keyType, credentials);
         return credentials;
+    }
+
+    /**
+     * Issues a signer certificate, with the same profile as the development signers, for a key held elsewhere (an
+     * HSM's): the chain returned is the new certificate then the intermediate. Nothing is written to disk.
+     */
+    public synchronized List<X509Certificate> issueSigner(PublicKey publicKey, String commonName) {
+        Instant notBefore = clock.instant().minus(BACKDATE);
+        X509Certificate certificate = issuer.signer(name(commonName, installationId), publicKey,
+                intermediate.certificate(), intermediate.key(), notBefore, plusYears(notBefore, SIGNER_YEARS));
+        return List.of(certificate, intermediate.certificate());
     }
 
     @Override

@@ -83,14 +83,13 @@ final class Pem {
                     certificates.add((X509Certificate) factory.generateCertificate(
                             new ByteArrayInputStream(block.getContent())));
                 } catch (CertificateException | RuntimeException e) {
-                    throw badRequest(source + ": certificate " + (certificates.size() + 1) + " cannot be parsed");
+                    throw badRequest(source + ": certificate " + (certificates.size() + 1) + " cannot be parsed", e);
                 }
             }
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            throw badRequest(source + ": damaged PEM data");
+            throw badRequest(source + ": damaged PEM data", e);
         }
         return certificates;
     }
@@ -117,7 +116,7 @@ final class Pem {
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw badRequest(source + ": damaged PEM data");
+            throw badRequest(source + ": damaged PEM data", e);
         }
         if (found == null) {
             throw badRequest(source + ": no private key found");
@@ -131,7 +130,8 @@ final class Pem {
             return converter.getPrivateKey(info);
         }
         if (object instanceof PEMKeyPair pair) {
-            return converter.getKeyPair(pair).getPrivate();
+            // Only the private half: the public key is optional in an EC PRIVATE KEY (RFC 5915 §3).
+            return converter.getPrivateKey(pair.getPrivateKeyInfo());
         }
         if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
             requirePassword(password, source);
@@ -139,16 +139,17 @@ final class Pem {
                 return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
                         new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(bouncyCastle()).build(password)));
             } catch (Exception e) {
-                throw badRequest(source + ": cannot decrypt the private key (wrong password?)");
+                throw badRequest(source + ": cannot decrypt the private key (wrong password?)", e);
             }
         }
         if (object instanceof PEMEncryptedKeyPair encrypted) {
             requirePassword(password, source);
             try {
-                return converter.getKeyPair(encrypted.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().setProvider(bouncyCastle()).build(password))).getPrivate();
+                return converter.getPrivateKey(encrypted.decryptKeyPair(
+                        new JcePEMDecryptorProviderBuilder().setProvider(bouncyCastle()).build(password))
+                        .getPrivateKeyInfo());
             } catch (Exception e) {
-                throw badRequest(source + ": cannot decrypt the private key (wrong password?)");
+                throw badRequest(source + ": cannot decrypt the private key (wrong password?)", e);
             }
         }
         return null;
@@ -201,6 +202,10 @@ final class Pem {
 
     private static InvalidInputException badRequest(String message) {
         return new InvalidInputException(Kind.BAD_REQUEST, message);
+    }
+
+    private static InvalidInputException badRequest(String message, Throwable cause) {
+        return new InvalidInputException(Kind.BAD_REQUEST, message, cause);
     }
 
     // Created on first use only: building the provider takes a noticeable fraction of a second. It is used as an

@@ -74,9 +74,13 @@ final class PkiDirectory {
         ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(directory, key -> new ReentrantLock());
         inProcess.lock();
         try (FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
-            return action.get();
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                return action.get();
+            } finally {
+                lock.release();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the PKI directory " + directory, e);
         } finally {

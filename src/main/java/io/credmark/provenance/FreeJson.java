@@ -24,13 +24,18 @@ final class FreeJson {
     private FreeJson() {
     }
 
-    /** Records every way {@code extra} breaks the bounds; it is known to be an object. */
-    static void validate(ObjectNode extra, String path, Problems problems) {
+    /**
+     * Records every way {@code extra} breaks the bounds; it is known to be an object.
+     *
+     * @return the number of members and elements at all levels
+     */
+    static int validate(ObjectNode extra, String path, Problems problems) {
         int entries = validate(extra, path, 1, problems);
         if (entries > ProvenanceLimits.MAX_EXTRA_ENTRIES) {
             problems.add(path, "has " + entries + " entries at all levels together, at most "
                     + ProvenanceLimits.MAX_EXTRA_ENTRIES);
         }
+        return entries;
     }
 
     /** Returns the number of members and elements at and below {@code node}, to bound the whole tree. */

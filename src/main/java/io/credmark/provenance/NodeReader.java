@@ -75,6 +75,19 @@ final class NodeReader {
         return optional(name, Values::hash);
     }
 
+    /** An optional free JSON object ({@code generation.extra}), checked against its bounds. */
+    ObjectNode freeObject(String name) {
+        return optional(name, (node, memberPath, problems) -> {
+            if (!node.isObject()) {
+                problems.add(memberPath, "expected an object, got " + Describe.value(node));
+                return null;
+            }
+            int problemsBefore = problems.count();
+            FreeJson.validate((ObjectNode) node, memberPath, problems);
+            return problems.count() == problemsBefore ? (ObjectNode) node : null;
+        });
+    }
+
     /** An optional value read by {@code reader}. */
     <T> T optional(String name, ValueReader<T> reader) {
         JsonNode member = member(name);
@@ -150,18 +163,5 @@ final class NodeReader {
         expected.add(name);
         JsonNode member = object.get(name);
         return member == null || member.isNull() ? null : member;
-    }
-
-    /** For readers of free JSON: the raw member, known to be an object. */
-    ObjectNode freeObject(String name) {
-        return optional(name, (node, memberPath, problems) -> {
-            if (!node.isObject()) {
-                problems.add(memberPath, "expected an object, got " + Describe.value(node));
-                return null;
-            }
-            int problemsBefore = problems.count();
-            FreeJson.validate((ObjectNode) node, memberPath, problems);
-            return problems.count() == problemsBefore ? (ObjectNode) node : null;
-        });
     }
 }

@@ -10,7 +10,9 @@ import java.util.Objects;
  * the model comes from and under which terms it may be used.
  *
  * <p>{@code creator} and {@code model} are required; the other sections are never {@code null} and equal their
- * {@code EMPTY} constant when absent. Build one from untrusted input with {@link ProvenanceParser}.
+ * {@code EMPTY} constant when absent. Build one from untrusted input with {@link ProvenanceParser}: the record
+ * constructors check structure and numeric ranges, while string lengths, URLs and the bounds of
+ * {@code generation.extra} are checked by the parser.
  */
 public record ProvenanceDocument(Creator creator, Model model, Generation generation, Lineage lineage,
         Usage usage) {

@@ -15,12 +15,15 @@ public final class ProvenanceParser {
     private ProvenanceParser() {
     }
 
-    /** Parses UTF-8 (or UTF-16/32) JSON bytes, e.g. a request body. */
+    /** Parses a JSON body in UTF-8 (a leading byte order mark is allowed), e.g. a request body. */
     public static ProvenanceDocument parse(byte[] json) {
         return parse(StrictJsonReader.read(json));
     }
 
-    /** Validates and reads an already parsed tree, e.g. part of a larger request, or {@link ProvenanceDocument#toJson()}. */
+    /**
+     * Validates and reads an already parsed tree, e.g. part of a larger request or
+     * {@link ProvenanceDocument#toJson()}.
+     */
     public static ProvenanceDocument parse(JsonNode root) {
         if (root == null || root.isMissingNode()) {
             throw ProvenanceException.of("", "empty document: expected a JSON object");

@@ -35,7 +35,8 @@ final class StrictJsonReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxDocumentLength(ProvenanceLimits.MAX_DOCUMENT_BYTES)
-                    .maxNestingDepth(ProvenanceLimits.MAX_JSON_NESTING + 8) // a backstop: value() reports it with a path
+                    // value() reports too deep nesting with its path; this is only a backstop.
+                    .maxNestingDepth(ProvenanceLimits.MAX_JSON_NESTING + 8)
                     // Strings and names are checked against MAX_STRING_BYTES with their path afterwards; these
                     // only stop pathological tokens early.
                     .maxStringLength(ProvenanceLimits.MAX_DOCUMENT_BYTES)

@@ -87,9 +87,7 @@ public final class CredentialService {
     public Verification verify(byte[] image) {
         VerificationReport report = verification.verify(image);
         limits.checkPixels(report.header());
-        Optional<CredentialId> claimed = report.validation()
-                .flatMap(v -> ReportJson.credential(v.manifest()))
-                .map(c -> c.path("id").asText(null))
+        Optional<CredentialId> claimed = report.provenance().flatMap(ProvenanceView::credentialId)
                 .flatMap(CredentialId::parse);
         Optional<String> recorded = claimed.flatMap(id -> credentials.sha256(id.value()));
         boolean sameFile = recorded.map(sha -> sha.equals(sha256(image))).orElse(false);

@@ -9,11 +9,13 @@ import io.credmark.c2pa.validate.Validator;
 import io.credmark.pki.CredentialLoader;
 import io.credmark.pki.DevelopmentCa;
 import io.credmark.pki.KeyType;
+import io.credmark.pki.Pkcs11Credentials;
 import io.credmark.pki.SigningCredentials;
 import io.credmark.pki.TrustAnchors;
 import io.credmark.pki.TrustEvaluator;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +98,9 @@ public final class Credmark {
         Optional<CoseAlgorithm> algorithm = s.get("signer.algorithm").map(a -> CoseAlgorithm.byName(a)
                 .orElseThrow(() -> new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
                         "signer.algorithm must be one of es256, es384, es512, ps256, ed25519")));
+        if (s.get("signer.pkcs11.config").isPresent()) {
+            return hsmSigner(s, algorithm);
+        }
         SigningCredentials credentials;
         if (s.get("signer.pkcs12").isPresent()) {
             credentials = CredentialLoader.fromPkcs12(s.path("signer.pkcs12").orElseThrow(),
@@ -110,6 +115,25 @@ public final class Credmark {
         }
         CoseAlgorithm chosen = algorithm.orElse(KeySigner.defaultAlgorithm(credentials.leaf().getPublicKey()));
         return new KeySigner(credentials.privateKey(), credentials.chain(), chosen, null);
+    }
+
+    /**
+     * A key in an HSM through PKCS#11: signing happens on the token. The chain is the token's, or
+     * {@code signer.certificates} (leaf first) when the token holds only the leaf.
+     */
+    private static Signer hsmSigner(Settings s, Optional<CoseAlgorithm> algorithm) {
+        Pkcs11Credentials hsm = Pkcs11Credentials.open(s.path("signer.pkcs11.config").orElseThrow(),
+                s.secret("signer.pkcs11.pin").orElse(null), s.get("signer.pkcs11.alias").orElse(null));
+        List<X509Certificate> chain = hsm.chain();
+        if (s.get("signer.certificates").isPresent()) {
+            chain = TrustAnchors.fromPem(s.path("signer.certificates").orElseThrow()).certificates();
+            if (!chain.get(0).getPublicKey().equals(hsm.chain().get(0).getPublicKey())) {
+                throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
+                        "signer.certificates does not start with the certificate of the HSM key");
+            }
+        }
+        CoseAlgorithm chosen = algorithm.orElse(KeySigner.defaultAlgorithm(chain.get(0).getPublicKey()));
+        return new KeySigner(hsm.privateKey(), chain, chosen, hsm.provider());
     }
 
     private static KeyType keyType(CoseAlgorithm a) {

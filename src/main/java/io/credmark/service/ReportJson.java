@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.c2pa.assertion.Action;
-import io.credmark.c2pa.assertion.CredmarkAssertion;
 import io.credmark.c2pa.assertion.DigitalSourceType;
 import io.credmark.c2pa.validate.IngredientSummary;
 import io.credmark.c2pa.validate.ManifestSummary;
@@ -13,6 +12,7 @@ import io.credmark.c2pa.validate.SignerInfo;
 import io.credmark.c2pa.validate.StatusEntry;
 import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.container.ContainerProblem;
+import io.credmark.disclosure.CheckedDisclosure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +41,22 @@ public final class ReportJson {
         r.error().ifPresent(e -> out.put("error", e));
         r.validation().ifPresent(v -> {
             out.put("activeManifest", v.activeManifest());
-            credential(v.manifest()).ifPresent(c -> out.set("credential", c));
-            out.set("summary", summary(v.manifest()));
-            out.set("validation", statuses(v.statuses()));
+            r.provenance().flatMap(ProvenanceView::credential).ifPresent(c -> out.set("credential", c.deepCopy()));
+            ObjectNode summary = summary(v.manifest());
+            r.provenance().ifPresent(p -> {
+                summary.set("provenance", p.provenance());
+                summary.set("disclosures", disclosures(p));
+                if (p.assertion().marker() != null) {
+                    summary.set("marker", p.assertion().marker().deepCopy());
+                }
+                if (p.assertion().watermark() != null) {
+                    summary.set("watermark", p.assertion().watermark().deepCopy());
+                }
+            });
+            out.set("summary", summary);
+            ObjectNode validation = statuses(v.statuses());
+            validation.set("ingredientFailure", statuses(v.ingredientFailures()).get("failure"));
+            out.set("validation", validation);
         });
         if (!r.problems().isEmpty()) {
             ArrayNode problems = out.putArray("containerProblems");
@@ -68,9 +81,22 @@ public final class ReportJson {
         };
     }
 
-    static Optional<ObjectNode> credential(ManifestSummary m) {
-        return m.assertion(CredmarkAssertion.LABEL).map(a -> a.path("credential")).filter(JsonNode::isObject)
-                .map(c -> ((ObjectNode) c).deepCopy());
+    /** Every revealed field with its proof status; values that are not proven are shown as such, never as fact. */
+    static ArrayNode disclosures(ProvenanceView view) {
+        ArrayNode list = F.arrayNode();
+        for (CheckedDisclosure c : view.disclosures()) {
+            ObjectNode n = list.addObject();
+            if (c.path() != null) {
+                n.put("path", c.path());
+                n.set("value", c.value().deepCopy());
+            }
+            n.put("source", c.source().wireName());
+            n.put("proven", c.proven());
+            if (c.problem() != null) {
+                n.put("problem", c.problem());
+            }
+        }
+        return list;
     }
 
     static ObjectNode summary(ManifestSummary m) {
@@ -96,8 +122,6 @@ public final class ReportJson {
                 n.put("when", a.when().toString());
             }
         }
-        m.assertion(CredmarkAssertion.LABEL).map(a -> a.get("provenance")).filter(JsonNode::isObject)
-                .ifPresent(p -> s.set("provenance", p.deepCopy()));
         ArrayNode labels = s.putArray("assertions");
         m.assertions().keySet().forEach(labels::add);
         ArrayNode ingredients = s.putArray("ingredients");

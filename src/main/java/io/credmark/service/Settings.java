@@ -19,7 +19,8 @@ import java.util.Properties;
  * <p>Keys (environment name in brackets): {@code signer.algorithm} [CREDMARK_SIGNER_ALGORITHM] es256 | es384 |
  * ps256 | ed25519 for the development CA; {@code signer.certificates} + {@code signer.key} (+
  * {@code signer.key.password}) for a PEM chain and key, or {@code signer.pkcs12} (+ {@code signer.pkcs12.password},
- * {@code signer.pkcs12.alias}); {@code trust.anchors}, comma-separated PEM files; {@code limits.max-bytes},
+ * {@code signer.pkcs12.alias}), or {@code signer.pkcs11.config} (a SunPKCS11 configuration file) + {@code
+ * signer.pkcs11.pin} (+ {@code signer.pkcs11.alias}) for a key in an HSM; {@code trust.anchors}, comma-separated PEM files; {@code limits.max-bytes},
  * {@code limits.max-pixels}; {@code db.url} [CREDMARK_DB_URL]; {@code public.url} [CREDMARK_PUBLIC_URL].
  */
 public final class Settings {

@@ -2,6 +2,7 @@ package io.credmark.service;
 
 import io.credmark.c2pa.sign.SignedManifest;
 import io.credmark.container.ImageFormat;
+import io.credmark.disclosure.Commitments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
@@ -14,8 +15,10 @@ import java.util.Optional;
  * A stamped image, not yet materialised: the input plus the new manifest store, written on demand.
  *
  * @param parentManifest the label of the manifest the input already carried, now a parentOf ingredient
+ * @param commitments    every field's disclosure and level: the service keeps them, the creator's evidence uses them
  */
-public record StampResult(SignedManifest manifest, ImageFormat format, Optional<String> parentManifest) {
+public record StampResult(SignedManifest manifest, ImageFormat format, Optional<String> parentManifest,
+        Commitments commitments) {
 
     public String manifestLabel() {
         return manifest.label();

@@ -23,6 +23,8 @@ import io.credmark.container.AssetHandlers;
 import io.credmark.container.EmbeddingPlan;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.container.ParsedImage;
+import io.credmark.disclosure.Commitments;
+import io.credmark.disclosure.Disclosure;
 import io.credmark.provenance.Model;
 import io.credmark.provenance.ProvenanceDocument;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -83,11 +85,14 @@ public final class StampService {
                     null, null);
         }
         builder.add(ActionsAssertion.LABEL, ActionsAssertion.encode(List.of(action)));
-        builder.add(CredmarkAssertion.LABEL, CredmarkAssertion.encode(request.provenance().toJson(),
-                request.credential().map(StampService::credentialJson).orElse(null)));
+        Commitments commitments = Commitments.create(request.provenance(), request.disclosure(), random);
+        builder.add(CredmarkAssertion.LABEL, CredmarkAssertion.encode(new CredmarkAssertion.Content(
+                request.credential().map(StampService::credentialJson).orElse(null), commitments.identity(),
+                Commitments.DIGEST_ALG, commitments.digests(),
+                commitments.embedded().stream().map(Disclosure::encoded).toList(), null, null)));
         try {
             return new StampResult(builder.sign(EmbeddingPlan.replacingStores(image), signer), image.format(),
-                    parentLabel);
+                    parentLabel, commitments);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing failed: " + e.getMessage(), e);
         }

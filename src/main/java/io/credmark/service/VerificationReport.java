@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param remoteManifest  the URL of a manifest kept outside the file (not fetched)
  * @param error           why a manifest store that is present could not be read
  * @param problems        damage to the container that did not stop reading it
+ * @param provenance      credmark's assertion, when the active manifest carries one, with its checked disclosures
  */
 public record VerificationReport(Status status, ImageFormat format, ImageHeader header,
         Optional<ValidationResult> validation, Optional<String> remoteManifest, Optional<String> error,
-        List<ContainerProblem> problems) {
+        List<ContainerProblem> problems, Optional<ProvenanceView> provenance) {
 
     /** The four answers, mirroring c2pa-rs: Trusted, Valid, Invalid, and no (readable) manifest. */
     public enum Status {

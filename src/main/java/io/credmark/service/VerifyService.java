@@ -1,6 +1,10 @@
 package io.credmark.service;
 
+import io.credmark.c2pa.assertion.CredmarkAssertion;
 import io.credmark.c2pa.validate.ManifestUnreadableException;
+import io.credmark.c2pa.validate.ValidationState;
+import io.credmark.disclosure.DisclosureCheck;
+import java.util.List;
 import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.c2pa.validate.Validator;
 import io.credmark.container.AssetHandlers;
@@ -24,22 +28,33 @@ public final class VerifyService {
      *                                           one manifest store
      */
     public VerificationReport verify(byte[] bytes) {
+        return verify(bytes, List.of());
+    }
+
+    /**
+     * Verifies, and checks {@code presented} disclosures (from the service's store or a creator's evidence) against
+     * the digests that credmark's signed assertion commits to, besides those the file carries.
+     */
+    public VerificationReport verify(byte[] bytes, List<DisclosureCheck.Presented> presented) {
         limits.checkBytes(bytes.length);
         ParsedImage image = AssetHandlers.read(bytes);
         Optional<ManifestStoreCarrier> store = image.store();
         if (store.isEmpty()) {
             return new VerificationReport(VerificationReport.Status.NONE, image.format(), image.header(),
-                    Optional.empty(), image.remoteManifestUrl(), Optional.empty(), image.problems());
+                    Optional.empty(), image.remoteManifestUrl(), Optional.empty(), image.problems(), Optional.empty());
         }
         try {
             ValidationResult result = validator.validate(image, store.get());
+            Optional<ProvenanceView> provenance = result.manifest().assertion(CredmarkAssertion.LABEL)
+                    .flatMap(CredmarkAssertion::decode)
+                    .map(a -> ProvenanceView.check(a, result.state() != ValidationState.INVALID, presented));
             return new VerificationReport(VerificationReport.Status.of(result.state()), image.format(), image.header(),
-                    Optional.of(result), image.remoteManifestUrl(), Optional.empty(), image.problems());
+                    Optional.of(result), image.remoteManifestUrl(), Optional.empty(), image.problems(), provenance);
         } catch (ManifestUnreadableException e) {
             return new VerificationReport(VerificationReport.Status.NONE, image.format(), image.header(),
                     Optional.empty(), image.remoteManifestUrl(),
                     Optional.of("the manifest store cannot be read: " + e.getMessage() + " (" + e.code() + ")"),
-                    image.problems());
+                    image.problems(), Optional.empty());
         }
     }
 }

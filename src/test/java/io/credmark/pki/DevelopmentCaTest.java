@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
@@ -100,7 +105,8 @@ class DevelopmentCaTest {
         assertTrue(leaf.getNonCriticalExtensionOIDs().contains(Oids.EXTENDED_KEY_USAGE));
         assertArrayEquals(new boolean[] {true, false, false, false, false, false, false, false, false},
                 leaf.getKeyUsage());
-        assertEquals(List.of(Oids.EKU_C2PA_CLAIM_SIGNING, Oids.EKU_DOCUMENT_SIGNING), leaf.getExtendedKeyUsage());
+        assertEquals(List.of(Oids.EKU_C2PA_CLAIM_SIGNING, Oids.EKU_DOCUMENT_SIGNING, Oids.EKU_EMAIL_PROTECTION),
+                leaf.getExtendedKeyUsage());
         assertNotNull(leaf.getExtensionValue(Oids.SUBJECT_KEY_IDENTIFIER));
         assertNotNull(leaf.getExtensionValue(Oids.AUTHORITY_KEY_IDENTIFIER));
         assertEquals("credmark development", attribute(leaf, "O"));
@@ -208,21 +214,37 @@ class DevelopmentCaTest {
     }
 
     @Test
-    void processesOpeningTheSameDirectoryAtOnceShareOneCa() throws Exception {
+    void processesOpeningTheSameDirectoryAtOnceShareOneCa(@TempDir Path scratch) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path startFile = scratch.resolve("start");
         List<Process> processes = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    DevelopmentCaProcess.class.getName(), dataDir.toString())
-                    .redirectErrorStream(true)
-                    .start());
-        }
-        X509Certificate here = DevelopmentCa.openOrCreate(dataDir).signer().leaf();
-        for (Process process : processes) {
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "child process finished");
-            String output = new String(process.getInputStream().readAllBytes()).trim();
-            assertEquals(0, process.exitValue(), output);
-            assertEquals(here.getSerialNumber().toString(16), output);
+        try {
+            for (int i = 0; i < 4; i++) {
+                processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                        DevelopmentCaProcess.class.getName(), dataDir.toString(), startFile.toString())
+                        .redirectErrorStream(true)
+                        .start());
+            }
+            List<BufferedReader> outputs = new ArrayList<>();
+            for (Process process : processes) {
+                BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8));
+                assertEquals("ready", output.readLine());
+                outputs.add(output);
+            }
+            Files.createFile(startFile);
+
+            List<String> serials = new ArrayList<>();
+            for (int i = 0; i < processes.size(); i++) {
+                assertTrue(processes.get(i).waitFor(120, TimeUnit.SECONDS), "child process finished");
+                String rest = outputs.get(i).lines().collect(Collectors.joining("\n"));
+                assertEquals(0, processes.get(i).exitValue(), rest);
+                serials.add(rest);
+            }
+            String here = DevelopmentCa.openOrCreate(dataDir).signer().leaf().getSerialNumber().toString(16);
+            assertEquals(Collections.nCopies(processes.size(), here), serials);
+        } finally {
+            processes.forEach(Process::destroy);
         }
     }
 

@@ -25,12 +25,16 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v1CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Builds certificates with exactly the features a test needs, good or bad. */
 final class TestCertificates {
 
     static final SecureRandom RANDOM = new SecureRandom();
+
+    // Signs with Bouncy Castle, which knows more (and weaker) algorithms than the JDK, e.g. PSS with SHA-1.
+    private static final BouncyCastleProvider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     /** A certificate and its private key. */
     record Issued(X509Certificate certificate, PrivateKey key) {
@@ -152,7 +156,7 @@ final class TestCertificates {
         PrivateKey signingKey = issuer == null ? keys.getPrivate() : issuer.key();
         String algorithm = signatureAlgorithm != null ? signatureAlgorithm : defaultAlgorithm(signingKey);
         BigInteger serial = new BigInteger(64, RANDOM).setBit(63);
-        var signer = new JcaContentSignerBuilder(algorithm).build(signingKey);
+        var signer = new JcaContentSignerBuilder(algorithm).setProvider(BOUNCY_CASTLE).build(signingKey);
         var converter = new JcaX509CertificateConverter();
 
         if (version1) {

@@ -40,6 +40,8 @@ public final class CborReader {
                 throw new CborException("trailing bytes after the CBOR item");
             }
             return node;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new CborException("CBOR nests deeper than " + MAX_NESTING + " levels or exceeds a size limit");
         } catch (IOException | RuntimeException e) {
             if (e instanceof CborException c) {
                 throw c;

@@ -34,6 +34,11 @@ public final class CoseSign1Writer {
         return w.endMap().toByteArray();
     }
 
+    /** The size of the smallest COSE_Sign1 for this header and signature length: an empty {@code pad}. */
+    public static int minimalSize(byte[] protectedBytes, int signatureLength) {
+        return size(protectedBytes, new byte[signatureLength], 0, -1);
+    }
+
     /**
      * The tagged COSE_Sign1 with a detached payload, exactly {@code size} bytes long.
      *

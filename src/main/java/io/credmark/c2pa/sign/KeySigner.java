@@ -80,6 +80,7 @@ public final class KeySigner implements Signer {
         return s.sign();
     }
 
+
     @Override
     public String toString() {
         return "KeySigner[" + algorithm + ", " + chain.get(0).getSubjectX500Principal().getName() + "]";

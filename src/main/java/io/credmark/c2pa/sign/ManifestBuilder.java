@@ -95,7 +95,7 @@ public final class ManifestBuilder {
         byte[] dataHashSalt = salt();
         Assertion provisional = dataHash(start, 0, assetHash, DATA_HASH_PAD, dataHashSalt);
         byte[] protectedHeader = CoseSign1Writer.protectedHeader(signer.algorithm(), signer.chain());
-        int reserved = minimalSize(protectedHeader, signer.maxSignatureLength());
+        int reserved = CoseSign1Writer.minimalSize(protectedHeader, signer.maxSignatureLength());
 
         byte[] firstClaim = claim(provisional);
         int storeLength = store(provisional, firstClaim, new byte[reserved]).length;
@@ -120,17 +120,6 @@ public final class ManifestBuilder {
                     + store.length);
         }
         return new SignedManifest(label, store, plan.wrap(store), plan);
-    }
-
-    /** The smallest COSE_Sign1 for this header and signature size, which is what space is reserved for. */
-    private static int minimalSize(byte[] protectedHeader, int signatureLength) {
-        for (int size = protectedHeader.length + signatureLength; ; size++) {
-            try {
-                return CoseSign1Writer.encode(protectedHeader, new byte[signatureLength], size).length;
-            } catch (IllegalArgumentException tooSmall) {
-                // grow until the pad fits
-            }
-        }
     }
 
     private Assertion dataHash(long start, long length, byte[] hash, int pad, byte[] salt) {

@@ -22,6 +22,10 @@ final class ActionRules {
     static void check(String manifest, Map<String, JsonNode> contents, List<IngredientAssertion.Read> ingredients,
             StatusLog log) {
         boolean first = true;
+        if (contents.keySet().stream().noneMatch(l -> ManifestValidation.baseLabel(l).equals(ActionsAssertion.LABEL))) {
+            log.add(StatusCode.ACTION_MALFORMED, manifest, "a v2 manifest needs an actions assertion that starts"
+                    + " with c2pa.created or c2pa.opened");
+        }
         for (Map.Entry<String, JsonNode> e : contents.entrySet()) {
             if (!ManifestValidation.baseLabel(e.getKey()).equals(ActionsAssertion.LABEL)) {
                 continue;

@@ -82,7 +82,8 @@ final class CawgIdentityCheck {
             log.add("cawg.x509.signature.invalid", url, "identity signature does not match");
             return;
         }
-        log.add(StatusCode.CAWG_IDENTITY_VALIDATED, url, "identity assertion well-formed and signed");
+        log.add("cawg.x509.signature.validated", url, "identity signature valid");
+        log.add(StatusCode.CAWG_IDENTITY_VALIDATED, url, "identity assertion well-formed");
         boolean trusted = cawgTrust.evaluate(chain, now).trusted();
         log.add(trusted ? StatusCode.CAWG_X509_TRUSTED : StatusCode.CAWG_X509_UNTRUSTED, url,
                 trusted ? "identity credential trusted" : "identity credential is not on the CAWG trust list");

@@ -59,33 +59,34 @@ final class HardBindingCheck {
         }
         byte[] file = image.bytes();
         List<ByteRange> exclusions = new ArrayList<>();
-        long previousEnd = 0;
         for (long[] x : d.exclusions()) {
-            if (x[0] < 0 || x[1] < 0 || x[0] < previousEnd) {
-                log.add(StatusCode.DATA_HASH_MALFORMED, url, "exclusions are negative, unsorted or overlapping");
+            if (x[0] < 0 || x[1] < 0) {
+                log.add(StatusCode.DATA_HASH_MALFORMED, url, "an exclusion is negative");
+                return;
+            }
+            if (x[0] + x[1] > file.length) {
+                log.add(StatusCode.DATA_HASH_MISMATCH, url, "an exclusion runs past the end of the file");
                 return;
             }
             exclusions.add(new ByteRange(x[0], x[1]));
-            previousEnd = x[0] + x[1];
         }
         if (exclusions.size() > 1) {
             log.add(StatusCode.DATA_HASH_ADDITIONAL_EXCLUSIONS, url, "more than one exclusion");
         }
-        if (previousEnd > file.length) {
-            log.add(StatusCode.DATA_HASH_MISMATCH, url, "an exclusion runs past the end of the file");
+        // One exclusion must be exactly the manifest store's carrier (c2pa-rs checks location and length), so
+        // that no other byte of the file escapes the hash.
+        ByteRange store = new ByteRange(carrier.start(), carrier.length());
+        if (exclusions.stream().noneMatch(store::equals)) {
+            log.add(StatusCode.DATA_HASH_MISMATCH, url, "the exclusion does not match the manifest location");
             return;
         }
-        ByteRange store = new ByteRange(carrier.start(), carrier.length());
-        for (ByteRange x : exclusions) {
-            if (x.length() > 0 && !store.contains(x)) {
-                log.add(StatusCode.DATA_HASH_MISMATCH, url, "an exclusion covers bytes outside the manifest store");
-                return;
-            }
-        }
+        exclusions.sort((a, b) -> Long.compare(a.start(), b.start()));
         long pos = 0;
         for (ByteRange x : exclusions) {
-            digest.get().update(file, (int) pos, (int) (x.start() - pos));
-            pos = x.end();
+            if (x.start() > pos) {
+                digest.get().update(file, (int) pos, (int) (x.start() - pos));
+            }
+            pos = Math.max(pos, x.end());
         }
         digest.get().update(file, (int) pos, (int) (file.length - pos));
         if (MessageDigest.isEqual(digest.get().digest(), d.hash())) {

@@ -42,11 +42,16 @@ final class ManifestValidation {
     private final TrustEvaluator cawgTrust;
     private final Instant now;
     private final Set<String> redacted = new HashSet<>();
+    private final Set<String> recorded;
+    private final List<StatusEntry> deltaFailures = new ArrayList<>();
+    /** CAWG statuses of every manifest, ingredients included, land in the active manifest's log, as in c2pa-rs. */
+    private StatusLog activeLog;
 
     ManifestValidation(Map<String, SuperBox> manifests, TrustEvaluator trust, TrustEvaluator cawgTrust, Instant now) {
         this.manifests = manifests;
         this.trust = trust;
         this.cawgTrust = cawgTrust;
+        this.recorded = recordedStatuses(manifests);
         this.now = now;
     }
 
@@ -61,6 +66,9 @@ final class ManifestValidation {
         String label = manifest.label();
         path.add(label);
         StatusLog log = new StatusLog();
+        if (activeLog == null) {
+            activeLog = log;
+        }
         Optional<SignerInfo> signer = new SignatureCheck(trust, now).check(manifest, claim, log);
 
         Map<String, JsonNode> contents = new LinkedHashMap<>();
@@ -93,7 +101,7 @@ final class ManifestValidation {
         }
         for (Map.Entry<String, JsonNode> e : contents.entrySet()) {
             if (baseLabel(e.getKey()).equals(CawgIdentityCheck.LABEL)) {
-                CawgIdentityCheck.check(label, e.getKey(), e.getValue(), claim, cawgTrust, now, log);
+                CawgIdentityCheck.check(label, e.getKey(), e.getValue(), claim, cawgTrust, now, activeLog);
             }
         }
         if (image != null) {
@@ -224,9 +232,14 @@ final class ManifestValidation {
         }
     }
 
+    /**
+     * Spec 2.2 §15.11 as c2pa-rs does it: the ingredient's manifest must be in the store and match the hash the
+     * ingredient assertion holds (or, for old writers, the hash of its claim); it is then validated again, and what
+     * that finds beyond what the ingredient recorded when it was taken in is its delta, which counts toward the
+     * state.
+     */
     private IngredientSummary checkIngredient(String label, IngredientAssertion.Read ingredient, StatusLog log,
             int depth, Set<String> path) {
-        String assertionUrl = JumbfUri.absolute(label, "c2pa.assertions", ingredient.label());
         if (ingredient.activeManifest().isEmpty()) {
             return new IngredientSummary(ingredient.label(), ingredient.title(), ingredient.format(),
                     ingredient.relationship(), Optional.empty(), Optional.empty(), List.of());
@@ -235,36 +248,105 @@ final class ManifestValidation {
         Optional<List<String>> seg = JumbfUri.resolve(ref.url(), label);
         String ingredientLabel = seg.filter(s -> s.size() >= 2).map(s -> s.get(1)).orElse(null);
         SuperBox target = ingredientLabel == null ? null : manifests.get(ingredientLabel);
+        StatusLog delta = new StatusLog();
         if (target == null || ingredientLabel.equals(label)) {
-            log.add(StatusCode.INGREDIENT_MANIFEST_MISSING, assertionUrl, "ingredient manifest not found: " + ref.url());
+            String missing = ingredientLabel == null ? ref.url() : ingredientLabel;
+            log.add(StatusCode.INGREDIENT_MANIFEST_MISSING, missing, "ingredient manifest missing");
+            delta.add(StatusCode.INGREDIENT_MANIFEST_MISSING, missing, "ingredient not found");
+            deltaFailures.addAll(delta.of(StatusEntry.Kind.FAILURE));
             return new IngredientSummary(ingredient.label(), ingredient.title(), ingredient.format(),
-                    ingredient.relationship(), Optional.ofNullable(ingredientLabel), Optional.empty(), List.of());
+                    ingredient.relationship(), Optional.ofNullable(ingredientLabel), Optional.empty(), delta.entries());
         }
-        if (ingredient.claimSignature().isPresent()) {
-            HashedUri sig = ingredient.claimSignature().get();
-            Optional<SuperBox> sigBox = target.child("c2pa.signature");
-            boolean matches = sigBox.isPresent() && hashMatches(sig, sigBox.get());
-            log.add(matches ? StatusCode.INGREDIENT_CLAIM_SIGNATURE_VALIDATED
-                    : StatusCode.INGREDIENT_CLAIM_SIGNATURE_MISMATCH, assertionUrl,
-                    matches ? "ingredient claim signature validated" : "ingredient claim signature does not match");
-        } else {
-            boolean matches = hashMatches(ref, target);
-            log.add(matches ? StatusCode.INGREDIENT_MANIFEST_VALIDATED : StatusCode.INGREDIENT_MANIFEST_MISMATCH,
-                    assertionUrl, matches ? "ingredient manifest validated" : "ingredient manifest hash does not match");
+        if (hashMatches(ref, target)) {
+            delta.add(StatusCode.INGREDIENT_MANIFEST_VALIDATED, ref.url(), "ingredient hash matched");
+        } else if (!claimHashMatches(ref, target)) {
+            delta.add(StatusCode.INGREDIENT_MANIFEST_MISMATCH, ref.url(), "ingredient hash incorrect");
         }
         Optional<ManifestSummary> summary = Optional.empty();
-        List<StatusEntry> statuses = List.of();
         if (depth < MAX_INGREDIENT_DEPTH && !path.contains(ingredientLabel)) {
             try {
                 Outcome o = validate(target, loadClaim(target), null, null, depth + 1, path);
                 summary = Optional.of(o.summary());
-                statuses = o.log().entries();
+                o.log().entries().forEach(e -> delta.add(e.code(), e.url(), e.explanation()));
             } catch (ManifestUnreadableException e) {
-                statuses = List.of(new StatusEntry(e.code(), JumbfUri.absolute(ingredientLabel), e.getMessage()));
+                delta.add(e.code(), JumbfUri.absolute(ingredientLabel), e.getMessage());
             }
         }
+        List<StatusEntry> news = delta.entries().stream().filter(e -> !recorded.contains(key(e))).toList();
+        news.stream().filter(e -> e.kind() == StatusEntry.Kind.FAILURE).forEach(deltaFailures::add);
         return new IngredientSummary(ingredient.label(), ingredient.title(), ingredient.format(),
-                ingredient.relationship(), Optional.of(ingredientLabel), summary, statuses);
+                ingredient.relationship(), Optional.of(ingredientLabel), summary, news);
+    }
+
+    /** Writers before the box hash committed to the hash of the ingredient's claim; c2pa-rs still accepts it. */
+    private static boolean claimHashMatches(HashedUri ref, SuperBox target) {
+        return target.superBoxes().stream().filter(b -> JumbfUuids.CLAIM.equals(b.description().type())).findFirst()
+                .flatMap(SuperBox::firstContent)
+                .map(c -> {
+                    Optional<MessageDigest> d = HashAlgorithms.digest(ref.alg() != null ? ref.alg() : "sha256");
+                    if (d.isEmpty()) {
+                        return false;
+                    }
+                    c.payload().update(d.get());
+                    return MessageDigest.isEqual(d.get().digest(), ref.hash());
+                }).orElse(false);
+    }
+
+    /** Failures found in ingredients that their creators had not recorded: they make the active manifest invalid. */
+    List<StatusEntry> deltaFailures() {
+        return deltaFailures;
+    }
+
+    private static String key(StatusEntry e) {
+        return e.kind() + "|" + e.code() + "|" + e.url();
+    }
+
+    /**
+     * The statuses every ingredient assertion in the store recorded when its ingredient was taken in (v3
+     * {@code validationResults}, v1/v2 {@code validationStatus}), relative URLs made absolute against the
+     * ingredient's manifest.
+     */
+    private static Set<String> recordedStatuses(Map<String, SuperBox> manifests) {
+        Set<String> out = new HashSet<>();
+        for (SuperBox m : manifests.values()) {
+            m.superBoxes().stream().filter(b -> JumbfUuids.ASSERTION_STORE.equals(b.description().type()))
+                    .flatMap(store -> store.superBoxes().stream())
+                    .filter(a -> a.label() != null && baseLabel(a.label()).startsWith("c2pa.ingredient"))
+                    .forEach(a -> a.firstContent().filter(c -> "cbor".equals(c.type())).ifPresent(c -> {
+                        JsonNode n;
+                        try {
+                            n = CborReader.read(c.payload().buffer(), c.payload().offset(), c.payload().length());
+                        } catch (CborException e) {
+                            return;
+                        }
+                        IngredientAssertion.Read read = IngredientAssertion.decode(a.label(), n);
+                        String base = read.activeManifest().flatMap(r -> JumbfUri.resolve(r.url(), m.label()))
+                                .filter(s -> s.size() >= 2).map(s -> s.get(1)).orElse(m.label());
+                        JsonNode results = n.path("validationResults");
+                        collect(results.path("activeManifest"), base, out);
+                        results.path("ingredientDeltas").forEach(d -> collect(d.path("validationDeltas"), base, out));
+                        n.path("validationStatus").forEach(st -> add(st, null, base, out));
+                    }));
+        }
+        return out;
+    }
+
+    private static void collect(JsonNode lists, String base, Set<String> out) {
+        for (StatusEntry.Kind kind : StatusEntry.Kind.values()) {
+            lists.path(kind.name().toLowerCase(java.util.Locale.ROOT)).forEach(st -> add(st, kind, base, out));
+        }
+    }
+
+    private static void add(JsonNode status, StatusEntry.Kind kind, String base, Set<String> out) {
+        String code = status.path("code").asText(null);
+        if (code == null) {
+            return;
+        }
+        String url = status.path("url").asText(null);
+        if (url != null && url.startsWith(JumbfUri.PREFIX) && !url.startsWith(JumbfUri.PREFIX + "/")) {
+            url = JumbfUri.resolve(url, base).map(s -> JumbfUri.PREFIX + "/" + String.join("/", s)).orElse(url);
+        }
+        out.add((kind != null ? kind : StatusCode.kindOf(code)) + "|" + code + "|" + url);
     }
 
     private static boolean hashMatches(HashedUri uri, SuperBox box) {

@@ -66,12 +66,15 @@ final class SignatureCheck {
         Instant at = stamp.filter(TimeStampCheck.Stamp::trusted).map(TimeStampCheck.Stamp::time).orElse(now);
         Optional<Instant> stamped = stamp.map(TimeStampCheck.Stamp::time);
 
+        // c2pa-rs judges trust before the certificate profile and expiry; the order shows in the status list
+        TrustEvaluator.Result trusted = trust.evaluate(chain, at);
+        log.add(trusted.trusted() ? StatusCode.SIGNING_CREDENTIAL_TRUSTED : StatusCode.SIGNING_CREDENTIAL_UNTRUSTED,
+                url, trusted.trusted() ? "signing certificate trusted" : "signing certificate untrusted: "
+                        + trusted.reason());
         List<CertificateProfile.Problem> problems = CertificateProfile.problems(leaf);
-        boolean profileOk = true;
         for (CertificateProfile.Problem p : problems) {
             if (p.kind() == CertificateProfile.Problem.Kind.INVALID) {
                 log.add(StatusCode.SIGNING_CREDENTIAL_INVALID, url, p.message());
-                profileOk = false;
             }
         }
         boolean hasOrganization = problems.stream()
@@ -79,12 +82,6 @@ final class SignatureCheck {
         boolean inValidity = CertificateProfile.validAt(leaf, at);
         if (!inValidity) {
             log.add(StatusCode.SIGNING_CREDENTIAL_EXPIRED, url, "signing certificate is not valid at " + at);
-        }
-        if (profileOk) {
-            TrustEvaluator.Result trusted = trust.evaluate(chain, at);
-            log.add(trusted.trusted() ? StatusCode.SIGNING_CREDENTIAL_TRUSTED : StatusCode.SIGNING_CREDENTIAL_UNTRUSTED,
-                    url, trusted.trusted() ? "signing certificate trusted" : "signing certificate untrusted: "
-                            + trusted.reason());
         }
         if (hasOrganization && cose.verify(algorithm.get(), leaf, claim.bytes())) {
             if (inValidity) {

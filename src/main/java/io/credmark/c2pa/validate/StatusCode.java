@@ -64,7 +64,7 @@ public final class StatusCode {
             HASHED_URI_MATCH, DATA_HASH_MATCH, BOXES_HASH_MATCH, "assertion.bmffHash.match",
             "assertion.collectionHash.match", "assertion.multiAssetHash.match", "assertion.accessible",
             INGREDIENT_MANIFEST_VALIDATED, INGREDIENT_CLAIM_SIGNATURE_VALIDATED, CAWG_IDENTITY_VALIDATED,
-            CAWG_X509_TRUSTED, "cawg.identity.validated");
+            CAWG_X509_TRUSTED, "cawg.identity.validated", "cawg.x509.signature.validated");
 
     private static final Set<String> INFORMATIONAL = Set.of(TIMESTAMP_UNTRUSTED, TIMESTAMP_MALFORMED,
             TIMESTAMP_MISMATCH, TIMESTAMP_OUTSIDE_VALIDITY, "timeOfSigning.insideValidity",

@@ -27,7 +27,13 @@ public final class StatusLog {
 
     /** Spec 2.2 §15.3: Valid needs a validated signature and no untolerated failure; Trusted needs no failure. */
     public ValidationState state() {
-        List<StatusEntry> failures = of(StatusEntry.Kind.FAILURE);
+        return state(List.of());
+    }
+
+    /** The state, counting also the failures found in ingredients (their deltas), as c2pa-rs does. */
+    public ValidationState state(List<StatusEntry> ingredientFailures) {
+        List<StatusEntry> failures = new ArrayList<>(of(StatusEntry.Kind.FAILURE));
+        failures.addAll(ingredientFailures);
         boolean signed = has(StatusCode.CLAIM_SIGNATURE_VALIDATED);
         if (!signed || failures.stream().anyMatch(f -> !StatusCode.isToleratedFailure(f.code()))) {
             return ValidationState.INVALID;

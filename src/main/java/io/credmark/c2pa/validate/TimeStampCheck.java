@@ -38,7 +38,7 @@ final class TimeStampCheck {
         }
         TimeStampToken tst;
         try {
-            tst = new TimeStampToken(new CMSSignedData(token.get()));
+            tst = readToken(token.get());
         } catch (Exception e) {
             log.add(StatusCode.TIMESTAMP_MALFORMED, url, "time-stamp token cannot be read");
             return Optional.empty();
@@ -63,6 +63,19 @@ final class TimeStampCheck {
             log.add(StatusCode.TIMESTAMP_UNTRUSTED, url, "timestamp cert untrusted");
         }
         return Optional.of(new Stamp(genTime, trusted));
+    }
+
+    /** v2 time-stamps hold a bare token; v1 ({@code sigTst}) ones hold the whole RFC 3161 response. */
+    private static TimeStampToken readToken(byte[] der) throws Exception {
+        try {
+            return new TimeStampToken(new CMSSignedData(der));
+        } catch (Exception notAToken) {
+            TimeStampToken fromResponse = new org.bouncycastle.tsp.TimeStampResponse(der).getTimeStampToken();
+            if (fromResponse == null) {
+                throw notAToken;
+            }
+            return fromResponse;
+        }
     }
 
     /**

@@ -58,7 +58,7 @@ public final class Validator {
         SuperBox active = ordered.get(ordered.size() - 1);
         ManifestValidation validation = new ManifestValidation(manifests, trust, cawgTrust, clock.instant());
         ManifestValidation.Outcome outcome = validation.validateActive(active, image, carrier);
-        return new ValidationResult(outcome.log().state(), active.label(), outcome.summary(),
-                outcome.log().entries());
+        return new ValidationResult(outcome.log().state(validation.deltaFailures()), active.label(),
+                outcome.summary(), outcome.log().entries(), validation.deltaFailures());
     }
 }

@@ -196,7 +196,7 @@ public final class JpegHandler implements AssetHandler {
         private final List<ByteRange> segments = new ArrayList<>();
         private final List<int[]> pieces = new ArrayList<>();
         private long collected;
-        private long nextSequence = 2;
+        private long nextSequence = 1;
 
         StoreParts(byte[] file, long declaredLength) {
             this.file = file;

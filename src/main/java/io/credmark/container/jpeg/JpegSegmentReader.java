@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Walks a JPEG's marker segments from SOI to EOI, skipping entropy-coded data (stuffed {@code FF 00} and restart
- * markers) without decoding it. Every length is checked against what the file holds; a file that ends before EOI
- * is reported as truncated. Bytes after EOI are left alone.
+ * Walks a JPEG's marker segments from SOI to the first scan, and on to EOI when the file does not simply end with
+ * one, skipping entropy-coded data (stuffed {@code FF 00} and restart markers) without decoding it. Every length is
+ * checked against what the file holds; a file that ends before EOI is reported as truncated. Bytes after EOI are
+ * left alone.
  */
 public final class JpegSegmentReader {
 
@@ -57,9 +58,18 @@ public final class JpegSegmentReader {
             segments.add(new JpegSegment(marker, markerAt, lp - 2));
             pos += lp;
             if (marker == JpegSegment.SOS) {
+                if (endsWithEoi(file)) {
+                    // Entropy-coded data cannot contain FF D9, so the file is complete; what lies between later
+                    // scans (tables, more scans) is of no use to credmark, which saves a pass over the data.
+                    return segments;
+                }
                 pos = skipEntropyCodedData(file, pos);
             }
         }
+    }
+
+    private static boolean endsWithEoi(byte[] file) {
+        return file.length >= 4 && (file[file.length - 2] & 0xFF) == 0xFF && (file[file.length - 1] & 0xFF) == 0xD9;
     }
 
     /** Returns the offset of the next marker that is not a restart marker or a stuffed zero. */

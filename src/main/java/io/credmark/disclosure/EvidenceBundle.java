@@ -1,0 +1,72 @@
+package io.credmark.disclosure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.InvalidInputException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a creator keeps to prove hidden values later, offline: the credential (its manifest label, and id and URL
+ * when the service issued it) and the disclosures the creator chooses to reveal.
+ */
+public record EvidenceBundle(String manifest, Optional<String> credentialId, Optional<String> credentialUrl,
+        List<String> disclosures) {
+
+    public static final String FORMAT = "credmark-evidence/1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public EvidenceBundle {
+        disclosures = List.copyOf(disclosures);
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("format", FORMAT);
+        ObjectNode credential = n.putObject("credential");
+        credential.put("manifest", manifest);
+        credentialId.ifPresent(id -> credential.put("id", id));
+        credentialUrl.ifPresent(u -> credential.put("url", u));
+        ArrayNode list = n.putArray("disclosures");
+        disclosures.forEach(list::add);
+        return n;
+    }
+
+    public static EvidenceBundle parse(byte[] json) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(json);
+        } catch (IOException e) {
+            throw invalid("the evidence bundle is not JSON");
+        }
+        if (n == null || !n.isObject() || !FORMAT.equals(n.path("format").asText())) {
+            throw invalid("format: expected \"" + FORMAT + "\"");
+        }
+        JsonNode credential = n.path("credential");
+        if (!credential.path("manifest").isTextual()) {
+            throw invalid("credential.manifest: expected the manifest label");
+        }
+        JsonNode list = n.path("disclosures");
+        if (!list.isArray()) {
+            throw invalid("disclosures: expected an array of disclosure strings");
+        }
+        List<String> disclosures = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).isTextual()) {
+                throw invalid("disclosures[" + i + "]: expected a string");
+            }
+            disclosures.add(list.get(i).textValue());
+        }
+        return new EvidenceBundle(credential.get("manifest").textValue(),
+                Optional.ofNullable(credential.path("id").asText(null)),
+                Optional.ofNullable(credential.path("url").asText(null)), disclosures);
+    }
+
+    private static InvalidInputException invalid(String message) {
+        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, message);
+    }
+}

@@ -1,0 +1,227 @@
+package io.credmark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credmark.testing.Corpus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The command line as a contract: names, JSON output, exit codes, one-line errors. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(out);
+            } catch (Exception e) {
+                throw new AssertionError("stdout is not JSON: " + out, e);
+            }
+        }
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String data() {
+        return dir.resolve("data").toString();
+    }
+
+    private static void assertOneLineError(Run r) {
+        assertEquals(2, r.exit(), r.err());
+        String err = r.err().strip();
+        assertFalse(err.isEmpty());
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void stampThenVerifyIsTrustedAndTheReportIsJson() throws Exception {
+        Path out = dir.resolve("out.png");
+        Run stamp = run("stamp", "--in", Corpus.file("testdata/images/a1111-parameters.png").toString(), "--out",
+                out.toString(), "--provenance", Corpus.file("testdata/provenance/example.json").toString(),
+                "--data", data());
+        assertEquals(0, stamp.exit(), stamp.err());
+        assertTrue(stamp.json().get("manifest").asText().startsWith("urn:c2pa:"));
+
+        Run verify = run("verify", out.toString(), "--data", data());
+        assertEquals(0, verify.exit(), verify.err());
+        JsonNode report = verify.json();
+        assertEquals("trusted", report.get("status").asText());
+        assertEquals("credmark development", report.at("/summary/signer/organization").asText());
+        assertEquals("c2pa.created", report.at("/summary/actions/0/action").asText());
+        assertEquals("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
+                report.at("/summary/actions/0/digitalSourceType").asText());
+        assertEquals("mirelle.ink", report.at("/summary/provenance/creator/handle").asText());
+        assertEquals(0, report.at("/validation/failure").size());
+    }
+
+    @Test
+    void verifyExitCodesFollowTheStatus() throws Exception {
+        Run none = run("verify", Corpus.file("testdata/images/rgb8.png").toString(), "--data", data());
+        assertEquals(2, none.exit());
+        assertEquals("none", none.json().get("status").asText());
+
+        Run untrusted = run("verify", Corpus.file("testdata/c2pa-fixtures/generated/signed-es256.jpg").toString(),
+                "--data", data());
+        assertEquals(0, untrusted.exit());
+        assertEquals("valid", untrusted.json().get("status").asText());
+
+        Run trusted = run("verify", Corpus.file("testdata/c2pa-fixtures/generated/signed-es256.jpg").toString(),
+                "--data", data(), "--trust-anchors",
+                Corpus.file("testdata/c2pa-fixtures/trust/generated-root.pem").toString());
+        assertEquals("trusted", trusted.json().get("status").asText());
+
+        Run invalid = run("verify", Corpus.file("testdata/c2pa-fixtures/XCA.jpg").toString(), "--data", data());
+        assertEquals(1, invalid.exit());
+        assertEquals("invalid", invalid.json().get("status").asText());
+        List<String> codes = new ArrayList<>();
+        invalid.json().at("/validation/failure").forEach(f -> codes.add(f.get("code").asText()));
+        assertTrue(codes.contains("assertion.dataHash.mismatch"), codes.toString());
+
+        Run remote = run("verify", Corpus.file("testdata/c2pa-fixtures/cloud.jpg").toString(), "--data", data());
+        assertEquals(2, remote.exit());
+        assertTrue(remote.json().get("remoteManifest").asText().startsWith("https://"));
+    }
+
+    @Test
+    void keysRootPrintsTheAnchorThatVerifiesStamps() throws Exception {
+        Run root = run("keys", "root", "--data", data());
+        assertEquals(0, root.exit());
+        assertTrue(root.out().startsWith("-----BEGIN CERTIFICATE-----"), root.out());
+        assertEquals(root.out(), run("keys", "root", "--data", data()).out(), "the root is created once");
+    }
+
+    @Test
+    void anExistingManifestBecomesTheParent() {
+        Path out = dir.resolve("child.jpg");
+        Run stamp = run("stamp", "--in", Corpus.file("testdata/c2pa-fixtures/generated/signed-es256.jpg").toString(),
+                "--out", out.toString(), "--provenance", Corpus.file("testdata/provenance/minimal.json").toString(),
+                "--data", data());
+        assertEquals(0, stamp.exit(), stamp.err());
+        JsonNode report = run("verify", out.toString(), "--data", data()).json();
+        assertEquals("trusted", report.get("status").asText());
+        assertEquals("c2pa.opened", report.at("/summary/actions/0/action").asText());
+        assertEquals("parentOf", report.at("/summary/ingredients/0/relationship").asText());
+        assertEquals(stamp.json().get("parentManifest").asText(), report.at("/summary/ingredients/0/manifest").asText());
+    }
+
+    static Stream<Path> malformed() {
+        return Corpus.malformed().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformed")
+    void malformedInputGetsOneLineAndExitTwoFromVerifyAndStamp(Path file) {
+        Run verify = run("verify", file.toString(), "--data", data());
+        assertOneLineError(verify);
+        Path out = dir.resolve("never-written.bin");
+        Run stamp = run("stamp", "--in", file.toString(), "--out", out.toString(), "--provenance",
+                Corpus.file("testdata/provenance/minimal.json").toString(), "--data", data());
+        assertOneLineError(stamp);
+        assertFalse(Files.exists(out), "a failed stamp writes nothing");
+    }
+
+    @Test
+    void badProvenanceNamesTheJsonPath() throws Exception {
+        Path prov = dir.resolve("prov.json");
+        Files.writeString(prov, "{\"creator\":{\"handle\":\"a\"},\"model\":{\"name\":\"m\"},\"generation\":{\"seed\":\"x1\"}}");
+        Run r = run("stamp", "--in", Corpus.file("testdata/images/rgb8.png").toString(), "--out",
+                dir.resolve("o.png").toString(), "--provenance", prov.toString(), "--data", data());
+        assertOneLineError(r);
+        assertTrue(r.err().contains("generation.seed"), r.err());
+    }
+
+    @Test
+    void usageErrorsAreOneLine() {
+        List<Run> runs = new ArrayList<>();
+        runs.add(run("verify"));
+        runs.add(run("verify", "a", "b"));
+        runs.add(run("stamp", "--in", "x"));
+        runs.add(run("verify", "--bogus", "x"));
+        runs.add(run("frobnicate"));
+        runs.add(run("verify", dir.resolve("missing.png").toString(), "--data", data()));
+        for (Run r : runs) {
+            assertEquals(2, r.exit(), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void aCreatorProvesAPrivateFieldOfflineWithTheEvidenceBundleAndForgeriesFail() throws Exception {
+        Path out = dir.resolve("private.jpg");
+        Path evidence = dir.resolve("evidence.json");
+        Run stamp = run("stamp", "--in", Corpus.file("testdata/images/baseline-444.jpg").toString(), "--out",
+                out.toString(), "--provenance", Corpus.file("testdata/provenance/example.json").toString(),
+                "--private", "generation.prompt", "--protected", "lineage", "--evidence-out", evidence.toString(),
+                "--data", data());
+        assertEquals(0, stamp.exit(), stamp.err());
+        assertEquals("private", stamp.json().at("/disclosure/generation.prompt").asText());
+
+        JsonNode plain = run("verify", out.toString(), "--data", data()).json();
+        assertTrue(plain.at("/summary/provenance/generation/prompt").isMissingNode());
+
+        JsonNode proven = run("verify", out.toString(), "--data", data(), "--evidence", evidence.toString()).json();
+        assertFalse(proven.at("/summary/provenance/generation/prompt").asText().isEmpty());
+        proven.at("/summary/disclosures").forEach(d -> assertTrue(d.get("proven").asBoolean(), d.toString()));
+
+        // a forged bundle: the prompt's value edited, its salt and path kept
+        JsonNode bundle = new ObjectMapper().readTree(Files.readString(evidence));
+        com.fasterxml.jackson.databind.node.ArrayNode list = (com.fasterxml.jackson.databind.node.ArrayNode)
+                bundle.get("disclosures");
+        for (int i = 0; i < list.size(); i++) {
+            String decoded = new String(java.util.Base64.getUrlDecoder().decode(list.get(i).asText()),
+                    StandardCharsets.UTF_8);
+            if (decoded.contains("\"generation.prompt\"")) {
+                JsonNode arr = new ObjectMapper().readTree(decoded);
+                String forged = "[" + new ObjectMapper().writeValueAsString(arr.get(0).asText())
+                        + ",\"generation.prompt\",\"someone else's prompt\"]";
+                list.set(i, new com.fasterxml.jackson.databind.node.TextNode(java.util.Base64.getUrlEncoder()
+                        .withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))));
+            }
+        }
+        Path forgedBundle = dir.resolve("forged.json");
+        Files.writeString(forgedBundle, bundle.toString());
+        JsonNode forged = run("verify", out.toString(), "--data", data(), "--evidence", forgedBundle.toString()).json();
+        assertTrue(forged.at("/summary/provenance/generation/prompt").isMissingNode(), "never shown as proven");
+        boolean reported = false;
+        for (JsonNode d : forged.at("/summary/disclosures")) {
+            if ("generation.prompt".equals(d.path("path").asText())) {
+                assertFalse(d.get("proven").asBoolean());
+                reported = true;
+            }
+        }
+        assertTrue(reported, "the forged value is reported as unproven");
+    }
+
+    @Test
+    void aStampOverThePixelLimitIsRefusedBeforeDecoding() {
+        Run r = run("stamp", "--in", Corpus.file("testdata/malformed/png-ihdr-100000x100000.png").toString(), "--out",
+                dir.resolve("o.png").toString(), "--provenance",
+                Corpus.file("testdata/provenance/minimal.json").toString(), "--data", data());
+        assertOneLineError(r);
+        assertTrue(r.err().contains("limit"), r.err());
+    }
+}
