@@ -5,10 +5,10 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +84,7 @@ final class RequestBodies {
     /** The body as sent, at most {@code limit} bytes. */
     static byte[] raw(Context ctx, long limit) {
         try (InputStream in = ctx.req().getInputStream()) {
-            return readAtMost(in, limit, "the request body");
+            return readAtMost(in, ctx.req().getContentLengthLong(), limit, "the request body");
         } catch (IOException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
         }
@@ -113,7 +113,7 @@ final class RequestBodies {
                 }
                 byte[] bytes;
                 try (InputStream in = part.getInputStream()) {
-                    bytes = readAtMost(in, limit, "the part '" + name + "'");
+                    bytes = readAtMost(in, part.getSize(), limit, "the part '" + name + "'");
                 } finally {
                     part.delete();
                 }
@@ -131,18 +131,36 @@ final class RequestBodies {
         return out;
     }
 
-    private static byte[] readAtMost(InputStream in, long limit, String what) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[65536];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) != -1; ) {
-            total += n;
-            if (total > limit) {
+    /**
+     * Reads into one array of the declared size when the size is known (uploads are the bulk of what the service
+     * allocates), else into a growing one.
+     *
+     * @param declared the size the sender declared, or -1
+     */
+    private static byte[] readAtMost(InputStream in, long declared, long limit, String what) throws IOException {
+        if (declared > limit) {
+            throw tooLarge(what + " is " + declared + " bytes; the limit is " + limit, limit);
+        }
+        if (declared >= 0) {
+            byte[] body = in.readNBytes((int) declared);
+            if (body.length < declared) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, what + " ended after " + body.length + " of "
+                        + declared + " bytes");
+            }
+            return body;
+        }
+        byte[] buffer = new byte[(int) Math.min(limit + 1, 64 * 1024)];
+        int size = 0;
+        for (int n; (n = in.read(buffer, size, buffer.length - size)) != -1; ) {
+            size += n;
+            if (size > limit) {
                 throw tooLarge(what + " is larger than " + limit + " bytes", limit);
             }
-            out.write(buffer, 0, n);
+            if (size == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit + 1, 2L * buffer.length));
+            }
         }
-        return out.toByteArray();
+        return Arrays.copyOf(buffer, size);
     }
 
     static ProblemException tooLarge(String detail, long limit) {
