@@ -28,11 +28,9 @@ public final class HttpServer implements AutoCloseable {
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final Javalin app;
-    private final List<Route> routes;
 
-    private HttpServer(Javalin app, List<Route> routes) {
+    private HttpServer(Javalin app) {
         this.app = app;
-        this.routes = routes;
     }
 
     /**
@@ -109,7 +107,7 @@ public final class HttpServer implements AutoCloseable {
             listener.close();
             throw e;
         }
-        return new HttpServer(app, routes);
+        return new HttpServer(app);
     }
 
     public int port() {
@@ -120,10 +118,6 @@ public final class HttpServer implements AutoCloseable {
     public List<String> registeredRoutes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint)
                 .filter(e -> e.method.isHttpMethod()).map(e -> e.method.name() + " " + e.path).sorted().toList();
-    }
-
-    List<Route> routes() {
-        return routes;
     }
 
     /** Stops accepting requests, lets those in flight finish, and stops. */
