@@ -472,14 +472,18 @@ abstract class ApiContract {
     // --- several nodes -------------------------------------------------------------------------------------------
 
     @Test
-    void twoNodesOnOneDatabaseAgree(@TempDir Path otherData) {
-        try (TestService second = TestService.start(otherData, database.url(), Map.of())) {
+    void twoNodesOnOneDatabaseAgree() {
+        // nodes share the database and the signing configuration (here: the data directory's development CA)
+        try (TestService second = TestService.start(dataDir, database.url(), Map.of())) {
             assertNull(second.adminKey, "the admin key is created once per database, not per node");
             ApiClient other = second.client();
 
             Answer stamped = api.stamp(stampKey, image("rgb8.png"), "image/png", example());
             String id = stamped.header("Credential-Id");
             assertEquals(sha256(stamped.body()), other.get("/v1/credentials/" + id).json().get("sha256").asText());
+            JsonNode report = other.postRaw("/v1/verify", "image/png", stamped.body()).json();
+            assertEquals("trusted", report.get("status").asText(), report.toString());
+            assertTrue(report.at("/credential/known").asBoolean() && report.at("/credential/sameFile").asBoolean());
 
             String key = createKey("shared-node-key", "stamp");
             Answer onSecond = other.stamp(key, image("baseline-420.jpg"), "image/jpeg", example());
