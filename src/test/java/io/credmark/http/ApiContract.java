@@ -306,6 +306,15 @@ abstract class ApiContract {
     }
 
     @Test
+    void errorsOfTheHttpServerItselfAreProblemsToo() {
+        Answer a = api.get("/healthz", "X-Padding", "a".repeat(20_000));
+        assertEquals(431, a.status(), a.toString());
+        assertEquals(PROBLEM, a.contentType());
+        assertEquals(431, a.json().get("status").asInt());
+        assertEquals(200, api.get("/healthz").status());
+    }
+
+    @Test
     void aTextFileIsNotAnImageWhateverItsContentType() {
         byte[] text = read("testdata/malformed/text-file-named.png");
         assertProblem(api.stamp(stampKey, text, "image/png", example()), 415, "unsupported-media-type");
