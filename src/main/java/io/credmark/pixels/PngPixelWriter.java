@@ -25,7 +25,7 @@ final class PngPixelWriter {
     /** IDAT chunks are cut at this many bytes (libpng writes 8 KiB, zlib-based tools up to 64 KiB or more). */
     static final int IDAT_CHUNK = 1 << 16;
 
-    /** A new palette colour this close (per channel, alpha included) to an existing entry uses that entry. */
+    /** A new palette colour this close (per colour channel, with equal alpha) to an existing entry uses that entry. */
     static final int PALETTE_TOLERANCE = 3;
 
     private PngPixelWriter() {
@@ -247,9 +247,9 @@ final class PngPixelWriter {
 
     /**
      * Keeps every unchanged pixel's original index. A changed pixel takes an entry of exactly its colour if there is
-     * one, else an entry within {@link #PALETTE_TOLERANCE}; colours farther from every entry are added to the palette,
-     * most frequent first, while the bit depth leaves room, there is no hIST (whose length must equal the palette's)
-     * and the colour is opaque (so that tRNS stays as it is); the rest take the nearest entry.
+     * one, else an entry of equal alpha within {@link #PALETTE_TOLERANCE}; colours farther from every entry are
+     * added to the palette, most frequent first, while the bit depth leaves room, there is no hIST (whose length must
+     * equal the palette's) and the colour is opaque (so that tRNS stays as it is); the rest take the nearest entry.
      */
     static PaletteResult remapPalette(PngSource src, BufferedImage image) {
         int[] palette = src.palette();
@@ -294,7 +294,8 @@ final class PngPixelWriter {
         for (Map.Entry<Integer, Integer> e : byFrequency) {
             int argb = e.getKey();
             int near = nearest(entries, palette.length, argb);
-            if (maxChannelDifference(normal(entries.get(near)), argb) <= PALETTE_TOLERANCE) {
+            int candidate = normal(entries.get(near));
+            if ((candidate >>> 24) == (argb >>> 24) && maxChannelDifference(candidate, argb) <= PALETTE_TOLERANCE) {
                 assigned.put(argb, near);
             } else if (mayExtend && (argb >>> 24) == 0xFF && entries.size() < capacity) {
                 assigned.put(argb, entries.size());
