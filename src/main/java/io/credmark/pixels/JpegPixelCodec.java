@@ -51,6 +51,7 @@ final class JpegPixelCodec {
     private static final byte[] EXIF = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] MPF = "MPF\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.ISO_8859_1);
 
     private JpegPixelCodec() {
     }
@@ -69,7 +70,9 @@ final class JpegPixelCodec {
                 c2pa.add(r.start());
             }
         }
-        List<ByteRange> kept = new ArrayList<>();
+        List<JpegSource.Kept> kept = new ArrayList<>();
+        boolean jfif = false;
+        int adobeTransform = -1;
         Map<Integer, int[]> tables = new TreeMap<>();
         int[][] components = null;
         int sof = -1;
@@ -91,11 +94,17 @@ final class JpegPixelCodec {
             } else if (m == 0xDD && len >= 2) {
                 restart = BigEndian.u16(file, p);
             } else if ((m >= 0xE0 && m <= 0xEF) || m == 0xFE) {
-                if (c2pa.contains(s.offset()) || (m == 0xEE && startsWith(file, p, len, ADOBE))
-                        || (m == 0xE2 && startsWith(file, p, len, MPF))) {
+                if (c2pa.contains(s.offset()) || (m == 0xE2 && startsWith(file, p, len, MPF))) {
                     continue;
                 }
-                kept.add(s.range());
+                boolean adobe = m == 0xEE && startsWith(file, p, len, ADOBE);
+                if (adobe && len >= 12 && adobeTransform < 0) {
+                    adobeTransform = file[p + 11] & 0xFF;
+                }
+                if (m == JpegSegment.APP0 && startsWith(file, p, len, JFIF)) {
+                    jfif = true;
+                }
+                kept.add(new JpegSource.Kept(s.range(), adobe));
                 if (m == JpegSegment.APP1 && !orientationSeen && startsWith(file, p, len, EXIF)) {
                     orientation = Orientation.fromTiff(file, p + EXIF.length, len - EXIF.length);
                     orientationSeen = true;
@@ -115,13 +124,18 @@ final class JpegPixelCodec {
         int[] lum = tables.get(components[0][2]);
         int[] chroma = components.length == 3 ? tables.get(components[1][2]) : null;
         JpegQuality.Estimate quality = JpegQuality.estimate(lum, chroma);
-        boolean progressive = sof == 0xC2 || sof == 0xC6 || sof == 0xCA || sof == 0xCE;
         BufferedImage image = read(file, components.length);
         if (image.getWidth() != parsed.header().width() || image.getHeight() != parsed.header().height()) {
             throw PixelCodec.malformed("JPEG decoded to " + image.getWidth() + "x" + image.getHeight()
                     + " but its frame header says " + parsed.header().width() + "x" + parsed.header().height());
         }
-        JpegSource source = new JpegSource(file, kept, components, tables, restart, progressive, quality);
+        boolean ycc = components.length == 3 && isYcc(file, segments, jfif, adobeTransform);
+        long[] hashes = null;
+        if (coefficientEditable(sof, components, tables)) {
+            int[] g = units(components, image.getWidth(), image.getHeight());
+            hashes = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
+        }
+        JpegSource source = new JpegSource(file, kept, components, tables, restart, sof, quality, ycc, hashes);
         return new Result(image, source, orientation);
     }
 
@@ -150,6 +164,66 @@ final class JpegPixelCodec {
         if (components != 1 && components != 3) {
             throw unsupported("a JPEG with " + components + " components cannot be re-encoded");
         }
+    }
+
+    /**
+     * libjpeg's choice of colour space for three components (jdapimin.c): JFIF means YCbCr; else an Adobe segment's
+     * transform (0: RGB); else component ids 'R', 'G', 'B' mean RGB; else YCbCr.
+     */
+    private static boolean isYcc(byte[] file, List<JpegSegment> segments, boolean jfif, int adobeTransform) {
+        if (jfif) {
+            return true;
+        }
+        if (adobeTransform >= 0) {
+            return adobeTransform != 0;
+        }
+        for (JpegSegment s : segments) {
+            if (s.isStartOfFrame()) {
+                int p = (int) s.payloadOffset() + 6;
+                return !(file[p] == 'R' && file[p + 3] == 'G' && file[p + 6] == 'B');
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the file's coefficients can be kept: Huffman coding (sequential or progressive), 8-bit tables,
+     * sampling factors that divide the largest evenly.
+     */
+    private static boolean coefficientEditable(int sof, int[][] components, Map<Integer, int[]> tables) {
+        if (sof != 0xC0 && sof != 0xC1 && sof != 0xC2) {
+            return false;
+        }
+        int hmax = 1;
+        int vmax = 1;
+        for (int[] c : components) {
+            hmax = Math.max(hmax, c[0]);
+            vmax = Math.max(vmax, c[1]);
+        }
+        for (int[] c : components) {
+            if (hmax % c[0] != 0 || vmax % c[1] != 0) {
+                return false;
+            }
+            for (int v : tables.get(c[2])) {
+                if (v < 1 || v > 255) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {unit width, unit height, units per row, unit rows}: one unit per MCU of an interleaved scan. */
+    static int[] units(int[][] components, int width, int height) {
+        int hmax = 1;
+        int vmax = 1;
+        for (int[] c : components) {
+            hmax = Math.max(hmax, c[0]);
+            vmax = Math.max(vmax, c[1]);
+        }
+        int uw = 8 * hmax;
+        int uh = 8 * vmax;
+        return new int[] {uw, uh, (width + uw - 1) / uw, (height + uh - 1) / uh};
     }
 
     /** {H, V, Tq} per component of a frame header (T.81 §B.2.2). */
@@ -249,7 +323,7 @@ final class JpegPixelCodec {
 
     // ---------------------------------------------------------------------------------------------- encoding
 
-    static byte[] encode(JpegSource src, BufferedImage image, PixelCodec.JpegTables mode) {
+    static byte[] encode(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode) {
         int bands = image.getRaster().getNumBands();
         if (bands != src.components().length || image.getColorModel().hasAlpha()
                 || image.getSampleModel().getSampleSize(0) != 8) {
@@ -262,11 +336,42 @@ final class JpegPixelCodec {
             plain = new BufferedImage(image.getWidth(), image.getHeight(), wanted);
             plain.getRaster().setRect(image.getRaster());
         }
+        if (mode == PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS && src.unitHashes() != null) {
+            try {
+                return editCoefficients(src, plain);
+            } catch (IllegalStateException e) {
+                // coefficients out of the baseline range (a damaged or unusual file): re-encode instead
+            }
+        }
         byte[] coded = write(src, plain, mode);
         return splice(src, coded);
     }
 
-    private static byte[] write(JpegSource src, BufferedImage image, PixelCodec.JpegTables mode) {
+    /**
+     * Keeps the quantized coefficients of every MCU whose pixels did not change and computes new ones for the rest;
+     * writes baseline Huffman with the input's tables, frame, restart interval and all its metadata segments.
+     */
+    private static byte[] editCoefficients(JpegSource src, BufferedImage image) {
+        int[] g = units(src.components(), image.getWidth(), image.getHeight());
+        long[] now = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
+        boolean[] changed = new boolean[now.length];
+        for (int i = 0; i < now.length; i++) {
+            changed[i] = now[i] != src.unitHashes()[i];
+        }
+        JpegFrame frame = JpegCoefficientReader.read(src.file());
+        JpegUnits.recompute(frame, image, changed, src.tables(), src.ycc());
+        List<byte[]> head = new ArrayList<>();
+        for (JpegSource.Kept k : src.kept()) {
+            head.add(java.util.Arrays.copyOfRange(src.file(), (int) k.range().start(), (int) k.range().end()));
+        }
+        Map<Integer, int[]> tables = new TreeMap<>();
+        for (JpegFrame.Component c : frame.components) {
+            tables.put(c.tq, src.tables().get(c.tq));
+        }
+        return JpegBaselineWriter.write(head, frame, tables, src.restartInterval(), src.file().length + 1024);
+    }
+
+    private static byte[] write(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode) {
         ImageWriter writer = writer();
         try {
             JPEGImageWriteParam param = (JPEGImageWriteParam) writer.getDefaultWriteParam();
@@ -295,7 +400,7 @@ final class JpegPixelCodec {
      * Edits the writer's default metadata: no Adobe, COM or unknown segment (the input's own are spliced in), the tables
      * chosen by {@code mode}, the input's sampling factors, and its restart interval.
      */
-    private static void configure(IIOMetadataNode root, JpegSource src, PixelCodec.JpegTables mode) {
+    private static void configure(IIOMetadataNode root, JpegSource src, PixelCodec.JpegMode mode) {
         // The JFIF node stays: without it the writer stores unsubsampled colour as RGB rather than YCbCr. Its
         // APP0 segment is cut out again when the output is assembled.
         IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
@@ -320,7 +425,7 @@ final class JpegPixelCodec {
         }
         int[][] comps = src.components();
         for (int i = 0; i < comps.length; i++) {
-            selector.put(i, mode == PixelCodec.JpegTables.ORIGINAL && usable(src) ? comps[i][2] : (i == 0 ? 0 : 1));
+            selector.put(i, mode != PixelCodec.JpegMode.REENCODE_ESTIMATED_QUALITY && usable(src) ? comps[i][2] : (i == 0 ? 0 : 1));
         }
         IIOMetadataNode sof = (IIOMetadataNode) markers.getElementsByTagName("sof").item(0);
         for (int i = 0; i < comps.length; i++) {
@@ -337,9 +442,9 @@ final class JpegPixelCodec {
     }
 
     /** The input's tables when they fit 8-bit baseline tables, otherwise the IJG tables of the estimated quality. */
-    static Map<Integer, int[]> tablesFor(JpegSource src, PixelCodec.JpegTables mode) {
+    static Map<Integer, int[]> tablesFor(JpegSource src, PixelCodec.JpegMode mode) {
         Map<Integer, int[]> out = new TreeMap<>();
-        if (mode == PixelCodec.JpegTables.ORIGINAL && usable(src)) {
+        if (mode != PixelCodec.JpegMode.REENCODE_ESTIMATED_QUALITY && usable(src)) {
             for (int[] c : src.components()) {
                 out.put(c[2], src.tables().get(c[2]));
             }
@@ -379,8 +484,10 @@ final class JpegPixelCodec {
         ByteArrayOutputStream out = new ByteArrayOutputStream(coded.length + src.file().length / 4);
         out.write(0xFF);
         out.write(0xD8);
-        for (ByteRange r : src.kept()) {
-            out.write(src.file(), (int) r.start(), (int) r.length());
+        for (JpegSource.Kept k : src.kept()) {
+            if (!k.adobe()) { // the encoder writes YCbCr with component ids 1, 2, 3; an old transform flag would lie
+                out.write(src.file(), (int) k.range().start(), (int) k.range().length());
+            }
         }
         out.write(coded, codingStart, coded.length - codingStart);
         return out.toByteArray();

@@ -16,13 +16,15 @@ import java.util.zip.Deflater;
  * {@link PngPixelWriter#remapPalette}), every chunk kept by {@link PngChunks} byte for byte in its place around the
  * new IDAT data, any {@code caBX} dropped. Unchanged pixels decode to exactly the same samples.
  *
- * <p><b>JPEG</b>: re-encoded with the input's quantization tables ({@link JpegTables#ORIGINAL}, default) or with IJG
- * tables at the quality estimated from them ({@link JpegTables#ESTIMATED_QUALITY}); same chroma subsampling, restart
- * interval and progressive/sequential mode (arithmetic-coded input is written with Huffman coding); every APPn and COM
- * segment before the first scan kept byte for byte in its order (EXIF, XMP, ICC in any number of segments, IPTC,
- * JFIF, comments), except C2PA APP11 stores, the Adobe APP14 segment (a coding parameter, redone by the encoder) and
- * MPF APP2 (its offsets point into the old coded data). Data after EOI (appended secondary images, video) is dropped.
- * CMYK/YCCK, 12-bit, lossless and hierarchical JPEGs are refused.
+ * <p><b>JPEG</b> ({@link JpegMode#KEEP_UNCHANGED_BLOCKS}, the default): the quantized DCT coefficients of every MCU
+ * whose pixels did not change are kept exactly, so those pixels decode as before; MCUs the change touches are encoded
+ * anew with the file's own quantization tables (whose IJG quality {@link Decoded#jpegQuality()} estimates); same
+ * frame (component ids, chroma subsampling), same restart interval; written as baseline (progressive input too) with
+ * optimised Huffman tables. Every APPn and COM segment before the first scan is kept byte for byte in its order (JFIF,
+ * EXIF, XMP, ICC in any number of segments, IPTC, Adobe, comments), except C2PA APP11 stores and MPF APP2 (its offsets
+ * point into the old coded data). Data after EOI (appended secondary images, video) is dropped. Arithmetic-coded
+ * files are re-encoded as with {@link JpegMode#REENCODE}, which also drops the Adobe segment (its encoder writes
+ * YCbCr with ids 1, 2, 3) and keeps progression. CMYK/YCCK, 12-bit, lossless and hierarchical JPEGs are refused.
  *
  * <p>Both: pixels stay in stored orientation; the EXIF orientation is reported, never applied. The pixel count is
  * checked against the limit from the header before anything is decoded. Instances are immutable and thread-safe.
@@ -32,16 +34,23 @@ public final class PixelCodec {
     /** The default limit on width × height, checked before decoding: 100 megapixels. */
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
-    /** Which quantization tables a re-encoded JPEG gets. */
-    public enum JpegTables {
-        /** The input's own tables (if they are 8-bit; otherwise as {@link #ESTIMATED_QUALITY}): least generation loss. */
-        ORIGINAL,
-        /** The standard IJG tables at the quality estimated from the input's tables. */
-        ESTIMATED_QUALITY
+    /** How a JPEG with changed pixels is written. */
+    public enum JpegMode {
+        /**
+         * Default. Every MCU (16×16 pixels for 4:2:0) whose pixels did not change keeps its quantized DCT
+         * coefficients exactly; changed MCUs are encoded anew with the file's own tables. Written as baseline with
+         * optimised Huffman tables. Files this cannot handle (arithmetic coding, sampling factors that do not divide
+         * evenly, 16-bit tables) are written as with {@link #REENCODE}.
+         */
+        KEEP_UNCHANGED_BLOCKS,
+        /** Everything re-encoded by libjpeg (ImageIO) with the file's own tables, sampling and progression. */
+        REENCODE,
+        /** Everything re-encoded with the standard IJG tables at the quality estimated from the file's tables. */
+        REENCODE_ESTIMATED_QUALITY
     }
 
     private final long maxPixels;
-    private final JpegTables jpegTables;
+    private final JpegMode jpegMode;
     private final int deflateLevel;
 
     public PixelCodec() {
@@ -49,15 +58,15 @@ public final class PixelCodec {
     }
 
     public PixelCodec(long maxPixels) {
-        this(maxPixels, JpegTables.ORIGINAL, Deflater.BEST_COMPRESSION);
+        this(maxPixels, JpegMode.KEEP_UNCHANGED_BLOCKS, Deflater.BEST_COMPRESSION);
     }
 
     /**
      * @param maxPixels    the largest width × height decoded
-     * @param jpegTables   the quantization tables of re-encoded JPEGs
+     * @param jpegMode     how JPEGs are written
      * @param deflateLevel the zlib level of PNG image data, 1..9
      */
-    public PixelCodec(long maxPixels, JpegTables jpegTables, int deflateLevel) {
+    public PixelCodec(long maxPixels, JpegMode jpegMode, int deflateLevel) {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("maxPixels must be positive");
         }
@@ -65,7 +74,7 @@ public final class PixelCodec {
             throw new IllegalArgumentException("deflateLevel must be 1..9");
         }
         this.maxPixels = maxPixels;
-        this.jpegTables = java.util.Objects.requireNonNull(jpegTables);
+        this.jpegMode = java.util.Objects.requireNonNull(jpegMode);
         this.deflateLevel = deflateLevel;
     }
 
@@ -106,7 +115,7 @@ public final class PixelCodec {
         if (original.format() == ImageFormat.PNG) {
             return PngPixelWriter.write(original.png(), changed, deflateLevel);
         }
-        return JpegPixelCodec.encode(original.jpeg(), changed, jpegTables);
+        return JpegPixelCodec.encode(original.jpeg(), changed, jpegMode);
     }
 
     static InvalidInputException malformed(String message) {
