@@ -11,6 +11,8 @@ trap 'rm -rf "$TMP"' EXIT
 convert "$IMG/rgb8.png" ppm:"$TMP/rgb.ppm"
 cjpeg -quality 75 "$TMP/rgb.ppm" > q75.jpg
 cjpeg -quality 92 "$TMP/rgb.ppm" > q92.jpg
+# RGB components without colour transform (ids 'R' 'G' 'B', Adobe APP14 transform 0)
+cjpeg -rgb -quality 90 "$TMP/rgb.ppm" > rgb-components.jpg
 
 # EXIF orientation 6 (displayed turned 90 degrees clockwise)
 cp "$IMG/jfif-exif.jpg" orientation-6.jpg
