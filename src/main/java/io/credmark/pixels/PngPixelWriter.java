@@ -123,9 +123,11 @@ final class PngPixelWriter {
         byte[] row = new byte[maxRow];
         byte[] prior = new byte[maxRow];
         byte[] best = new byte[maxRow];
-        byte[] trial = new byte[maxRow];
 
         Deflater deflater = new Deflater(level);
+        if (adaptive) {
+            deflater.setStrategy(Deflater.FILTERED); // as libpng does for filtered rows
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, (int) Math.min(1 << 26, raw.rawLength() / 3)));
         byte[] buf = new byte[1 << 16];
         try {
@@ -165,24 +167,8 @@ final class PngPixelWriter {
                     }
                     Arrays.fill(row, 0, rowBytes, (byte) 0);
                     raw.pack(samples, n, row, 0);
-                    int filter = 0;
-                    if (adaptive) {
-                        long bestSum = Long.MAX_VALUE;
-                        for (int f = 0; f < 5; f++) {
-                            PngRaw.filter(row, first ? null : prior, rowBytes, stride, f, trial);
-                            long sum = 0;
-                            for (int i = 0; i < rowBytes && sum < bestSum; i++) {
-                                sum += Math.abs((int) trial[i]);
-                            }
-                            if (sum < bestSum) {
-                                bestSum = sum;
-                                filter = f;
-                                System.arraycopy(trial, 0, best, 0, rowBytes);
-                            }
-                        }
-                    } else {
-                        System.arraycopy(row, 0, best, 0, rowBytes);
-                    }
+                    int filter = adaptive ? PngRaw.chooseFilter(row, first ? null : prior, rowBytes, stride) : 0;
+                    PngRaw.filter(row, first ? null : prior, rowBytes, stride, filter, best);
                     deflate(deflater, new byte[] {(byte) filter}, 1, out, buf);
                     deflate(deflater, best, rowBytes, out, buf);
                     byte[] t = prior;

@@ -155,19 +155,66 @@ final class PngRaw {
 
     /** Applies filter {@code filter} to {@code row} (prior row {@code prior}, null for the first) into {@code out}. */
     static void filter(byte[] row, byte[] prior, int length, int stride, int filter, byte[] out) {
-        for (int i = 0; i < length; i++) {
-            int x = row[i] & 0xFF;
-            int left = i >= stride ? row[i - stride] & 0xFF : 0;
-            int up = prior != null ? prior[i] & 0xFF : 0;
-            int upLeft = i >= stride && prior != null ? prior[i - stride] & 0xFF : 0;
-            out[i] = (byte) switch (filter) {
-                case 0 -> x;
-                case 1 -> x - left;
-                case 2 -> x - up;
-                case 3 -> x - ((left + up) >>> 1);
-                default -> x - paeth(left, up, upLeft);
-            };
+        switch (filter) {
+            case 0 -> System.arraycopy(row, 0, out, 0, length);
+            case 1 -> {
+                for (int i = 0; i < length; i++) {
+                    out[i] = (byte) (row[i] - (i >= stride ? row[i - stride] : 0));
+                }
+            }
+            case 2 -> {
+                for (int i = 0; i < length; i++) {
+                    out[i] = (byte) (row[i] - (prior != null ? prior[i] : 0));
+                }
+            }
+            case 3 -> {
+                for (int i = 0; i < length; i++) {
+                    int left = i >= stride ? row[i - stride] & 0xFF : 0;
+                    int up = prior != null ? prior[i] & 0xFF : 0;
+                    out[i] = (byte) (row[i] - ((left + up) >>> 1));
+                }
+            }
+            default -> {
+                for (int i = 0; i < length; i++) {
+                    int left = i >= stride ? row[i - stride] & 0xFF : 0;
+                    int up = prior != null ? prior[i] & 0xFF : 0;
+                    int upLeft = i >= stride && prior != null ? prior[i - stride] & 0xFF : 0;
+                    out[i] = (byte) (row[i] - paeth(left, up, upLeft));
+                }
+            }
         }
+    }
+
+    /**
+     * The filter type libpng's heuristic picks: the smallest sum of the filtered bytes taken as signed values.
+     * Sums stop early once they exceed the best so far.
+     */
+    static int chooseFilter(byte[] row, byte[] prior, int length, int stride) {
+        long best = 0;
+        for (int i = 0; i < length; i++) {
+            best += Math.abs((int) row[i]);
+        }
+        int choice = 0;
+        for (int f = 1; f < 5 && best > 0; f++) {
+            long sum = 0;
+            for (int i = 0; i < length && sum < best; i++) {
+                int x = row[i];
+                int left = i >= stride ? row[i - stride] & 0xFF : 0;
+                int up = prior != null ? prior[i] & 0xFF : 0;
+                int predicted = switch (f) {
+                    case 1 -> left;
+                    case 2 -> up;
+                    case 3 -> (left + up) >>> 1;
+                    default -> paeth(left, up, i >= stride && prior != null ? prior[i - stride] & 0xFF : 0);
+                };
+                sum += Math.abs((int) (byte) (x - predicted));
+            }
+            if (sum < best) {
+                best = sum;
+                choice = f;
+            }
+        }
+        return choice;
     }
 
     static int paeth(int a, int b, int c) {
