@@ -20,12 +20,18 @@ final class JpegBaselineWriter {
      */
     static byte[] write(List<byte[]> head, JpegFrame frame, Map<Integer, int[]> tables, int restartInterval,
             int estimatedSize) {
+        return write(head, frame, tables, restartInterval, estimatedSize, false);
+    }
+
+    /** @param separateScans one scan per component even when an interleaved scan is possible (for tests) */
+    static byte[] write(List<byte[]> head, JpegFrame frame, Map<Integer, int[]> tables, int restartInterval,
+            int estimatedSize, boolean separateScans) {
         JpegFrame.Component[] comps = frame.components;
         int blocksPerMcu = 0;
         for (JpegFrame.Component c : comps) {
             blocksPerMcu += c.h * c.v;
         }
-        boolean interleaved = comps.length > 1 && blocksPerMcu <= 10;
+        boolean interleaved = comps.length > 1 && blocksPerMcu <= 10 && !separateScans;
         // luminance uses tables 0, every other component tables 1
         int[] tableOf = new int[comps.length];
         for (int i = 1; i < comps.length; i++) {

@@ -339,8 +339,9 @@ final class JpegPixelCodec {
         if (mode == PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS && src.unitHashes() != null) {
             try {
                 return editCoefficients(src, plain);
-            } catch (IllegalStateException e) {
-                // coefficients out of the baseline range (a damaged or unusual file): re-encode instead
+            } catch (RuntimeException e) {
+                // The decoder read the file but its coefficients cannot be carried over (damaged entropy-coded
+                // data it tolerated, values outside the baseline range): the whole image is re-encoded instead.
             }
         }
         byte[] coded = write(src, plain, mode);
@@ -397,7 +398,8 @@ final class JpegPixelCodec {
     }
 
     /**
-     * Edits the writer's default metadata: no Adobe, COM or unknown segment (the input's own are spliced in), the tables
+     * Edits the writer's default metadata: no Adobe, COM or unknown segment (the input's own are spliced in), the
+     * tables
      * chosen by {@code mode}, the input's sampling factors, and its restart interval.
      */
     private static void configure(IIOMetadataNode root, JpegSource src, PixelCodec.JpegMode mode) {
@@ -425,7 +427,8 @@ final class JpegPixelCodec {
         }
         int[][] comps = src.components();
         for (int i = 0; i < comps.length; i++) {
-            selector.put(i, mode != PixelCodec.JpegMode.REENCODE_ESTIMATED_QUALITY && usable(src) ? comps[i][2] : (i == 0 ? 0 : 1));
+            boolean own = mode != PixelCodec.JpegMode.REENCODE_ESTIMATED_QUALITY && usable(src);
+            selector.put(i, own ? comps[i][2] : (i == 0 ? 0 : 1));
         }
         IIOMetadataNode sof = (IIOMetadataNode) markers.getElementsByTagName("sof").item(0);
         for (int i = 0; i < comps.length; i++) {

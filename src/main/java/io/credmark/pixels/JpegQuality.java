@@ -1,6 +1,5 @@
 package io.credmark.pixels;
 
-import java.util.Arrays;
 import javax.imageio.plugins.jpeg.JPEGQTable;
 
 /**
@@ -96,9 +95,5 @@ public final class JpegQuality {
             n[ZIGZAG[k]] = zigzag[k];
         }
         return n;
-    }
-
-    static String describe(int[] table) {
-        return Arrays.toString(table);
     }
 }

@@ -6,6 +6,7 @@ import io.credmark.container.png.PngChunk;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.WritableRaster;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -62,7 +63,7 @@ final class PngPixelReader {
                                 | ((file[d + 3 * i + 1] & 0xFF) << 8) | (file[d + 3 * i + 2] & 0xFF);
                     }
                 }
-                case "tRNS" -> trns = java.util.Arrays.copyOfRange(file, d, d + c.dataLength());
+                case "tRNS" -> trns = Arrays.copyOfRange(file, d, d + c.dataLength());
                 case "hIST" -> hist = true;
                 case "eXIf" -> orientation = Orientation.fromTiff(file, d, c.dataLength());
                 default -> {

@@ -55,13 +55,9 @@ final class PngPixelWriter {
             String t = c.type();
             switch (t) {
                 case "IDAT" -> {
-                    if (!idatWritten) {
-                        for (int off = 0; off < idat.length || off == 0; off += IDAT_CHUNK) {
-                            int n = Math.min(IDAT_CHUNK, idat.length - off);
-                            writeChunk(out, "IDAT", idat, off, n);
-                            if (n == 0) {
-                                break;
-                            }
+                    if (!idatWritten) { // the new image data replaces the whole run of IDAT chunks
+                        for (int off = 0; off < idat.length; off += IDAT_CHUNK) {
+                            writeChunk(out, "IDAT", idat, off, Math.min(IDAT_CHUNK, idat.length - off));
                         }
                         idatWritten = true;
                     }
@@ -128,7 +124,8 @@ final class PngPixelWriter {
         if (adaptive) {
             deflater.setStrategy(Deflater.FILTERED); // as libpng does for filtered rows
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, (int) Math.min(1 << 26, raw.rawLength() / 3)));
+        int guess = (int) Math.min(1 << 26, raw.rawLength() / 3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, guess));
         byte[] buf = new byte[1 << 16];
         try {
             for (int[] pass : raw.passes()) {

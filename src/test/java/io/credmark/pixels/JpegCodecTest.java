@@ -49,7 +49,8 @@ class JpegCodecTest {
     @Test
     void everyIjgQualityIsRecognised() {
         for (int q = 1; q <= 100; q++) {
-            JpegQuality.Estimate e = JpegQuality.estimate(JpegQuality.luminanceTable(q), JpegQuality.chrominanceTable(q));
+            JpegQuality.Estimate e =
+                    JpegQuality.estimate(JpegQuality.luminanceTable(q), JpegQuality.chrominanceTable(q));
             assertTrue(e.exact(), "q" + q);
             assertEquals(q, e.quality(), "q" + q);
         }
@@ -193,7 +194,7 @@ class JpegCodecTest {
         assertTrue(segmentsBeforeScan(output).stream().noneMatch(s -> s.marker() == 0xE0));
     }
 
-    /** The ICC profile is kept and never applied: decoding ignores it, so pixels equal those of the same file without it. */
+    /** The ICC profile is kept and never applied: the pixels equal those of the same file without it. */
     @Test
     void iccProfileIsKeptAndNotApplied() {
         byte[] withProfile = bytes("testdata/pixels/icc-multi-app2.jpg");

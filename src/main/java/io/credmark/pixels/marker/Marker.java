@@ -22,7 +22,7 @@ public final class Marker {
     private Marker() {
     }
 
-    /** Draws the mark on an image without EXIF rotation. See {@link #draw(BufferedImage, MarkerOptions, String, Orientation)}. */
+    /** Draws the mark on an image shown as stored (no EXIF rotation); see the four-argument form. */
     public static Optional<MarkResult> draw(BufferedImage image, MarkerOptions options, String labelText) {
         return draw(image, options, labelText, Orientation.NORMAL);
     }

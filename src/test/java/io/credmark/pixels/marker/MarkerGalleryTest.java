@@ -42,7 +42,8 @@ class MarkerGalleryTest {
         int[] backgrounds = {0xFFFFFF, 0xF5C842, 0x808080, 0x1E2A38, -1};
         String[] names = {"white", "yellow", "mid gray", "dark blue", "transparent"};
         int y = 30;
-        g.drawString("24 px (the minimum), actual size; style auto picks light or dark from what is under the mark", 20, y);
+        g.drawString("24 px (the minimum), actual size; style auto picks light or dark from what is under the mark",
+                20, y);
         y += 12;
         BufferedImage[] tiles = new BufferedImage[backgrounds.length];
         Rectangle[] boxes = new Rectangle[backgrounds.length];
@@ -77,7 +78,8 @@ class MarkerGalleryTest {
         lg.dispose();
         g.drawImage(large, 20, y, null);
         y += 140;
-        g.drawString("on corpus images through the codec (defaults: bottom-right, 4 % but at least 24 px, auto, creator)",
+        g.drawString(
+                "on corpus images through the codec (defaults: bottom-right, 4 % but at least 24 px, auto, creator)",
                 20, y);
         y += 12;
         int x = 20;
