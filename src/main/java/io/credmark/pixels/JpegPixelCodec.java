@@ -332,7 +332,10 @@ final class JpegPixelCodec {
         }
         BufferedImage plain = image;
         int wanted = bands == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
-        if (image.getType() != wanted) {
+        java.awt.image.WritableRaster r = image.getRaster();
+        boolean standalone = r.getParent() == null && r.getSampleModelTranslateX() == 0
+                && r.getSampleModelTranslateY() == 0 && r.getDataBuffer().getOffset() == 0;
+        if (image.getType() != wanted || !standalone) { // a plain, unshared raster: the hashes read it directly
             plain = new BufferedImage(image.getWidth(), image.getHeight(), wanted);
             plain.getRaster().setRect(image.getRaster());
         }

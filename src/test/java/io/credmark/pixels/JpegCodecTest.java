@@ -342,6 +342,59 @@ class JpegCodecTest {
         return s;
     }
 
+    /** Odd sizes (partial MCUs at the edges), every common subsampling, sequential and progressive. */
+    @Test
+    void oddSizesKeepCoefficientsAndChangeOnlyTheTouchedMcu() throws java.io.IOException {
+        java.util.Random random = new java.util.Random(5);
+        int[][] sizes = {{1, 1}, {7, 9}, {17, 15}, {33, 65}, {100, 31}};
+        for (int[] size : sizes) {
+            for (boolean progressive : new boolean[] {false, true}) {
+                for (int gray = 0; gray < 2; gray++) {
+                    BufferedImage img = new BufferedImage(size[0], size[1],
+                            gray == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+                    for (int y = 0; y < size[1]; y++) {
+                        for (int x = 0; x < size[0]; x++) {
+                            img.setRGB(x, y, (x * 7 + y * 3) % 256 * 0x010101 ^ random.nextInt(0x202020));
+                        }
+                    }
+                    byte[] input = writeJpeg(img, progressive);
+                    String what = size[0] + "x" + size[1] + (progressive ? " progressive" : "") + (gray == 1
+                            ? " gray" : "");
+                    Decoded d = CODEC.decode(input);
+                    BufferedImage before = d.copyImage();
+                    assertEquals(0, PixelTesting.differencesOutside(before,
+                            CODEC.decode(CODEC.encode(d, d.image())).image(), null), what);
+                    int x = random.nextInt(size[0]);
+                    int y = random.nextInt(size[1]);
+                    d.image().setRGB(x, y, ~d.image().getRGB(x, y));
+                    BufferedImage after = CODEC.decode(CODEC.encode(d, d.image())).image();
+                    int unitW = gray == 1 ? 8 : 16;
+                    int unitH = gray == 1 ? 8 : 16;
+                    Rectangle unit = new Rectangle(x / unitW * unitW - 2, y / unitH * unitH - 2, unitW + 4, unitH + 4);
+                    assertEquals(0, PixelTesting.differencesOutside(before, after, unit), what);
+                }
+            }
+        }
+    }
+
+    private static byte[] writeJpeg(BufferedImage img, boolean progressive) throws java.io.IOException {
+        javax.imageio.ImageWriter w = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = w.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.8f);
+        if (progressive) {
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+            w.setOutput(out);
+            w.write(null, new javax.imageio.IIOImage(img, null, null), param);
+        } finally {
+            w.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void theOutputIsReadableByTheJdkDecoderToo() {
         Decoded d = CODEC.decode(bytes("testdata/images/progressive.jpg"));

@@ -395,6 +395,60 @@ class PngCodecTest {
         assertEquals(0, differencesOutside(pngImageIo(fromCopy), pngImageIo(bytes("testdata/images/rgb16.png")), null));
     }
 
+    /** Random small images of every JDK-writable layout, plain and Adam7, sizes down to 1×1. */
+    @Test
+    void randomSmallImagesRoundTripExactly() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        int[] types = {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_GRAY, BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_BINARY};
+        int[][] sizes = {{1, 1}, {2, 3}, {3, 2}, {5, 5}, {7, 9}, {9, 7}, {16, 1}, {1, 16}, {33, 17}};
+        for (int type : types) {
+            for (int[] size : sizes) {
+                for (boolean interlaced : new boolean[] {false, true}) {
+                    BufferedImage img = new BufferedImage(size[0], size[1], type);
+                    for (int y = 0; y < size[1]; y++) {
+                        for (int x = 0; x < size[0]; x++) {
+                            for (int b = 0; b < img.getRaster().getNumBands(); b++) {
+                                int bits = img.getSampleModel().getSampleSize(b);
+                                img.getRaster().setSample(x, y, b, random.nextInt(1 << bits));
+                            }
+                        }
+                    }
+                    byte[] input = writePng(img, interlaced);
+                    String what = type + " " + size[0] + "x" + size[1] + (interlaced ? " adam7" : "");
+                    Decoded d = CODEC.decode(input);
+                    byte[] output = CODEC.encode(d, d.image());
+                    assertEquals(0, differencesOutside(pngImageIo(input), pngImageIo(output), null), what);
+                    assertArrayEquals(chunks(input).get(0).bytes(), chunks(output).get(0).bytes(), what);
+                    // one changed pixel changes one pixel
+                    int x = random.nextInt(size[0]);
+                    int y = random.nextInt(size[1]);
+                    int[] p = d.image().getRaster().getPixel(x, y, (int[]) null);
+                    p[0] = p[0] == 0 ? 255 : 0;
+                    d.image().getRaster().setPixel(x, y, p);
+                    byte[] one = CODEC.encode(d, d.image());
+                    assertEquals(1, differencesOutside(pngImageIo(input), pngImageIo(one), null), what);
+                }
+            }
+        }
+    }
+
+    private static byte[] writePng(BufferedImage img, boolean interlaced) throws IOException {
+        javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
+        javax.imageio.ImageWriteParam param = w.getDefaultWriteParam();
+        if (interlaced) {
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            w.setOutput(out);
+            w.write(null, new javax.imageio.IIOImage(img, null, null), param);
+        } finally {
+            w.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     private static byte[] fixCrc(byte[] png, int chunkOffset) {
         int len = ((png[chunkOffset] & 0xFF) << 24) | ((png[chunkOffset + 1] & 0xFF) << 16)
                 | ((png[chunkOffset + 2] & 0xFF) << 8) | (png[chunkOffset + 3] & 0xFF);
