@@ -41,9 +41,13 @@ import org.w3c.dom.Node;
 /**
  * JPEG decode and re-encode. Decoding uses the TwelveMonkeys reader without any colour management: samples are the
  * decoder's YCbCr→RGB output, in whatever colour space the file's ICC profile describes (that profile is kept, so it
- * still describes them). Encoding uses the JDK's libjpeg-based writer with the input's frame layout (chroma
- * subsampling, restart interval, progressive or sequential) and, by default, the input's own quantization tables;
- * the output is then assembled from the input's metadata segments and the encoder's coding segments.
+ * still describes them).
+ *
+ * <p>Encoding, by default, works on coefficients ({@link #editCoefficients}): unchanged MCUs keep theirs, changed
+ * ones are computed by {@link JpegUnits}, and {@link JpegBaselineWriter} writes the result after the input's metadata
+ * segments. The re-encode modes, and the fallback, use the JDK's libjpeg-based writer with the input's frame layout
+ * (chroma subsampling, restart interval, progressive or sequential) and tables, and splice its coding segments after
+ * the input's metadata segments.
  */
 final class JpegPixelCodec {
 
