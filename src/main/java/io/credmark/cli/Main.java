@@ -18,6 +18,7 @@ public final class Main {
             "usage: credmark COMMAND [options]",
             "  stamp --in IN --out OUT --provenance PROV.json [--data DIR] [--alg es256|es384|ps256|ed25519]",
             "        [--private PATH]... [--protected PATH]... [--disclosure POLICY.json] [--evidence-out BUNDLE.json]",
+            "        [--mark] [--options OPTIONS.json]",
             "  verify FILE [--trust-anchors PEM]... [--evidence BUNDLE.json] [--data DIR]",
             "  keys root [--data DIR]",
             "  keys create-api-key --name NAME [--role stamp|admin] [--data DIR | --db JDBC_URL]",

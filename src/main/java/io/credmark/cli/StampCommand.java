@@ -11,6 +11,7 @@ import io.credmark.service.Credmark;
 import io.credmark.service.Limits;
 import io.credmark.service.Settings;
 import io.credmark.service.StampRequest;
+import io.credmark.service.StampOptions;
 import io.credmark.service.StampResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -44,6 +45,17 @@ final class StampCommand {
         return flags.isEmpty() ? policy : policy.stricterOf(DisclosurePolicy.parse(flags));
     }
 
+    /** {@code --options OPTIONS.json} (the HTTP API's options document); {@code --mark} draws the default mark. */
+    private static StampOptions options(Args args) {
+        StampOptions options = args.option("options")
+                .map(p -> StampOptions.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
+                .orElse(StampOptions.METADATA_ONLY);
+        if (args.flag("mark") && !options.marker().enabled()) {
+            options = new StampOptions(io.credmark.pixels.marker.MarkerOptions.defaults());
+        }
+        return options;
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode readJson(byte[] bytes, String name) {
         try {
             return new ObjectMapper().readTree(bytes);
@@ -54,7 +66,7 @@ final class StampCommand {
 
     int run(List<String> argv, PrintStream out) {
         Args args = Args.parse(argv, Set.of("in", "out", "provenance", "data", "alg", "private", "protected",
-                "disclosure", "evidence-out"), Set.of());
+                "disclosure", "evidence-out", "options"), Set.of("mark"));
         if (!args.positionals().isEmpty()) {
             throw new UsageException("stamp takes no positional arguments: " + args.positionals().get(0));
         }
@@ -67,7 +79,7 @@ final class StampCommand {
         Credmark credmark = Credmark.open(Settings.resolve(args.option("data"), overrides, env));
         byte[] image = CliFiles.read(in, Limits.DEFAULT.maxBytes());
         StampResult result = credmark.stamping().stamp(new StampRequest(image, provenance, Optional.empty(),
-                Optional.of(in.getFileName().toString()), policy(args)));
+                Optional.of(in.getFileName().toString()), policy(args), options(args)));
         CliFiles.writeAtomically(target, result::writeTo);
         if (args.option("evidence-out").isPresent()) {
             EvidenceBundle evidence = new EvidenceBundle(result.manifestLabel(), Optional.empty(), Optional.empty(),
@@ -81,6 +93,8 @@ final class StampCommand {
         summary.put("manifest", result.manifestLabel());
         result.parentManifest().ifPresent(p -> summary.put("parentManifest", p));
         summary.put("sha256", result.sha256());
+        result.mark().ifPresent(m -> summary.putObject("mark").put("x", m.box().x).put("y", m.box().y)
+                .put("width", m.box().width).put("height", m.box().height).put("style", m.style().wireName()));
         ObjectNode levels = summary.putObject("disclosure");
         result.commitments().levels().forEach((path, level) -> levels.put(path, level.wireName()));
         out.println(summary.toPrettyString());

@@ -1,10 +1,6 @@
 package io.credmark.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +10,6 @@ import io.credmark.service.ApiKeys;
 import io.credmark.service.NewApiKey;
 import io.credmark.store.ApiKeyRole;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -22,8 +17,6 @@ import java.util.Set;
 final class ApiKeyHandlers {
 
     static final long MAX_BODY = 4096;
-    private static final ObjectMapper JSON = new ObjectMapper(
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final ApiKeys apiKeys;
 
@@ -41,7 +34,10 @@ final class ApiKeyHandlers {
 
     /** Body: {@code {"name": "…", "role": "stamp" | "admin"}}, role defaulting to stamp. */
     void create(Context ctx) {
-        JsonNode body = readObject(RequestBodies.raw(ctx, MAX_BODY));
+        JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_BODY), "body");
+        if (!body.isObject()) {
+            throw document("expected a JSON object");
+        }
         Iterator<String> names = body.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -69,21 +65,6 @@ final class ApiKeyHandlers {
         ApiKey key = apiKeys.revoke(name).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 "no API key named '" + (name.length() > 64 ? name.substring(0, 64) + "…" : name) + "'"));
         Responses.json(ctx, 200, JsonViews.apiKey(key));
-    }
-
-    private static JsonNode readObject(byte[] bytes) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw document("not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw document("not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw document("expected a JSON object");
-        }
-        return node;
     }
 
     private static ProblemException document(String message) {

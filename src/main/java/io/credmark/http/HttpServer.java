@@ -2,7 +2,6 @@ package io.credmark.http;
 
 import io.credmark.provenance.ProvenanceLimits;
 import io.credmark.service.ServiceNode;
-import io.credmark.service.StampOptions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -42,7 +41,8 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(Listener listener, ServiceNode node, int maxConcurrentUploads) {
         String base = node.credentials().links().base();
         long maxImage = node.limits().maxBytes();
-        long maxStamp = maxImage + ProvenanceLimits.MAX_DOCUMENT_BYTES + StampOptions.MAX_BYTES + MULTIPART_OVERHEAD;
+        long maxStamp = maxImage + ProvenanceLimits.MAX_DOCUMENT_BYTES + StampHandler.MAX_OPTIONS_BYTES
+                + MULTIPART_OVERHEAD;
         Problems problems = new Problems(base);
         Metrics metrics = new Metrics();
         Authenticator auth = new Authenticator(node.apiKeys());

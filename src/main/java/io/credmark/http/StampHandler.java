@@ -1,6 +1,5 @@
 package io.credmark.http;
 
-import io.credmark.InvalidInputException;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceException;
 import io.credmark.provenance.ProvenanceLimits;
@@ -16,6 +15,8 @@ import java.util.Optional;
 
 /** {@code POST /v1/stamp}: multipart {@code image}, {@code provenance}, optional {@code options}. */
 final class StampHandler implements Handler {
+
+    static final long MAX_OPTIONS_BYTES = 64 * 1024;
 
     private final CredentialService credentials;
     private final RequestBodies bodies;
@@ -39,7 +40,7 @@ final class StampHandler implements Handler {
                     "POST /v1/stamp takes multipart/form-data with the parts image, provenance and (optionally) options");
         }
         Map<String, FormPart> parts = bodies.multipart(ctx, maxRequestBytes, Map.of("image", maxImageBytes,
-                "provenance", (long) ProvenanceLimits.MAX_DOCUMENT_BYTES, "options", (long) StampOptions.MAX_BYTES));
+                "provenance", (long) ProvenanceLimits.MAX_DOCUMENT_BYTES, "options", MAX_OPTIONS_BYTES));
         FormPart image = required(parts, "image");
         ProvenanceDocument provenance;
         try {
@@ -47,13 +48,10 @@ final class StampHandler implements Handler {
         } catch (ProvenanceException e) {
             throw Problems.invalidDocument("provenance", e);
         }
-        StampOptions options = StampOptions.DEFAULT;
+        StampOptions options = StampOptions.METADATA_ONLY;
         if (parts.containsKey("options")) {
-            try {
-                options = StampOptions.parse(parts.get("options").bytes());
-            } catch (InvalidInputException e) {
-                throw Problems.invalidDocument("options", e);
-            }
+            // the parser's messages name paths from "options." on
+            options = StampOptions.parse(JsonBodies.read(parts.get("options").bytes(), "options"));
         }
         Stamped stamped = credentials.stamp(new StampOrder(image.bytes(), provenance, options,
                 image.fileName().flatMap(StampHandler::baseName), Authenticator.key(ctx).name()));

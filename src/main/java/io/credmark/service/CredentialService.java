@@ -59,7 +59,7 @@ public final class CredentialService {
             CredentialId id = CredentialId.random(random);
             String url = links.page(id);
             StampResult result = stamping.stamp(new StampRequest(order.image(), order.provenance(),
-                    Optional.of(new CredentialRef(id.text(), url)), order.sourceName()));
+                    Optional.of(new CredentialRef(id.text(), url)), order.sourceName()).withOptions(order.options()));
             byte[] image = result.toByteArray();
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
                     sha256(image), order.provenance(), signer, order.apiKeyName(),

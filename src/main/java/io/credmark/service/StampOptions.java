@@ -1,66 +1,107 @@
 package io.credmark.service;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credmark.InvalidInputException;
-import java.io.IOException;
+import io.credmark.pixels.marker.MarkerOptions;
 import java.util.Iterator;
+import java.util.Set;
 
 /**
- * Options of a stamp request. None are defined yet (marker, watermark and disclosure come later); an options
- * document must be a JSON object, and a member this version does not know is refused rather than ignored, so
- * that a client asking for a feature never silently goes without it.
+ * How a stamp may change pixels. By default it changes none (a metadata-only stamp).
+ *
+ * <p>As JSON (the HTTP {@code options} part, the CLI's {@code --options}): {@code {"marker": {"enabled": true,
+ * "position": "bottom-right", "size": 0.04, "margin": 12, "style": "auto", "label": "creator"}}}.
  */
-public record StampOptions() {
+public record StampOptions(MarkerOptions marker) {
 
-    public static final StampOptions DEFAULT = new StampOptions();
-    public static final int MAX_BYTES = 64 * 1024;
+    public static final StampOptions METADATA_ONLY = new StampOptions(MarkerOptions.disabled());
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_BYTES)
-                    .maxNestingDepth(32).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+    public boolean changesPixels() {
+        return marker.enabled();
+    }
 
-    /**
-     * @throws InvalidInputException ({@code INVALID_DOCUMENT}) whose message is {@code path: problem}, the path
-     *                               relative to the options document
-     */
-    public static StampOptions parse(byte[] json) {
-        if (json.length > MAX_BYTES) {
-            throw invalid("", "the document is " + json.length + " bytes; at most " + MAX_BYTES);
+    /** @throws InvalidInputException naming the JSON path of what is wrong */
+    public static StampOptions parse(JsonNode json) {
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            return METADATA_ONLY;
         }
-        JsonNode root;
-        try (JsonParser parser = JSON.createParser(json)) {
-            root = JSON.readTree(parser);
-            if (root != null && parser.nextToken() != null) {
-                throw invalid("", "unexpected content after the JSON document");
+        if (!json.isObject()) {
+            throw invalid("options", "expected a JSON object");
+        }
+        unknown(json, "options", Set.of("marker", "watermark", "disclosure"));
+        MarkerOptions marker = MarkerOptions.disabled();
+        JsonNode m = json.get("marker");
+        if (m != null && !m.isNull()) {
+            if (m.isBoolean()) {
+                marker = m.booleanValue() ? MarkerOptions.defaults() : MarkerOptions.disabled();
+            } else if (m.isObject()) {
+                marker = marker(m);
+            } else {
+                throw invalid("options.marker", "expected true, false or an object");
             }
-        } catch (JsonProcessingException e) {
-            throw invalid("", "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw invalid("", "not valid JSON");
         }
-        if (root == null || root.isMissingNode()) {
-            return DEFAULT;
+        return new StampOptions(marker);
+    }
+
+    private static MarkerOptions marker(JsonNode m) {
+        unknown(m, "options.marker", Set.of("enabled", "position", "size", "margin", "style", "label"));
+        MarkerOptions o = MarkerOptions.defaults();
+        try {
+            if (m.has("enabled")) {
+                o = o.withEnabled(bool(m.get("enabled"), "options.marker.enabled"));
+            }
+            if (m.has("position")) {
+                o = o.withPosition(MarkerOptions.Position.parse(text(m.get("position"), "options.marker.position")));
+            }
+            if (m.has("style")) {
+                o = o.withStyle(MarkerOptions.Style.parse(text(m.get("style"), "options.marker.style")));
+            }
+            if (m.has("label")) {
+                o = o.withLabel(MarkerOptions.Label.parse(text(m.get("label"), "options.marker.label")));
+            }
+            if (m.has("size")) {
+                if (!m.get("size").isNumber()) {
+                    throw invalid("options.marker.size", "expected a number (a fraction of the shorter side)");
+                }
+                o = o.withSize(m.get("size").doubleValue());
+            }
+            if (m.has("margin")) {
+                if (!m.get("margin").canConvertToInt()) {
+                    throw invalid("options.marker.margin", "expected a whole number of pixels");
+                }
+                o = o.withMargin(m.get("margin").intValue());
+            }
+        } catch (IllegalArgumentException e) {
+            throw invalid("options.marker", e.getMessage());
         }
-        if (!root.isObject()) {
-            throw invalid("", "expected a JSON object");
+        return o;
+    }
+
+    private static boolean bool(JsonNode n, String path) {
+        if (!n.isBoolean()) {
+            throw invalid(path, "expected true or false");
         }
-        Iterator<String> names = root.fieldNames();
-        if (names.hasNext()) {
-            throw invalid(names.next(), "unknown option (this version supports none)");
+        return n.booleanValue();
+    }
+
+    private static String text(JsonNode n, String path) {
+        if (!n.isTextual()) {
+            throw invalid(path, "expected a string");
         }
-        return DEFAULT;
+        return n.textValue();
+    }
+
+    private static void unknown(JsonNode n, String path, Set<String> allowed) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw invalid(path + "." + f, "unknown option (expected one of: " + String.join(", ",
+                        new java.util.TreeSet<>(allowed)) + ")");
+            }
+        }
     }
 
     private static InvalidInputException invalid(String path, String message) {
-        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT,
-                path.isEmpty() ? message : path + ": " + message);
+        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, path + ": " + message);
     }
 }

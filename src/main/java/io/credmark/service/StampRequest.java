@@ -11,13 +11,23 @@ import java.util.Optional;
  * @param credential      the credential record, when a store keeps one
  * @param sourceName      a name for the input, used as the title of a parent ingredient (e.g. the file name)
  * @param disclosure      the level of each provenance field; public fields travel readable in the file
+ * @param options         pixel changes: the visible mark
  */
 public record StampRequest(byte[] image, ProvenanceDocument provenance, Optional<CredentialRef> credential,
-        Optional<String> sourceName, DisclosurePolicy disclosure) {
+        Optional<String> sourceName, DisclosurePolicy disclosure, StampOptions options) {
+
+    public StampRequest(byte[] image, ProvenanceDocument provenance, Optional<CredentialRef> credential,
+            Optional<String> sourceName, DisclosurePolicy disclosure) {
+        this(image, provenance, credential, sourceName, disclosure, StampOptions.METADATA_ONLY);
+    }
 
     public StampRequest(byte[] image, ProvenanceDocument provenance, Optional<CredentialRef> credential,
             Optional<String> sourceName) {
         this(image, provenance, credential, sourceName, DisclosurePolicy.ALL_PUBLIC);
+    }
+
+    public StampRequest withOptions(StampOptions newOptions) {
+        return new StampRequest(image, provenance, credential, sourceName, disclosure, newOptions);
     }
 
     public static StampRequest of(byte[] image, ProvenanceDocument provenance) {
@@ -25,6 +35,6 @@ public record StampRequest(byte[] image, ProvenanceDocument provenance, Optional
     }
 
     public StampRequest withDisclosure(DisclosurePolicy policy) {
-        return new StampRequest(image, provenance, credential, sourceName, policy);
+        return new StampRequest(image, provenance, credential, sourceName, policy, options);
     }
 }

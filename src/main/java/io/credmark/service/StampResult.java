@@ -3,6 +3,7 @@ package io.credmark.service;
 import io.credmark.c2pa.sign.SignedManifest;
 import io.credmark.container.ImageFormat;
 import io.credmark.disclosure.Commitments;
+import io.credmark.pixels.marker.MarkResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
@@ -16,9 +17,12 @@ import java.util.Optional;
  *
  * @param parentManifest the label of the manifest the input already carried, now a parentOf ingredient
  * @param commitments    every field's disclosure and level: the service keeps them, the creator's evidence uses them
+ * @param mark           where the visible mark was drawn, when one was
+ * @param width          the stamped image's width in stored pixels
+ * @param height         its height
  */
 public record StampResult(SignedManifest manifest, ImageFormat format, Optional<String> parentManifest,
-        Commitments commitments) {
+        Commitments commitments, Optional<MarkResult> mark, int width, int height) {
 
     public String manifestLabel() {
         return manifest.label();

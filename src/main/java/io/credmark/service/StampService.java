@@ -24,6 +24,12 @@ import io.credmark.container.EmbeddingPlan;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.container.ParsedImage;
 import io.credmark.disclosure.Commitments;
+import io.credmark.pixels.Decoded;
+import io.credmark.pixels.PixelCodec;
+import io.credmark.pixels.marker.MarkResult;
+import io.credmark.pixels.marker.Marker;
+import io.credmark.pixels.marker.MarkerOptions;
+import java.awt.image.BufferedImage;
 import io.credmark.disclosure.Disclosure;
 import io.credmark.provenance.Model;
 import io.credmark.provenance.ProvenanceDocument;
@@ -44,6 +50,8 @@ import java.util.Optional;
  */
 public final class StampService {
 
+    private static final Action.SoftwareAgent CREDMARK_AGENT = new Action.SoftwareAgent(Credmark.NAME, Credmark.VERSION);
+
     private final Signer signer;
     private final Validator validator;
     private final ClaimWriter.GeneratorInfo generator;
@@ -63,10 +71,20 @@ public final class StampService {
 
     public StampResult stamp(StampRequest request) {
         limits.checkBytes(request.image().length);
-        ParsedImage image = AssetHandlers.read(request.image());
-        limits.checkPixels(image.header());
-        image.requireUndamaged();
-        Optional<ManifestStoreCarrier> existing = image.store();
+        ParsedImage original = AssetHandlers.read(request.image());
+        limits.checkPixels(original.header());
+        original.requireUndamaged();
+        Optional<ManifestStoreCarrier> existing = original.store();
+        ParsedImage image = original;
+        Optional<MarkResult> mark = Optional.empty();
+        if (request.options().changesPixels()) {
+            Decoded decoded = new PixelCodec(limits.maxPixels()).decode(request.image());
+            BufferedImage pixels = decoded.copyImage();
+            MarkerOptions markerOptions = request.options().marker();
+            mark = Marker.draw(pixels, markerOptions, markerOptions.labelText(request.provenance().creator().handle(),
+                    request.provenance().model().name()), decoded.orientation());
+            image = AssetHandlers.read(new PixelCodec(limits.maxPixels()).encode(decoded, pixels));
+        }
 
         ManifestBuilder builder = new ManifestBuilder(generator, random);
         Model model = request.provenance().model();
@@ -74,7 +92,7 @@ public final class StampService {
         Action action;
         Optional<String> parentLabel = Optional.empty();
         if (existing.isPresent()) {
-            Parent parent = parent(image, existing.get(), request.sourceName());
+            Parent parent = parent(original, existing.get(), request.sourceName());
             parent.manifests().forEach(m -> builder.addIngredientManifest(m.bytes().toByteArray()));
             HashedUri ingredient = builder.add(IngredientAssertion.LABEL_V3, parent.ingredient().encode());
             action = new Action(Action.OPENED, DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, agent,
@@ -84,15 +102,20 @@ public final class StampService {
             action = new Action(Action.CREATED, DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA, agent, clock.instant(),
                     null, null);
         }
-        builder.add(ActionsAssertion.LABEL, ActionsAssertion.encode(List.of(action)));
+        List<Action> actions = new java.util.ArrayList<>(List.of(action));
+        mark.ifPresent(m -> actions.add(new Action(Action.EDITED, null, CREDMARK_AGENT, clock.instant(), null,
+                "credmark attribution mark drawn", List.of(new Action.Region(m.box().x, m.box().y, m.box().width,
+                        m.box().height, "attribution mark")))));
+        builder.add(ActionsAssertion.LABEL, ActionsAssertion.encode(actions));
         Commitments commitments = Commitments.create(request.provenance(), request.disclosure(), random);
         builder.add(CredmarkAssertion.LABEL, CredmarkAssertion.encode(new CredmarkAssertion.Content(
                 request.credential().map(StampService::credentialJson).orElse(null), commitments.identity(),
                 Commitments.DIGEST_ALG, commitments.digests(),
-                commitments.embedded().stream().map(Disclosure::encoded).toList(), null, null)));
+                commitments.embedded().stream().map(Disclosure::encoded).toList(),
+                mark.map(StampService::markJson).orElse(null), null)));
         try {
             return new StampResult(builder.sign(EmbeddingPlan.replacingStores(image), signer), image.format(),
-                    parentLabel, commitments);
+                    parentLabel, commitments, mark, image.header().width(), image.header().height());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing failed: " + e.getMessage(), e);
         }
@@ -144,6 +167,22 @@ public final class StampService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The mark as recorded in credmark's assertion: its box in stored and in displayed coordinates, its style. */
+    private static ObjectNode markJson(MarkResult m) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.set("box", box(m.box()));
+        n.set("displayBox", box(m.displayBox()));
+        n.put("style", m.style().wireName());
+        n.put("label", m.label());
+        return n;
+    }
+
+    private static ObjectNode box(java.awt.Rectangle r) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("x", r.x).put("y", r.y).put("width", r.width).put("height", r.height);
+        return n;
     }
 
     private static ObjectNode credentialJson(CredentialRef ref) {

@@ -151,6 +151,18 @@ abstract class ApiContract {
     }
 
     @Test
+    void optionsReachTheEngineAMarkedStampVerifies() {
+        Answer marked = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.jpg", "image/jpeg",
+                image("baseline-420.jpg")), Part.json("provenance", example()), Part.json("options",
+                "{\"marker\":true}")), "Authorization", "Bearer " + stampKey);
+        assertEquals(200, marked.status(), marked.toString());
+        JsonNode r = api.postRaw("/v1/verify", "image/jpeg", marked.body()).json();
+        assertEquals("trusted", r.get("status").asText(), r.toString());
+        assertEquals(marked.header("Credential-Id"), r.at("/credential/id").asText());
+        assertTrue(r.at("/summary/marker").isObject(), r.toString());
+    }
+
+    @Test
     void theStampedFileVerifiesTrustedAsRawBodyAndAsMultipart() {
         for (String name : List.of("rgb8.png", "baseline-420.jpg")) {
             String mediaType = name.endsWith(".png") ? "image/png" : "image/jpeg";
@@ -347,11 +359,18 @@ abstract class ApiContract {
     @Test
     void unknownOptionsAreRefusedAndMissingPartsAre400() {
         Answer options = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
-                image("rgb8.png")), Part.json("provenance", example()), Part.json("options", "{\"watermark\":true}")),
+                image("rgb8.png")), Part.json("provenance", example()), Part.json("options", "{\"sparkle\":true}")),
                 "Authorization", "Bearer " + stampKey);
         assertProblem(options, 422, "invalid-document");
-        assertEquals("options", options.json().at("/errors/0/part").asText());
-        assertEquals("watermark", options.json().at("/errors/0/path").asText());
+        assertEquals("options.sparkle", options.json().at("/errors/0/path").asText());
+        Answer badMarker = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
+                image("rgb8.png")), Part.json("provenance", example()), Part.json("options",
+                "{\"marker\":{\"size\":\"big\"}}")), "Authorization", "Bearer " + stampKey);
+        assertProblem(badMarker, 422, "invalid-document");
+        assertEquals("options.marker.size", badMarker.json().at("/errors/0/path").asText());
+        assertProblem(api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
+                image("rgb8.png")), Part.json("provenance", example()), Part.json("options", "{\"a\":1,\"a\":2}")),
+                "Authorization", "Bearer " + stampKey), 422, "invalid-document");
 
         Answer empty = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
                 image("rgb8.png")), Part.json("provenance", example()), Part.json("options", "{}")),

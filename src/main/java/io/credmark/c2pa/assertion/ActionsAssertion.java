@@ -23,7 +23,8 @@ public final class ActionsAssertion {
         CborWriter w = new CborWriter().map(1).key("actions").array(actions.size());
         for (Action a : actions) {
             boolean hasParams = !a.ingredients().isEmpty();
-            int n = 1 + count(a.digitalSourceType(), a.softwareAgent(), a.when(), a.description()) + (hasParams ? 1 : 0);
+            int n = 1 + count(a.digitalSourceType(), a.softwareAgent(), a.when(), a.description()) + (hasParams ? 1 : 0)
+                    + (a.changes().isEmpty() ? 0 : 1);
             w.map(n).key("action").text(a.action());
             if (a.softwareAgent() != null) {
                 Action.SoftwareAgent s = a.softwareAgent();
@@ -47,9 +48,29 @@ public final class ActionsAssertion {
             if (a.description() != null) {
                 w.key("description").text(a.description());
             }
+            if (!a.changes().isEmpty()) {
+                w.key("changes").array(a.changes().size());
+                a.changes().forEach(r -> writeRegion(w, r));
+                w.endArray();
+            }
             w.endMap();
         }
         return w.endArray().endMap().toByteArray();
+    }
+
+    /**
+     * {@code {region: [{type: spatial, shape: {type: rectangle, unit: pixel, origin, width, height}}], description}}.
+     * No {@code role}: c2pa-rs 0.91.3 cannot decode one, and fails the whole actions assertion.
+     */
+    private static void writeRegion(CborWriter w, Action.Region r) {
+        w.map(r.description() == null ? 1 : 2).key("region").array(1).map(2).key("type").text("spatial")
+                .key("shape").map(5).key("type").text("rectangle").key("unit").text("pixel")
+                .key("origin").map(2).key("x").decimal(r.x()).key("y").decimal(r.y()).endMap()
+                .key("width").decimal(r.width()).key("height").decimal(r.height()).endMap().endMap().endArray();
+        if (r.description() != null) {
+            w.key("description").text(r.description());
+        }
+        w.endMap();
     }
 
     /** Reads the actions of a v1 or v2 actions assertion, tolerating what a summary does not need. */

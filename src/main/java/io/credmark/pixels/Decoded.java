@@ -1,0 +1,87 @@
+package io.credmark.pixels;
+
+import io.credmark.container.ImageFormat;
+import io.credmark.container.ImageHeader;
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+
+/**
+ * An image decoded by {@link PixelCodec}: its pixels, in stored orientation, and what the codec needs to write it
+ * back faithfully. Draw into {@link #image()} (or into {@link #copyImage()}) and pass the result to
+ * {@link PixelCodec#encode}.
+ *
+ * <p>Pixel layout of {@link #image()} (raster bands: colour components, then alpha; never premultiplied; samples are
+ * the file's values with no gamma, ICC or colour conversion applied):
+ * <ul>
+ *   <li>PNG gray 1/2/4/8-bit: {@code TYPE_BYTE_GRAY} (1/2/4-bit values scaled to 0..255 exactly); gray 16-bit:
+ *       {@code TYPE_USHORT_GRAY}; gray + alpha: 2 bands of 8 or 16 bits;</li>
+ *   <li>PNG RGB 8-bit: {@code TYPE_3BYTE_BGR}; RGBA 8-bit: {@code TYPE_4BYTE_ABGR}; RGB(A) 16-bit: 3 or 4 bands of
+ *       16 bits;</li>
+ *   <li>PNG palette: {@code TYPE_INT_RGB}, or {@code TYPE_INT_ARGB} when the palette has transparency;</li>
+ *   <li>JPEG: {@code TYPE_3BYTE_BGR} (YCbCr and RGB files) or {@code TYPE_BYTE_GRAY}.</li>
+ * </ul>
+ */
+public final class Decoded {
+
+    private final ImageFormat format;
+    private final ImageHeader header;
+    private final BufferedImage image;
+    private final Orientation orientation;
+    private final PngSource png;
+    private final JpegSource jpeg;
+
+    Decoded(ImageFormat format, ImageHeader header, BufferedImage image, Orientation orientation, PngSource png,
+            JpegSource jpeg) {
+        this.format = format;
+        this.header = header;
+        this.image = image;
+        this.orientation = orientation;
+        this.png = png;
+        this.jpeg = jpeg;
+    }
+
+    public ImageFormat format() {
+        return format;
+    }
+
+    /** The container header of the input (size, components, bit depth, description). */
+    public ImageHeader header() {
+        return header;
+    }
+
+    /** The pixels, in stored orientation; mutable, and the codec does not keep a copy (except where documented). */
+    public BufferedImage image() {
+        return image;
+    }
+
+    /** A deep copy of {@link #image()} with the same layout, to draw into while keeping the decoded pixels. */
+    public BufferedImage copyImage() {
+        return PixelImages.copy(image);
+    }
+
+    /** The EXIF orientation (JPEG APP1 or PNG eXIf); {@link Orientation#NORMAL} when there is none. */
+    public Orientation orientation() {
+        return orientation;
+    }
+
+    /** For a JPEG: the IJG quality estimated from its quantization tables. */
+    public Optional<JpegQuality.Estimate> jpegQuality() {
+        return jpeg == null ? Optional.empty() : Optional.of(jpeg.quality());
+    }
+
+    public int width() {
+        return image.getWidth();
+    }
+
+    public int height() {
+        return image.getHeight();
+    }
+
+    PngSource png() {
+        return png;
+    }
+
+    JpegSource jpeg() {
+        return jpeg;
+    }
+}
