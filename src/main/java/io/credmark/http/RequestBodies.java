@@ -123,10 +123,11 @@ final class RequestBodies {
         } catch (IOException | ServletException | IllegalStateException e) {
             if (isSizeProblem(e)) {
                 throw tooLarge("the request body is larger than this route accepts (" + totalLimit + " bytes)",
-                        totalLimit);
+                        totalLimit).header("Connection", "close");
             }
+            // Jetty closes the connection after a failed multipart parse; say so, or the client would reuse it
             throw new ProblemException(ProblemType.BAD_REQUEST, "the multipart/form-data body cannot be read: "
-                    + firstLine(e));
+                    + firstLine(e)).header("Connection", "close");
         }
         return out;
     }

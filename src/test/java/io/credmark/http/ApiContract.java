@@ -450,6 +450,27 @@ abstract class ApiContract {
     }
 
     @Test
+    void afterAnErrorAnswerTheClientCanGoOn() {
+        // each failure, then an ordinary request on the same client: a connection that the server closes must have
+        // been announced as closing, or the client reuses it and fails
+        List<java.util.function.Supplier<Answer>> failures = List.of(
+                () -> api.postRaw("/v1/verify", "multipart/form-data; boundary=nothing-here", utf8("garbage")),
+                () -> api.stamp(null, image("rgb8.png"), "image/png", example()),
+                () -> api.stamp(stampKey, read("testdata/malformed/text-file-named.png"), "image/png", example()),
+                () -> api.postRaw("/v1/verify", "image/png", read("testdata/malformed/png-ihdr-100000x100000.png")),
+                () -> api.postMultipart("/v1/stamp", List.of(Part.json("nope", "{}")), "Authorization",
+                        "Bearer " + stampKey),
+                () -> api.postRaw("/v1/api-keys", "application/json", utf8("{\"name\":"), "Authorization",
+                        "Bearer " + adminKey));
+        for (int round = 0; round < 15; round++) {
+            for (var failure : failures) {
+                assertTrue(failure.get().status() >= 400);
+                assertEquals(200, api.postRaw("/v1/verify", "image/png", image("rgb8.png")).status());
+            }
+        }
+    }
+
+    @Test
     void aFailedStampLeavesNoRecord() {
         CredentialRepository records = new CredentialRepository(service.node.database());
         long before = records.count();
