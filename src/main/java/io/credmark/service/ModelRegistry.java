@@ -251,10 +251,14 @@ public final class ModelRegistry {
                 document.set(section, body.get(section).deepCopy());
             }
         }
+        try {
+            ProvenanceParser.parse(document);
+        } catch (ProvenanceException e) {
+            problems.addAll(e.problems()); // every problem of the record, with its path
+        }
         if (!problems.isEmpty()) {
             throw new ProvenanceException(problems);
         }
-        ProvenanceParser.parse(document); // every problem of the record, with its path
         return document;
     }
 
