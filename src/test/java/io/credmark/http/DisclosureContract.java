@@ -564,6 +564,40 @@ abstract class DisclosureContract {
         assertEquals(200, put("/v1/creators/mirelle.ink/disclosure", "{}", mirelle).status());
     }
 
+    /** Two writes that would each close half of a cycle, at once: the registry lock lets exactly one through. */
+    @Test
+    void concurrentWritesCannotCloseACycleBetweenThem() throws Exception {
+        String a = register("loop.a");
+        String b = register("loop.b");
+        for (int round = 0; round < 5; round++) {
+            String left = "left-" + round;
+            String right = "right-" + round;
+            assertEquals(201, post("/v1/creators/loop.a/models", "{\"slug\":\"" + left + "\",\"model\":{\"name\":\"L\"}}",
+                    a).status());
+            assertEquals(201, post("/v1/creators/loop.b/models", "{\"slug\":\"" + right + "\",\"model\":{\"name\":\"R\"}}",
+                    b).status());
+            java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<Answer> first = pool.submit(() -> {
+                    barrier.await();
+                    return api.send("PUT", "/v1/creators/loop.a/models/loop.a:" + left, utf8("{\"model\":{\"name\":"
+                            + "\"L\"},\"lineage\":{\"baseModels\":[{\"modelId\":\"loop.b:" + right + "\"}]}}"), bearer(a));
+                });
+                java.util.concurrent.Future<Answer> second = pool.submit(() -> {
+                    barrier.await();
+                    return api.send("PUT", "/v1/creators/loop.b/models/loop.b:" + right, utf8("{\"model\":{\"name\":"
+                            + "\"R\"},\"lineage\":{\"baseModels\":[{\"modelId\":\"loop.a:" + left + "\"}]}}"), bearer(b));
+                });
+                List<Integer> statuses = new ArrayList<>(List.of(first.get().status(), second.get().status()));
+                statuses.sort(null);
+                assertEquals(List.of(200, 422), statuses, first.get() + " / " + second.get());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     /**
      * A stamp naming a registered model carries a snapshot of its record as it is then; later edits make a new
      * revision and leave old credentials as they were. The credential links to the model's page.
