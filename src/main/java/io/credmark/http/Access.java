@@ -7,5 +7,10 @@ enum Access {
     /** Any valid, unrevoked API key. */
     API_KEY,
     /** An unrevoked key with the admin role. */
-    ADMIN
+    ADMIN,
+    /**
+     * A creator's token ({@code cmc_…}); the handler checks that it is the right creator's. Front-end API keys are
+     * refused with 403: they may stamp, but not change disclosure or edit models.
+     */
+    CREATOR
 }

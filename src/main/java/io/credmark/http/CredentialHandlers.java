@@ -1,37 +1,101 @@
 package io.credmark.http;
 
-import io.credmark.service.Credential;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.provenance.ProvenanceException;
+import io.credmark.service.CreatorAccount;
 import io.credmark.service.CredentialId;
 import io.credmark.service.CredentialService;
+import io.credmark.service.CredentialView;
+import io.credmark.service.Viewer;
 import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
-/** {@code GET /v1/credentials/{id}} (JSON) and {@code GET /c/{id}} (the page for people). */
+/**
+ * {@code GET /v1/credentials/{id}} (JSON), {@code GET /c/{id}} (the page for people), and the creator's routes of a
+ * credential: its disclosure override and evidence.
+ */
 final class CredentialHandlers {
 
-    private final CredentialService credentials;
+    static final long MAX_POLICY_BODY = 16 * 1024;
 
-    CredentialHandlers(CredentialService credentials) {
+    private final CredentialService credentials;
+    private final Authenticator auth;
+
+    CredentialHandlers(CredentialService credentials, Authenticator auth) {
         this.credentials = credentials;
+        this.auth = auth;
     }
 
     void json(Context ctx) {
-        Credential c = find(ctx);
-        // what a view shows may change after the stamp (disclosure), so caches must ask again
-        ctx.header("Cache-Control", "no-cache");
-        Responses.json(ctx, 200, JsonViews.credential(c, credentials.links()));
+        Viewer viewer = auth.viewer(ctx);
+        CredentialView v = credentials.view(id(ctx), viewer);
+        noCache(ctx, v.owner());
+        Responses.json(ctx, 200, JsonViews.credential(v, credentials.links()));
     }
 
     void page(Context ctx) {
-        Credential c = find(ctx);
-        ctx.header("Cache-Control", "no-cache");
+        Viewer viewer = auth.viewer(ctx);
+        CredentialView v = credentials.view(id(ctx), viewer);
+        noCache(ctx, v.owner());
         ctx.header("Content-Security-Policy", CredentialPage.CONTENT_SECURITY_POLICY);
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(c, credentials.links()));
+        ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(v, credentials.links()));
     }
 
-    private Credential find(Context ctx) {
+    /** {@code PUT /v1/credentials/{id}/disclosure}: the creator's policy for this credential alone. */
+    void putDisclosure(Context ctx) {
+        CreatorAccount creator = Authenticator.creator(ctx);
+        DisclosurePolicy policy = policyBody(ctx);
+        CredentialView v = credentials.setOverride(id(ctx), creator, Optional.of(policy));
+        noCache(ctx, true);
+        Responses.json(ctx, 200, JsonViews.credential(v, credentials.links()));
+    }
+
+    /** {@code DELETE /v1/credentials/{id}/disclosure}: back to the creator's default policy. */
+    void deleteDisclosure(Context ctx) {
+        CredentialView v = credentials.setOverride(id(ctx), Authenticator.creator(ctx), Optional.empty());
+        noCache(ctx, true);
+        Responses.json(ctx, 200, JsonViews.credential(v, credentials.links()));
+    }
+
+    /** {@code GET /v1/credentials/{id}/evidence?fields=a,b}: the creator's evidence bundle. */
+    void evidence(Context ctx) {
+        String fields = ctx.queryParam("fields");
+        Optional<List<String>> chosen = fields == null || fields.isBlank() ? Optional.empty()
+                : Optional.of(Arrays.stream(fields.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        CredentialId id = id(ctx);
+        EvidenceBundle bundle = credentials.evidence(id, Authenticator.creator(ctx), chosen);
+        noCache(ctx, true);
+        ctx.header("Content-Disposition", "attachment; filename=\"credmark-evidence-" + id.text() + ".json\"");
+        Responses.json(ctx, 200, bundle.toJson());
+    }
+
+    /** A policy document as the body: {@code {"generation.prompt": "private", "lineage": "protected"}}. */
+    static DisclosurePolicy policyBody(Context ctx) {
+        JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_POLICY_BODY), "body");
+        try {
+            return DisclosurePolicy.parse(body);
+        } catch (ProvenanceException e) {
+            throw Problems.invalidDocument(null, e);
+        }
+    }
+
+    /**
+     * What a view shows may change at any moment (disclosure), so caches must ask again; a creator's view, which shows
+     * everything, is not kept at all.
+     */
+    static void noCache(Context ctx, boolean creatorView) {
+        ctx.header("Cache-Control", creatorView ? "private, no-store" : "no-cache");
+        ctx.header("Vary", "Authorization");
+    }
+
+    private static CredentialId id(Context ctx) {
         String id = ctx.pathParam("id");
-        return CredentialId.parse(id).flatMap(credentials::find).orElseThrow(() -> new ProblemException(
+        return CredentialId.parse(id).orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, "no credential with the id '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id)
                         + "'"));
     }

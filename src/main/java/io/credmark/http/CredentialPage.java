@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.service.Credential;
 import io.credmark.service.CredentialLinks;
+import io.credmark.service.CredentialView;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -123,8 +124,10 @@ final class CredentialPage {
     private CredentialPage() {
     }
 
-    static String render(Credential c, CredentialLinks links) {
-        ObjectNode p = c.provenance().toJson();
+    /** The page of a credential as its viewer may see it: only the provenance fields revealed to them, proven. */
+    static String render(CredentialView v, CredentialLinks links) {
+        Credential c = v.credential();
+        ObjectNode p = v.provenance();
         String model = p.path("model").path("name").asText();
         String creator = p.path("creator").path("handle").asText();
         Html h = new Html();
@@ -158,6 +161,9 @@ final class CredentialPage {
         row(h, "Credential", c.id().text());
         row(h, "Manifest", c.manifestLabel());
         row(h, "File type", c.mediaType());
+        v.model().ifPresent(m -> h.markup("<dt>Registered model</dt><dd><a").attribute("href", m.page())
+                .markup(">").text(m.id()).markup("</a> (revision ").text(Integer.toString(m.revision()))
+                .markup(")</dd>"));
         h.markup("<dt>SHA-256</dt><dd><code>").text(c.sha256()).markup("</code></dd>");
         h.markup("<dt>Data</dt><dd><a").attribute("href", links.json(c.id())).markup(">JSON</a></dd>");
         h.markup("</dl></section>");

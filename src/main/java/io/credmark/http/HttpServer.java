@@ -45,20 +45,43 @@ public final class HttpServer implements AutoCloseable {
                 + MULTIPART_OVERHEAD;
         Problems problems = new Problems(base);
         Metrics metrics = new Metrics();
-        Authenticator auth = new Authenticator(node.apiKeys());
+        Authenticator auth = new Authenticator(node.apiKeys(), node.creators());
         RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
         Semaphore uploads = new Semaphore(maxConcurrentUploads, true);
 
-        CredentialHandlers credentials = new CredentialHandlers(node.credentials());
+        CredentialHandlers credentials = new CredentialHandlers(node.credentials(), auth);
+        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), auth);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         List<Route> routes = List.of(
                 new Route(HandlerType.POST, "/v1/stamp", Access.API_KEY, maxStamp, bounded(uploads,
                         new StampHandler(node.credentials(), bodies, metrics, maxImage, maxStamp))),
-                new Route(HandlerType.POST, "/v1/verify", Access.PUBLIC, maxImage + MULTIPART_OVERHEAD,
-                        bounded(uploads, new VerifyHandler(node.credentials(), bodies, metrics, maxImage))),
+                new Route(HandlerType.POST, "/v1/verify", Access.PUBLIC,
+                        maxImage + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD,
+                        bounded(uploads, new VerifyHandler(node.credentials(), bodies, metrics, maxImage, auth))),
                 new Route(HandlerType.GET, "/v1/credentials/{id}", Access.PUBLIC, 0, credentials::json),
                 new Route(HandlerType.GET, "/c/{id}", Access.PUBLIC, 0, credentials::page),
+                // creators, their models and disclosure (docs/disclosure.md)
+                new Route(HandlerType.PUT, "/v1/credentials/{id}/disclosure", Access.CREATOR,
+                        CredentialHandlers.MAX_POLICY_BODY, credentials::putDisclosure),
+                new Route(HandlerType.DELETE, "/v1/credentials/{id}/disclosure", Access.CREATOR, 0,
+                        credentials::deleteDisclosure),
+                new Route(HandlerType.GET, "/v1/credentials/{id}/evidence", Access.CREATOR, 0, credentials::evidence),
+                new Route(HandlerType.POST, "/v1/creators", Access.ADMIN, CreatorHandlers.MAX_BODY, creators::register),
+                new Route(HandlerType.GET, "/v1/creators/{handle}", Access.PUBLIC, 0, creators::get),
+                new Route(HandlerType.POST, "/v1/creators/{handle}/token", Access.ADMIN, 0, creators::reissueToken),
+                new Route(HandlerType.GET, "/v1/creators/{handle}/disclosure", Access.CREATOR, 0,
+                        creators::getDisclosure),
+                new Route(HandlerType.PUT, "/v1/creators/{handle}/disclosure", Access.CREATOR,
+                        CredentialHandlers.MAX_POLICY_BODY, creators::putDisclosure),
+                new Route(HandlerType.GET, "/v1/creators/{handle}/models", Access.PUBLIC, 0, creators::listModels),
+                new Route(HandlerType.POST, "/v1/creators/{handle}/models", Access.CREATOR,
+                        CreatorHandlers.MAX_MODEL_BODY, creators::createModel),
+                new Route(HandlerType.GET, "/v1/creators/{handle}/models/{modelId}", Access.PUBLIC, 0,
+                        creators::getModel),
+                new Route(HandlerType.PUT, "/v1/creators/{handle}/models/{modelId}", Access.CREATOR,
+                        CreatorHandlers.MAX_MODEL_BODY, creators::putModel),
+                new Route(HandlerType.GET, "/m/{modelId}", Access.PUBLIC, 0, creators::modelPage),
                 new Route(HandlerType.GET, "/v1/api-keys", Access.ADMIN, 0, keys::list),
                 new Route(HandlerType.POST, "/v1/api-keys", Access.ADMIN, ApiKeyHandlers.MAX_BODY, keys::create),
                 new Route(HandlerType.DELETE, "/v1/api-keys/{name}", Access.ADMIN, 0, keys::revoke),

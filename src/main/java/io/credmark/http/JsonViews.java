@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.service.ApiKey;
 import io.credmark.service.Credential;
 import io.credmark.service.CredentialLinks;
+import io.credmark.service.CredentialView;
 import io.credmark.service.NewApiKey;
 import io.credmark.service.ReportJson;
 import io.credmark.service.SignerName;
@@ -20,8 +21,12 @@ final class JsonViews {
     private JsonViews() {
     }
 
-    /** A credential's public view: everything but the API key it was requested with. */
-    static ObjectNode credential(Credential c, CredentialLinks links) {
+    /**
+     * A credential as its viewer may see it: never the API key it was requested with, and of its provenance only the
+     * identity fields and the fields the viewer may see, each proven against the signed digests.
+     */
+    static ObjectNode credential(CredentialView v, CredentialLinks links) {
+        Credential c = v.credential();
         ObjectNode n = F.objectNode();
         n.put("id", c.id().text());
         n.put("url", links.page(c.id()));
@@ -30,7 +35,8 @@ final class JsonViews {
         n.put("sha256", c.sha256());
         n.put("createdAt", c.createdAt().toString());
         n.set("signer", signer(c.signer()));
-        n.set("provenance", c.provenance().toJson());
+        n.set("provenance", v.provenance());
+        DisclosureJson.disclosures(n, v);
         return n;
     }
 

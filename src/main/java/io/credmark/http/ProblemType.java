@@ -8,10 +8,12 @@ public enum ProblemType {
     BAD_REQUEST("bad-request", 400, "Bad request",
             "The request cannot be read: a missing or malformed part, header or parameter."),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized",
-            "This route needs an API key, sent as 'Authorization: Bearer KEY', and none or an unknown one was sent."),
+            "This route needs an API key or, on a creator's routes, the creator's token, sent as 'Authorization:"
+                    + " Bearer KEY', and none or an unknown one was sent."),
     API_KEY_REVOKED("api-key-revoked", 403, "API key revoked",
             "The API key was revoked; ask the service's administrator for a new one."),
-    FORBIDDEN("forbidden", 403, "Forbidden", "The API key is valid but may not use this route."),
+    FORBIDDEN("forbidden", 403, "Forbidden", "The key or token is valid but may not do this: a stamp key on an admin"
+            + " route, a front end's API key on a creator's route, or another creator's token."),
     NOT_FOUND("not-found", 404, "Not found", "There is nothing at this address."),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed",
             "The address exists but does not answer this method; the Allow header lists those it does."),

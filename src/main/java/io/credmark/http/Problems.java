@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
 import io.credmark.provenance.Problem;
 import io.credmark.provenance.ProvenanceException;
+import io.credmark.service.AccessDeniedException;
 import io.credmark.service.ConflictException;
+import io.credmark.service.NotFoundException;
 import io.credmark.store.StoreException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -63,6 +65,12 @@ final class Problems {
         }
         if (e instanceof ConflictException c) {
             return new ProblemException(ProblemType.CONFLICT, c.getMessage());
+        }
+        if (e instanceof NotFoundException n) {
+            return new ProblemException(ProblemType.NOT_FOUND, n.getMessage());
+        }
+        if (e instanceof AccessDeniedException a) {
+            return new ProblemException(ProblemType.FORBIDDEN, a.getMessage());
         }
         if (e instanceof HttpResponseException h) {
             return fromJavalin(h, request);

@@ -1,9 +1,11 @@
 package io.credmark.http;
 
-import io.credmark.provenance.ProvenanceDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.provenance.Problem;
 import io.credmark.provenance.ProvenanceException;
 import io.credmark.provenance.ProvenanceLimits;
-import io.credmark.provenance.ProvenanceParser;
+import io.credmark.service.ProvenanceInput;
 import io.credmark.service.CredentialService;
 import io.credmark.service.StampOptions;
 import io.credmark.service.StampOrder;
@@ -13,7 +15,10 @@ import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /v1/stamp}: multipart {@code image}, {@code provenance}, optional {@code options}. */
+/**
+ * {@code POST /v1/stamp}: multipart {@code image}, {@code provenance} (a document, or a registered model and the
+ * generation section), optional {@code options} (the mark; {@code disclosure}, levels stricter than the creator's).
+ */
 final class StampHandler implements Handler {
 
     static final long MAX_OPTIONS_BYTES = 64 * 1024;
@@ -42,19 +47,28 @@ final class StampHandler implements Handler {
         Map<String, FormPart> parts = bodies.multipart(ctx, maxRequestBytes, Map.of("image", maxImageBytes,
                 "provenance", (long) ProvenanceLimits.MAX_DOCUMENT_BYTES, "options", MAX_OPTIONS_BYTES));
         FormPart image = required(parts, "image");
-        ProvenanceDocument provenance;
+        ProvenanceInput provenance;
         try {
-            provenance = ProvenanceParser.parse(required(parts, "provenance").bytes());
+            // a whole document, or {"registeredModel": "HANDLE:SLUG", "generation": {…}}
+            provenance = ProvenanceInput.parse(required(parts, "provenance").bytes());
         } catch (ProvenanceException e) {
             throw Problems.invalidDocument("provenance", e);
         }
         StampOptions options = StampOptions.METADATA_ONLY;
+        DisclosurePolicy disclosure = DisclosurePolicy.ALL_PUBLIC;
         if (parts.containsKey("options")) {
             // the parser's messages name paths from "options." on
-            options = StampOptions.parse(JsonBodies.read(parts.get("options").bytes(), "options"));
+            JsonNode json = JsonBodies.read(parts.get("options").bytes(), "options");
+            options = StampOptions.parse(json);
+            disclosure = disclosure(json);
         }
-        Stamped stamped = credentials.stamp(new StampOrder(image.bytes(), provenance, options,
-                image.fileName().flatMap(StampHandler::baseName), Authenticator.key(ctx).name()));
+        Stamped stamped;
+        try {
+            stamped = credentials.stamp(new StampOrder(image.bytes(), provenance, options, disclosure,
+                    image.fileName().flatMap(StampHandler::baseName), Authenticator.key(ctx).name()));
+        } catch (ProvenanceException e) {
+            throw Problems.invalidDocument("provenance", e);
+        }
         metrics.stamped(stamped.format().mediaType());
 
         // the record is committed: from here on the client may have the image
@@ -68,6 +82,24 @@ final class StampHandler implements Handler {
         } else {
             ctx.status(200).contentType(mediaType).header("Content-Length", Integer.toString(stamped.image().length))
                     .result(stamped.image());
+        }
+    }
+
+    /**
+     * {@code options.disclosure}: levels the request asks for, as a policy document. They make the creator's policy
+     * stricter, never looser.
+     */
+    private static DisclosurePolicy disclosure(JsonNode options) {
+        JsonNode d = options == null ? null : options.get("disclosure");
+        if (d == null || d.isNull()) {
+            return DisclosurePolicy.ALL_PUBLIC;
+        }
+        try {
+            return DisclosurePolicy.parse(d);
+        } catch (ProvenanceException e) {
+            throw Problems.invalidDocument("options", new ProvenanceException(e.problems().stream()
+                    .map(p -> new Problem(p.path().isEmpty() ? "options.disclosure" : "options.disclosure."
+                            + p.path(), p.message())).toList()));
         }
     }
 

@@ -1,20 +1,37 @@
 package io.credmark.http;
 
+import io.credmark.InvalidInputException;
+import io.credmark.disclosure.EvidenceBundle;
 import io.credmark.service.CredentialService;
 import io.credmark.service.Verification;
+import io.credmark.service.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 
-/** {@code POST /v1/verify}: the image as the raw body, or as the multipart part {@code image}. */
+/**
+ * {@code POST /v1/verify}: the image as the raw body, or as the multipart part {@code image}, optionally with a
+ * creator's evidence bundle as the part {@code evidence}. A creator who sends their token sees every field of their
+ * own credentials; anyone else sees the public and protected ones.
+ */
 final class VerifyHandler implements Handler {
+
+    /**
+     * A creator's evidence bundle: the disclosures of every field of a provenance document of the largest size
+     * accepted (1 MiB), in base64url, fit.
+     */
+    static final long MAX_EVIDENCE_BYTES = 2L << 20;
 
     private final CredentialService credentials;
     private final RequestBodies bodies;
     private final Metrics metrics;
     private final long maxImageBytes;
+    private final Authenticator auth;
 
-    VerifyHandler(CredentialService credentials, RequestBodies bodies, Metrics metrics, long maxImageBytes) {
+    VerifyHandler(CredentialService credentials, RequestBodies bodies, Metrics metrics, long maxImageBytes,
+            Authenticator auth) {
+        this.auth = auth;
         this.credentials = credentials;
         this.bodies = bodies;
         this.metrics = metrics;
@@ -23,18 +40,29 @@ final class VerifyHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        Viewer viewer = auth.viewer(ctx);
         byte[] image;
+        List<String> evidence = List.of();
         if (RequestBodies.isMultipart(ctx)) {
-            FormPart part = bodies.multipart(ctx, maxImageBytes + 64 * 1024, Map.of("image", maxImageBytes))
-                    .get("image");
+            Map<String, FormPart> parts = bodies.multipart(ctx, maxImageBytes + MAX_EVIDENCE_BYTES + 64 * 1024,
+                    Map.of("image", maxImageBytes, "evidence", MAX_EVIDENCE_BYTES));
+            FormPart part = parts.get("image");
             if (part == null) {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "the part 'image' is missing");
             }
             image = part.bytes();
+            if (parts.containsKey("evidence")) {
+                try {
+                    evidence = EvidenceBundle.parse(parts.get("evidence").bytes()).disclosures();
+                } catch (InvalidInputException e) {
+                    throw Problems.invalidDocument("evidence", e);
+                }
+            }
         } else {
             image = RequestBodies.raw(ctx, maxImageBytes);
         }
-        Verification verification = credentials.verify(image);
+        Verification verification = credentials.verify(image, viewer, evidence);
+        CredentialHandlers.noCache(ctx, viewer.creator().isPresent());
         metrics.verified(verification.report().status().wireName());
         Responses.json(ctx, 200, JsonViews.verification(verification));
     }

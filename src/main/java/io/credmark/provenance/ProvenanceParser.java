@@ -21,6 +21,14 @@ public final class ProvenanceParser {
     }
 
     /**
+     * Reads request bytes into a JSON tree with the same strict rules as {@link #parse(byte[])} (UTF-8, bounded,
+     * no duplicate members, nothing after the document), for documents that wrap provenance parts.
+     */
+    public static JsonNode readTree(byte[] json) {
+        return StrictJsonReader.read(json);
+    }
+
+    /**
      * Validates and reads an already parsed tree, e.g. part of a larger request or
      * {@link ProvenanceDocument#toJson()}.
      */

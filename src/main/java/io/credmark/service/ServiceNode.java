@@ -1,8 +1,11 @@
 package io.credmark.service;
 
 import io.credmark.store.ApiKeyRepository;
+import io.credmark.store.CreatorRepository;
 import io.credmark.store.CredentialRepository;
 import io.credmark.store.Database;
+import io.credmark.store.DisclosureRepository;
+import io.credmark.store.ModelRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,15 +22,20 @@ public final class ServiceNode implements AutoCloseable {
     private final Database database;
     private final CredentialService credentials;
     private final ApiKeys apiKeys;
+    private final Creators creators;
+    private final ModelRegistry models;
 
     private ServiceNode(Credmark engine, Database database, CredentialLinks links) {
         this.engine = engine;
         this.database = database;
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
+        DisclosureRepository disclosures = new DisclosureRepository(database);
+        this.creators = new Creators(new CreatorRepository(database), disclosures, clock, random);
+        this.models = new ModelRegistry(new ModelRepository(database), creators, disclosures, links, clock);
         this.credentials = new CredentialService(engine.stamping(), engine.verification(),
-                new CredentialRepository(database), links, SignerName.of(engine.signer().chain().get(0)),
-                engine.limits(), clock, random);
+                new CredentialRepository(database), disclosures, creators, models, links,
+                SignerName.of(engine.signer().chain().get(0)), engine.limits(), clock, random);
         this.apiKeys = new ApiKeys(new ApiKeyRepository(database), clock, random);
     }
 
@@ -65,6 +73,14 @@ public final class ServiceNode implements AutoCloseable {
 
     public ApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    public Creators creators() {
+        return creators;
+    }
+
+    public ModelRegistry models() {
+        return models;
     }
 
     public Settings settings() {

@@ -21,6 +21,12 @@ public record VerificationReport(Status status, ImageFormat format, ImageHeader 
         Optional<ValidationResult> validation, Optional<String> remoteManifest, Optional<String> error,
         List<ContainerProblem> problems, Optional<ProvenanceView> provenance) {
 
+    /** The same report with credmark's assertion checked anew, e.g. with what the service reveals to a viewer. */
+    public VerificationReport withProvenance(Optional<ProvenanceView> newProvenance) {
+        return new VerificationReport(status, format, header, validation, remoteManifest, error, problems,
+                newProvenance);
+    }
+
     /** The four answers, mirroring c2pa-rs: Trusted, Valid, Invalid, and no (readable) manifest. */
     public enum Status {
         TRUSTED, VALID, INVALID, NONE;

@@ -1,5 +1,6 @@
 package io.credmark.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,24 +24,27 @@ public final class CredentialRepository {
      * @throws DuplicateKeyException when the id is taken
      */
     public void insert(CredentialRecord r) {
-        db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO credentials (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setLong(1, r.id());
-                s.setString(2, r.manifestLabel());
-                s.setString(3, r.mediaType());
-                s.setString(4, r.sha256());
-                s.setString(5, r.creatorHandle());
-                s.setString(6, r.modelName());
-                s.setString(7, r.provenanceJson());
-                s.setString(8, r.signerOrganization());
-                s.setString(9, r.signerCommonName());
-                s.setString(10, r.signerIssuer());
-                s.setString(11, r.apiKeyName());
-                s.setObject(12, Timestamps.toDatabase(r.createdAt()));
-                return s.executeUpdate();
-            }
-        });
+        db.run(c -> insert(c, r));
+    }
+
+    /** Inserts the record on {@code c}, e.g. inside a transaction that records more with it. */
+    static int insert(Connection c, CredentialRecord r) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO credentials (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, r.id());
+            s.setString(2, r.manifestLabel());
+            s.setString(3, r.mediaType());
+            s.setString(4, r.sha256());
+            s.setString(5, r.creatorHandle());
+            s.setString(6, r.modelName());
+            s.setString(7, r.provenanceJson());
+            s.setString(8, r.signerOrganization());
+            s.setString(9, r.signerCommonName());
+            s.setString(10, r.signerIssuer());
+            s.setString(11, r.apiKeyName());
+            s.setObject(12, Timestamps.toDatabase(r.createdAt()));
+            return s.executeUpdate();
+        }
     }
 
     public Optional<CredentialRecord> find(long id) {

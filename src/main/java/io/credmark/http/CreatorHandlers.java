@@ -1,0 +1,150 @@
+package io.credmark.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.InvalidInputException;
+import io.credmark.service.CreatorAccount;
+import io.credmark.service.Creators;
+import io.credmark.service.ModelRegistry;
+import io.credmark.service.NewCreator;
+import io.credmark.service.NotFoundException;
+import io.credmark.service.RegisteredModel;
+import io.credmark.service.Viewer;
+import io.javalin.http.Context;
+import java.util.Iterator;
+
+/** Creators and their model registry: registration, the default disclosure policy, models with lineage. */
+final class CreatorHandlers {
+
+    static final long MAX_BODY = 4096;
+    /** A model record: lineage and usage terms with a few hundred entries fit. */
+    static final long MAX_MODEL_BODY = 256 * 1024;
+
+    private final Creators creators;
+    private final ModelRegistry models;
+    private final Authenticator auth;
+
+    CreatorHandlers(Creators creators, ModelRegistry models, Authenticator auth) {
+        this.creators = creators;
+        this.models = models;
+        this.auth = auth;
+    }
+
+    /** {@code POST /v1/creators} (admin): {@code {"handle": "…"}} → 201 with the token, shown this once. */
+    void register(Context ctx) {
+        JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_BODY), "body");
+        if (!body.isObject()) {
+            throw document("expected a JSON object: {\"handle\": \"…\"}");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("handle")) {
+                throw document(name + ": unknown member; expected handle");
+            }
+        }
+        if (!body.path("handle").isTextual()) {
+            throw document("handle: required, a string");
+        }
+        NewCreator created = creators.register(body.get("handle").textValue());
+        ctx.header("Location", "/v1/creators/" + created.creator().handle());
+        ctx.header("Cache-Control", "no-store");
+        Responses.json(ctx, 201, DisclosureJson.newCreator(created));
+    }
+
+    /** {@code POST /v1/creators/{handle}/token} (admin): a new token; the old one stops working. */
+    void reissueToken(Context ctx) {
+        NewCreator created = creators.reissueToken(ctx.pathParam("handle"));
+        ctx.header("Cache-Control", "no-store");
+        Responses.json(ctx, 200, DisclosureJson.newCreator(created));
+    }
+
+    /** {@code GET /v1/creators/{handle}}: the creator and their models; their policy only to themselves. */
+    void get(Context ctx) {
+        Viewer viewer = auth.viewer(ctx);
+        CreatorAccount creator = creators.require(ctx.pathParam("handle"));
+        boolean owner = viewer.isCreator(creator.handle());
+        ObjectNode n = DisclosureJson.creator(creator, owner);
+        n.set("models", DisclosureJson.models(creator.handle(), models.list(creator.handle()), models::page)
+                .get("models"));
+        CredentialHandlers.noCache(ctx, owner);
+        Responses.json(ctx, 200, n);
+    }
+
+    /** {@code GET /v1/creators/{handle}/disclosure} (the creator): their default policy, every field's level. */
+    void getDisclosure(Context ctx) {
+        CreatorAccount creator = creators.require(Authenticator.creator(ctx, ctx.pathParam("handle")).handle());
+        CredentialHandlers.noCache(ctx, true);
+        ObjectNode n = DisclosureJson.policy(creator);
+        n.put("handle", creator.handle());
+        Responses.json(ctx, 200, n);
+    }
+
+    /** {@code PUT /v1/creators/{handle}/disclosure} (the creator): replaces the default policy. */
+    void putDisclosure(Context ctx) {
+        CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
+        var update = creators.setPolicy(creator, CredentialHandlers.policyBody(ctx));
+        CredentialHandlers.noCache(ctx, true);
+        Responses.json(ctx, 200, DisclosureJson.policyUpdate(update));
+    }
+
+    /** {@code GET /v1/creators/{handle}/models}. */
+    void listModels(Context ctx) {
+        CreatorAccount creator = creators.require(ctx.pathParam("handle"));
+        CredentialHandlers.noCache(ctx, false);
+        Responses.json(ctx, 200, DisclosureJson.models(creator.handle(), models.list(creator.handle()),
+                models::page));
+    }
+
+    /** {@code POST /v1/creators/{handle}/models} (the creator): registers a model; 201 with its view. */
+    void createModel(Context ctx) {
+        CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
+        JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_MODEL_BODY), "body");
+        RegisteredModel m = models.create(creator, body);
+        ctx.header("Location", "/v1/creators/" + creator.handle() + "/models/" + m.id());
+        CredentialHandlers.noCache(ctx, true);
+        Responses.json(ctx, 201, DisclosureJson.model(models.view(m, Viewer.creator(creator))));
+    }
+
+    /** {@code GET /v1/creators/{handle}/models/{modelId}}: the model, its lineage upstream and who uses it. */
+    void getModel(Context ctx) {
+        Viewer viewer = auth.viewer(ctx);
+        RegisteredModel m = model(ctx);
+        CredentialHandlers.noCache(ctx, viewer.isCreator(m.creatorHandle()));
+        Responses.json(ctx, 200, DisclosureJson.model(models.view(m, viewer)));
+    }
+
+    /** {@code PUT /v1/creators/{handle}/models/{modelId}} (the creator): replaces the model's record. */
+    void putModel(Context ctx) {
+        CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
+        JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_MODEL_BODY), "body");
+        RegisteredModel m = models.replace(creator, ctx.pathParam("modelId"), body);
+        CredentialHandlers.noCache(ctx, true);
+        Responses.json(ctx, 200, DisclosureJson.model(models.view(m, Viewer.creator(creator))));
+    }
+
+    /** {@code GET /m/{modelId}}: the model's page for people. */
+    void modelPage(Context ctx) {
+        Viewer viewer = auth.viewer(ctx);
+        String id = ctx.pathParam("modelId");
+        RegisteredModel m = models.find(id).orElseThrow(() -> new NotFoundException("no registered model '"
+                + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "'"));
+        CredentialHandlers.noCache(ctx, viewer.isCreator(m.creatorHandle()));
+        ctx.header("Content-Security-Policy", ModelPage.CONTENT_SECURITY_POLICY);
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.status(200).contentType("text/html; charset=utf-8").result(ModelPage.render(models.view(m, viewer),
+                models::json));
+    }
+
+    private RegisteredModel model(Context ctx) {
+        String handle = ctx.pathParam("handle");
+        String id = ctx.pathParam("modelId");
+        return models.find(id).filter(m -> m.creatorHandle().equals(handle)).orElseThrow(() -> new NotFoundException(
+                "no registered model '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "' of '"
+                        + (handle.length() > 64 ? handle.substring(0, 64) + "…" : handle) + "'"));
+    }
+
+    private static ProblemException document(String message) {
+        return Problems.invalidDocument(null,
+                new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, message));
+    }
+}

@@ -1,0 +1,187 @@
+package io.credmark.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The disclosure side of credentials: {@code credential_disclosures}, {@code credential_commitments} and
+ * {@code credential_models}. A stamp's rows are committed together with its {@code credentials} row.
+ */
+public final class DisclosureRepository {
+
+    private final Database db;
+
+    public DisclosureRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Inserts a new credential with every disclosure of its stamp, its commitments and its model link, in one
+     * transaction: all of it is committed, or none.
+     *
+     * @throws DuplicateKeyException when the credential id is taken
+     */
+    public void insertIssued(CredentialRecord credential, List<DisclosureRecord> disclosures,
+            CommitmentRecord commitments, Optional<ModelLinkRecord> model) {
+        db.transaction(c -> {
+            CredentialRepository.insert(c, credential);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO credential_disclosures (credential_id, path,"
+                    + " disclosure, stamped_level) VALUES (?, ?, ?, ?)")) {
+                for (DisclosureRecord d : disclosures) {
+                    s.setLong(1, d.credentialId());
+                    s.setString(2, d.path());
+                    s.setString(3, d.disclosure());
+                    s.setString(4, d.stampedLevel());
+                    s.addBatch();
+                }
+                if (!disclosures.isEmpty()) {
+                    s.executeBatch();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO credential_commitments (credential_id,"
+                    + " digest_alg, digests, requested_policy, override_policy, override_updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, commitments.credentialId());
+                s.setString(2, commitments.digestAlg());
+                s.setString(3, commitments.digests());
+                s.setString(4, commitments.requestedPolicy());
+                s.setString(5, commitments.overridePolicy().orElse(null));
+                s.setObject(6, Timestamps.toDatabase(commitments.overrideUpdatedAt().orElse(null)));
+                s.executeUpdate();
+            }
+            if (model.isPresent()) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO credential_models (credential_id,"
+                        + " model_id, model_revision) VALUES (?, ?, ?)")) {
+                    s.setLong(1, model.get().credentialId());
+                    s.setString(2, model.get().modelId());
+                    s.setInt(3, model.get().modelRevision());
+                    s.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The parts of a credential's record that verifying a file needs, without its provenance document. */
+    public Optional<IssuedCredential> issued(long credentialId) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, sha256, manifest_label, creator_handle FROM credentials WHERE id = ?")) {
+                s.setLong(1, credentialId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new IssuedCredential(rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Every disclosure of the credential, in no particular order. */
+    public List<DisclosureRecord> disclosures(long credentialId) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT credential_id, path, disclosure, stamped_level"
+                    + " FROM credential_disclosures WHERE credential_id = ?")) {
+                s.setLong(1, credentialId);
+                try (ResultSet rs = s.executeQuery()) {
+                    List<DisclosureRecord> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new DisclosureRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    public Optional<CommitmentRecord> commitments(long credentialId) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT credential_id, digest_alg, digests,"
+                    + " requested_policy, override_policy, override_updated_at FROM credential_commitments"
+                    + " WHERE credential_id = ?")) {
+                s.setLong(1, credentialId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new CommitmentRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), Optional.ofNullable(rs.getString(5)),
+                            Optional.ofNullable(Timestamps.fromDatabase(rs, 6))));
+                }
+            }
+        });
+    }
+
+    /**
+     * Sets (or, with an empty policy, removes) the creator's override for one credential.
+     *
+     * @return whether the credential has commitments on record
+     */
+    public boolean setOverride(long credentialId, Optional<String> policyJson, Instant when) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE credential_commitments SET override_policy = ?,"
+                    + " override_updated_at = ? WHERE credential_id = ?")) {
+                s.setString(1, policyJson.orElse(null));
+                s.setObject(2, Timestamps.toDatabase(when));
+                s.setLong(3, credentialId);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public Optional<ModelLinkRecord> modelLink(long credentialId) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT credential_id, model_id, model_revision"
+                    + " FROM credential_models WHERE credential_id = ?")) {
+                s.setLong(1, credentialId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new ModelLinkRecord(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * For the creator's credentials that follow their default policy (no override): each field that was stamped
+     * public, so that its value travels readable in the file, with the number of such credentials.
+     */
+    public Map<String, Long> publishedFieldsFollowingDefault(String creatorHandle) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT d.path, COUNT(*) FROM credential_disclosures d"
+                    + " JOIN credentials c ON c.id = d.credential_id"
+                    + " JOIN credential_commitments m ON m.credential_id = d.credential_id"
+                    + " WHERE c.creator_handle = ? AND d.stamped_level = 'public' AND m.override_policy IS NULL"
+                    + " GROUP BY d.path ORDER BY d.path")) {
+                s.setString(1, creatorHandle);
+                try (ResultSet rs = s.executeQuery()) {
+                    Map<String, Long> out = new LinkedHashMap<>();
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** How many credentials were stamped naming the model. */
+    public long credentialsOfModel(String modelId) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM credential_models WHERE model_id = ?")) {
+                s.setString(1, modelId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+}
