@@ -66,7 +66,7 @@ public final class CredentialService {
                     Timestamps.storable(clock.instant()));
             try {
                 credentials.insert(toRecord(credential));
-                return new Stamped(credential, url, result.format(), image);
+                return new Stamped(credential, url, result.format(), image, result.mark());
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;
