@@ -15,11 +15,11 @@ final class LineageChain {
     /** The chain's own style, added to the credential page's style sheet. */
     static final String STYLE = """
             ol.chain{list-style:none;margin:.25rem 0 .5rem;padding:0}
-            ol.chain>li{position:relative;margin:0;padding:0 0 .9rem 1.6rem}
+            ol.chain>li{position:relative;margin:0;padding:0 0 .8rem 28px}
             ol.chain>li+li{margin:0}
-            ol.chain>li::before{content:"";position:absolute;left:.35rem;top:.35rem;width:.7rem;height:.7rem;\
-            border-radius:50%;border:2px solid var(--fg);background:var(--card)}
-            ol.chain>li::after{content:"";position:absolute;left:.78rem;top:1.15rem;bottom:.1rem;width:2px;\
+            ol.chain>li::before{content:"";position:absolute;left:3px;top:5px;width:12px;height:12px;\
+            border:2px solid var(--fg);border-radius:50%;background:var(--card);box-sizing:border-box}
+            ol.chain>li::after{content:"";position:absolute;left:8px;top:19px;bottom:-3px;width:2px;\
             background:var(--line)}
             ol.chain>li:last-child{padding-bottom:0}
             ol.chain>li:last-child::after{display:none}

@@ -135,8 +135,9 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    public static CharSequence tab() {
-        return Keys.TAB;
+    /** Shift+Tab: the focus moves back. */
+    public void shiftTab() {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
     }
 
     /** Writes a screenshot of the viewport to {@code target/screenshots/NAME.png}. */

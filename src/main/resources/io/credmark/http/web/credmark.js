@@ -162,7 +162,7 @@
    * report's status, or "error" for an answer that is not a report.
    */
   function statusOf(report) {
-    if (!report || !report.status) {
+    if (!report || typeof report.status !== 'string') {
       return {kind: 'error', title: 'This file could not be checked.',
         detail: (report && (report.detail || report.title)) || 'The check could not be completed.'};
     }
@@ -384,7 +384,7 @@
   var STYLE = [
     ':host{display:inline-block;position:relative;max-width:100%;vertical-align:top;line-height:normal;',
     'font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1f;text-align:start}',
-    ':host([hidden]){display:none}',
+    ':host([hidden]),[hidden]{display:none!important}',
     '.frame{position:relative}',
     'img{display:block;width:100%;height:auto;max-width:100%}',
     'button{font:inherit;cursor:pointer}',
@@ -398,7 +398,7 @@
     'border-radius:999px;background:#fff;color:#1b1b1f;font-size:12px;line-height:20px}',
     '.badge:hover{border-color:#1b1b1f}',
     '.badge:focus{outline:none}.badge:focus-visible{box-shadow:0 0 0 2px #fff,0 0 0 4px #1b1b1f}',
-    '.card{position:absolute;z-index:2147483000;box-sizing:border-box;width:min(20rem,calc(100vw - 16px));',
+    '.card{position:absolute;z-index:2147483000;box-sizing:border-box;width:min(22rem,calc(100vw - 16px));',
     'max-height:min(30rem,80vh);overflow:auto;padding:12px 14px;border:1px solid #c9c9d1;border-radius:12px;',
     'background:#fff;color:#1b1b1f;box-shadow:0 8px 28px rgba(0,0,0,.28)}',
     '.card[hidden]{display:none}',

@@ -63,16 +63,25 @@
     var card = el('article', 'result ' + status.kind);
     card.setAttribute('data-status', status.kind);
 
-    var thumb = el('div', 'thumb');
     if (thumbUrl) {
       URL.revokeObjectURL(thumbUrl);
+      thumbUrl = null;
     }
-    thumbUrl = URL.createObjectURL(file);
-    var img = el('img');
-    img.src = thumbUrl;
-    img.alt = 'The image you chose';
-    thumb.appendChild(img);
-    card.appendChild(thumb);
+    if (status.kind === 'error') {
+      card.classList.add('no-thumb');
+    } else {
+      var thumb = el('div', 'thumb');
+      thumbUrl = URL.createObjectURL(file);
+      var img = el('img');
+      img.src = thumbUrl;
+      img.alt = 'The image you chose';
+      img.addEventListener('error', function () {
+        thumb.remove();
+        card.classList.add('no-thumb');
+      });
+      thumb.appendChild(img);
+      card.appendChild(thumb);
+    }
 
     var body = el('div', 'body');
     body.appendChild(el('p', 'file', file.name + ' \u00b7 ' + size(file.size)));
@@ -130,5 +139,8 @@
     }
     card.appendChild(body);
     out.appendChild(card);
+    if (card.getBoundingClientRect().top > window.innerHeight * 0.6) {
+      card.scrollIntoView({block: 'start'});
+    }
   }
 })();
