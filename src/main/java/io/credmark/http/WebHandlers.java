@@ -198,12 +198,14 @@ final class WebHandlers {
             if (f.identity()) {
                 h.markup("<p class=\"always\">Always public: a credential means nothing without it.</p>");
             } else {
+                h.markup("<span class=\"levels\">");
                 for (String level : new String[] {"public", "protected", "private"}) {
                     h.markup("<label><input type=\"radio\"").attribute("name", f.path()).attribute("value", level)
                             .markup(level.equals("public") ? " checked>" : ">")
                             .text(level.substring(0, 1).toUpperCase(Locale.ROOT) + level.substring(1))
                             .markup("</label>");
                 }
+                h.markup("</span>");
             }
             h.markup("</fieldset>");
         }
