@@ -101,11 +101,13 @@ class WebBrowserTest {
 
     @Test
     void aClickOnTheMarkOpensThePopoverWithTheCreatorAndTheModel() {
+        double verificationsBefore = verifications();
         browser.open(site.page("/natural.html", "Gallery", "<h1>Gallery</h1><p>An image made with Inkwash XL. Click"
                 + " the mark in its corner.</p><credmark-image id=\"a\" src=\"/images/marked.png\" credential=\""
                 + png.id() + "\" alt=\"A heron at dawn\"></credmark-image>"));
         ready("#a");
         assertEquals("trusted", attribute("#a", "data-status"), "verified live, across origins");
+        assertEquals(1, verifications() - verificationsBefore, 0.0, "one check per image");
 
         double[] img = rect("#a", "img");
         assertEquals(png.width(), img[2], 0.5, "shown at its natural size");
@@ -262,6 +264,16 @@ class WebBrowserTest {
         double scale = other[2] / png.width();
         browser.clickAt(other[0] + png.centerX() * scale, other[1] + png.centerY() * scale);
         assertFalse(open("#b"));
+
+        // the publisher turns it on: the element checks the image and puts the hotspot over the mark
+        double before = verifications();
+        browser.js("var b = document.querySelector('#b'); b.setAttribute('indicator', 'auto');"
+                + " b.setAttribute('alt', 'A heron');");
+        browser.waitUntil("#b is checked", () -> "trusted".equals(attribute("#b", "data-status")));
+        assertFalse(hidden("#b", ".hotspot"));
+        assertEquals(1, verifications() - before, 0.0);
+        browser.clickAt(other[0] + png.centerX() * scale, other[1] + png.centerY() * scale);
+        browser.waitUntil("the popover opens", () -> open("#b"));
     }
 
     // --- the verify page ----------------------------------------------------------------------------------------
@@ -337,6 +349,12 @@ class WebBrowserTest {
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
+
+    /** How many images the service has verified so far, from its metrics. */
+    private double verifications() {
+        return service.client().get("/metrics").text().lines().filter(l -> l.startsWith("credmark_verifications_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
 
     private void ready(String host) {
         browser.waitUntil(host + " is ready", () -> "ready".equals(attribute(host, "data-state")));

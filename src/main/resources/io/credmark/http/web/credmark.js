@@ -520,6 +520,7 @@
         this._resize.observe(this._img);
       }
       if (!this._started) {
+        this._started = true;
         this._load();
       }
     }
@@ -538,8 +539,14 @@
       }
       if (name === 'alt') {
         this._img.alt = after || '';
-      } else if (this.isConnected) {
-        this._load();
+      } else if (this._started && !this._reloading) {
+        // several attributes may change at once: load again once, after all of them
+        this._reloading = true;
+        var self = this;
+        Promise.resolve().then(function () {
+          self._reloading = false;
+          self._load();
+        });
       }
     }
 
@@ -599,7 +606,6 @@
     }
 
     _load() {
-      this._started = true;
       var generation = ++this._generation;
       var src = this.getAttribute('src') || '';
       var indicator = this.getAttribute('indicator') || 'auto';
@@ -684,8 +690,10 @@
       var label = 'Attribution' + (creator ? ': ' + creator : '');
       if (status.kind === 'invalid') {
         label = 'Attribution can\u2019t be verified';
-      } else if (status.kind === 'none' || status.kind === 'error') {
+      } else if (status.kind === 'none') {
         label = 'No attribution found';
+      } else if (status.kind === 'error') {
+        label = 'Attribution could not be checked';
       }
       this._badgeText.textContent = label;
       this._hotspot.setAttribute('aria-label', label + ' \u2014 show details');
