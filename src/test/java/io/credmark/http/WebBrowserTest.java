@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credmark.http.WebFixtures.Stamp;
 import io.credmark.testing.Browser;
+import io.credmark.testing.Corpus;
 import io.credmark.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -307,6 +308,14 @@ class WebBrowserTest {
                 .contains("assertion.dataHash.mismatch"));
         browser.screenshot("verify-4-tampered");
 
+        // another producer's file, signed by a certificate this installation does not trust
+        upload("C.jpg", Corpus.bytes("testdata/c2pa-fixtures/C.jpg"));
+        String untrusted = result("valid");
+        assertTrue(untrusted.contains("Signed by "), untrusted);
+        assertTrue(untrusted.contains("The Content Credential issuer couldn\u2019t be recognized. This file may not"
+                + " come from where it claims to."), untrusted);
+        browser.screenshot("verify-5-unrecognised-issuer");
+
         // this one is dropped onto the page rather than picked
         browser.js("""
                 var bytes = Uint8Array.from(atob(arguments[0]), function (c) { return c.charCodeAt(0); });
@@ -320,13 +329,13 @@ class WebBrowserTest {
         String none = result("none");
         assertTrue(none.contains("No Content Credentials found."), none);
         assertTrue(none.contains("never-stamped.png"), none);
-        browser.screenshot("verify-5-none-found");
+        browser.screenshot("verify-6-none-found");
 
         upload("not-an-image.png", "hello".getBytes(StandardCharsets.UTF_8));
         String error = result("error");
         assertTrue(error.contains("This file could not be checked."), error);
         assertTrue(error.contains("not a PNG or JPEG") || error.contains("PNG"), error);
-        browser.screenshot("verify-6-not-an-image");
+        browser.screenshot("verify-7-not-an-image");
         browser.log(); // the console reports the 415 answer; it was expected
     }
 

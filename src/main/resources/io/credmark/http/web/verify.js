@@ -99,6 +99,9 @@
           + (p.creator.displayName ? p.creator.displayName + ' (' + p.creator.handle + ')' : p.creator.handle)
           + '.'));
       }
+      if (!p && report.summary && report.summary.claimGenerator) {
+        body.appendChild(el('p', null, 'App or device used: ' + report.summary.claimGenerator));
+      }
       if (p) {
         var chain = el('div', 'lineage');
         ui.renderChain(chain, p);
@@ -128,7 +131,7 @@
       var failures = report.validation.failure || [];
       if (failures.length || report.status === 'invalid') {
         var details = el('details');
-        details.appendChild(el('summary', null, 'What failed'));
+        details.appendChild(el('summary', null, report.status === 'invalid' ? 'What failed' : 'Details'));
         var ul = el('ul');
         failures.forEach(function (f) {
           ul.appendChild(el('li', null, (f.explanation || f.code) + ' (' + f.code + ')'));
