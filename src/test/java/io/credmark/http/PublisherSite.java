@@ -22,6 +22,8 @@ final class PublisherSite implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, File> files = new ConcurrentHashMap<>();
     private final String service;
+    /** Other origins the pages may load images from and connect to, e.g. an image host. */
+    private volatile String others = "";
 
     PublisherSite(String service) {
         this.service = service;
@@ -41,7 +43,8 @@ final class PublisherSite implements AutoCloseable {
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             if (f.type().startsWith("text/html")) {
                 exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self' "
-                        + service + "; connect-src 'self' " + service + "; img-src 'self'; style-src 'self'");
+                        + service + "; connect-src 'self' " + service + others + "; img-src 'self'" + others
+                        + "; style-src 'self'");
             }
             exchange.sendResponseHeaders(200, f.bytes().length);
             exchange.getResponseBody().write(f.bytes());
@@ -52,6 +55,11 @@ final class PublisherSite implements AutoCloseable {
 
     String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Lets the pages load images from, and connect to, another origin too. */
+    void allow(String origin) {
+        others = others + " " + origin;
     }
 
     void put(String path, String type, byte[] bytes) {

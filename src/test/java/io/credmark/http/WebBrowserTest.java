@@ -44,6 +44,7 @@ class WebBrowserTest {
     private Stamp png;
     private Stamp jpeg;
     private Stamp plain;
+    private Stamp turned;
     private byte[] unstamped;
 
     @BeforeAll
@@ -59,6 +60,8 @@ class WebBrowserTest {
                 "{\"marker\": {\"position\": \"bottom-right\", \"label\": \"creator\"}}");
         jpeg = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(720, 480), "jpg"), "image/jpeg",
                 "{\"marker\": {\"position\": \"top-left\", \"label\": \"model\"}}");
+        turned = WebFixtures.stamp(api, stampKey, WebFixtures.withOrientation(WebFixtures.encode(
+                WebFixtures.scene(720, 480), "jpg"), 6), "image/jpeg", "{\"marker\": {\"position\": \"bottom-right\"}}");
         plain = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(640, 400), "png"), "image/png",
                 null);
         unstamped = WebFixtures.encode(WebFixtures.scene(480, 300), "png");
@@ -67,6 +70,7 @@ class WebBrowserTest {
         site.put("/images/marked.png", "image/png", png.image());
         site.put("/images/marked.jpg", "image/jpeg", jpeg.image());
         site.put("/images/plain.png", "image/png", plain.image());
+        site.put("/images/turned.jpg", "image/jpeg", turned.image());
         site.put("/favicon.ico", "image/png", unstamped);
         browser = Browser.start(WIDTH, HEIGHT);
     }
@@ -197,6 +201,49 @@ class WebBrowserTest {
         String card = cardText("#b");
         assertTrue(card.contains("Inkwash XL 2.1") && card.contains("mirelle.ink"), card);
         browser.screenshot("component-5-jpeg-top-left-enlarged");
+    }
+
+    @Test
+    void aJpegShownTurnedByItsExifOrientation() {
+        browser.open(site.page("/turned.html", "Turned", "<h1>A portrait from a landscape file</h1>"
+                + "<credmark-image id=\"c\" class=\"w360\" src=\"/images/turned.jpg\" credential=\"" + turned.id()
+                + "\"></credmark-image>"));
+        ready("#c");
+        double[] img = rect("#c", "img");
+        assertTrue(img[3] > img[2], "browsers show it turned: " + img[2] + " × " + img[3]);
+        assertEquals(turned.width(), browser.number("return document.querySelector('#c').shadowRoot"
+                + ".querySelector('img').naturalWidth"), 0.5);
+        double scale = img[2] / turned.width();
+        double[] hotspot = rect("#c", ".hotspot");
+        assertTrue(contains(hotspot, markOnPage(turned, img)), "the hotspot covers the mark where it is shown");
+        assertTrue(hotspot[0] + hotspot[2] / 2 > img[0] + img[2] / 2 && hotspot[1] + hotspot[3] / 2
+                > img[1] + img[3] / 2, "at the bottom right of the turned image");
+        browser.clickAt(img[0] + turned.centerX() * scale, img[1] + turned.centerY() * scale);
+        browser.waitUntil("the popover opens", () -> open("#c"));
+        assertTrue(cardText("#c").contains("Inkwash XL"));
+        browser.screenshot("component-9-jpeg-exif-orientation-6");
+    }
+
+    @Test
+    void anImageThePageCannotReadFallsBackToTheRecord() {
+        try (PublisherSite imageHost = new PublisherSite(service.base)) {
+            // an image host that sends no CORS headers: the page may show the image but not read its bytes
+            imageHost.put("/marked.png", "image/png", png.image());
+            site.allow(imageHost.origin());
+            browser.open(site.page("/elsewhere.html", "Elsewhere", "<credmark-image id=\"a\" class=\"w560\" src=\""
+                    + imageHost.origin() + "/marked.png\" credential=\"" + png.id() + "\"></credmark-image>"));
+            ready("#a");
+            assertEquals("unchecked", attribute("#a", "data-status"));
+            assertFalse(hidden("#a", ".under"), "without the report there is no box: the badge stands in");
+            double[] badge = rect("#a", ".badge");
+            browser.clickAt(badge[0] + badge[2] / 2, badge[1] + badge[3] / 2);
+            browser.waitUntil("the popover opens", () -> open("#a"));
+            String card = cardText("#a");
+            assertTrue(card.contains("This image could not be checked here."), card);
+            assertTrue(card.contains("Inkwash XL") && card.contains("mirelle.ink"), "the record: " + card);
+            browser.screenshot("component-10-unreadable-image");
+            browser.log(); // the console reports the refused read; it was expected
+        }
     }
 
     @Test

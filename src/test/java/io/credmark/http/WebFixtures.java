@@ -45,7 +45,10 @@ final class WebFixtures {
             }
             """.formatted(json(DISPLAY_NAME), json(PROMPT));
 
-    /** A stamp's answer: the image, its credential, and the mark's rectangle as browsers show the image. */
+    /**
+     * A stamp's answer: the image, its credential, and the mark's rectangle as browsers show the image; width and
+     * height are the image's as displayed (after its EXIF orientation).
+     */
     record Stamp(String id, String url, byte[] image, JsonNode displayBox, int width, int height) {
         double centerX() {
             return displayBox.get("x").asDouble() + displayBox.get("width").asDouble() / 2;
@@ -129,9 +132,33 @@ final class WebFixtures {
         }
         JsonNode j = a.json();
         byte[] stamped = Base64.getDecoder().decode(j.get("image").asText());
-        BufferedImage decoded = new PixelCodec().decode(stamped).image();
+        Decoded decoded = new PixelCodec().decode(stamped);
+        boolean turned = decoded.orientation().swapsAxes();
         return new Stamp(j.get("id").asText(), j.get("url").asText(), stamped, j.at("/mark/displayBox"),
-                decoded.getWidth(), decoded.getHeight());
+                turned ? decoded.height() : decoded.width(), turned ? decoded.width() : decoded.height());
+    }
+
+    /**
+     * The JPEG with an EXIF APP1 segment right after SOI that holds only the given Orientation (1 to 8): browsers
+     * then show it turned, as cameras' files are.
+     */
+    static byte[] withOrientation(byte[] jpeg, int orientation) {
+        byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, // little-endian TIFF header, IFD0 at 8
+                1, 0, // one entry
+                0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0, // 0x0112 Orientation, SHORT, 1
+                0, 0, 0, 0}; // no next IFD
+        byte[] exif = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int length = 2 + exif.length + tiff.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >>> 8);
+        out.write(length);
+        out.writeBytes(exif);
+        out.writeBytes(tiff);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     /**
