@@ -97,9 +97,9 @@ final class CredentialPage {
             """;
 
     /** The page's Content-Security-Policy: nothing but its own inline style and script, and posts to itself. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + hash(STYLE) + "; script-src "
-            + hash(SCRIPT) + "; connect-src 'self'; form-action 'self'; img-src 'self'; base-uri 'none';"
-            + " frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + hash(STYLE + LineageChain.STYLE)
+            + "; script-src " + hash(SCRIPT) + "; connect-src 'self'; form-action 'self'; img-src 'self';"
+            + " base-uri 'none'; frame-ancestors 'none'";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -136,13 +136,14 @@ final class CredentialPage {
                 .markup("<meta name=\"robots\" content=\"noindex\">")
                 .markup("<title>").text("Content Credential: " + model + " by " + creator).markup("</title>")
                 .markup("<link rel=\"alternate\" type=\"application/json\"").attribute("href", links.json(c.id()))
-                .markup("><style>").markup(STYLE).markup("</style></head><body><main>")
+                .markup("><style>").markup(STYLE + LineageChain.STYLE).markup("</style></head><body><main>")
                 .markup("<header><div class=\"cr\" aria-hidden=\"true\">cr</div><div><h1>").text(model)
                 .markup("</h1><p>Content Credential · made with a model by ").text(creator).markup("</p></div></header>");
 
         section(h, "Creator", p.path("creator"));
         section(h, "Model", p.path("model"));
         section(h, "Generation parameters", p.path("generation"));
+        LineageChain.section(h, p);
         section(h, "Lineage", p.path("lineage"));
         section(h, "Usage terms", p.path("usage"));
 

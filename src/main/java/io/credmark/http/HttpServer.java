@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,8 @@ public final class HttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/metrics", Access.PUBLIC, 0, system::metrics),
                 new Route(HandlerType.GET, "/openapi.json", Access.PUBLIC, 0, system::openApi),
                 new Route(HandlerType.GET, "/problems/{slug}", Access.PUBLIC, 0, system::problemType));
+        List<Route> all = Stream.concat(routes.stream(), new WebHandlers(node.credentials()).routes().stream())
+                .toList();
 
         Javalin app = Javalin.create(c -> {
             c.unsafe.jettyInternal.server = listener.server();
@@ -118,7 +121,7 @@ public final class HttpServer implements AutoCloseable {
                 ctx.attribute(STARTED_AT, System.nanoTime());
                 ctx.header("X-Content-Type-Options", "nosniff");
             });
-            for (Route r : routes) {
+            for (Route r : all) {
                 c.routes.addHttpHandler(r.method(), r.path(), guarded(r, auth));
             }
             c.routes.exception(HttpResponseException.class, problems::respond);
@@ -150,7 +153,11 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static Handler guarded(Route route, Authenticator auth) {
+        boolean crossOrigin = Cors.isOpen(route);
         return ctx -> {
+            if (crossOrigin) {
+                Cors.allow(ctx);
+            }
             RequestBodies.checkDeclaredLength(ctx, route.maxBody());
             auth.require(ctx, route.access());
             route.handler().handle(ctx);

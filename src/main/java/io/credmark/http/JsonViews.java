@@ -2,6 +2,7 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.pixels.marker.MarkResult;
 import io.credmark.service.ApiKey;
 import io.credmark.service.Credential;
 import io.credmark.service.CredentialLinks;
@@ -48,6 +49,23 @@ final class JsonViews {
         n.put("mediaType", s.format().mediaType());
         n.put("sha256", s.credential().sha256());
         n.put("image", Base64.getEncoder().encodeToString(s.image()));
+        s.mark().ifPresent(m -> n.set("mark", mark(m)));
+        return n;
+    }
+
+    /** The visible mark as the stamp drew it; the same members as the verification report's summary.marker. */
+    static ObjectNode mark(MarkResult m) {
+        ObjectNode n = F.objectNode();
+        n.set("box", box(m.box()));
+        n.set("displayBox", box(m.displayBox()));
+        n.put("style", m.style().wireName());
+        n.put("label", m.label());
+        return n;
+    }
+
+    private static ObjectNode box(java.awt.Rectangle r) {
+        ObjectNode n = F.objectNode();
+        n.put("x", r.x).put("y", r.y).put("width", r.width).put("height", r.height);
         return n;
     }
 

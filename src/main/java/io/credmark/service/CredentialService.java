@@ -125,7 +125,7 @@ public final class CredentialService {
             Optional<ModelLinkRecord> link = model.map(m -> new ModelLinkRecord(id.value(), m.id(), m.revision()));
             try {
                 disclosures.insertIssued(toRecord(credential), rows, commitments, link);
-                return new Stamped(credential, url, result.format(), image);
+                return new Stamped(credential, url, result.format(), image, result.mark());
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;
