@@ -3,7 +3,11 @@ package io.credmark.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.credmark.service.CreatorAccount;
+import io.credmark.service.CreatorCredential;
+import io.credmark.service.CredentialService;
 import io.credmark.service.Creators;
 import io.credmark.service.ModelRegistry;
 import io.credmark.service.NewCreator;
@@ -22,9 +26,11 @@ final class CreatorHandlers {
 
     private final Creators creators;
     private final ModelRegistry models;
+    private final CredentialService credentials;
     private final Authenticator auth;
 
-    CreatorHandlers(Creators creators, ModelRegistry models, Authenticator auth) {
+    CreatorHandlers(Creators creators, ModelRegistry models, CredentialService credentials, Authenticator auth) {
+        this.credentials = credentials;
         this.creators = creators;
         this.models = models;
         this.auth = auth;
@@ -85,6 +91,40 @@ final class CreatorHandlers {
         var update = creators.setPolicy(creator, CredentialHandlers.policyBody(ctx));
         CredentialHandlers.noCache(ctx, true);
         Responses.json(ctx, 200, DisclosureJson.policyUpdate(update));
+    }
+
+    /** {@code GET /v1/creators/{handle}/credentials?limit=&offset=} (the creator): their credentials, newest first. */
+    void listCredentials(Context ctx) {
+        CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
+        int limit = number(ctx, "limit", 100);
+        int offset = number(ctx, "offset", 0);
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("creator", creator.handle());
+        ArrayNode list = n.putArray("credentials");
+        for (CreatorCredential c : credentials.listOf(creator, limit, offset)) {
+            ObjectNode e = list.addObject().put("id", c.id().text()).put("url", c.url()).put("model", c.modelName())
+                    .put("mediaType", c.mediaType()).put("createdAt", c.createdAt().toString())
+                    .put("override", c.override());
+            c.registeredModel().ifPresent(m -> e.put("registeredModel", m));
+        }
+        CredentialHandlers.noCache(ctx, true);
+        Responses.json(ctx, 200, n);
+    }
+
+    private static int number(Context ctx, String name, int otherwise) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, name + ": expected a whole number ≥ 0");
+        }
     }
 
     /** {@code GET /v1/creators/{handle}/models}. */

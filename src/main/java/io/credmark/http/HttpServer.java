@@ -51,7 +51,7 @@ public final class HttpServer implements AutoCloseable {
         Semaphore uploads = new Semaphore(maxConcurrentUploads, true);
 
         CredentialHandlers credentials = new CredentialHandlers(node.credentials(), auth);
-        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), auth);
+        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.credentials(), auth);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         List<Route> routes = List.of(
@@ -75,6 +75,8 @@ public final class HttpServer implements AutoCloseable {
                         creators::getDisclosure),
                 new Route(HandlerType.PUT, "/v1/creators/{handle}/disclosure", Access.CREATOR,
                         CredentialHandlers.MAX_POLICY_BODY, creators::putDisclosure),
+                new Route(HandlerType.GET, "/v1/creators/{handle}/credentials", Access.CREATOR, 0,
+                        creators::listCredentials),
                 new Route(HandlerType.GET, "/v1/creators/{handle}/models", Access.PUBLIC, 0, creators::listModels),
                 new Route(HandlerType.POST, "/v1/creators/{handle}/models", Access.CREATOR,
                         CreatorHandlers.MAX_MODEL_BODY, creators::createModel),

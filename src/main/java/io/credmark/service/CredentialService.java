@@ -219,6 +219,14 @@ public final class CredentialService {
         return new EvidenceBundle(c.manifestLabel(), Optional.of(id.text()), Optional.of(links.page(id)), chosen);
     }
 
+    /** The creator's credentials, newest first; {@code limit} is at most 500. */
+    public List<CreatorCredential> listOf(CreatorAccount creator, int limit, long offset) {
+        return disclosures.listByCreator(creator.handle(), Math.max(1, Math.min(limit, 500)), Math.max(0, offset))
+                .stream().map(r -> new CreatorCredential(new CredentialId(r.id()), links.page(new CredentialId(r.id())),
+                        r.modelName(), r.mediaType(), r.createdAt(), Optional.ofNullable(r.modelId()),
+                        r.hasOverride())).toList();
+    }
+
     /** Verifies as anyone sees it. */
     public Verification verify(byte[] image) {
         return verify(image, Viewer.ANYONE, List.of());

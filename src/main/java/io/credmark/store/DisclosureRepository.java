@@ -171,6 +171,29 @@ public final class DisclosureRepository {
         });
     }
 
+    /** The creator's credentials, newest first. */
+    public List<CreatorCredentialRow> listByCreator(String creatorHandle, int limit, long offset) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT c.id, c.model_name, c.media_type, c.created_at,"
+                    + " m.model_id, k.override_policy FROM credentials c"
+                    + " LEFT JOIN credential_models m ON m.credential_id = c.id"
+                    + " LEFT JOIN credential_commitments k ON k.credential_id = c.id"
+                    + " WHERE c.creator_handle = ? ORDER BY c.created_at DESC, c.id LIMIT ? OFFSET ?")) {
+                s.setString(1, creatorHandle);
+                s.setInt(2, limit);
+                s.setLong(3, offset);
+                try (ResultSet rs = s.executeQuery()) {
+                    List<CreatorCredentialRow> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new CreatorCredentialRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                Timestamps.fromDatabase(rs, 4), rs.getString(5), rs.getString(6) != null));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
     /** How many credentials were stamped naming the model. */
     public long credentialsOfModel(String modelId) {
         return db.run(c -> {

@@ -323,6 +323,12 @@ abstract class DisclosureContract {
                 .at("/levels/generation.prompt").asText());
         assertTrue(api.get("/v1/credentials/" + id).json().at("/provenance/generation/prompt").isMissingNode());
 
+        JsonNode mine = api.get("/v1/creators/owl.maker/credentials", bearer(token)).json();
+        assertEquals(id, mine.at("/credentials/0/id").asText(), mine.toString());
+        assertFalse(mine.at("/credentials/0/override").asBoolean());
+        assertProblem(api.get("/v1/creators/owl.maker/credentials", bearer(other)), 403, "forbidden");
+        assertProblem(api.get("/v1/creators/owl.maker/credentials", bearer(stampKey)), 403, "forbidden");
+        assertProblem(api.get("/v1/creators/owl.maker/credentials?limit=x", bearer(token)), 400, "bad-request");
         assertProblem(api.get("/v1/creators/owl.maker/disclosure", bearer(other)), 403, "forbidden");
         assertProblem(api.get("/v1/credentials/" + id + "/evidence", bearer(other)), 403, "forbidden");
         assertProblem(api.get("/v1/credentials/" + id + "/evidence", bearer(stampKey)), 403, "forbidden");
@@ -643,6 +649,12 @@ abstract class DisclosureContract {
         assertEquals(2, fresh.at("/model/revision").asInt());
         assertEquals(2, api.get("/v1/creators/crane.atelier/models/crane.atelier:crane-xl").json()
                 .get("credentials").asInt());
+        JsonNode listed = api.get("/v1/creators/crane.atelier/credentials?limit=1", bearer(token)).json();
+        assertEquals(1, listed.get("credentials").size());
+        assertEquals(id2, listed.at("/credentials/0/id").asText(), "newest first");
+        assertEquals("crane.atelier:crane-xl", listed.at("/credentials/0/registeredModel").asText());
+        assertEquals(id, api.get("/v1/creators/crane.atelier/credentials?limit=1&offset=1", bearer(token)).json()
+                .at("/credentials/0/id").asText());
 
         Answer unknown = api.stamp(stampKey, image("rgb8.png"), "image/png",
                 "{\"registeredModel\":\"crane.atelier:nope\"}");
