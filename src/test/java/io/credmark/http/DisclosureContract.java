@@ -127,6 +127,9 @@ abstract class DisclosureContract {
                 seenByOthers.add(api.postMultipart("/v1/verify",
                         List.of(Part.file("image", "s.png", "image/png", png)), auth));
                 seenByOthers.add(api.get("/v1/creators/heron.lab", auth));
+                seenByOthers.add(api.get("/v1/creators/heron.lab/models", auth));
+                seenByOthers.add(api.get("/v1/creators/heron.lab/credentials", auth));
+                seenByOthers.add(api.get("/metrics", auth));
                 seenByOthers.add(api.get("/v1/credentials/" + id + "/evidence", auth));
                 seenByOthers.add(api.send("PUT", "/v1/credentials/" + id + "/disclosure",
                         utf8("{\"generation.prompt\":\"public\"}"), auth));
