@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.disclosure.CheckedDisclosure;
 import io.credmark.disclosure.DisclosureLevel;
-import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.service.CreatorAccount;
 import io.credmark.service.CredentialView;
 import io.credmark.service.ModelView;
@@ -178,9 +177,5 @@ final class DisclosureJson {
         ObjectNode n = F.objectNode();
         levels.forEach((p, l) -> n.put(p, l.wireName()));
         return n;
-    }
-
-    static ObjectNode policyJson(DisclosurePolicy p) {
-        return p.toJson();
     }
 }

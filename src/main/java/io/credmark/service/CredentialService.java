@@ -11,7 +11,9 @@ import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.provenance.Problem;
 import io.credmark.provenance.ProvenanceDocument;
+import io.credmark.provenance.ProvenanceException;
 import io.credmark.provenance.ProvenanceParser;
 import io.credmark.provenance.ProvenanceSchema;
 import io.credmark.store.CommitmentRecord;
@@ -37,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issues and looks up credentials: a stamp whose record is committed before anyone sees the image, so that a client
@@ -52,6 +56,7 @@ public final class CredentialService {
 
     /** Attempts at a fresh id; two random 64-bit ids colliding twice in a row does not happen. */
     private static final int ID_ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialService.class);
     private static final Comparator<String> SCHEMA_ORDER = Comparator.comparingInt(
             p -> ProvenanceSchema.paths().indexOf(p));
 
@@ -100,9 +105,8 @@ public final class CredentialService {
         ProvenanceDocument provenance;
         Optional<RegisteredModel> model = Optional.empty();
         if (order.provenance() instanceof ProvenanceInput.Registered r) {
-            model = Optional.of(registry.find(r.modelId()).orElseThrow(() -> new io.credmark.provenance
-                    .ProvenanceException(List.of(new io.credmark.provenance.Problem(ProvenanceInput.REGISTERED_MODEL,
-                            "no registered model '" + r.modelId() + "'")))));
+            model = Optional.of(registry.find(r.modelId()).orElseThrow(() -> new ProvenanceException(List.of(
+                    new Problem(ProvenanceInput.REGISTERED_MODEL, "no registered model '" + r.modelId() + "'")))));
             provenance = registry.snapshot(model.get(), r.generation());
         } else {
             provenance = ((ProvenanceInput.Spelled) order.provenance()).document();
@@ -187,8 +191,8 @@ public final class CredentialService {
             throw new ConflictException("the credential " + id.text() + " was stamped before disclosures were"
                     + " recorded; its fields cannot be disclosed selectively");
         }
-        org.slf4j.LoggerFactory.getLogger(CredentialService.class).info("creator {} {} the disclosure policy of"
-                + " credential {}", creator.handle(), policy.isPresent() ? "set" : "removed", c.id().text());
+        LOG.info("creator {} {} the disclosure policy of credential {}", creator.handle(),
+                policy.isPresent() ? "set" : "removed", c.id().text());
         return view(id, Viewer.creator(creator));
     }
 
@@ -254,22 +258,21 @@ public final class CredentialService {
         boolean ours = recorded.isPresent() && report.validation()
                 .map(v -> v.activeManifest().equals(recorded.get().manifestLabel())).orElse(false);
         if (ours) {
-            Optional<CommitmentRecord> commitments = disclosures.commitments(recorded.get().id());
-            if (commitments.isPresent()) {
-                report = report.withProvenance(Optional.of(reveal(report, recorded.get(), commitments.get(), viewer,
-                        presentedEvidence)));
-            }
+            report = report.withProvenance(Optional.of(reveal(report, recorded.get(),
+                    disclosures.commitments(recorded.get().id()), viewer, presentedEvidence)));
         }
         return new Verification(report, claimed, recorded.isPresent(), sameFile);
     }
 
     /** The report's credmark assertion checked again with what the viewer may see, and only that. */
-    private ProvenanceView reveal(VerificationReport report, IssuedCredential credential, CommitmentRecord commitments,
-            Viewer viewer, List<DisclosureCheck.Presented> evidence) {
+    private ProvenanceView reveal(VerificationReport report, IssuedCredential credential,
+            Optional<CommitmentRecord> commitments, Viewer viewer, List<DisclosureCheck.Presented> evidence) {
         ProvenanceView checkedBefore = report.provenance().orElseThrow();
         CredmarkAssertion.Content assertion = checkedBefore.assertion();
         boolean owner = viewer.isCreator(credential.creatorHandle());
-        DisclosurePolicy policy = effective(commitments, credential.creatorHandle());
+        // a credential stamped before disclosures were recorded follows its creator's default
+        DisclosurePolicy policy = commitments.map(c -> effective(c, credential.creatorHandle()))
+                .orElseGet(() -> creatorDefault(credential.creatorHandle()));
         Predicate<String> visible = path -> owner || policy.levelOf(path) != DisclosureLevel.PRIVATE;
         List<DisclosureCheck.Presented> presented = new ArrayList<>();
         for (String d : assertion.disclosures()) {
@@ -279,7 +282,8 @@ public final class CredentialService {
                 presented.add(new DisclosureCheck.Presented(d, CheckedDisclosure.Source.MANIFEST));
             }
         }
-        List<DisclosureRecord> rows = new ArrayList<>(disclosures.disclosures(credential.id()));
+        List<DisclosureRecord> rows = new ArrayList<>(commitments.isPresent() ? disclosures.disclosures(credential.id())
+                : List.of());
         rows.sort(Comparator.comparing(DisclosureRecord::path, SCHEMA_ORDER));
         rows.stream().filter(r -> visible.test(r.path()))
                 .forEach(r -> presented.add(new DisclosureCheck.Presented(r.disclosure(), CheckedDisclosure.Source.SERVICE)));

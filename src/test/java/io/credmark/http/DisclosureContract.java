@@ -127,6 +127,9 @@ abstract class DisclosureContract {
                 seenByOthers.add(api.postMultipart("/v1/verify",
                         List.of(Part.file("image", "s.png", "image/png", png)), auth));
                 seenByOthers.add(api.get("/v1/creators/heron.lab", auth));
+                seenByOthers.add(api.get("/v1/creators/heron.lab/models", auth));
+                seenByOthers.add(api.get("/v1/creators/heron.lab/credentials", auth));
+                seenByOthers.add(api.get("/metrics", auth));
                 seenByOthers.add(api.get("/v1/credentials/" + id + "/evidence", auth));
                 seenByOthers.add(api.send("PUT", "/v1/credentials/" + id + "/disclosure",
                         utf8("{\"generation.prompt\":\"public\"}"), auth));
@@ -256,6 +259,33 @@ abstract class DisclosureContract {
         assertEquals(200, cleared.status(), cleared.toString());
         assertTrue(cleared.json().at("/disclosure/override").isNull());
         assertEquals("private", cleared.json().at("/disclosure/levels/generation.seed").asText());
+    }
+
+    /** Credentials from before disclosures were recorded follow the creator's default, unproven, and have no override. */
+    @Test
+    void aCredentialStampedBeforeDisclosuresWereRecordedFollowsTheCreatorsDefault() {
+        String token = register("old.timer");
+        Answer stamped = api.stamp(stampKey, image("rgb8.png"), "image/png", provenance("old.timer", "an old owl"));
+        String id = stamped.header("Credential-Id");
+        long value = io.credmark.service.CredentialId.parse(id).orElseThrow().value();
+        service.node.database().run(c -> {
+            for (String table : List.of("credential_disclosures", "credential_commitments")) {
+                try (var s = c.prepareStatement("DELETE FROM " + table + " WHERE credential_id = ?")) {
+                    s.setLong(1, value);
+                    s.executeUpdate();
+                }
+            }
+            return null;
+        });
+        assertEquals("an old owl", api.get("/v1/credentials/" + id).json().at("/provenance/generation/prompt").asText());
+        assertEquals(200, put("/v1/creators/old.timer/disclosure", "{\"generation.prompt\":\"private\"}", token)
+                .status());
+        assertFalse(api.get("/v1/credentials/" + id).text().contains("an old owl"));
+        assertFalse(api.postRaw("/v1/verify", "image/png", stamped.body()).text().contains("an old owl"),
+                "the file's copy is left out of the report too");
+        assertTrue(api.get("/v1/credentials/" + id, bearer(token)).text().contains("an old owl"));
+        assertTrue(api.postRaw("/v1/verify", "image/png", stamped.body(), bearer(token)).text().contains("an old owl"));
+        assertProblem(put("/v1/credentials/" + id + "/disclosure", "{}", token), 409, "conflict");
     }
 
     /** A stamp request can make fields stricter than the creator's policy, never looser. */
