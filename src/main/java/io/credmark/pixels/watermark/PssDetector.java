@@ -1,0 +1,479 @@
+package io.credmark.pixels.watermark;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Blind detection: (1) estimate the tile lattice (period along x and y, so scale and aspect changes are absorbed)
+ * from comb sums over the whitened power spectrum, (2) fold the image modulo the lattice into one tile, (3) find
+ * the tile's offset by correlating with the keyed pilot, refine the lattice from the pilot's drift across the
+ * image, (4) despread the payload chips into soft coded bits and Viterbi-decode them, (5) accept only when the
+ * keyed CRC-32 matches.
+ */
+final class PssDetector {
+
+    static final int WORK_MAX = 1024;
+    static final int Q = 4;
+    static final int G = PssLayout.T * Q;
+    static final int CANDIDATES = 3;
+
+    private final PssLayout layout;
+    private final PayloadCodec codec;
+    private final float[] pilotTemplate;
+    private final double[] pilotRe;
+    private final double[] pilotIm;
+    private final Fft fftG = new Fft(G);
+
+    PssDetector(PssLayout layout, PayloadCodec codec) {
+        this.layout = layout;
+        this.codec = codec;
+        pilotTemplate = render(layout.pilot());
+        pilotRe = new double[G * G];
+        pilotIm = new double[G * G];
+        for (int i = 0; i < G * G; i++) {
+            pilotRe[i] = pilotTemplate[i];
+        }
+        Fft.transform2d(pilotRe, pilotIm, G, G, fftG, fftG, false);
+    }
+
+    /** A lattice in working-grid pixels (axis-aligned: periods along x and y) and its spectral score. */
+    record Lattice(double px, double py, double score) {
+    }
+
+    record Result(boolean found, long id, double pilotZ, int correctedErrors, double rawAccuracy,
+                  double expectedAccuracy, Lattice lattice, int candidate) {
+    }
+
+    Result detect(LumaImage luma, byte[] expected) {
+        double f = Math.min(1.0, (double) WORK_MAX / Math.max(luma.width, luma.height));
+        int ww = Math.max(1, (int) Math.round(luma.width * f));
+        int wh = Math.max(1, (int) Math.round(luma.height * f));
+        if (ww < 64 || wh < 64) {
+            return new Result(false, 0, 0, 0, Double.NaN, Double.NaN, null, -1);
+        }
+        float[] work = f < 1 ? ImageOps.resample(luma.y, luma.width, luma.height, ww, wh) : luma.y;
+        List<Lattice> lattices = lattices(work, ww, wh);
+        Result best = null;
+        int n = 0;
+        for (Lattice l : lattices) {
+            Result r = decodeAt(work, ww, wh, l, expected, n++);
+            if (r.found) {
+                return r;
+            }
+            if (best == null || r.pilotZ > best.pilotZ) {
+                best = r;
+            }
+        }
+        return best != null ? best : new Result(false, 0, 0, 0, Double.NaN, Double.NaN, null, -1);
+    }
+
+    // ---------------------------------------------------------------------------------------------- lattice search
+
+    List<Lattice> lattices(float[] work, int ww, int wh) {
+        int nx = ww > 362 ? 512 : 256;
+        int ny = wh > 362 ? 512 : 256;
+        float[] s = ImageOps.resample(work, ww, wh, nx, ny);
+        float[] r = normalizedHighPass(s, nx, ny, 1, 4);
+        double[] re = new double[nx * ny];
+        double[] im = new double[nx * ny];
+        double[] wx = tukey(nx, 0.1);
+        double[] wy = tukey(ny, 0.1);
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                re[y * nx + x] = r[y * nx + x] * wx[x] * wy[y];
+            }
+        }
+        Fft.transform2d(re, im, nx, ny, new Fft(nx), new Fft(ny), false);
+        double[] p = new double[nx * ny];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = re[i] * re[i] + im[i] * im[i];
+        }
+        double[] pw = whiten(p, nx, ny, 4);
+        // one-dimensional projections (lines away from the other axis), standardised
+        double[] qx = new double[nx / 2 + 1];
+        double[] qy = new double[ny / 2 + 1];
+        for (int fy = 0; fy < ny; fy++) {
+            int afy = Math.min(fy, ny - fy);
+            for (int fx = 0; fx <= nx / 2; fx++) {
+                int afx = fx;
+                double v = pw[fy * nx + fx];
+                if (afy > 1) {
+                    qx[fx] += v;
+                }
+                if (afx > 1) {
+                    qy[afy] += fx == 0 || fx == nx / 2 ? v : 2 * v;
+                }
+            }
+        }
+        standardise(qx, 4);
+        standardise(qy, 4);
+        double pMin = 20;
+        double pxMax = Math.min(nx / 2.5, 220);
+        double pyMax = Math.min(ny / 2.5, 220);
+        List<double[]> cx = periodCandidates(qx, nx, pMin, pxMax);
+        List<double[]> cy = periodCandidates(qy, ny, pMin, pyMax);
+        List<Lattice> out = new ArrayList<>();
+        for (double[] a : cx) {
+            for (double[] b : cy) {
+                double[] refined = refine(pw, nx, ny, a[0], b[0]);
+                out.add(new Lattice(refined[0] * ww / nx, refined[1] * wh / ny, refined[2]));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Lattice::score).reversed());
+        return out.subList(0, Math.min(CANDIDATES, out.size()));
+    }
+
+    /** Best local maxima (by comb score over the projection) among periods on a log grid. */
+    private static List<double[]> periodCandidates(double[] q, int n, double pMin, double pMax) {
+        int steps = (int) Math.ceil(Math.log(pMax / pMin) / Math.log(1.003));
+        double[] score = new double[steps + 1];
+        double[] period = new double[steps + 1];
+        int fmax = (int) (n * 0.45);
+        for (int i = 0; i <= steps; i++) {
+            double per = pMin * Math.pow(1.003, i);
+            double a = n / per;
+            int m = (int) Math.min(PssLayout.T * 0.9, fmax / a);
+            double sum = 0;
+            for (int k = 1; k <= m; k++) {
+                double fpos = k * a;
+                int i0 = (int) fpos;
+                sum += Math.max(q[i0], q[Math.min(i0 + 1, q.length - 1)]);
+            }
+            period[i] = per;
+            score[i] = m == 0 ? 0 : sum / Math.sqrt(m);
+        }
+        List<double[]> peaks = new ArrayList<>();
+        for (int i = 0; i <= steps; i++) {
+            boolean max = true;
+            for (int j = Math.max(0, i - 7); j <= Math.min(steps, i + 7) && max; j++) {
+                if (score[j] > score[i]) {
+                    max = false;
+                }
+            }
+            if (max) {
+                peaks.add(new double[] {period[i], score[i]});
+            }
+        }
+        peaks.sort((a, b) -> Double.compare(b[1], a[1]));
+        return peaks.subList(0, Math.min(4, peaks.size()));
+    }
+
+    /** Coordinate ascent of the two-dimensional comb score around (px, py); returns {px, py, score}. */
+    private static double[] refine(double[] pw, int nx, int ny, double px, double py) {
+        double ax = nx / px;
+        double ay = ny / py;
+        double best = comb2d(pw, nx, ny, ax, ay);
+        for (double step : new double[] {0.004, 0.001, 0.00025}) {
+            for (int iter = 0; iter < 2; iter++) {
+                for (int axis = 0; axis < 2; axis++) {
+                    double base = axis == 0 ? ax : ay;
+                    double bestV = base;
+                    for (int k = -5; k <= 5; k++) {
+                        double v = base * (1 + k * step);
+                        double s = axis == 0 ? comb2d(pw, nx, ny, v, ay) : comb2d(pw, nx, ny, ax, v);
+                        if (s > best) {
+                            best = s;
+                            bestV = v;
+                        }
+                    }
+                    if (axis == 0) {
+                        ax = bestV;
+                    } else {
+                        ay = bestV;
+                    }
+                }
+            }
+        }
+        return new double[] {nx / ax, ny / ay, best};
+    }
+
+    /** Sum of the whitened spectrum at the lattice lines (m·ax, n·ay) in the upper half plane, standardised. */
+    private static double comb2d(double[] pw, int nx, int ny, double ax, double ay) {
+        int mx = (int) Math.min(PssLayout.T * 0.9, nx * 0.45 / ax);
+        int my = (int) Math.min(PssLayout.T * 0.9, ny * 0.45 / ay);
+        double sum = 0;
+        int count = 0;
+        for (int n = 0; n <= my; n++) {
+            for (int m = -mx; m <= mx; m++) {
+                if (n == 0 && m <= 0) {
+                    continue;
+                }
+                sum += bilinear(pw, nx, ny, m * ax, n * ay);
+                count++;
+            }
+        }
+        return count == 0 ? 0 : (sum - count) / Math.sqrt(count);
+    }
+
+    private static double bilinear(double[] p, int nx, int ny, double fx, double fy) {
+        double x = fx < 0 ? fx + nx : fx;
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(fy);
+        double a = x - x0;
+        double b = fy - y0;
+        int x1 = (x0 + 1) % nx;
+        int y1 = (y0 + 1) % ny;
+        x0 %= nx;
+        y0 %= ny;
+        return (p[y0 * nx + x0] * (1 - a) + p[y0 * nx + x1] * a) * (1 - b)
+                + (p[y1 * nx + x0] * (1 - a) + p[y1 * nx + x1] * a) * b;
+    }
+
+    /** Divides each bin by the mean of its (2r+1)² neighbourhood (wrapping), so the background is about 1. */
+    private static double[] whiten(double[] p, int nx, int ny, int r) {
+        double[] tmp = new double[p.length];
+        for (int y = 0; y < ny; y++) {
+            double s = 0;
+            for (int k = -r; k <= r; k++) {
+                s += p[y * nx + Math.floorMod(k, nx)];
+            }
+            for (int x = 0; x < nx; x++) {
+                tmp[y * nx + x] = s;
+                s += p[y * nx + (x + r + 1) % nx] - p[y * nx + Math.floorMod(x - r, nx)];
+            }
+        }
+        double[] out = new double[p.length];
+        double norm = (2 * r + 1) * (2 * r + 1);
+        for (int x = 0; x < nx; x++) {
+            double s = 0;
+            for (int k = -r; k <= r; k++) {
+                s += tmp[Math.floorMod(k, ny) * nx + x];
+            }
+            for (int y = 0; y < ny; y++) {
+                double mean = s / norm;
+                out[y * nx + x] = mean > 0 ? p[y * nx + x] / mean : 0;
+                s += tmp[((y + r + 1) % ny) * nx + x] - tmp[Math.floorMod(y - r, ny) * nx + x];
+            }
+        }
+        out[0] = 0;
+        return out;
+    }
+
+    private static void standardise(double[] q, int from) {
+        double s = 0;
+        double s2 = 0;
+        int n = 0;
+        for (int i = from; i < q.length; i++) {
+            s += q[i];
+            s2 += q[i] * q[i];
+            n++;
+        }
+        double mean = s / n;
+        double sd = Math.sqrt(Math.max(1e-12, s2 / n - mean * mean));
+        for (int i = 0; i < q.length; i++) {
+            q[i] = i < from ? 0 : (q[i] - mean) / sd;
+        }
+    }
+
+    private static double[] tukey(int n, double alpha) {
+        double[] w = new double[n];
+        int edge = (int) (alpha * n / 2);
+        for (int i = 0; i < n; i++) {
+            int d = Math.min(i, n - 1 - i);
+            w[i] = d >= edge ? 1 : 0.5 * (1 - Math.cos(Math.PI * d / edge));
+        }
+        return w;
+    }
+
+    /** (y − box mean of radius rMean) / (local RMS over radius rNorm + 1), clipped to ±3. */
+    static float[] normalizedHighPass(float[] y, int w, int h, int rMean, int rNorm) {
+        float[] mean = ImageOps.boxBlur(y, w, h, rMean);
+        float[] r = new float[w * h];
+        float[] e = new float[w * h];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = y[i] - mean[i];
+            e[i] = r[i] * r[i];
+        }
+        e = ImageOps.boxBlur(e, w, h, rNorm);
+        for (int i = 0; i < r.length; i++) {
+            float v = r[i] / ((float) Math.sqrt(Math.max(0, e[i])) + 1f);
+            r[i] = v > 3 ? 3 : v < -3 ? -3 : v;
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------------------------------ fold, pilot and payload
+
+    private Result decodeAt(float[] work, int ww, int wh, Lattice l, byte[] expected, int candidate) {
+        double kx = l.px / PssLayout.T;
+        int rMean = Math.max(1, (int) Math.round(0.75 * kx));
+        float[] r = normalizedHighPass(work, ww, wh, rMean, Math.max(3, 3 * rMean));
+        double px = l.px;
+        double py = l.py;
+        // fold into halves to measure drift, then correct the periods once
+        double[][] halves = foldHalves(r, ww, wh, px, py);
+        int[] off = pilotPeak(halves[0], null).offset;
+        double dLeftRight = subBinDrift(halves[1], halves[2], off, true);
+        double dTopBottom = subBinDrift(halves[3], halves[4], off, false);
+        px = correct(px, dLeftRight, ww / 2.0);
+        py = correct(py, dTopBottom, wh / 2.0);
+        double[] folded = foldHalves(r, ww, wh, px, py)[0];
+        Peak peak = pilotPeak(folded, null);
+        double[] soft = despread(folded, peak.subOffsetX, peak.subOffsetY);
+        PayloadCodec.Decoded d = codec.decode(soft);
+        double raw = agreement(soft, d.codeword());
+        double vsExpected = expected == null ? Double.NaN : agreement(soft, expected);
+        return new Result(d.valid(), d.id(), peak.z, d.correctedErrors(), raw, vsExpected,
+                new Lattice(px, py, l.score), candidate);
+    }
+
+    private static double correct(double period, double driftBins, double distance) {
+        // phase (in tiles) at x: x / period; a drift of d bins over distance D means 1/P' = 1/P - d / (G D)
+        double inv = 1 / period - driftBins / (G * distance);
+        return inv > 0 ? 1 / inv : period;
+    }
+
+    /** Folds r modulo (px, py): [0] whole image, [1] left, [2] right, [3] top, [4] bottom half. */
+    private static double[][] foldHalves(float[] r, int w, int h, double px, double py) {
+        double[][] acc = new double[5][G * G];
+        int[] bx = new int[w];
+        for (int x = 0; x < w; x++) {
+            double u = x / px;
+            bx[x] = (int) ((u - Math.floor(u)) * G) % G;
+        }
+        for (int y = 0; y < h; y++) {
+            double v = y / py;
+            int by = (int) ((v - Math.floor(v)) * G) % G;
+            int row = by * G;
+            int o = y * w;
+            double[] vert = y < h / 2 ? acc[3] : acc[4];
+            for (int x = 0; x < w; x++) {
+                float val = r[o + x];
+                int bin = row + bx[x];
+                acc[0][bin] += val;
+                vert[bin] += val;
+                (x < w / 2 ? acc[1] : acc[2])[bin] += val;
+            }
+        }
+        return acc;
+    }
+
+    private record Peak(int[] offset, double subOffsetX, double subOffsetY, double z) {
+    }
+
+    /** Cyclic correlation with the pilot; peak (optionally restricted to ±8 bins around {@code near}). */
+    private Peak pilotPeak(double[] folded, int[] near) {
+        double[] re = folded.clone();
+        double[] im = new double[G * G];
+        Fft.transform2d(re, im, G, G, fftG, fftG, false);
+        for (int i = 0; i < G * G; i++) {
+            // F · conj(P): correlation c(o) = sum_b F(b + o) P(b)
+            double a = re[i];
+            double b = im[i];
+            re[i] = a * pilotRe[i] + b * pilotIm[i];
+            im[i] = b * pilotRe[i] - a * pilotIm[i];
+        }
+        Fft.transform2d(re, im, G, G, fftG, fftG, true);
+        double s = 0;
+        double s2 = 0;
+        for (double v : re) {
+            s += v;
+            s2 += v * v;
+        }
+        double mean = s / re.length;
+        double sd = Math.sqrt(Math.max(1e-30, s2 / re.length - mean * mean));
+        int best = -1;
+        for (int i = 0; i < re.length; i++) {
+            if (near != null) {
+                int dx = Math.floorMod(i % G - near[0] + G / 2, G) - G / 2;
+                int dy = Math.floorMod(i / G - near[1] + G / 2, G) - G / 2;
+                if (Math.abs(dx) > 8 || Math.abs(dy) > 8) {
+                    continue;
+                }
+            }
+            if (best < 0 || re[i] > re[best]) {
+                best = i;
+            }
+        }
+        int ox = best % G;
+        int oy = best / G;
+        double sx = ox + parabola(re[oy * G + (ox + G - 1) % G], re[best], re[oy * G + (ox + 1) % G]);
+        double sy = oy + parabola(re[((oy + G - 1) % G) * G + ox], re[best], re[((oy + 1) % G) * G + ox]);
+        return new Peak(new int[] {ox, oy}, sx, sy, (re[best] - mean) / sd);
+    }
+
+    private static double parabola(double l, double c, double r) {
+        double d = l - 2 * c + r;
+        if (d >= 0) {
+            return 0;
+        }
+        double o = 0.5 * (l - r) / d;
+        return Math.max(-0.5, Math.min(0.5, o));
+    }
+
+    private double subBinDrift(double[] a, double[] b, int[] near, boolean horizontal) {
+        Peak pa = pilotPeak(a, near);
+        Peak pb = pilotPeak(b, near);
+        double d = horizontal ? pb.subOffsetX - pa.subOffsetX : pb.subOffsetY - pa.subOffsetY;
+        return d - G * Math.rint(d / G);
+    }
+
+    /** Soft coded bits: each payload chip's tent-weighted sum in the folded tile, times its sign, per coded bit. */
+    private double[] despread(double[] folded, double ox, double oy) {
+        int t = PssLayout.T;
+        double[] soft = new double[PayloadCodec.CODED_BITS];
+        for (int j = 0; j < t; j++) {
+            for (int i = 0; i < t; i++) {
+                int chip = j * t + i;
+                int bit = layout.role[chip];
+                if (bit < 0) {
+                    continue;
+                }
+                // chip centre in bins: folded bin b holds tile coordinate (b - o + 0.5) / Q chips
+                double cx = i * Q + ox - 0.5;
+                double cy = j * Q + oy - 0.5;
+                double sum = 0;
+                int x0 = (int) Math.ceil(cx - Q);
+                int y0 = (int) Math.ceil(cy - Q);
+                for (int by = y0; by < cy + Q; by++) {
+                    double wy = 1 - Math.abs(by - cy) / Q;
+                    if (wy <= 0) {
+                        continue;
+                    }
+                    int row = Math.floorMod(by, G) * G;
+                    for (int bx = x0; bx < cx + Q; bx++) {
+                        double wx = 1 - Math.abs(bx - cx) / Q;
+                        if (wx <= 0) {
+                            continue;
+                        }
+                        sum += wx * wy * folded[row + Math.floorMod(bx, G)];
+                    }
+                }
+                soft[bit] += layout.sign[chip] * sum;
+            }
+        }
+        double s2 = 0;
+        for (double v : soft) {
+            s2 += v * v;
+        }
+        double norm = Math.sqrt(s2 / soft.length);
+        if (norm > 0) {
+            for (int i = 0; i < soft.length; i++) {
+                soft[i] /= norm;
+            }
+        }
+        return soft;
+    }
+
+    private static double agreement(double[] soft, byte[] codeword) {
+        int ok = 0;
+        for (int i = 0; i < soft.length; i++) {
+            if ((soft[i] > 0 ? 1 : 0) == codeword[i]) {
+                ok++;
+            }
+        }
+        return (double) ok / soft.length;
+    }
+
+    /** The chip array rendered on the G×G fold grid: bin b holds tile coordinate (b + 0.5) / Q chips. */
+    static float[] render(float[] chips) {
+        float[] out = new float[G * G];
+        for (int by = 0; by < G; by++) {
+            for (int bx = 0; bx < G; bx++) {
+                out[by * G + bx] = PssLayout.sample(chips, (bx + 0.5) / Q, (by + 0.5) / Q);
+            }
+        }
+        return out;
+    }
+}
