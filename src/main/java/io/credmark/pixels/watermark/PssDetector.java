@@ -16,7 +16,9 @@ final class PssDetector {
     static final int WORK_MAX = 1024;
     static final int Q = 4;
     static final int G = PssLayout.T * Q;
-    static final int CANDIDATES = 3;
+    static final int CANDIDATES = (int) Tuning.d("candidates", 8);
+    static final int DECODES = (int) Tuning.d("decodes", 3);
+    static final boolean DEBUG = System.getProperty("wm.debug") != null;
 
     private final PssLayout layout;
     private final PayloadCodec codec;
@@ -54,10 +56,24 @@ final class PssDetector {
         }
         float[] work = f < 1 ? ImageOps.resample(luma.y, luma.width, luma.height, ww, wh) : luma.y;
         List<Lattice> lattices = lattices(work, ww, wh);
+        if (System.getProperty("wm.truth") != null) {
+            String[] t = System.getProperty("wm.truth").split("/");
+            lattices = List.of(new Lattice(Double.parseDouble(t[0]), Double.parseDouble(t[1]), 0));
+        }
+        // rank the candidates by the pilot peak of a plain fold, then decode the best few
+        java.util.Map<Integer, float[]> filtered = new java.util.HashMap<>();
+        List<double[]> ranked = new ArrayList<>();
+        for (int i = 0; i < lattices.size(); i++) {
+            Lattice l = lattices.get(i);
+            float[] r = filtered.computeIfAbsent(prefilterRadius(l), k -> prefilter(work, ww, wh, k));
+            double z = pilotPeak(fold(r, ww, wh, l.px, l.py, false)[0], null).z;
+            ranked.add(new double[] {z, i});
+        }
+        ranked.sort((a, b) -> Double.compare(b[0], a[0]));
         Result best = null;
-        int n = 0;
-        for (Lattice l : lattices) {
-            Result r = decodeAt(work, ww, wh, l, expected, n++);
+        for (int n = 0; n < Math.min(DECODES, ranked.size()); n++) {
+            Lattice l = lattices.get((int) ranked.get(n)[1]);
+            Result r = decodeAt(filtered.get(prefilterRadius(l)), ww, wh, l, expected, n);
             if (r.found) {
                 return r;
             }
@@ -66,6 +82,14 @@ final class PssDetector {
             }
         }
         return best != null ? best : new Result(false, 0, 0, 0, Double.NaN, Double.NaN, null, -1);
+    }
+
+    private static int prefilterRadius(Lattice l) {
+        return Math.max(1, (int) Math.round(0.75 * Math.min(l.px, l.py) / PssLayout.T));
+    }
+
+    private static float[] prefilter(float[] work, int ww, int wh, int rMean) {
+        return normalizedHighPass(work, ww, wh, rMean, Math.max(3, 3 * rMean));
     }
 
     // ---------------------------------------------------------------------------------------------- lattice search
@@ -111,21 +135,83 @@ final class PssDetector {
         double pMin = 20;
         double pxMax = Math.min(nx / 2.5, 220);
         double pyMax = Math.min(ny / 2.5, 220);
-        List<double[]> cx = periodCandidates(qx, nx, pMin, pxMax);
-        List<double[]> cy = periodCandidates(qy, ny, pMin, pyMax);
+        List<double[]> pairs = new ArrayList<>();
+        for (double[] a : periodCandidates(qx, nx, pMin, pxMax, 6)) {
+            double[] prof = profile(pw, nx, ny, nx / a[0], true);
+            standardise(prof, 4);
+            for (double[] b : periodCandidates(prof, ny, pMin, pyMax, 2)) {
+                pairs.add(new double[] {a[0], b[0]});
+            }
+        }
+        for (double[] b : periodCandidates(qy, ny, pMin, pyMax, 6)) {
+            double[] prof = profile(pw, nx, ny, ny / b[0], false);
+            standardise(prof, 4);
+            for (double[] a : periodCandidates(prof, nx, pMin, pxMax, 2)) {
+                pairs.add(new double[] {a[0], b[0]});
+            }
+        }
         List<Lattice> out = new ArrayList<>();
-        for (double[] a : cx) {
-            for (double[] b : cy) {
-                double[] refined = refine(pw, nx, ny, a[0], b[0]);
-                out.add(new Lattice(refined[0] * ww / nx, refined[1] * wh / ny, refined[2]));
+        List<double[]> seen = new ArrayList<>();
+        for (double[] pair : pairs) {
+            if (near(seen, pair[0], pair[1], 0.015)) {
+                continue;
+            }
+            seen.add(pair);
+            double[] refined = refine(pw, nx, ny, pair[0], pair[1]);
+            Lattice l = new Lattice(refined[0] * ww / nx, refined[1] * wh / ny, refined[2]);
+            boolean dup = false;
+            for (Lattice o : out) {
+                dup |= Math.abs(o.px / l.px - 1) < 0.004 && Math.abs(o.py / l.py - 1) < 0.004;
+            }
+            if (!dup) {
+                out.add(l);
             }
         }
         out.sort(Comparator.comparingDouble(Lattice::score).reversed());
+        if (DEBUG) {
+            StringBuilder sb = new StringBuilder("  lat:");
+            for (Lattice l : out) {
+                sb.append(String.format(" %.1f/%.1f(%.1f)", l.px, l.py, l.score));
+            }
+            System.err.println(sb);
+        }
         return out.subList(0, Math.min(CANDIDATES, out.size()));
     }
 
-    /** Best local maxima (by comb score over the projection) among periods on a log grid. */
-    private static List<double[]> periodCandidates(double[] q, int n, double pMin, double pMax) {
+    private static boolean near(List<double[]> seen, double px, double py, double tol) {
+        for (double[] s : seen) {
+            if (Math.abs(s[0] / px - 1) < tol && Math.abs(s[1] / py - 1) < tol) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Given the spacing {@code a} of the lattice columns (rows when {@code columns} is false), sums the whitened
+     * spectrum over those columns only, as a function of the other frequency coordinate.
+     */
+    private static double[] profile(double[] pw, int nx, int ny, double a, boolean columns) {
+        int n = columns ? nx : ny;
+        int other = columns ? ny : nx;
+        int m = (int) Math.min(PssLayout.T * 0.9, n * 0.45 / a);
+        double[] out = new double[other / 2 + 1];
+        for (int f = 0; f <= other / 2; f++) {
+            double sum = 0;
+            for (int k = -m; k <= m; k++) {
+                if (k == 0) {
+                    continue;
+                }
+                double pos = k * a;
+                sum += columns ? bilinear(pw, nx, ny, pos, f) : bilinear(pw, nx, ny, f, pos < 0 ? pos + ny : pos);
+            }
+            out[f] = sum;
+        }
+        return out;
+    }
+
+    /** Best local maxima (by comb score over a projection or profile) among periods on a log grid. */
+    private static List<double[]> periodCandidates(double[] q, int n, double pMin, double pMax, int count) {
         int steps = (int) Math.ceil(Math.log(pMax / pMin) / Math.log(1.003));
         double[] score = new double[steps + 1];
         double[] period = new double[steps + 1];
@@ -156,7 +242,20 @@ final class PssDetector {
             }
         }
         peaks.sort((a, b) -> Double.compare(b[1], a[1]));
-        return peaks.subList(0, Math.min(4, peaks.size()));
+        List<double[]> out = new ArrayList<>();
+        for (double[] p : peaks) {
+            boolean close = false;
+            for (double[] o : out) {
+                close |= Math.abs(o[0] / p[0] - 1) < 0.03;
+            }
+            if (!close) {
+                out.add(p);
+            }
+            if (out.size() == count) {
+                break;
+            }
+        }
+        return out;
     }
 
     /** Coordinate ascent of the two-dimensional comb score around (px, py); returns {px, py, score}. */
@@ -295,20 +394,17 @@ final class PssDetector {
 
     // ------------------------------------------------------------------------------------ fold, pilot and payload
 
-    private Result decodeAt(float[] work, int ww, int wh, Lattice l, byte[] expected, int candidate) {
-        double kx = l.px / PssLayout.T;
-        int rMean = Math.max(1, (int) Math.round(0.75 * kx));
-        float[] r = normalizedHighPass(work, ww, wh, rMean, Math.max(3, 3 * rMean));
+    private Result decodeAt(float[] r, int ww, int wh, Lattice l, byte[] expected, int candidate) {
         double px = l.px;
         double py = l.py;
         // fold into halves to measure drift, then correct the periods once
-        double[][] halves = foldHalves(r, ww, wh, px, py);
+        double[][] halves = fold(r, ww, wh, px, py, true);
         int[] off = pilotPeak(halves[0], null).offset;
         double dLeftRight = subBinDrift(halves[1], halves[2], off, true);
         double dTopBottom = subBinDrift(halves[3], halves[4], off, false);
         px = correct(px, dLeftRight, ww / 2.0);
         py = correct(py, dTopBottom, wh / 2.0);
-        double[] folded = foldHalves(r, ww, wh, px, py)[0];
+        double[] folded = fold(r, ww, wh, px, py, false)[0];
         Peak peak = pilotPeak(folded, null);
         double[] soft = despread(folded, peak.subOffsetX, peak.subOffsetY);
         PayloadCodec.Decoded d = codec.decode(soft);
@@ -324,24 +420,31 @@ final class PssDetector {
         return inv > 0 ? 1 / inv : period;
     }
 
-    /** Folds r modulo (px, py): [0] whole image, [1] left, [2] right, [3] top, [4] bottom half. */
-    private static double[][] foldHalves(float[] r, int w, int h, double px, double py) {
-        double[][] acc = new double[5][G * G];
+    /** Folds r modulo (px, py): [0] whole image and, with {@code halves}, [1] left, [2] right, [3] top, [4] bottom. */
+    private static double[][] fold(float[] r, int w, int h, double px, double py, boolean halves) {
+        double[][] acc = new double[halves ? 5 : 1][G * G];
         int[] bx = new int[w];
         for (int x = 0; x < w; x++) {
             double u = x / px;
             bx[x] = (int) ((u - Math.floor(u)) * G) % G;
         }
+        double[] whole = acc[0];
         for (int y = 0; y < h; y++) {
             double v = y / py;
             int by = (int) ((v - Math.floor(v)) * G) % G;
             int row = by * G;
             int o = y * w;
+            if (!halves) {
+                for (int x = 0; x < w; x++) {
+                    whole[row + bx[x]] += r[o + x];
+                }
+                continue;
+            }
             double[] vert = y < h / 2 ? acc[3] : acc[4];
             for (int x = 0; x < w; x++) {
                 float val = r[o + x];
                 int bin = row + bx[x];
-                acc[0][bin] += val;
+                whole[bin] += val;
                 vert[bin] += val;
                 (x < w / 2 ? acc[1] : acc[2])[bin] += val;
             }
@@ -365,14 +468,6 @@ final class PssDetector {
             im[i] = b * pilotRe[i] - a * pilotIm[i];
         }
         Fft.transform2d(re, im, G, G, fftG, fftG, true);
-        double s = 0;
-        double s2 = 0;
-        for (double v : re) {
-            s += v;
-            s2 += v * v;
-        }
-        double mean = s / re.length;
-        double sd = Math.sqrt(Math.max(1e-30, s2 / re.length - mean * mean));
         int best = -1;
         for (int i = 0; i < re.length; i++) {
             if (near != null) {
@@ -386,6 +481,22 @@ final class PssDetector {
                 best = i;
             }
         }
+        // noise statistics away from the peak's own lobe
+        double s = 0;
+        double s2 = 0;
+        int n = 0;
+        for (int i = 0; i < re.length; i++) {
+            int dx = Math.floorMod(i % G - best % G + G / 2, G) - G / 2;
+            int dy = Math.floorMod(i / G - best / G + G / 2, G) - G / 2;
+            if (Math.abs(dx) <= 2 * Q && Math.abs(dy) <= 2 * Q) {
+                continue;
+            }
+            s += re[i];
+            s2 += re[i] * re[i];
+            n++;
+        }
+        double mean = s / n;
+        double sd = Math.sqrt(Math.max(1e-30, s2 / n - mean * mean));
         int ox = best % G;
         int oy = best / G;
         double sx = ox + parabola(re[oy * G + (ox + G - 1) % G], re[best], re[oy * G + (ox + 1) % G]);

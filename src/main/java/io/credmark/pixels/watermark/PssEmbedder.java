@@ -77,13 +77,31 @@ final class PssEmbedder {
             }
             gain = lo;
         }
+        // the output changes by round(g·u) (each 8-bit channel gets the same integer step): correct the gain so
+        // that the PSNR of the rounded change meets the target too
+        double mse = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            mse = roundedEnergy(u, (float) gain);
+            if (mse <= mseTarget || mse == 0) {
+                break;
+            }
+            gain *= Math.sqrt(mseTarget / mse) * 0.995;
+        }
         float g = (float) gain;
         for (int i = 0; i < u.length; i++) {
             u[i] *= g;
         }
-        double psnr = energy == 0 ? Double.POSITIVE_INFINITY
-                : 10 * Math.log10(255.0 * 255.0 / (gain * gain * energy));
+        double psnr = mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
         return new Result(u, k, gain, psnr, model.ssim(gain));
+    }
+
+    private static double roundedEnergy(float[] u, float g) {
+        double e = 0;
+        for (float v : u) {
+            float d = Math.round(v * g);
+            e += d * d;
+        }
+        return e / u.length;
     }
 
     /**
@@ -144,7 +162,9 @@ final class PssEmbedder {
                 double uy = ux + g * mu[i];
                 double sx = vx[i];
                 double sxy = sx + g * cxu[i];
-                double sy = sx + 2 * g * cxu[i] + g * g * vu[i];
+                double wv = g * g * vu[i];
+                // rounding to 8 bits adds about 1/12 of variance where the change is not tiny
+                double sy = sx + 2 * g * cxu[i] + wv + Math.min(1.0 / 12, wv);
                 sum += ((2 * ux * uy + Quality.C1) * (2 * sxy + Quality.C2))
                         / ((ux * ux + uy * uy + Quality.C1) * (sx + sy + Quality.C2));
             }
