@@ -95,4 +95,58 @@ final class Fft {
             }
         }
     }
+
+    /**
+     * Power spectrum |F|² of a real row-major {@code height × width} plane, as a full {@code height × width} array
+     * (filled by Hermitian symmetry). Rows are transformed two at a time as one complex sequence.
+     */
+    static double[] powerSpectrum(double[] real, int width, int height, Fft rows, Fft cols) {
+        int half = width / 2 + 1;
+        double[] hre = new double[height * half];
+        double[] him = new double[height * half];
+        double[] zr = new double[width];
+        double[] zi = new double[width];
+        for (int y = 0; y < height; y += 2) {
+            boolean pair = y + 1 < height;
+            System.arraycopy(real, y * width, zr, 0, width);
+            if (pair) {
+                System.arraycopy(real, (y + 1) * width, zi, 0, width);
+            } else {
+                java.util.Arrays.fill(zi, 0);
+            }
+            rows.forward(zr, zi, 0);
+            for (int k = 0; k < half; k++) {
+                int nk = (width - k) % width;
+                // A = (Z[k] + conj Z[n-k]) / 2, B = (Z[k] - conj Z[n-k]) / 2i
+                double ar = 0.5 * (zr[k] + zr[nk]);
+                double ai = 0.5 * (zi[k] - zi[nk]);
+                hre[y * half + k] = ar;
+                him[y * half + k] = ai;
+                if (pair) {
+                    double br = 0.5 * (zi[k] + zi[nk]);
+                    double bi = -0.5 * (zr[k] - zr[nk]);
+                    hre[(y + 1) * half + k] = br;
+                    him[(y + 1) * half + k] = bi;
+                }
+            }
+        }
+        double[] cr = new double[height];
+        double[] ci = new double[height];
+        double[] p = new double[width * height];
+        for (int k = 0; k < half; k++) {
+            for (int y = 0; y < height; y++) {
+                cr[y] = hre[y * half + k];
+                ci[y] = him[y * half + k];
+            }
+            cols.forward(cr, ci, 0);
+            for (int y = 0; y < height; y++) {
+                double v = cr[y] * cr[y] + ci[y] * ci[y];
+                p[y * width + k] = v;
+                if (k > 0 && k < width - k) {
+                    p[((height - y) % height) * width + (width - k)] = v;
+                }
+            }
+        }
+        return p;
+    }
 }

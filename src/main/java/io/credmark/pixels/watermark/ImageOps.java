@@ -83,6 +83,53 @@ final class ImageOps {
         return out;
     }
 
+    /** 2×2 averaging to (w/2) × (h/2); a trailing odd row or column is dropped. */
+    static float[] halve(float[] src, int w, int h) {
+        int hw = w / 2;
+        int hh = h / 2;
+        float[] out = new float[hw * hh];
+        for (int y = 0; y < hh; y++) {
+            int a = 2 * y * w;
+            int b = a + w;
+            int o = y * hw;
+            for (int x = 0; x < hw; x++) {
+                out[o + x] = 0.25f * (src[a + 2 * x] + src[a + 2 * x + 1] + src[b + 2 * x] + src[b + 2 * x + 1]);
+            }
+        }
+        return out;
+    }
+
+    /** Inverse of {@link #halve}: bilinear enlargement of a (w/2) × (h/2) plane back to w × h. */
+    static float[] doubleUp(float[] half, int w, int h) {
+        int hw = w / 2;
+        int hh = h / 2;
+        float[] out = new float[w * h];
+        int[] x0 = new int[w];
+        int[] x1 = new int[w];
+        float[] fx = new float[w];
+        for (int x = 0; x < w; x++) {
+            float c = Math.min(hw - 1, Math.max(0, (x + 0.5f) / 2 - 0.5f));
+            x0[x] = (int) c;
+            x1[x] = Math.min(hw - 1, x0[x] + 1);
+            fx[x] = c - x0[x];
+        }
+        for (int y = 0; y < h; y++) {
+            float c = Math.min(hh - 1, Math.max(0, (y + 0.5f) / 2 - 0.5f));
+            int y0 = (int) c;
+            int y1 = Math.min(hh - 1, y0 + 1);
+            float fy = c - y0;
+            int r0 = y0 * hw;
+            int r1 = y1 * hw;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                float top = half[r0 + x0[x]] + (half[r0 + x1[x]] - half[r0 + x0[x]]) * fx[x];
+                float bottom = half[r1 + x0[x]] + (half[r1 + x1[x]] - half[r1 + x0[x]]) * fx[x];
+                out[o + x] = top + (bottom - top) * fy;
+            }
+        }
+        return out;
+    }
+
     /**
      * Resamples to {@code nw × nh}, independently per axis: area averaging when shrinking (each output pixel covers
      * its footprint), linear interpolation when enlarging.

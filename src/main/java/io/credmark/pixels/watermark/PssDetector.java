@@ -16,8 +16,9 @@ final class PssDetector {
     static final int WORK_MAX = 1024;
     static final int Q = 4;
     static final int G = PssLayout.T * Q;
-    static final int CANDIDATES = (int) Tuning.d("candidates", 8);
+    static final int CANDIDATES = (int) Tuning.d("candidates", 16);
     static final int DECODES = (int) Tuning.d("decodes", 3);
+    static final int REFINED = (int) Tuning.d("refined", 8);
     static final boolean DEBUG = System.getProperty("wm.debug") != null;
 
     private final PssLayout layout;
@@ -26,6 +27,12 @@ final class PssDetector {
     private final double[] pilotRe;
     private final double[] pilotIm;
     private final Fft fftG = new Fft(G);
+    private static final Fft FFT256 = new Fft(256);
+    private static final Fft FFT512 = new Fft(512);
+
+    private static Fft fft(int n) {
+        return n == 256 ? FFT256 : n == 512 ? FFT512 : new Fft(n);
+    }
 
     PssDetector(PssLayout layout, PayloadCodec codec) {
         this.layout = layout;
@@ -48,6 +55,7 @@ final class PssDetector {
     }
 
     Result detect(LumaImage luma, byte[] expected) {
+        long tStart = System.nanoTime();
         double f = Math.min(1.0, (double) WORK_MAX / Math.max(luma.width, luma.height));
         int ww = Math.max(1, (int) Math.round(luma.width * f));
         int wh = Math.max(1, (int) Math.round(luma.height * f));
@@ -60,28 +68,41 @@ final class PssDetector {
             String[] t = System.getProperty("wm.truth").split("/");
             lattices = List.of(new Lattice(Double.parseDouble(t[0]), Double.parseDouble(t[1]), 0));
         }
-        // rank the candidates by the pilot peak of a plain fold, then decode the best few
+        long tl = System.nanoTime();
+        // the strongest lattice first; if it does not decode, rank the others by the pilot peak of a plain fold
         java.util.Map<Integer, float[]> filtered = new java.util.HashMap<>();
+        Result best = null;
+        if (lattices.isEmpty()) {
+            return new Result(false, 0, 0, 0, Double.NaN, Double.NaN, null, -1);
+        }
+        Lattice first = lattices.get(0);
+        best = decodeAt(filtered.computeIfAbsent(prefilterRadius(first), k -> prefilter(work, ww, wh, k)), ww, wh,
+                first, expected, 0);
+        if (best.found) {
+            return best;
+        }
         List<double[]> ranked = new ArrayList<>();
-        for (int i = 0; i < lattices.size(); i++) {
+        for (int i = 1; i < lattices.size(); i++) {
             Lattice l = lattices.get(i);
             float[] r = filtered.computeIfAbsent(prefilterRadius(l), k -> prefilter(work, ww, wh, k));
-            double z = pilotPeak(fold(r, ww, wh, l.px, l.py, false)[0], null).z;
+            double z = pilotPeak(foldSparse(r, ww, wh, l.px, l.py, ww * wh > 400_000 ? 2 : 1), null).z;
             ranked.add(new double[] {z, i});
         }
         ranked.sort((a, b) -> Double.compare(b[0], a[0]));
-        Result best = null;
-        for (int n = 0; n < Math.min(DECODES, ranked.size()); n++) {
+        if (DEBUG) {
+            System.err.printf("  lattices %.1f ms, ranking %.1f ms%n", (tl - tStart) / 1e6, (System.nanoTime() - tl) / 1e6);
+        }
+        for (int n = 0; n < Math.min(DECODES - 1, ranked.size()); n++) {
             Lattice l = lattices.get((int) ranked.get(n)[1]);
-            Result r = decodeAt(filtered.get(prefilterRadius(l)), ww, wh, l, expected, n);
+            Result r = decodeAt(filtered.get(prefilterRadius(l)), ww, wh, l, expected, n + 1);
             if (r.found) {
                 return r;
             }
-            if (best == null || r.pilotZ > best.pilotZ) {
+            if (r.pilotZ > best.pilotZ) {
                 best = r;
             }
         }
-        return best != null ? best : new Result(false, 0, 0, 0, Double.NaN, Double.NaN, null, -1);
+        return best;
     }
 
     private static int prefilterRadius(Lattice l) {
@@ -100,7 +121,6 @@ final class PssDetector {
         float[] s = ImageOps.resample(work, ww, wh, nx, ny);
         float[] r = normalizedHighPass(s, nx, ny, 1, 4);
         double[] re = new double[nx * ny];
-        double[] im = new double[nx * ny];
         double[] wx = tukey(nx, 0.1);
         double[] wy = tukey(ny, 0.1);
         for (int y = 0; y < ny; y++) {
@@ -108,11 +128,9 @@ final class PssDetector {
                 re[y * nx + x] = r[y * nx + x] * wx[x] * wy[y];
             }
         }
-        Fft.transform2d(re, im, nx, ny, new Fft(nx), new Fft(ny), false);
-        double[] p = new double[nx * ny];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = re[i] * re[i] + im[i] * im[i];
-        }
+        long t0 = System.nanoTime();
+        double[] p = Fft.powerSpectrum(re, nx, ny, fft(nx), fft(ny));
+        long t1 = System.nanoTime();
         double[] pw = whiten(p, nx, ny, 4);
         // one-dimensional projections (lines away from the other axis), standardised
         double[] qx = new double[nx / 2 + 1];
@@ -150,13 +168,16 @@ final class PssDetector {
                 pairs.add(new double[] {a[0], b[0]});
             }
         }
+        long t2 = System.nanoTime();
         List<Lattice> out = new ArrayList<>();
         List<double[]> seen = new ArrayList<>();
         for (double[] pair : pairs) {
-            if (near(seen, pair[0], pair[1], 0.015)) {
-                continue;
+            if (!near(seen, pair[0], pair[1], 0.015)) {
+                seen.add(new double[] {pair[0], pair[1], comb2d(pw, nx, ny, nx / pair[0], ny / pair[1])});
             }
-            seen.add(pair);
+        }
+        seen.sort((a, b) -> Double.compare(b[2], a[2]));
+        for (double[] pair : seen.subList(0, Math.min(REFINED, seen.size()))) {
             double[] refined = refine(pw, nx, ny, pair[0], pair[1]);
             Lattice l = new Lattice(refined[0] * ww / nx, refined[1] * wh / ny, refined[2]);
             boolean dup = false;
@@ -168,14 +189,42 @@ final class PssDetector {
             }
         }
         out.sort(Comparator.comparingDouble(Lattice::score).reversed());
+        long t3 = System.nanoTime();
         if (DEBUG) {
+            System.err.printf("  fft %.1f ms, spectrum+candidates %.1f ms, refine %d pairs %.1f ms%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, seen.size(), (t3 - t2) / 1e6);
             StringBuilder sb = new StringBuilder("  lat:");
             for (Lattice l : out) {
                 sb.append(String.format(" %.1f/%.1f(%.1f)", l.px, l.py, l.score));
             }
             System.err.println(sb);
         }
-        return out.subList(0, Math.min(CANDIDATES, out.size()));
+        // the comb cannot always tell a period from its double or half: add those variants of the best few
+        List<Lattice> list = new ArrayList<>(out.subList(0, Math.min(3, out.size())));
+        double minPx = 20.0 * ww / nx;
+        double minPy = 20.0 * wh / ny;
+        for (Lattice l : out.subList(0, Math.min(3, out.size()))) {
+            double[][] variants = {{0.5, 1}, {2, 1}, {1, 0.5}, {1, 2}, {0.5, 0.5}, {2, 2}};
+            for (double[] v : variants) {
+                double px = l.px * v[0];
+                double py = l.py * v[1];
+                if (px >= minPx && py >= minPy && px <= ww / 1.5 && py <= wh / 1.5) {
+                    addUnique(list, new Lattice(px, py, l.score * 0.5));
+                }
+            }
+        }
+        for (Lattice l : out) {
+            addUnique(list, l);
+        }
+        return list.subList(0, Math.min(CANDIDATES, list.size()));
+    }
+
+    private static void addUnique(List<Lattice> list, Lattice l) {
+        for (Lattice o : list) {
+            if (Math.abs(o.px / l.px - 1) < 0.004 && Math.abs(o.py / l.py - 1) < 0.004) {
+                return;
+            }
+        }
+        list.add(l);
     }
 
     private static boolean near(List<double[]> seen, double px, double py, double tol) {
@@ -263,24 +312,25 @@ final class PssDetector {
         double ax = nx / px;
         double ay = ny / py;
         double best = comb2d(pw, nx, ny, ax, ay);
-        for (double step : new double[] {0.004, 0.001, 0.00025}) {
-            for (int iter = 0; iter < 2; iter++) {
-                for (int axis = 0; axis < 2; axis++) {
-                    double base = axis == 0 ? ax : ay;
-                    double bestV = base;
-                    for (int k = -5; k <= 5; k++) {
-                        double v = base * (1 + k * step);
-                        double s = axis == 0 ? comb2d(pw, nx, ny, v, ay) : comb2d(pw, nx, ny, ax, v);
-                        if (s > best) {
-                            best = s;
-                            bestV = v;
-                        }
+        for (double step : new double[] {0.004, 0.0015, 0.0005, 0.0002}) {
+            for (int axis = 0; axis < 2; axis++) {
+                double base = axis == 0 ? ax : ay;
+                double bestV = base;
+                for (int k = -2; k <= 2; k++) {
+                    if (k == 0) {
+                        continue;
                     }
-                    if (axis == 0) {
-                        ax = bestV;
-                    } else {
-                        ay = bestV;
+                    double v = base * (1 + k * step);
+                    double s = axis == 0 ? comb2d(pw, nx, ny, v, ay) : comb2d(pw, nx, ny, ax, v);
+                    if (s > best) {
+                        best = s;
+                        bestV = v;
                     }
+                }
+                if (axis == 0) {
+                    ax = bestV;
+                } else {
+                    ay = bestV;
                 }
             }
         }
@@ -418,6 +468,26 @@ final class PssDetector {
         // phase (in tiles) at x: x / period; a drift of d bins over distance D means 1/P' = 1/P - d / (G D)
         double inv = 1 / period - driftBins / (G * distance);
         return inv > 0 ? 1 / inv : period;
+    }
+
+    /** Folds every {@code step}-th row and column of r modulo (px, py): a cheaper fold for ranking lattices. */
+    private static double[] foldSparse(float[] r, int w, int h, double px, double py, int step) {
+        double[] acc = new double[G * G];
+        int n = (w + step - 1) / step;
+        int[] bx = new int[n];
+        for (int i = 0; i < n; i++) {
+            double u = i * step / px;
+            bx[i] = (int) ((u - Math.floor(u)) * G) % G;
+        }
+        for (int y = 0; y < h; y += step) {
+            double v = y / py;
+            int row = ((int) ((v - Math.floor(v)) * G) % G) * G;
+            int o = y * w;
+            for (int i = 0; i < n; i++) {
+                acc[row + bx[i]] += r[o + i * step];
+            }
+        }
+        return acc;
     }
 
     /** Folds r modulo (px, py): [0] whole image and, with {@code halves}, [1] left, [2] right, [3] top, [4] bottom. */

@@ -5,10 +5,15 @@ import java.awt.Rectangle;
 /**
  * Adds the tiled, texture-masked pattern to the luminance. The tile repeats with a period of T·k pixels from the
  * image origin; chips are k×k pixels, joined by bilinear interpolation (no block edges). The local amplitude
- * follows a texture mask, and one global gain is chosen in closed loop: the largest that keeps the predicted PSNR
- * and luma SSIM above their targets.
+ * follows a texture mask, and one global gain is chosen in closed loop: the largest that keeps the PSNR and the
+ * luma SSIM of the change, as it will be after rounding to 8 bits, above their targets.
  */
 final class PssEmbedder {
+
+    /** SSIM window positions are sampled every {@value} pixels in each direction. */
+    static final int SSIM_STRIDE = 4;
+    /** |ΔY| cap in flat areas; rounding keeps the 8-bit change within 3. */
+    static final float FLAT_LIMIT = 3.4f;
 
     record Result(float[] delta, int chip, double gain, double predictedPsnr, double predictedSsim) {
     }
@@ -24,30 +29,9 @@ final class PssEmbedder {
         int w = luma.width;
         int h = luma.height;
         int k = chipSize(w, h);
-        float[] mask = mask(luma.y, w, h);
-        // unit watermark u = mask · pattern
-        int[] ix = new int[w];
-        float[] ax = new float[w];
-        for (int x = 0; x < w; x++) {
-            ix[x] = (x / k) % PssLayout.T;
-            ax[x] = (x % k) / (float) k;
-        }
-        float[] u = new float[w * h];
-        int t = PssLayout.T;
-        for (int y = 0; y < h; y++) {
-            int j0 = (y / k) % t;
-            int j1 = (j0 + 1) % t;
-            float b = (y % k) / (float) k;
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                int i0 = ix[x];
-                int i1 = (i0 + 1) % t;
-                float a = ax[x];
-                float top = chips[j0 * t + i0] * (1 - a) + chips[j0 * t + i1] * a;
-                float bottom = chips[j1 * t + i0] * (1 - a) + chips[j1 * t + i1] * a;
-                u[o + x] = mask[o + x] * (top * (1 - b) + bottom * b);
-            }
-        }
+        float[] u = mask(luma.y, w, h);
+        multiplyPattern(u, w, h, chips, k);
+        float[] limit = flatLimit(luma.y, w, h);
         if (avoid != null) {
             Rectangle r = avoid.intersection(new Rectangle(0, 0, w, h));
             for (int y = r.y; y < r.y + r.height; y++) {
@@ -61,114 +45,337 @@ final class PssEmbedder {
             energy += v * v;
         }
         energy /= u.length;
-        double mseTarget = 255.0 * 255.0 / Math.pow(10, Tuning.PSNR_TARGET / 10);
-        double gain = energy == 0 ? 0 : Math.min(Tuning.GAIN_MAX, Math.sqrt(mseTarget / energy));
-        SsimModel model = new SsimModel(luma.y, u, w, h, 3);
-        if (model.ssim(gain) < Tuning.SSIM_TARGET) {
-            double lo = 0;
-            double hi = gain;
-            for (int i = 0; i < 14; i++) {
-                double mid = (lo + hi) / 2;
-                if (model.ssim(mid) >= Tuning.SSIM_TARGET) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            gain = lo;
+        if (energy == 0) {
+            return new Result(u, k, 0, Double.POSITIVE_INFINITY, 1);
         }
-        // the output changes by round(g·u) (each 8-bit channel gets the same integer step): correct the gain so
-        // that the PSNR of the rounded change meets the target too
-        double mse = 0;
-        for (int pass = 0; pass < 3; pass++) {
-            mse = roundedEnergy(u, (float) gain);
-            if (mse <= mseTarget || mse == 0) {
+        double mseTarget = 255.0 * 255.0 / Math.pow(10, Tuning.PSNR_TARGET / 10);
+        // PSNR bound on the gain, for the change as it will be: rounded to whole 8-bit steps
+        double gain = Math.min(Tuning.GAIN_MAX, Math.sqrt(mseTarget / energy));
+        for (int pass = 0; pass < 4; pass++) {
+            double mse = roundedEnergy(u, limit, (float) gain);
+            if (mse <= mseTarget) {
                 break;
             }
             gain *= Math.sqrt(mseTarget / mse) * 0.995;
         }
-        float g = (float) gain;
+        // SSIM bound, measured on the rounded change; rounding both adds error where the change is large and
+        // removes changes below half a step, so the continuous model only gives the starting point
+        float[] q = new float[u.length];
+        SsimOfChange eval = new SsimOfChange(luma.y, w, h, SSIM_STRIDE);
+        double target = Tuning.SSIM_TARGET;
+        double chosen = gain;
+        double chosenSsim = roundedSsim(eval, u, limit, gain, q);
+        if (chosenSsim < target) {
+            // rounding makes SSIM(gain) step-like (changes under half a step vanish), so bracket and bisect on the
+            // measured value; the first guess assumes the shortfall grows with the square of the gain
+            double hi = gain;
+            double lo = gain * Math.sqrt((1 - target) / (1 - chosenSsim));
+            double sLo = roundedSsim(eval, u, limit, lo, q);
+            for (int i = 0; i < 6 && sLo < target; i++) {
+                hi = lo;
+                lo *= 0.7;
+                sLo = roundedSsim(eval, u, limit, lo, q);
+            }
+            while (hi / lo > 1.05) {
+                double mid = Math.sqrt(lo * hi);
+                double sMid = roundedSsim(eval, u, limit, mid, q);
+                if (sMid >= target) {
+                    lo = mid;
+                    sLo = sMid;
+                } else {
+                    hi = mid;
+                }
+            }
+            chosen = lo;
+            chosenSsim = sLo;
+        }
+        double mse = roundedEnergy(u, limit, (float) chosen);
+        float g = (float) chosen;
         for (int i = 0; i < u.length; i++) {
-            u[i] *= g;
+            u[i] = scaled(u[i], g, limit[i]);
         }
         double psnr = mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
-        return new Result(u, k, gain, psnr, model.ssim(gain));
+        return new Result(u, k, chosen, psnr, chosenSsim);
     }
 
-    private static double roundedEnergy(float[] u, float g) {
+    static int evals;
+
+    private static double roundedSsim(SsimOfChange eval, float[] u, float[] limit, double gain, float[] q) {
+        evals++;
+        round(u, limit, (float) gain, q);
+        return eval.ssim(q);
+    }
+
+    private static float scaled(float u, float g, float limit) {
+        float v = u * g;
+        return v > limit ? limit : v < -limit ? -limit : v;
+    }
+
+    private static void round(float[] u, float[] limit, float g, float[] out) {
+        for (int i = 0; i < u.length; i++) {
+            out[i] = Math.round(scaled(u[i], g, limit[i]));
+        }
+    }
+
+    /**
+     * Largest |ΔY| allowed per pixel, as a multiple of the gain-free unit: {@link #FLAT_LIMIT} where the pixel lies
+     * in some flat ~16×16 neighbourhood (luma standard deviation below 2), unbounded elsewhere. Applied after the
+     * gain, so the closed loop sees it.
+     */
+    static float[] flatLimit(float[] y, int w, int h) {
+        int hw = w / 2;
+        int hh = h / 2;
+        float[] half = ImageOps.halve(y, w, h);
+        float[] sq = new float[half.length];
+        for (int i = 0; i < half.length; i++) {
+            sq[i] = half[i] * half[i];
+        }
+        float[] m = ImageOps.boxBlur(half, hw, hh, 4);
+        float[] m2 = ImageOps.boxBlur(sq, hw, hh, 4);
+        for (int i = 0; i < m.length; i++) {
+            m[i] = m2[i] - m[i] * m[i];
+        }
+        float[] var = ImageOps.minFilter(m, hw, hh, 4);
+        float[] out = new float[w * h];
+        for (int j = 0; j < h; j++) {
+            int hj = Math.min(hh - 1, j / 2);
+            for (int i = 0; i < w; i++) {
+                out[j * w + i] = var[hj * hw + Math.min(hw - 1, i / 2)] < 4 ? FLAT_LIMIT : Float.MAX_VALUE;
+            }
+        }
+        return out;
+    }
+
+    private static double roundedEnergy(float[] u, float[] limit, float g) {
         double e = 0;
-        for (float v : u) {
-            float d = Math.round(v * g);
+        for (int i = 0; i < u.length; i++) {
+            float d = Math.round(scaled(u[i], g, limit[i]));
             e += d * d;
         }
         return e / u.length;
     }
 
+    /** Multiplies {@code u} in place by the periodic pattern: bilinear interpolation of the chips, k pixels apart. */
+    static void multiplyPattern(float[] u, int w, int h, float[] chips, int k) {
+        int t = PssLayout.T;
+        int[] i0s = new int[w];
+        int[] i1s = new int[w];
+        float[] ax = new float[w];
+        for (int x = 0; x < w; x++) {
+            i0s[x] = (x / k) % t;
+            i1s[x] = (i0s[x] + 1) % t;
+            ax[x] = (x % k) / (float) k;
+        }
+        for (int y = 0; y < h; y++) {
+            int j0 = ((y / k) % t) * t;
+            int j1 = (((y / k) + 1) % t) * t;
+            float b = (y % k) / (float) k;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                float a = ax[x];
+                float top = chips[j0 + i0s[x]] + (chips[j0 + i1s[x]] - chips[j0 + i0s[x]]) * a;
+                float bottom = chips[j1 + i0s[x]] + (chips[j1 + i1s[x]] - chips[j1 + i0s[x]]) * a;
+                u[o + x] *= top + (bottom - top) * b;
+            }
+        }
+    }
+
     /**
-     * Texture mask: 1 in flat areas, growing with local activity (the RMS of a 5×5 high-pass in a 5×5 window, eroded
-     * over 7×7 so that a lone edge in a flat area does not count as texture), capped, then smoothed.
+     * Texture mask, computed at half resolution: 1 in flat areas, growing with local activity (the RMS of a 3×3
+     * high-pass over a 3×3 window), eroded over 5×5 so that a lone edge in a flat area does not count as texture,
+     * capped and smoothed.
      */
     static float[] mask(float[] y, int w, int h) {
-        float[] mean = ImageOps.boxBlur(y, w, h, 2);
-        float[] e = new float[w * h];
+        int hw = w / 2;
+        int hh = h / 2;
+        float[] half = ImageOps.halve(y, w, h);
+        float[] mean = ImageOps.boxBlur(half, hw, hh, 1);
+        float[] e = new float[hw * hh];
         for (int i = 0; i < e.length; i++) {
-            float d = y[i] - mean[i];
+            float d = half[i] - mean[i];
             e[i] = d * d;
         }
-        e = ImageOps.boxBlur(e, w, h, 2);
-        e = ImageOps.minFilter(e, w, h, 3);
+        e = ImageOps.boxBlur(e, hw, hh, 1);
+        e = ImageOps.minFilter(e, hw, hh, 2);
         float ref = (float) Tuning.ACTIVITY_REF;
         float cap = (float) Tuning.MASK_CAP;
         for (int i = 0; i < e.length; i++) {
             e[i] = Math.min(cap, 1 + (float) Math.sqrt(Math.max(0, e[i])) / ref);
         }
-        return ImageOps.boxBlur(e, w, h, 3);
+        e = ImageOps.boxBlur(e, hw, hh, 2);
+        return ImageOps.doubleUp(e, w, h);
     }
 
-    /** Luma SSIM of x + g·u as a function of the gain g, from windowed moments computed once. */
-    static final class SsimModel {
-        private final float[] mx;
+    /**
+     * Gaussian-window moments (11×11, σ = 1.5) of x and of a second plane u, at every {@code stride}-th window
+     * position: means, variances and covariance, for the SSIM of x against x + g·u.
+     */
+    static final class Moments {
+        final float[] mx;
         private final float[] mu;
-        private final float[] vx;
+        final float[] vx;
         private final float[] vu;
         private final float[] cxu;
 
-        SsimModel(float[] x, float[] u, int w, int h, int stride) {
-            int n = w * h;
-            float[] xx = new float[n];
-            float[] uu = new float[n];
-            float[] xu = new float[n];
-            for (int i = 0; i < n; i++) {
-                xx[i] = x[i] * x[i];
-                uu[i] = u[i] * u[i];
-                xu[i] = x[i] * u[i];
-            }
-            mx = Quality.gaussStrided(x, w, h, stride);
-            mu = Quality.gaussStrided(u, w, h, stride);
-            vx = Quality.gaussStrided(xx, w, h, stride);
-            vu = Quality.gaussStrided(uu, w, h, stride);
-            cxu = Quality.gaussStrided(xu, w, h, stride);
-            for (int i = 0; i < mx.length; i++) {
-                vx[i] -= mx[i] * mx[i];
-                vu[i] -= mu[i] * mu[i];
-                cxu[i] -= mx[i] * mu[i];
-            }
+        private Moments(float[] mx, float[] mu, float[] vx, float[] vu, float[] cxu) {
+            this.mx = mx;
+            this.mu = mu;
+            this.vx = vx;
+            this.vu = vu;
+            this.cxu = cxu;
         }
 
-        double ssim(double g) {
+        /** Moments of x (centred on 128 for precision) and u. */
+        static Moments of(float[] x, float[] u, int w, int h, int stride) {
+            float[] g = Quality.gaussKernel();
+            int r = g.length / 2;
+            int ow = (w + stride - 1) / stride;
+            int oh = (h + stride - 1) / stride;
+            int n = ow * oh;
+            float[] mx = new float[n];
+            float[] mu = new float[n];
+            float[] vx = new float[n];
+            float[] vu = new float[n];
+            float[] cxu = new float[n];
+            float[] sx = new float[w];
+            float[] su = new float[w];
+            float[] sxx = new float[w];
+            float[] suu = new float[w];
+            float[] sxu = new float[w];
+            for (int j = 0; j < oh; j++) {
+                int y = j * stride;
+                java.util.Arrays.fill(sx, 0);
+                java.util.Arrays.fill(su, 0);
+                java.util.Arrays.fill(sxx, 0);
+                java.util.Arrays.fill(suu, 0);
+                java.util.Arrays.fill(sxu, 0);
+                for (int k = -r; k <= r; k++) {
+                    float gk = g[k + r];
+                    int o = ImageOps.clamp(y + k, h) * w;
+                    for (int i = 0; i < w; i++) {
+                        float a = x[o + i] - 128;
+                        float b = u[o + i];
+                        sx[i] += gk * a;
+                        su[i] += gk * b;
+                        sxx[i] += gk * a * a;
+                        suu[i] += gk * b * b;
+                        sxu[i] += gk * a * b;
+                    }
+                }
+                for (int i = 0; i < ow; i++) {
+                    int xc = i * stride;
+                    float ax = 0;
+                    float au = 0;
+                    float axx = 0;
+                    float auu = 0;
+                    float axu = 0;
+                    for (int k = -r; k <= r; k++) {
+                        float gk = g[k + r];
+                        int c = ImageOps.clamp(xc + k, w);
+                        ax += gk * sx[c];
+                        au += gk * su[c];
+                        axx += gk * sxx[c];
+                        auu += gk * suu[c];
+                        axu += gk * sxu[c];
+                    }
+                    int p = j * ow + i;
+                    mx[p] = ax + 128;
+                    mu[p] = au;
+                    vx[p] = axx - ax * ax;
+                    vu[p] = auu - au * au;
+                    cxu[p] = axu - ax * au;
+                }
+            }
+            return new Moments(mx, mu, vx, vu, cxu);
+        }
+
+        /** Mean SSIM of x against x + g·u. */
+        double ssimOfSum(double g) {
             double sum = 0;
             for (int i = 0; i < mx.length; i++) {
                 double ux = mx[i];
                 double uy = ux + g * mu[i];
                 double sx = vx[i];
                 double sxy = sx + g * cxu[i];
-                double wv = g * g * vu[i];
-                // rounding to 8 bits adds about 1/12 of variance where the change is not tiny
-                double sy = sx + 2 * g * cxu[i] + wv + Math.min(1.0 / 12, wv);
+                double sy = sx + 2 * g * cxu[i] + g * g * vu[i];
                 sum += ((2 * ux * uy + Quality.C1) * (2 * sxy + Quality.C2))
                         / ((ux * ux + uy * uy + Quality.C1) * (sx + sy + Quality.C2));
             }
             return sum / mx.length;
+        }
+    }
+
+    /** Mean SSIM of x against x + d for changing d, with the moments of x computed once. */
+    static final class SsimOfChange {
+        private final float[] x;
+        private final int w;
+        private final int h;
+        private final int stride;
+        private final float[] mx;
+        private final float[] vx;
+        private final float[] g = Quality.gaussKernel();
+
+        SsimOfChange(float[] x, int w, int h, int stride) {
+            this.x = x;
+            this.w = w;
+            this.h = h;
+            this.stride = stride;
+            Moments m = Moments.of(x, new float[x.length], w, h, stride);
+            mx = m.mx;
+            vx = m.vx;
+        }
+
+        double ssim(float[] d) {
+            int r = g.length / 2;
+            int ow = (w + stride - 1) / stride;
+            int oh = (h + stride - 1) / stride;
+            float[] sd = new float[w];
+            float[] sdd = new float[w];
+            float[] sxd = new float[w];
+            double sum = 0;
+            for (int j = 0; j < oh; j++) {
+                int y = j * stride;
+                java.util.Arrays.fill(sd, 0);
+                java.util.Arrays.fill(sdd, 0);
+                java.util.Arrays.fill(sxd, 0);
+                for (int k = -r; k <= r; k++) {
+                    float gk = g[k + r];
+                    int o = ImageOps.clamp(y + k, h) * w;
+                    for (int i = 0; i < w; i++) {
+                        float b = d[o + i];
+                        if (b != 0) {
+                            float gb = gk * b;
+                            sd[i] += gb;
+                            sdd[i] += gb * b;
+                            sxd[i] += gb * (x[o + i] - 128);
+                        }
+                    }
+                }
+                for (int i = 0; i < ow; i++) {
+                    int xc = i * stride;
+                    float ad = 0;
+                    float add = 0;
+                    float axd = 0;
+                    for (int k = -r; k <= r; k++) {
+                        float gk = g[k + r];
+                        int c = ImageOps.clamp(xc + k, w);
+                        ad += gk * sd[c];
+                        add += gk * sdd[c];
+                        axd += gk * sxd[c];
+                    }
+                    int p = j * ow + i;
+                    double ux = mx[p];
+                    double uy = ux + ad;
+                    double sx = vx[p];
+                    double cxd = axd - (ux - 128) * ad;
+                    double vd = add - ad * ad;
+                    double sxy = sx + cxd;
+                    double sy = sx + 2 * cxd + vd;
+                    sum += ((2 * ux * uy + Quality.C1) * (2 * sxy + Quality.C2))
+                            / ((ux * ux + uy * uy + Quality.C1) * (sx + sy + Quality.C2));
+                }
+            }
+            return sum / (ow * oh);
         }
     }
 }

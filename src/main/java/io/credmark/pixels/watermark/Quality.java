@@ -144,6 +144,10 @@ public final class Quality {
         return out;
     }
 
+    static float[] gaussKernel() {
+        return GAUSS;
+    }
+
     private static float[] gauss(double sigma, int r) {
         float[] g = new float[2 * r + 1];
         double sum = 0;

@@ -33,8 +33,8 @@ public final class Watermarker {
         LumaImage luma = LumaImage.of(image);
         float[] chips = layout.tile(codec.encode(payloadId));
         PssEmbedder.Result r = PssEmbedder.embed(luma, chips, avoid.orElse(null));
-        BufferedImage marked = LumaImage.apply(image, r.delta());
-        return new Embedded(marked, Quality.psnr(image, marked), r.predictedSsim(), r.gain(), r.chip());
+        LumaImage.Applied marked = LumaImage.apply(image, r.delta());
+        return new Embedded(marked.image(), marked.psnr(), r.predictedSsim(), r.gain(), r.chip());
     }
 
     /** Looks for the watermark; present only when the keyed check matches. */
