@@ -15,17 +15,34 @@ public final class Quality {
     private Quality() {
     }
 
+    /**
+     * Packed 0xAARRGGBB pixels, row-major. Unlike {@link BufferedImage#getRGB}, 8-bit grey images give their sample
+     * value in all three channels (getRGB treats their grey as linear and brightens it).
+     */
+    public static int[] argb(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            int[] g = image.getRaster().getPixels(0, 0, w, h, (int[]) null);
+            for (int i = 0; i < g.length; i++) {
+                g[i] = 0xFF000000 | g[i] * 0x010101;
+            }
+            return g;
+        }
+        return image.getRGB(0, 0, w, h, null, 0, w);
+    }
+
     /** PSNR in dB over R, G and B (or the grey channel), 8-bit scale; infinite for identical images. */
     public static double psnr(BufferedImage a, BufferedImage b) {
         check(a, b);
         int w = a.getWidth();
         int h = a.getHeight();
-        int[] ra = new int[w];
-        int[] rb = new int[w];
+        int[] pa = argb(a);
+        int[] pb = argb(b);
         double sum = 0;
         for (int y = 0; y < h; y++) {
-            a.getRGB(0, y, w, 1, ra, 0, w);
-            b.getRGB(0, y, w, 1, rb, 0, w);
+            int[] ra = java.util.Arrays.copyOfRange(pa, y * w, y * w + w);
+            int[] rb = java.util.Arrays.copyOfRange(pb, y * w, y * w + w);
             for (int x = 0; x < w; x++) {
                 int p = ra[x];
                 int q = rb[x];
@@ -76,7 +93,8 @@ public final class Quality {
                 }
             }
         }
-        return worst;
+        // luma is computed in float: drop its rounding noise
+        return Math.round(worst * 1000) / 1000.0;
     }
 
     /** Mean SSIM of two luma planes, evaluated at every {@code stride}-th window position in each direction. */
