@@ -2,14 +2,16 @@ package io.credmark.pixels.watermark;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Blind detection: (1) estimate the tile lattice (period along x and y, so scale and aspect changes are absorbed)
- * from comb sums over the whitened power spectrum, (2) fold the image modulo the lattice into one tile, (3) find
- * the tile's offset by correlating with the keyed pilot, refine the lattice from the pilot's drift across the
- * image, (4) despread the payload chips into soft coded bits and Viterbi-decode them, (5) accept only when the
- * keyed CRC-32 matches.
+ * Blind detection: (1) estimate the tile lattice (periods along two axes, so scale and aspect changes are absorbed,
+ * and, when the upright search fails, a small rotation) from comb sums over the whitened power spectrum; (2) fold
+ * the image modulo the lattice into one tile; (3) find the tile's offset by correlating with the keyed pilot and
+ * correct the lattice from the pilot's drift across the image; (4) despread the payload chips into soft coded bits
+ * and Viterbi-decode them; (5) accept only when the keyed CRC-32 matches.
  */
 final class PssDetector {
 
@@ -19,82 +21,117 @@ final class PssDetector {
     static final int CANDIDATES = (int) Tuning.d("candidates", 16);
     static final int DECODES = (int) Tuning.d("decodes", 3);
     static final int REFINED = (int) Tuning.d("refined", 8);
+    /** Largest rotation searched, in degrees, when the upright search finds nothing (0 disables). */
+    static final double MAX_ROTATION = Tuning.d("maxRotation", 3);
     static final boolean DEBUG = System.getProperty("wm.debug") != null;
+    private static final double PERIOD_MIN = 20;
 
     private final PssLayout layout;
     private final PayloadCodec codec;
-    private final float[] pilotTemplate;
     private final double[] pilotRe;
     private final double[] pilotIm;
     private final Fft fftG = new Fft(G);
     private static final Fft FFT256 = new Fft(256);
     private static final Fft FFT512 = new Fft(512);
 
-    private static Fft fft(int n) {
-        return n == 256 ? FFT256 : n == 512 ? FFT512 : new Fft(n);
-    }
-
     PssDetector(PssLayout layout, PayloadCodec codec) {
         this.layout = layout;
         this.codec = codec;
-        pilotTemplate = render(layout.pilot());
+        float[] pilot = render(layout.pilot());
         pilotRe = new double[G * G];
         pilotIm = new double[G * G];
         for (int i = 0; i < G * G; i++) {
-            pilotRe[i] = pilotTemplate[i];
+            pilotRe[i] = pilot[i];
         }
         Fft.transform2d(pilotRe, pilotIm, G, G, fftG, fftG, false);
     }
 
-    /** A lattice in working-grid pixels (axis-aligned: periods along x and y) and its spectral score. */
-    record Lattice(double px, double py, double score) {
+    private static Fft fft(int n) {
+        return n == 256 ? FFT256 : n == 512 ? FFT512 : new Fft(n);
+    }
+
+    /**
+     * A lattice in working-grid pixels: periods px and py along axes rotated by theta (radians), so the tile phase
+     * of pixel (x, y) is u = (x cos θ + y sin θ) / px, v = (−x sin θ + y cos θ) / py.
+     */
+    record Lattice(double px, double py, double theta, double score) {
+        Phase phase() {
+            double c = Math.cos(theta);
+            double s = Math.sin(theta);
+            return new Phase(c / px, s / px, -s / py, c / py);
+        }
+    }
+
+    /** Tile phase (in tiles) as a linear map of the working-grid position: u = a·x + b·y, v = c·x + d·y. */
+    record Phase(double a, double b, double c, double d) {
     }
 
     record Result(boolean found, long id, double pilotZ, int correctedErrors, double rawAccuracy,
                   double expectedAccuracy, Lattice lattice, int candidate) {
+        static Result none() {
+            return new Result(false, 0, 0, 0, Double.NaN, Double.NaN, null, -1);
+        }
     }
 
     Result detect(LumaImage luma, byte[] expected) {
-        long tStart = System.nanoTime();
         double f = Math.min(1.0, (double) WORK_MAX / Math.max(luma.width, luma.height));
         int ww = Math.max(1, (int) Math.round(luma.width * f));
         int wh = Math.max(1, (int) Math.round(luma.height * f));
         if (ww < 64 || wh < 64) {
-            return new Result(false, 0, 0, 0, Double.NaN, Double.NaN, null, -1);
+            return Result.none();
         }
         float[] work = f < 1 ? ImageOps.resample(luma.y, luma.width, luma.height, ww, wh) : luma.y;
-        List<Lattice> lattices = lattices(work, ww, wh);
-        if (System.getProperty("wm.truth") != null) {
-            String[] t = System.getProperty("wm.truth").split("/");
-            lattices = List.of(new Lattice(Double.parseDouble(t[0]), Double.parseDouble(t[1]), 0));
+        Spectrum spectrum = Spectrum.of(work, ww, wh);
+        Map<Integer, float[]> filtered = new HashMap<>();
+        List<Lattice> upright = spectrum.lattices(0);
+        Result best = search(upright, work, ww, wh, filtered, expected, DECODES);
+        if (best.found || MAX_ROTATION <= 0) {
+            return best;
         }
-        long tl = System.nanoTime();
-        // the strongest lattice first; if it does not decode, rank the others by the pilot peak of a plain fold
-        java.util.Map<Integer, float[]> filtered = new java.util.HashMap<>();
-        Result best = null;
+        // upright search failed: let the best upright lattices turn (their periods are often still about right),
+        // and search from a rotation estimated on the spectrum
+        double max = Math.toRadians(MAX_ROTATION);
+        List<Lattice> turned = new ArrayList<>();
+        for (Lattice l : upright.subList(0, Math.min(3, upright.size()))) {
+            Lattice t = spectrum.turn(l, max);
+            if (Math.abs(t.theta) >= Math.toRadians(0.2)) {
+                addUnique(turned, t);
+            }
+        }
+        double theta = spectrum.bestRotation(max);
+        if (Math.abs(theta) >= Math.toRadians(0.2)) {
+            List<Lattice> more = spectrum.lattices(theta);
+            for (Lattice l : more.subList(0, Math.min(3, more.size()))) {
+                addUnique(turned, l);
+            }
+        }
+        turned.sort(Comparator.comparingDouble(Lattice::score).reversed());
+        Result rotated = search(turned, work, ww, wh, filtered, expected, 2);
+        return rotated.found || rotated.pilotZ > best.pilotZ ? rotated : best;
+    }
+
+    /** Decodes the strongest lattice; if that fails, ranks the others by the pilot peak of a sparse fold. */
+    private Result search(List<Lattice> lattices, float[] work, int ww, int wh, Map<Integer, float[]> filtered,
+                          byte[] expected, int decodes) {
         if (lattices.isEmpty()) {
-            return new Result(false, 0, 0, 0, Double.NaN, Double.NaN, null, -1);
+            return Result.none();
         }
         Lattice first = lattices.get(0);
-        best = decodeAt(filtered.computeIfAbsent(prefilterRadius(first), k -> prefilter(work, ww, wh, k)), ww, wh,
-                first, expected, 0);
+        Result best = decodeAt(filter(filtered, first, work, ww, wh), ww, wh, first, expected, 0);
         if (best.found) {
             return best;
         }
         List<double[]> ranked = new ArrayList<>();
+        int step = ww * wh > 400_000 ? 2 : 1;
         for (int i = 1; i < lattices.size(); i++) {
             Lattice l = lattices.get(i);
-            float[] r = filtered.computeIfAbsent(prefilterRadius(l), k -> prefilter(work, ww, wh, k));
-            double z = pilotPeak(foldSparse(r, ww, wh, l.px, l.py, ww * wh > 400_000 ? 2 : 1), null).z;
+            double z = pilotPeak(fold(filter(filtered, l, work, ww, wh), ww, wh, l.phase(), step, false)[0], null).z;
             ranked.add(new double[] {z, i});
         }
         ranked.sort((a, b) -> Double.compare(b[0], a[0]));
-        if (DEBUG) {
-            System.err.printf("  lattices %.1f ms, ranking %.1f ms%n", (tl - tStart) / 1e6, (System.nanoTime() - tl) / 1e6);
-        }
-        for (int n = 0; n < Math.min(DECODES - 1, ranked.size()); n++) {
+        for (int n = 0; n < Math.min(decodes - 1, ranked.size()); n++) {
             Lattice l = lattices.get((int) ranked.get(n)[1]);
-            Result r = decodeAt(filtered.get(prefilterRadius(l)), ww, wh, l, expected, n + 1);
+            Result r = decodeAt(filter(filtered, l, work, ww, wh), ww, wh, l, expected, n + 1);
             if (r.found) {
                 return r;
             }
@@ -105,126 +142,292 @@ final class PssDetector {
         return best;
     }
 
-    private static int prefilterRadius(Lattice l) {
-        return Math.max(1, (int) Math.round(0.75 * Math.min(l.px, l.py) / PssLayout.T));
-    }
-
-    private static float[] prefilter(float[] work, int ww, int wh, int rMean) {
-        return normalizedHighPass(work, ww, wh, rMean, Math.max(3, 3 * rMean));
+    private static float[] filter(Map<Integer, float[]> cache, Lattice l, float[] work, int ww, int wh) {
+        int radius = Math.max(1, (int) Math.round(0.75 * Math.min(l.px, l.py) / PssLayout.T));
+        return cache.computeIfAbsent(radius, k -> normalizedHighPass(work, ww, wh, k, Math.max(3, 3 * k)));
     }
 
     // ---------------------------------------------------------------------------------------------- lattice search
 
-    List<Lattice> lattices(float[] work, int ww, int wh) {
-        int nx = ww > 362 ? 512 : 256;
-        int ny = wh > 362 ? 512 : 256;
-        float[] s = ImageOps.resample(work, ww, wh, nx, ny);
-        float[] r = normalizedHighPass(s, nx, ny, 1, 4);
-        double[] re = new double[nx * ny];
-        double[] wx = tukey(nx, 0.1);
-        double[] wy = tukey(ny, 0.1);
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                re[y * nx + x] = r[y * nx + x] * wx[x] * wy[y];
-            }
-        }
-        long t0 = System.nanoTime();
-        double[] p = Fft.powerSpectrum(re, nx, ny, fft(nx), fft(ny));
-        long t1 = System.nanoTime();
-        double[] pw = whiten(p, nx, ny, 4);
-        // one-dimensional projections (lines away from the other axis), standardised
-        double[] qx = new double[nx / 2 + 1];
-        double[] qy = new double[ny / 2 + 1];
-        for (int fy = 0; fy < ny; fy++) {
-            int afy = Math.min(fy, ny - fy);
-            for (int fx = 0; fx <= nx / 2; fx++) {
-                int afx = fx;
-                double v = pw[fy * nx + fx];
-                if (afy > 1) {
-                    qx[fx] += v;
-                }
-                if (afx > 1) {
-                    qy[afy] += fx == 0 || fx == nx / 2 ? v : 2 * v;
-                }
-            }
-        }
-        standardise(qx, 4);
-        standardise(qy, 4);
-        double pMin = 20;
-        double pxMax = Math.min(nx / 2.5, 220);
-        double pyMax = Math.min(ny / 2.5, 220);
-        List<double[]> pairs = new ArrayList<>();
-        for (double[] a : periodCandidates(qx, nx, pMin, pxMax, 6)) {
-            double[] prof = profile(pw, nx, ny, nx / a[0], true);
-            standardise(prof, 4);
-            for (double[] b : periodCandidates(prof, ny, pMin, pyMax, 2)) {
-                pairs.add(new double[] {a[0], b[0]});
-            }
-        }
-        for (double[] b : periodCandidates(qy, ny, pMin, pyMax, 6)) {
-            double[] prof = profile(pw, nx, ny, ny / b[0], false);
-            standardise(prof, 4);
-            for (double[] a : periodCandidates(prof, nx, pMin, pxMax, 2)) {
-                pairs.add(new double[] {a[0], b[0]});
-            }
-        }
-        long t2 = System.nanoTime();
-        List<Lattice> out = new ArrayList<>();
-        List<double[]> seen = new ArrayList<>();
-        for (double[] pair : pairs) {
-            if (!near(seen, pair[0], pair[1], 0.015)) {
-                seen.add(new double[] {pair[0], pair[1], comb2d(pw, nx, ny, nx / pair[0], ny / pair[1])});
-            }
-        }
-        seen.sort((a, b) -> Double.compare(b[2], a[2]));
-        for (double[] pair : seen.subList(0, Math.min(REFINED, seen.size()))) {
-            double[] refined = refine(pw, nx, ny, pair[0], pair[1]);
-            Lattice l = new Lattice(refined[0] * ww / nx, refined[1] * wh / ny, refined[2]);
-            boolean dup = false;
-            for (Lattice o : out) {
-                dup |= Math.abs(o.px / l.px - 1) < 0.004 && Math.abs(o.py / l.py - 1) < 0.004;
-            }
-            if (!dup) {
-                out.add(l);
-            }
-        }
-        out.sort(Comparator.comparingDouble(Lattice::score).reversed());
-        long t3 = System.nanoTime();
-        if (DEBUG) {
-            System.err.printf("  fft %.1f ms, spectrum+candidates %.1f ms, refine %d pairs %.1f ms%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, seen.size(), (t3 - t2) / 1e6);
-            StringBuilder sb = new StringBuilder("  lat:");
-            for (Lattice l : out) {
-                sb.append(String.format(" %.1f/%.1f(%.1f)", l.px, l.py, l.score));
-            }
-            System.err.println(sb);
-        }
-        // the comb cannot always tell a period from its double or half: add those variants of the best few
-        List<Lattice> list = new ArrayList<>(out.subList(0, Math.min(3, out.size())));
-        double minPx = 20.0 * ww / nx;
-        double minPy = 20.0 * wh / ny;
-        for (Lattice l : out.subList(0, Math.min(3, out.size()))) {
-            double[][] variants = {{0.5, 1}, {2, 1}, {1, 0.5}, {1, 2}, {0.5, 0.5}, {2, 2}};
-            for (double[] v : variants) {
-                double px = l.px * v[0];
-                double py = l.py * v[1];
-                if (px >= minPx && py >= minPy && px <= ww / 1.5 && py <= wh / 1.5) {
-                    addUnique(list, new Lattice(px, py, l.score * 0.5));
-                }
-            }
-        }
-        for (Lattice l : out) {
-            addUnique(list, l);
-        }
-        return list.subList(0, Math.min(CANDIDATES, list.size()));
-    }
+    /**
+     * Whitened power spectrum of the working plane on a 256/512 grid per axis. Frequencies are addressed in bins of
+     * that grid; a rotation by θ of the image's lattice rotates its lines in working-space frequency, which in bins
+     * (anisotropic when the grid's two scales differ) is fx = c·x' − s·r·y', fy = s·x'/r + c·y' with r = ww/wh.
+     */
+    static final class Spectrum {
+        final double[] pw;
+        final int nx;
+        final int ny;
+        final int ww;
+        final int wh;
 
-    private static void addUnique(List<Lattice> list, Lattice l) {
-        for (Lattice o : list) {
-            if (Math.abs(o.px / l.px - 1) < 0.004 && Math.abs(o.py / l.py - 1) < 0.004) {
-                return;
-            }
+        private Spectrum(double[] pw, int nx, int ny, int ww, int wh) {
+            this.pw = pw;
+            this.nx = nx;
+            this.ny = ny;
+            this.ww = ww;
+            this.wh = wh;
         }
-        list.add(l);
+
+        static Spectrum of(float[] work, int ww, int wh) {
+            int nx = ww > 362 ? 512 : 256;
+            int ny = wh > 362 ? 512 : 256;
+            float[] s = ImageOps.resample(work, ww, wh, nx, ny);
+            float[] r = normalizedHighPass(s, nx, ny, 1, 4);
+            double[] re = new double[nx * ny];
+            double[] wx = tukey(nx, 0.1);
+            double[] wy = tukey(ny, 0.1);
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    re[y * nx + x] = r[y * nx + x] * wx[x] * wy[y];
+                }
+            }
+            double[] p = Fft.powerSpectrum(re, nx, ny, fft(nx), fft(ny));
+            return new Spectrum(whiten(p, nx, ny, 4), nx, ny, ww, wh);
+        }
+
+        /** Whitened power at bin (fx, fy) of a lattice rotated by (cos, sin); bilinear, using P(−f) = P(f). */
+        double at(double fx, double fy, double c, double s) {
+            double r = (double) ww / wh;
+            double x = c * fx - s * r * fy;
+            double y = s * fx / r + c * fy;
+            return bilinear(pw, nx, ny, x, y);
+        }
+
+        /** Candidate lattices for rotation θ, best comb score first, with half/double variants of the best. */
+        List<Lattice> lattices(double theta) {
+            double c = Math.cos(theta);
+            double s = Math.sin(theta);
+            // projections of the whitened spectrum on the two (rotated) axes; near the other axis only when rotated,
+            // where a band keeps the lines' sideways drift small
+            int bandY = theta == 0 ? ny / 2 : Math.min(ny / 2, 48);
+            int bandX = theta == 0 ? nx / 2 : Math.min(nx / 2, 48);
+            double[] qx = new double[nx / 2 + 1];
+            double[] qy = new double[ny / 2 + 1];
+            for (int fy = -bandY; fy <= bandY; fy++) {
+                if (Math.abs(fy) <= 1) {
+                    continue;
+                }
+                for (int fx = 0; fx <= nx / 2; fx++) {
+                    qx[fx] += theta == 0 ? pw[Math.floorMod(fy, ny) * nx + fx] : at(fx, fy, c, s);
+                }
+            }
+            for (int fx = -bandX; fx <= bandX; fx++) {
+                if (Math.abs(fx) <= 1) {
+                    continue;
+                }
+                for (int fy = 0; fy <= ny / 2; fy++) {
+                    qy[fy] += theta == 0 ? pw[fy * nx + Math.floorMod(fx, nx)] : at(fx, fy, c, s);
+                }
+            }
+            standardise(qx, 4);
+            standardise(qy, 4);
+            double pxMax = Math.min(nx / 2.5, 220);
+            double pyMax = Math.min(ny / 2.5, 220);
+            List<double[]> pairs = new ArrayList<>();
+            for (double[] a : periodCandidates(qx, nx, PERIOD_MIN, pxMax, 6)) {
+                double[] prof = profile(nx / a[0], true, c, s);
+                standardise(prof, 4);
+                for (double[] b : periodCandidates(prof, ny, PERIOD_MIN, pyMax, 2)) {
+                    pairs.add(new double[] {a[0], b[0]});
+                }
+            }
+            for (double[] b : periodCandidates(qy, ny, PERIOD_MIN, pyMax, 6)) {
+                double[] prof = profile(ny / b[0], false, c, s);
+                standardise(prof, 4);
+                for (double[] a : periodCandidates(prof, nx, PERIOD_MIN, pxMax, 2)) {
+                    pairs.add(new double[] {a[0], b[0]});
+                }
+            }
+            List<double[]> seen = new ArrayList<>();
+            for (double[] pair : pairs) {
+                if (!near(seen, pair[0], pair[1], 0.015)) {
+                    seen.add(new double[] {pair[0], pair[1], comb(nx / pair[0], ny / pair[1], c, s)});
+                }
+            }
+            seen.sort((a, b) -> Double.compare(b[2], a[2]));
+            List<Lattice> out = new ArrayList<>();
+            for (double[] pair : seen.subList(0, Math.min(REFINED, seen.size()))) {
+                Lattice l = refine(pair[0], pair[1], theta);
+                addUnique(out, l);
+            }
+            out.sort(Comparator.comparingDouble(Lattice::score).reversed());
+            // the comb cannot always tell a period from its double or half: add those variants of the best few
+            List<Lattice> list = new ArrayList<>(out.subList(0, Math.min(3, out.size())));
+            double minPx = PERIOD_MIN * ww / nx;
+            double minPy = PERIOD_MIN * wh / ny;
+            for (Lattice l : out.subList(0, Math.min(3, out.size()))) {
+                double[][] variants = {{0.5, 1}, {2, 1}, {1, 0.5}, {1, 2}, {0.5, 0.5}, {2, 2}};
+                for (double[] v : variants) {
+                    double px = l.px * v[0];
+                    double py = l.py * v[1];
+                    if (px >= minPx && py >= minPy && px <= ww / 1.5 && py <= wh / 1.5) {
+                        addUnique(list, new Lattice(px, py, l.theta, l.score * 0.5));
+                    }
+                }
+            }
+            for (Lattice l : out) {
+                addUnique(list, l);
+            }
+            if (DEBUG) {
+                StringBuilder sb = new StringBuilder(String.format("  θ=%.2f° lat:", Math.toDegrees(theta)));
+                for (Lattice l : list) {
+                    sb.append(String.format(" %.1f/%.1f@%.2f(%.1f)", l.px, l.py, Math.toDegrees(l.theta), l.score));
+                }
+                System.err.println(sb);
+            }
+            return list.subList(0, Math.min(CANDIDATES, list.size()));
+        }
+
+        /**
+         * The rotation (within ±max) whose rotated axis projections show the strongest comb: a cheap scan in 0.25°
+         * steps over projections restricted to a band around each axis.
+         */
+        double bestRotation(double max) {
+            double coarse = scanRotation(0, max, 0.25, 32);
+            double fine = scanRotation(coarse, Math.toRadians(0.4), 0.05, 96);
+            if (DEBUG) {
+                System.err.printf("  rotation estimate %.2f° then %.2f°%n", Math.toDegrees(coarse), Math.toDegrees(fine));
+            }
+            return fine;
+        }
+
+        /** Scans rotations centre ± range in {@code stepDeg} steps, scoring the comb of band-limited projections. */
+        private double scanRotation(double centre, double range, double stepDeg, int band) {
+            double best = centre;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            int steps = (int) Math.round(Math.toDegrees(range) / stepDeg);
+            for (int i = -steps; i <= steps; i++) {
+                double theta = centre + Math.toRadians(i * stepDeg);
+                double c = Math.cos(theta);
+                double s = Math.sin(theta);
+                double[] qx = new double[nx / 2 + 1];
+                double[] qy = new double[ny / 2 + 1];
+                int bx = Math.min(band, nx / 2 - 1);
+                int by = Math.min(band, ny / 2 - 1);
+                for (int fy = -by; fy <= by; fy++) {
+                    if (Math.abs(fy) <= 1) {
+                        continue;
+                    }
+                    for (int fx = 4; fx <= nx / 2; fx++) {
+                        qx[fx] += at(fx, fy, c, s);
+                    }
+                }
+                for (int fx = -bx; fx <= bx; fx++) {
+                    if (Math.abs(fx) <= 1) {
+                        continue;
+                    }
+                    for (int fy = 4; fy <= ny / 2; fy++) {
+                        qy[fy] += at(fx, fy, c, s);
+                    }
+                }
+                standardise(qx, 4);
+                standardise(qy, 4);
+                double score = periodCandidates(qx, nx, PERIOD_MIN, Math.min(nx / 2.5, 220), 1).get(0)[1]
+                        + periodCandidates(qy, ny, PERIOD_MIN, Math.min(ny / 2.5, 220), 1).get(0)[1];
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = theta;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * Given the spacing {@code a} of the lattice columns (rows when {@code columns} is false), sums the whitened
+         * spectrum over those columns only, as a function of the other frequency coordinate.
+         */
+        private double[] profile(double a, boolean columns, double c, double s) {
+            int n = columns ? nx : ny;
+            int other = columns ? ny : nx;
+            int m = (int) Math.min(PssLayout.T * 0.9, n * 0.45 / a);
+            double[] out = new double[other / 2 + 1];
+            for (int f = 0; f <= other / 2; f++) {
+                double sum = 0;
+                for (int k = -m; k <= m; k++) {
+                    if (k != 0) {
+                        sum += columns ? at(k * a, f, c, s) : at(f, k * a, c, s);
+                    }
+                }
+                out[f] = sum;
+            }
+            return out;
+        }
+
+        /** The lattice {@code l} turned to the rotation (0.1° steps within ±max) that maximises its comb, refined. */
+        Lattice turn(Lattice l, double max) {
+            double ax = ww / l.px;
+            double ay = wh / l.py;
+            double best = Double.NEGATIVE_INFINITY;
+            double bestTheta = 0;
+            int steps = (int) Math.round(Math.toDegrees(max) / 0.1);
+            for (int i = -steps; i <= steps; i++) {
+                double t = Math.toRadians(i * 0.1);
+                double sc = comb(ax, ay, Math.cos(t), Math.sin(t));
+                if (sc > best) {
+                    best = sc;
+                    bestTheta = t;
+                }
+            }
+            if (bestTheta == 0) {
+                return l;
+            }
+            return refine(nx / ax, ny / ay, bestTheta);
+        }
+
+        /** Coordinate ascent of the comb score in (px, py) and, for a rotated lattice, θ; in working pixels. */
+        private Lattice refine(double px, double py, double theta) {
+            double ax = nx / px;
+            double ay = ny / py;
+            double t = theta;
+            double best = comb(ax, ay, Math.cos(t), Math.sin(t));
+            for (double step : new double[] {0.004, 0.0015, 0.0005, 0.0002}) {
+                for (int axis = 0; axis < (theta == 0 ? 2 : 3); axis++) {
+                    double base = axis == 0 ? ax : axis == 1 ? ay : t;
+                    double bestV = base;
+                    for (int k = -2; k <= 2; k++) {
+                        if (k == 0) {
+                            continue;
+                        }
+                        double v = axis == 2 ? base + k * step : base * (1 + k * step);
+                        double sc = axis == 0 ? comb(v, ay, Math.cos(t), Math.sin(t))
+                                : axis == 1 ? comb(ax, v, Math.cos(t), Math.sin(t))
+                                : comb(ax, ay, Math.cos(v), Math.sin(v));
+                        if (sc > best) {
+                            best = sc;
+                            bestV = v;
+                        }
+                    }
+                    if (axis == 0) {
+                        ax = bestV;
+                    } else if (axis == 1) {
+                        ay = bestV;
+                    } else {
+                        t = bestV;
+                    }
+                }
+            }
+            return new Lattice(nx / ax * ww / nx, ny / ay * wh / ny, t, best);
+        }
+
+        /** Standardised sum of the whitened spectrum at the lattice lines (m·ax, n·ay), upper half plane. */
+        double comb(double ax, double ay, double c, double s) {
+            int mx = (int) Math.min(PssLayout.T * 0.9, nx * 0.45 / ax);
+            int my = (int) Math.min(PssLayout.T * 0.9, ny * 0.45 / ay);
+            double sum = 0;
+            int count = 0;
+            boolean upright = s == 0;
+            for (int n = 0; n <= my; n++) {
+                for (int m = -mx; m <= mx; m++) {
+                    if (n == 0 && m <= 0) {
+                        continue;
+                    }
+                    sum += upright ? bilinear(pw, nx, ny, m * ax, n * ay) : at(m * ax, n * ay, c, s);
+                    count++;
+                }
+            }
+            return count == 0 ? 0 : (sum - count) / Math.sqrt(count);
+        }
     }
 
     private static boolean near(List<double[]> seen, double px, double py, double tol) {
@@ -236,27 +439,14 @@ final class PssDetector {
         return false;
     }
 
-    /**
-     * Given the spacing {@code a} of the lattice columns (rows when {@code columns} is false), sums the whitened
-     * spectrum over those columns only, as a function of the other frequency coordinate.
-     */
-    private static double[] profile(double[] pw, int nx, int ny, double a, boolean columns) {
-        int n = columns ? nx : ny;
-        int other = columns ? ny : nx;
-        int m = (int) Math.min(PssLayout.T * 0.9, n * 0.45 / a);
-        double[] out = new double[other / 2 + 1];
-        for (int f = 0; f <= other / 2; f++) {
-            double sum = 0;
-            for (int k = -m; k <= m; k++) {
-                if (k == 0) {
-                    continue;
-                }
-                double pos = k * a;
-                sum += columns ? bilinear(pw, nx, ny, pos, f) : bilinear(pw, nx, ny, f, pos < 0 ? pos + ny : pos);
+    private static void addUnique(List<Lattice> list, Lattice l) {
+        for (Lattice o : list) {
+            if (Math.abs(o.px / l.px - 1) < 0.004 && Math.abs(o.py / l.py - 1) < 0.004
+                    && Math.abs(o.theta - l.theta) < 0.002) {
+                return;
             }
-            out[f] = sum;
         }
-        return out;
+        list.add(l);
     }
 
     /** Best local maxima (by comb score over a projection or profile) among periods on a log grid. */
@@ -271,8 +461,7 @@ final class PssDetector {
             int m = (int) Math.min(PssLayout.T * 0.9, fmax / a);
             double sum = 0;
             for (int k = 1; k <= m; k++) {
-                double fpos = k * a;
-                int i0 = (int) fpos;
+                int i0 = (int) (k * a);
                 sum += Math.max(q[i0], q[Math.min(i0 + 1, q.length - 1)]);
             }
             period[i] = per;
@@ -304,67 +493,30 @@ final class PssDetector {
                 break;
             }
         }
+        if (out.isEmpty()) {
+            out.add(new double[] {pMin, Double.NEGATIVE_INFINITY});
+        }
         return out;
     }
 
-    /** Coordinate ascent of the two-dimensional comb score around (px, py); returns {px, py, score}. */
-    private static double[] refine(double[] pw, int nx, int ny, double px, double py) {
-        double ax = nx / px;
-        double ay = ny / py;
-        double best = comb2d(pw, nx, ny, ax, ay);
-        for (double step : new double[] {0.004, 0.0015, 0.0005, 0.0002}) {
-            for (int axis = 0; axis < 2; axis++) {
-                double base = axis == 0 ? ax : ay;
-                double bestV = base;
-                for (int k = -2; k <= 2; k++) {
-                    if (k == 0) {
-                        continue;
-                    }
-                    double v = base * (1 + k * step);
-                    double s = axis == 0 ? comb2d(pw, nx, ny, v, ay) : comb2d(pw, nx, ny, ax, v);
-                    if (s > best) {
-                        best = s;
-                        bestV = v;
-                    }
-                }
-                if (axis == 0) {
-                    ax = bestV;
-                } else {
-                    ay = bestV;
-                }
-            }
-        }
-        return new double[] {nx / ax, ny / ay, best};
-    }
-
-    /** Sum of the whitened spectrum at the lattice lines (m·ax, n·ay) in the upper half plane, standardised. */
-    private static double comb2d(double[] pw, int nx, int ny, double ax, double ay) {
-        int mx = (int) Math.min(PssLayout.T * 0.9, nx * 0.45 / ax);
-        int my = (int) Math.min(PssLayout.T * 0.9, ny * 0.45 / ay);
-        double sum = 0;
-        int count = 0;
-        for (int n = 0; n <= my; n++) {
-            for (int m = -mx; m <= mx; m++) {
-                if (n == 0 && m <= 0) {
-                    continue;
-                }
-                sum += bilinear(pw, nx, ny, m * ax, n * ay);
-                count++;
-            }
-        }
-        return count == 0 ? 0 : (sum - count) / Math.sqrt(count);
-    }
-
     private static double bilinear(double[] p, int nx, int ny, double fx, double fy) {
+        if (fy < 0) {
+            fx = -fx;
+            fy = -fy;
+        }
         double x = fx < 0 ? fx + nx : fx;
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(fy);
+        int x0 = (int) x;
+        int y0 = (int) fy;
         double a = x - x0;
         double b = fy - y0;
-        int x1 = (x0 + 1) % nx;
-        int y1 = (y0 + 1) % ny;
-        x0 %= nx;
-        y0 %= ny;
+        if (x0 >= nx) {
+            x0 -= nx;
+        }
+        if (y0 >= ny) {
+            y0 %= ny;
+        }
+        int x1 = x0 + 1 == nx ? 0 : x0 + 1;
+        int y1 = y0 + 1 == ny ? 0 : y0 + 1;
         return (p[y0 * nx + x0] * (1 - a) + p[y0 * nx + x1] * a) * (1 - b)
                 + (p[y1 * nx + x0] * (1 - a) + p[y1 * nx + x1] * a) * b;
     }
@@ -445,78 +597,61 @@ final class PssDetector {
     // ------------------------------------------------------------------------------------ fold, pilot and payload
 
     private Result decodeAt(float[] r, int ww, int wh, Lattice l, byte[] expected, int candidate) {
-        double px = l.px;
-        double py = l.py;
-        // fold into halves to measure drift, then correct the periods once
-        double[][] halves = fold(r, ww, wh, px, py, true);
+        Phase phase = l.phase();
+        // fold into halves to measure the pilot's drift across the image, then correct the phase map once
+        double[][] halves = fold(r, ww, wh, phase, 1, true);
         int[] off = pilotPeak(halves[0], null).offset;
-        double dLeftRight = subBinDrift(halves[1], halves[2], off, true);
-        double dTopBottom = subBinDrift(halves[3], halves[4], off, false);
-        px = correct(px, dLeftRight, ww / 2.0);
-        py = correct(py, dTopBottom, wh / 2.0);
-        double[] folded = fold(r, ww, wh, px, py, false)[0];
+        double[] leftRight = drift(halves[1], halves[2], off);
+        double[] topBottom = drift(halves[3], halves[4], off);
+        double dx = G * ww / 2.0;
+        double dy = G * wh / 2.0;
+        phase = new Phase(phase.a - leftRight[0] / dx, phase.b - topBottom[0] / dy,
+                phase.c - leftRight[1] / dx, phase.d - topBottom[1] / dy);
+        double[] folded = fold(r, ww, wh, phase, 1, false)[0];
         Peak peak = pilotPeak(folded, null);
         double[] soft = despread(folded, peak.subOffsetX, peak.subOffsetY);
         PayloadCodec.Decoded d = codec.decode(soft);
         double raw = agreement(soft, d.codeword());
         double vsExpected = expected == null ? Double.NaN : agreement(soft, expected);
-        return new Result(d.valid(), d.id(), peak.z, d.correctedErrors(), raw, vsExpected,
-                new Lattice(px, py, l.score), candidate);
-    }
-
-    private static double correct(double period, double driftBins, double distance) {
-        // phase (in tiles) at x: x / period; a drift of d bins over distance D means 1/P' = 1/P - d / (G D)
-        double inv = 1 / period - driftBins / (G * distance);
-        return inv > 0 ? 1 / inv : period;
-    }
-
-    /** Folds every {@code step}-th row and column of r modulo (px, py): a cheaper fold for ranking lattices. */
-    private static double[] foldSparse(float[] r, int w, int h, double px, double py, int step) {
-        double[] acc = new double[G * G];
-        int n = (w + step - 1) / step;
-        int[] bx = new int[n];
-        for (int i = 0; i < n; i++) {
-            double u = i * step / px;
-            bx[i] = (int) ((u - Math.floor(u)) * G) % G;
+        if (DEBUG) {
+            System.err.printf("  decode %.1f/%.1f@%.2f° z %.1f raw %.3f valid %b%n", l.px, l.py,
+                    Math.toDegrees(l.theta), peak.z, raw, d.valid());
         }
-        for (int y = 0; y < h; y += step) {
-            double v = y / py;
-            int row = ((int) ((v - Math.floor(v)) * G) % G) * G;
-            int o = y * w;
-            for (int i = 0; i < n; i++) {
-                acc[row + bx[i]] += r[o + i * step];
-            }
-        }
-        return acc;
+        return new Result(d.valid(), d.id(), peak.z, d.correctedErrors(), raw, vsExpected, l, candidate);
     }
 
-    /** Folds r modulo (px, py): [0] whole image and, with {@code halves}, [1] left, [2] right, [3] top, [4] bottom. */
-    private static double[][] fold(float[] r, int w, int h, double px, double py, boolean halves) {
+    /** Pilot offset of b minus that of a (both searched near {@code near}), per axis, in bins. */
+    private double[] drift(double[] a, double[] b, int[] near) {
+        Peak pa = pilotPeak(a, near);
+        Peak pb = pilotPeak(b, near);
+        double x = pb.subOffsetX - pa.subOffsetX;
+        double y = pb.subOffsetY - pa.subOffsetY;
+        return new double[] {x - G * Math.rint(x / G), y - G * Math.rint(y / G)};
+    }
+
+    /**
+     * Folds r (every {@code step}-th row and column) by tile phase into a G×G grid: [0] the whole image and, with
+     * {@code halves}, [1] left, [2] right, [3] top and [4] bottom half.
+     */
+    private static double[][] fold(float[] r, int w, int h, Phase p, int step, boolean halves) {
         double[][] acc = new double[halves ? 5 : 1][G * G];
-        int[] bx = new int[w];
-        for (int x = 0; x < w; x++) {
-            double u = x / px;
-            bx[x] = (int) ((u - Math.floor(u)) * G) % G;
-        }
         double[] whole = acc[0];
-        for (int y = 0; y < h; y++) {
-            double v = y / py;
-            int by = (int) ((v - Math.floor(v)) * G) % G;
-            int row = by * G;
+        final double offset = 4096;
+        for (int y = 0; y < h; y += step) {
+            double u0 = p.b * y + offset;
+            double v0 = p.d * y + offset;
             int o = y * w;
-            if (!halves) {
-                for (int x = 0; x < w; x++) {
-                    whole[row + bx[x]] += r[o + x];
-                }
-                continue;
-            }
-            double[] vert = y < h / 2 ? acc[3] : acc[4];
-            for (int x = 0; x < w; x++) {
+            double[] vert = halves ? (y < h / 2 ? acc[3] : acc[4]) : null;
+            for (int x = 0; x < w; x += step) {
+                int bu = ((int) ((u0 + p.a * x) * G)) & (G - 1);
+                int bv = ((int) ((v0 + p.c * x) * G)) & (G - 1);
+                int bin = bv * G + bu;
                 float val = r[o + x];
-                int bin = row + bx[x];
                 whole[bin] += val;
-                vert[bin] += val;
-                (x < w / 2 ? acc[1] : acc[2])[bin] += val;
+                if (halves) {
+                    vert[bin] += val;
+                    (x < w / 2 ? acc[1] : acc[2])[bin] += val;
+                }
             }
         }
         return acc;
@@ -581,13 +716,6 @@ final class PssDetector {
         }
         double o = 0.5 * (l - r) / d;
         return Math.max(-0.5, Math.min(0.5, o));
-    }
-
-    private double subBinDrift(double[] a, double[] b, int[] near, boolean horizontal) {
-        Peak pa = pilotPeak(a, near);
-        Peak pb = pilotPeak(b, near);
-        double d = horizontal ? pb.subOffsetX - pa.subOffsetX : pb.subOffsetY - pa.subOffsetY;
-        return d - G * Math.rint(d / G);
     }
 
     /** Soft coded bits: each payload chip's tent-weighted sum in the folded tile, times its sign, per coded bit. */
