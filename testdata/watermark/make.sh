@@ -60,7 +60,7 @@ img heldout photo-mate-freshflower   "$MATE/nature/FreshFlower.jpg"             
 img heldout photo-mate-raindrops     "$MATE/nature/RainDrops.jpg"                     896x1152
 img heldout photo-mate-wood          "$MATE/nature/Wood.jpg"                          768x768
 img heldout photo-skimage-rocket     "$SKI/rocket.jpg"                                512x768
-img heldout photo-skimage-motorcycle "$SKI/motorcycle_left.png"                       768x512
+img heldout photo-mate-twowings      "$MATE/nature/TwoWings.jpg"                      768x512
 img heldout photo-skimage-hubble     "$SKI/hubble_deep_field.jpg"                     768x768
 img heldout art-kde-altai            "$KDE/Altai/contents/images/5120x2880.png"       1024x1024
 img heldout art-kde-kay              "$KDE/Kay/contents/images/5120x2880.png"         832x1216
