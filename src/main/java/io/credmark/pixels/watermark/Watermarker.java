@@ -14,6 +14,8 @@ public final class Watermarker {
     public static final int VERSION = 1;
     public static final int PAYLOAD_BITS = PayloadCodec.ID_BITS;
     public static final long MAX_PAYLOAD_ID = PayloadCodec.ID_MASK;
+    /** Images with a shorter side are returned unmarked (strength 0). */
+    public static final int MIN_SIDE = 64;
 
     private final PssLayout layout;
     private final PayloadCodec codec;
@@ -27,9 +29,18 @@ public final class Watermarker {
 
     /**
      * Embeds {@code payloadId} (0 … 2^48−1). Pixels inside {@code avoid} (for instance a visible marker's box) are
-     * left bit-identical.
+     * left bit-identical. Only luminance changes: the same step is added to R, G and B (grey images: the grey
+     * channel); alpha is untouched. Images with a side under {@value #MIN_SIDE} pixels come back unchanged.
      */
     public Embedded embed(BufferedImage image, long payloadId, Optional<Rectangle> avoid) {
+        if ((payloadId & ~MAX_PAYLOAD_ID) != 0) {
+            throw new IllegalArgumentException("payload id must be between 0 and 2^48 - 1");
+        }
+        if (Math.min(image.getWidth(), image.getHeight()) < MIN_SIDE) {
+            // too small to carry a tile the detector could find: returned unchanged, strength 0
+            LumaImage.Applied same = LumaImage.apply(image, new float[image.getWidth() * image.getHeight()]);
+            return new Embedded(same.image(), Double.POSITIVE_INFINITY, 1, 0, 0);
+        }
         LumaImage luma = LumaImage.of(image);
         float[] chips = layout.tile(codec.encode(payloadId));
         PssEmbedder.Result r = PssEmbedder.embed(luma, chips, avoid.orElse(null));

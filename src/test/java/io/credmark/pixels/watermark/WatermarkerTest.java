@@ -134,6 +134,16 @@ class WatermarkerTest {
     }
 
     @Test
+    void tinyImagesComeBackUnchanged() {
+        BufferedImage tiny = new BufferedImage(40, 300, BufferedImage.TYPE_INT_RGB);
+        Embedded e = WM.embed(tiny, 1, Optional.empty());
+        assertEquals(0, e.strength());
+        assertTrue(WM.detect(e.marked()).isEmpty());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WM.embed(tiny, 1L << 48, Optional.empty()));
+    }
+
+    @Test
     void sameChangeOnEveryChannel() {
         BufferedImage original = image("train/photo-skimage-coffee-768x512.jpg");
         BufferedImage marked = WM.embed(original, 11, Optional.empty()).marked();
