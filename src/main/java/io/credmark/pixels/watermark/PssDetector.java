@@ -88,26 +88,44 @@ final class PssDetector {
         if (best.found || MAX_ROTATION <= 0) {
             return best;
         }
-        // upright search failed: let the best upright lattices turn (their periods are often still about right),
-        // and search from a rotation estimated on the spectrum
+        // upright search failed: look for a small rotation. Seeds: the angle estimated on the spectrum and the
+        // angles to which the best upright lattices turn; at each seed the candidate search runs on the rotated
+        // spectrum, and once more at the angle its best lattice refines to (a rough angle finds one period right
+        // and refines the angle, the exact angle then finds the other period)
         double max = Math.toRadians(MAX_ROTATION);
-        List<Lattice> turned = new ArrayList<>();
-        for (Lattice l : upright.subList(0, Math.min(3, upright.size()))) {
-            Lattice t = spectrum.turn(l, max);
-            if (Math.abs(t.theta) >= Math.toRadians(0.2)) {
-                addUnique(turned, t);
-            }
+        List<Double> seeds = new ArrayList<>();
+        seeds.add(spectrum.bestRotation(max));
+        for (Lattice l : upright.subList(0, Math.min(2, upright.size()))) {
+            seeds.add(spectrum.turn(l, max).theta);
         }
-        double theta = spectrum.bestRotation(max);
-        if (Math.abs(theta) >= Math.toRadians(0.2)) {
-            List<Lattice> more = spectrum.lattices(theta);
-            for (Lattice l : more.subList(0, Math.min(3, more.size()))) {
-                addUnique(turned, l);
+        List<Lattice> turned = new ArrayList<>();
+        List<Double> tried = new ArrayList<>();
+        for (double seed : seeds) {
+            double theta = seed;
+            for (int pass = 0; pass < 2; pass++) {
+                if (Math.abs(theta) < Math.toRadians(0.2) || isNear(tried, theta)) {
+                    break;
+                }
+                tried.add(theta);
+                List<Lattice> found = spectrum.lattices(theta);
+                for (Lattice l : found.subList(0, Math.min(2, found.size()))) {
+                    addUnique(turned, l);
+                }
+                theta = found.isEmpty() ? 0 : found.get(0).theta;
             }
         }
         turned.sort(Comparator.comparingDouble(Lattice::score).reversed());
         Result rotated = search(turned, work, ww, wh, filtered, expected, 2);
         return rotated.found || rotated.pilotZ > best.pilotZ ? rotated : best;
+    }
+
+    private static boolean isNear(List<Double> tried, double theta) {
+        for (double t : tried) {
+            if (Math.abs(t - theta) < Math.toRadians(0.1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Decodes the strongest lattice; if that fails, ranks the others by the pilot peak of a sparse fold. */

@@ -41,6 +41,8 @@ public final class WatermarkBench {
     /** TrustMark's published bit accuracy under its noise suite at 43–45 dB (arXiv 2311.18297, Table 1). */
     public static final double TRUSTMARK_LOW = 0.95;
     public static final double TRUSTMARK_HIGH = 0.97;
+    /** Pseudo-attack: the marked pixels as embedded, before the stamped file is written. */
+    public static final String PIXELS = "pixels (no file)";
 
     public record Options(Path images, int threads, boolean pairs, long seed) {
     }
@@ -163,12 +165,24 @@ public final class WatermarkBench {
         r.extractMs = (System.nanoTime() - t1) / 1e6;
 
         BufferedImage dwtStamped = null;
+        BufferedImage dwtMarked = null;
         if ((long) r.width * r.height >= 256L * 256) {
-            BufferedImage d = DwtDct.encode(original, bits);
-            r.dwtPsnr = Quality.psnr(original, d);
-            r.dwtSsim = Quality.ssim(original, d);
-            dwtStamped = png ? Attacks.png(d) : Attacks.jpeg(d, 95);
+            dwtMarked = DwtDct.encode(original, bits);
+            r.dwtPsnr = Quality.psnr(original, dwtMarked);
+            r.dwtSsim = Quality.ssim(original, dwtMarked);
+            dwtStamped = png ? Attacks.png(dwtMarked) : Attacks.jpeg(dwtMarked, 95);
         }
+
+        // the marked pixels themselves, before any file is written: the baseline's best case
+        Watermarker.Analysis direct = wm.analyze(e.marked(), id);
+        r.pss.put(PIXELS, new Outcome(direct.detection().map(d -> d.payloadId() == id).orElse(false),
+                Double.isNaN(direct.rawBitAccuracy()) ? 0.5 : direct.rawBitAccuracy()));
+        if (dwtMarked != null) {
+            r.dwt.put(PIXELS, score(DwtDct.decode(dwtMarked, 48), bits));
+        }
+        r.falsePss.put(PIXELS, wm.detect(original).isPresent());
+        int[] originalBits = DwtDct.decode(original, 48);
+        r.falseDwt.put(PIXELS, originalBits != null && Arrays.equals(originalBits, bits));
 
         for (Attacks.Attack a : attacks) {
             long seed = seedBase ^ a.name().hashCode();
@@ -255,7 +269,8 @@ public final class WatermarkBench {
         root.put("payloadBits", Watermarker.PAYLOAD_BITS);
         root.put("images", results.size());
         root.put("seed", options.seed());
-        root.put("stampedFile", "PNG stays PNG; JPEG re-encoded at quality 95 (4:2:0); attacks start from it");
+        root.put("stampedFile", "PNG stays PNG; JPEG re-encoded at quality 95 (4:2:0); attacks start from it; "
+                + "'" + PIXELS + "' is the marked image before any file is written");
         ObjectNode tm = root.putObject("trustmarkReference");
         tm.put("bitAccuracyLow", TRUSTMARK_LOW);
         tm.put("bitAccuracyHigh", TRUSTMARK_HIGH);
@@ -302,6 +317,7 @@ public final class WatermarkBench {
 
         for (Map.Entry<String, List<ImageResult>> s : splits.entrySet()) {
             ObjectNode block = root.putObject("attacks-" + s.getKey());
+            block.set(PIXELS, attackNode(mapper, s.getValue(), PIXELS, false));
             for (Attacks.Attack a : singles) {
                 block.set(a.name(), attackNode(mapper, s.getValue(), a.name(), false));
             }
