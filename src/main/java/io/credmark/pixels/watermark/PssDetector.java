@@ -18,12 +18,12 @@ final class PssDetector {
     static final int WORK_MAX = 1024;
     static final int Q = 4;
     static final int G = PssLayout.T * Q;
-    static final int CANDIDATES = (int) Tuning.d("candidates", 16);
-    static final int DECODES = (int) Tuning.d("decodes", 3);
-    static final int REFINED = (int) Tuning.d("refined", 8);
+    /** Lattice candidates kept, upright decode attempts, and period pairs refined. */
+    static final int CANDIDATES = 16;
+    static final int DECODES = 3;
+    static final int REFINED = 8;
     /** Largest rotation searched, in degrees, when the upright search finds nothing (0 disables). */
-    static final double MAX_ROTATION = Tuning.d("maxRotation", 3);
-    static final boolean DEBUG = System.getProperty("wm.debug") != null;
+    static final double MAX_ROTATION = 3;
     private static final double PERIOD_MIN = 20;
 
     private final PssLayout layout;
@@ -287,13 +287,6 @@ final class PssDetector {
             for (Lattice l : out) {
                 addUnique(list, l);
             }
-            if (DEBUG) {
-                StringBuilder sb = new StringBuilder(String.format("  θ=%.2f° lat:", Math.toDegrees(theta)));
-                for (Lattice l : list) {
-                    sb.append(String.format(" %.1f/%.1f@%.2f(%.1f)", l.px, l.py, Math.toDegrees(l.theta), l.score));
-                }
-                System.err.println(sb);
-            }
             return list.subList(0, Math.min(CANDIDATES, list.size()));
         }
 
@@ -304,9 +297,6 @@ final class PssDetector {
         double bestRotation(double max) {
             double coarse = scanRotation(0, max, 0.25, 32);
             double fine = scanRotation(coarse, Math.toRadians(0.4), 0.05, 96);
-            if (DEBUG) {
-                System.err.printf("  rotation estimate %.2f° then %.2f°%n", Math.toDegrees(coarse), Math.toDegrees(fine));
-            }
             return fine;
         }
 
@@ -631,10 +621,6 @@ final class PssDetector {
         PayloadCodec.Decoded d = codec.decode(soft);
         double raw = agreement(soft, d.codeword());
         double vsExpected = expected == null ? Double.NaN : agreement(soft, expected);
-        if (DEBUG) {
-            System.err.printf("  decode %.1f/%.1f@%.2f° z %.1f raw %.3f valid %b%n", l.px, l.py,
-                    Math.toDegrees(l.theta), peak.z, raw, d.valid());
-        }
         return new Result(d.valid(), d.id(), peak.z, d.correctedErrors(), raw, vsExpected, l, candidate);
     }
 

@@ -98,10 +98,7 @@ final class PssEmbedder {
         return new Result(u, k, chosen, psnr, chosenSsim);
     }
 
-    static int evals;
-
     private static double roundedSsim(SsimOfChange eval, float[] u, float[] limit, double gain, float[] q) {
-        evals++;
         round(u, limit, (float) gain, q);
         return eval.ssim(q);
     }
@@ -206,105 +203,6 @@ final class PssEmbedder {
         return ImageOps.doubleUp(e, w, h);
     }
 
-    /**
-     * Gaussian-window moments (11×11, σ = 1.5) of x and of a second plane u, at every {@code stride}-th window
-     * position: means, variances and covariance, for the SSIM of x against x + g·u.
-     */
-    static final class Moments {
-        final float[] mx;
-        private final float[] mu;
-        final float[] vx;
-        private final float[] vu;
-        private final float[] cxu;
-
-        private Moments(float[] mx, float[] mu, float[] vx, float[] vu, float[] cxu) {
-            this.mx = mx;
-            this.mu = mu;
-            this.vx = vx;
-            this.vu = vu;
-            this.cxu = cxu;
-        }
-
-        /** Moments of x (centred on 128 for precision) and u. */
-        static Moments of(float[] x, float[] u, int w, int h, int stride) {
-            float[] g = Quality.gaussKernel();
-            int r = g.length / 2;
-            int ow = (w + stride - 1) / stride;
-            int oh = (h + stride - 1) / stride;
-            int n = ow * oh;
-            float[] mx = new float[n];
-            float[] mu = new float[n];
-            float[] vx = new float[n];
-            float[] vu = new float[n];
-            float[] cxu = new float[n];
-            float[] sx = new float[w];
-            float[] su = new float[w];
-            float[] sxx = new float[w];
-            float[] suu = new float[w];
-            float[] sxu = new float[w];
-            for (int j = 0; j < oh; j++) {
-                int y = j * stride;
-                java.util.Arrays.fill(sx, 0);
-                java.util.Arrays.fill(su, 0);
-                java.util.Arrays.fill(sxx, 0);
-                java.util.Arrays.fill(suu, 0);
-                java.util.Arrays.fill(sxu, 0);
-                for (int k = -r; k <= r; k++) {
-                    float gk = g[k + r];
-                    int o = ImageOps.clamp(y + k, h) * w;
-                    for (int i = 0; i < w; i++) {
-                        float a = x[o + i] - 128;
-                        float b = u[o + i];
-                        sx[i] += gk * a;
-                        su[i] += gk * b;
-                        sxx[i] += gk * a * a;
-                        suu[i] += gk * b * b;
-                        sxu[i] += gk * a * b;
-                    }
-                }
-                for (int i = 0; i < ow; i++) {
-                    int xc = i * stride;
-                    float ax = 0;
-                    float au = 0;
-                    float axx = 0;
-                    float auu = 0;
-                    float axu = 0;
-                    for (int k = -r; k <= r; k++) {
-                        float gk = g[k + r];
-                        int c = ImageOps.clamp(xc + k, w);
-                        ax += gk * sx[c];
-                        au += gk * su[c];
-                        axx += gk * sxx[c];
-                        auu += gk * suu[c];
-                        axu += gk * sxu[c];
-                    }
-                    int p = j * ow + i;
-                    mx[p] = ax + 128;
-                    mu[p] = au;
-                    vx[p] = axx - ax * ax;
-                    vu[p] = auu - au * au;
-                    cxu[p] = axu - ax * au;
-                }
-            }
-            return new Moments(mx, mu, vx, vu, cxu);
-        }
-
-        /** Mean SSIM of x against x + g·u. */
-        double ssimOfSum(double g) {
-            double sum = 0;
-            for (int i = 0; i < mx.length; i++) {
-                double ux = mx[i];
-                double uy = ux + g * mu[i];
-                double sx = vx[i];
-                double sxy = sx + g * cxu[i];
-                double sy = sx + 2 * g * cxu[i] + g * g * vu[i];
-                sum += ((2 * ux * uy + Quality.C1) * (2 * sxy + Quality.C2))
-                        / ((ux * ux + uy * uy + Quality.C1) * (sx + sy + Quality.C2));
-            }
-            return sum / mx.length;
-        }
-    }
-
     /** Mean SSIM of x against x + d for changing d, with the moments of x computed once. */
     static final class SsimOfChange {
         private final float[] x;
@@ -320,9 +218,38 @@ final class PssEmbedder {
             this.w = w;
             this.h = h;
             this.stride = stride;
-            Moments m = Moments.of(x, new float[x.length], w, h, stride);
-            mx = m.mx;
-            vx = m.vx;
+            // Gaussian-window mean and variance of x (centred on 128 for float precision) at the sampled positions
+            int r = g.length / 2;
+            int ow = (w + stride - 1) / stride;
+            int oh = (h + stride - 1) / stride;
+            mx = new float[ow * oh];
+            vx = new float[ow * oh];
+            float[] sx = new float[w];
+            float[] sxx = new float[w];
+            for (int j = 0; j < oh; j++) {
+                java.util.Arrays.fill(sx, 0);
+                java.util.Arrays.fill(sxx, 0);
+                for (int k = -r; k <= r; k++) {
+                    float gk = g[k + r];
+                    int o = ImageOps.clamp(j * stride + k, h) * w;
+                    for (int i = 0; i < w; i++) {
+                        float a = x[o + i] - 128;
+                        sx[i] += gk * a;
+                        sxx[i] += gk * a * a;
+                    }
+                }
+                for (int i = 0; i < ow; i++) {
+                    float ax = 0;
+                    float axx = 0;
+                    for (int k = -r; k <= r; k++) {
+                        int c = ImageOps.clamp(i * stride + k, w);
+                        ax += g[k + r] * sx[c];
+                        axx += g[k + r] * sxx[c];
+                    }
+                    mx[j * ow + i] = ax + 128;
+                    vx[j * ow + i] = axx - ax * ax;
+                }
+            }
         }
 
         double ssim(float[] d) {
