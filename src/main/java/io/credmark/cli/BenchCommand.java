@@ -46,8 +46,11 @@ final class BenchCommand {
     }
 
     int run(List<String> argv, PrintStream out) throws IOException {
+        if (!argv.isEmpty() && argv.get(0).equals("watermark")) {
+            return new WatermarkBenchCommand().run(argv.subList(1, argv.size()), out);
+        }
         if (argv.isEmpty() || !argv.get(0).equals("c2pa")) {
-            throw new UsageException("bench needs a subcommand: c2pa or http");
+            throw new UsageException("bench needs a subcommand: c2pa, http or watermark");
         }
         Args args = Args.parse(argv.subList(1, argv.size()), Set.of("png", "jpeg", "seconds", "data", "out"), Set.of());
         double seconds = Double.parseDouble(args.option("seconds").orElse("3"));
