@@ -90,9 +90,5 @@ public final class CoseSign1Writer {
         return n < 24 ? 1 : n < 256 ? 2 : n < 65536 ? 3 : 5;
     }
 
-    /** Used by tests and sizing: a sink-free way to know the CBOR length of a byte string. */
-    static int bstrLength(int n) {
-        return bstrHeader(n) + n;
-    }
 
 }
