@@ -18,7 +18,7 @@ public final class Main {
             "  verify FILE [--trust-anchors PEM]... [--data DIR]",
             "  keys root [--data DIR]",
             "  bench c2pa [--png FILE] [--jpeg FILE] [--seconds N] [--out report.json]",
-            "  bench watermark --images DIR [--out report.json] [--threads N] [--seed N] [--no-pairs]",
+            "  bench watermark --images DIR [--out report.json] [--threads N] [--seed N] [--no-pairs] [--timing-only]",
             "The data directory defaults to ./credmark-data, or $CREDMARK_DATA.");
 
     private Main() {
