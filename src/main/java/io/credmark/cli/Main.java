@@ -28,7 +28,7 @@ public final class Main {
             "  bench c2pa [--png FILE] [--jpeg FILE] [--seconds N] [--out report.json]",
             "  bench http [--target URL --api-key KEY | --data DIR --db JDBC_URL] [--image FILE]",
             "             [--connections 16] [--duration 20] [--warmup 5]",
-            "  bench watermark --images DIR [--out report.json] [--threads N] [--seed N] [--no-pairs]",
+            "  bench watermark --images DIR [--out report.json] [--threads N] [--seed N] [--no-pairs] [--timing-only]",
             "The data directory defaults to ./credmark-data, or $CREDMARK_DATA.");
 
     private Main() {
