@@ -36,8 +36,6 @@ import io.credmark.provenance.ProvenanceDocument;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -144,9 +142,9 @@ public final class StampService {
         SuperBox active = manifests.get(manifests.size() - 1);
         SuperBox signature = active.child("c2pa.signature").orElseThrow(() -> new InvalidInputException(
                 InvalidInputException.Kind.MALFORMED_IMAGE, "the input's manifest has no claim signature"));
-        HashedUri activeManifest = new HashedUri(JumbfUri.absolute(active.label()), null, sha256(active));
+        HashedUri activeManifest = new HashedUri(JumbfUri.absolute(active.label()), null, active.payload().sha256());
         HashedUri claimSignature = new HashedUri(JumbfUri.absolute(active.label(), "c2pa.signature"), null,
-                sha256(signature));
+                signature.payload().sha256());
         ValidationResults results = new ValidationResults(statuses(validation, StatusEntry.Kind.SUCCESS),
                 statuses(validation, StatusEntry.Kind.INFORMATIONAL), statuses(validation, StatusEntry.Kind.FAILURE));
         String title = sourceName.orElse("input." + image.format().extension());
@@ -157,16 +155,6 @@ public final class StampService {
 
     private static List<ValidationResults.Status> statuses(ValidationResult v, StatusEntry.Kind kind) {
         return v.of(kind).stream().map(s -> new ValidationResults.Status(s.code(), s.url(), s.explanation())).toList();
-    }
-
-    private static byte[] sha256(SuperBox box) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            box.payload().update(sha);
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The mark as recorded in credmark's assertion: its box in stored and in displayed coordinates, its style. */

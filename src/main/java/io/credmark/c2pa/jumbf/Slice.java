@@ -27,4 +27,15 @@ public record Slice(byte[] buffer, int offset, int length) {
     public void update(MessageDigest digest) {
         digest.update(buffer, offset, length);
     }
+
+    /** SHA-256 of these bytes: for a superbox payload, what a hashed URI to it holds (spec 2.2 §8.3.2). */
+    public byte[] sha256() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            update(sha);
+            return sha.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
