@@ -183,7 +183,18 @@ final class ApiClient {
 
     private static Answer send(HttpRequest request) {
         try {
-            HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r;
+            try {
+                r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException stale) {
+                // After an answer with "Connection: close" the JDK client may still hand the next request to the
+                // pooled connection the server is closing; it then sees no bytes at all. That is the client's
+                // race, not an answer from the service: send once more on a fresh connection.
+                if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
+                    throw stale;
+                }
+                r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            }
             return new Answer(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
