@@ -7,7 +7,19 @@ import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
+import io.credmark.container.ImageFormat;
+import io.credmark.disclosure.Commitments;
+import io.credmark.disclosure.DisclosureLevel;
+import io.credmark.pixels.marker.MarkResult;
+import io.credmark.service.CredentialService;
 import io.credmark.service.Credmark;
+import io.credmark.service.ProvenanceInput;
+import io.credmark.service.ServiceNode;
+import io.credmark.service.StampOrder;
+import io.credmark.service.Stamped;
+import io.credmark.service.WatermarkMode;
+import io.credmark.service.WatermarkPayload;
+import io.credmark.service.WatermarkStamp;
 import io.credmark.service.Limits;
 import io.credmark.service.Settings;
 import io.credmark.service.StampRequest;
@@ -25,6 +37,8 @@ import java.util.Set;
 final class StampCommand {
 
     private static final long MAX_PROVENANCE_BYTES = 1 << 20;
+    /** The API key name recorded on credentials the command line stamps. */
+    private static final String CLI_KEY_NAME = "cli";
     private final Map<String, String> env;
 
     StampCommand(Map<String, String> env) {
@@ -45,13 +59,19 @@ final class StampCommand {
         return flags.isEmpty() ? policy : policy.stricterOf(DisclosurePolicy.parse(flags));
     }
 
-    /** {@code --options OPTIONS.json} (the HTTP API's options document); {@code --mark} draws the default mark. */
+    /**
+     * {@code --options OPTIONS.json} (the HTTP API's options document, whose watermark is off unless it says
+     * otherwise); {@code --mark} draws the default mark; {@code --watermark} requires the watermark.
+     */
     private static StampOptions options(Args args) {
         StampOptions options = args.option("options")
                 .map(p -> StampOptions.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
                 .orElse(StampOptions.METADATA_ONLY);
         if (args.flag("mark") && !options.marker().enabled()) {
-            options = new StampOptions(io.credmark.pixels.marker.MarkerOptions.defaults());
+            options = options.withMarker(io.credmark.pixels.marker.MarkerOptions.defaults());
+        }
+        if (args.flag("watermark")) {
+            options = options.withWatermark(WatermarkMode.REQUIRED);
         }
         return options;
     }
@@ -66,7 +86,7 @@ final class StampCommand {
 
     int run(List<String> argv, PrintStream out) {
         Args args = Args.parse(argv, Set.of("in", "out", "provenance", "data", "alg", "private", "protected",
-                "disclosure", "evidence-out", "options"), Set.of("mark"));
+                "disclosure", "evidence-out", "options"), Set.of("mark", "watermark"));
         if (!args.positionals().isEmpty()) {
             throw new UsageException("stamp takes no positional arguments: " + args.positionals().get(0));
         }
@@ -76,28 +96,72 @@ final class StampCommand {
                 CliFiles.read(Path.of(args.required("provenance")), MAX_PROVENANCE_BYTES));
         Map<String, String> overrides = new HashMap<>();
         args.option("alg").ifPresent(a -> overrides.put("signer.algorithm", a));
-        Credmark credmark = Credmark.open(Settings.resolve(args.option("data"), overrides, env));
+        Settings settings = Settings.resolve(args.option("data"), overrides, env);
         byte[] image = CliFiles.read(in, Limits.DEFAULT.maxBytes());
-        StampResult result = credmark.stamping().stamp(new StampRequest(image, provenance, Optional.empty(),
-                Optional.of(in.getFileName().toString()), policy(args), options(args)));
-        CliFiles.writeAtomically(target, result::writeTo);
+        StampOptions options = options(args);
+        DisclosurePolicy policy = policy(args);
+        Optional<String> sourceName = Optional.of(in.getFileName().toString());
+        Issued issued = options.watermark() == WatermarkMode.OFF
+                ? offline(Credmark.open(settings), image, provenance, sourceName, policy, options)
+                : recorded(settings, image, provenance, sourceName, policy, options);
+        CliFiles.writeAtomically(target, o -> o.write(issued.image()));
         if (args.option("evidence-out").isPresent()) {
-            EvidenceBundle evidence = new EvidenceBundle(result.manifestLabel(), Optional.empty(), Optional.empty(),
-                    result.commitments().disclosures().stream().map(Disclosure::encoded).toList());
+            EvidenceBundle evidence = new EvidenceBundle(issued.manifest(), issued.credential().map(Stamped::credential)
+                    .map(c -> c.id().text()), issued.credential().map(Stamped::url), issued.disclosures());
             CliFiles.writeAtomically(Path.of(args.option("evidence-out").get()),
                     o -> o.write(evidence.toJson().toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("out", target.toString());
-        summary.put("format", result.format().mediaType());
-        summary.put("manifest", result.manifestLabel());
-        result.parentManifest().ifPresent(p -> summary.put("parentManifest", p));
-        summary.put("sha256", result.sha256());
-        result.mark().ifPresent(m -> summary.putObject("mark").put("x", m.box().x).put("y", m.box().y)
+        summary.put("format", issued.format().mediaType());
+        summary.put("manifest", issued.manifest());
+        issued.parentManifest().ifPresent(p -> summary.put("parentManifest", p));
+        summary.put("sha256", CredentialService.sha256(issued.image()));
+        issued.credential().ifPresent(c -> summary.putObject("credential").put("id", c.credential().id().text())
+                .put("url", c.url()));
+        issued.mark().ifPresent(m -> summary.putObject("mark").put("x", m.box().x).put("y", m.box().y)
                 .put("width", m.box().width).put("height", m.box().height).put("style", m.style().wireName()));
+        issued.watermark().ifPresent(w -> {
+            ObjectNode n = summary.putObject("watermark").put("embedded", w.embedded());
+            w.payloadId().ifPresent(id -> n.put("payloadId", WatermarkPayload.hex(id)));
+            w.skipped().ifPresent(r -> n.put("reason", r));
+        });
         ObjectNode levels = summary.putObject("disclosure");
-        result.commitments().levels().forEach((path, level) -> levels.put(path, level.wireName()));
+        issued.levels().forEach((path, level) -> levels.put(path, level.wireName()));
         out.println(summary.toPrettyString());
         return 0;
+    }
+
+    /** A stamp as the command reports it, whichever way it was made. */
+    private record Issued(byte[] image, ImageFormat format, String manifest, Optional<String> parentManifest,
+            Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, Map<String, DisclosureLevel> levels,
+            List<String> disclosures, Optional<Stamped> credential) {
+    }
+
+    /** Without a watermark: a stamp of the file alone, recorded nowhere. */
+    private static Issued offline(Credmark credmark, byte[] image, ProvenanceDocument provenance,
+            Optional<String> sourceName, DisclosurePolicy policy, StampOptions options) {
+        StampResult r = credmark.stamping().stamp(new StampRequest(image, provenance, Optional.empty(), sourceName,
+                policy, options));
+        return new Issued(r.toByteArray(), r.format(), r.manifestLabel(), r.parentManifest(), r.mark(),
+                r.watermark(), r.commitments().levels(), encoded(r.commitments()), Optional.empty());
+    }
+
+    /**
+     * With a watermark: it must lead back to a credential, so the stamp is recorded in the data directory's store
+     * as the service records it, and {@code verify} can recover it there.
+     */
+    private static Issued recorded(Settings settings, byte[] image, ProvenanceDocument provenance,
+            Optional<String> sourceName, DisclosurePolicy policy, StampOptions options) {
+        try (ServiceNode node = LocalStore.open(settings, "stamp through POST /v1/stamp instead")) {
+            Stamped s = node.credentials().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
+                    options, policy, sourceName, CLI_KEY_NAME));
+            return new Issued(s.image(), s.format(), s.credential().manifestLabel(), s.parentManifest(), s.mark(),
+                    s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s));
+        }
+    }
+
+    private static List<String> encoded(Commitments c) {
+        return c.disclosures().stream().map(Disclosure::encoded).toList();
     }
 }

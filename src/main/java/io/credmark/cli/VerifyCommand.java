@@ -3,7 +3,13 @@ package io.credmark.cli;
 import io.credmark.disclosure.CheckedDisclosure;
 import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.disclosure.EvidenceBundle;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.http.JsonViews;
 import io.credmark.service.Credmark;
+import io.credmark.service.ServiceNode;
+import io.credmark.service.Verification;
+import io.credmark.service.Viewer;
+import java.util.Optional;
 import io.credmark.service.Limits;
 import io.credmark.service.ReportJson;
 import io.credmark.service.Settings;
@@ -14,8 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code verify FILE}: prints the JSON report; exit 0 trusted or valid, 1 invalid, 2 none or unreadable. */
+/**
+ * {@code verify FILE}: prints the JSON report; exit 0 trusted or valid, 1 invalid, 2 none or unreadable, 4 no valid
+ * manifest but a credential recovered from the watermark. With a data directory whose service has a database, the
+ * report is the service's: the watermark is read and looked up in that database.
+ */
 final class VerifyCommand {
+
+    static final int RECOVERED = 4;
 
     private final Map<String, String> env;
 
@@ -28,32 +40,53 @@ final class VerifyCommand {
         if (args.positionals().size() != 1) {
             throw new UsageException("verify takes exactly one file");
         }
-        List<Path> anchors = args.all("trust-anchors").stream().map(Path::of).toList();
-        Credmark credmark = Credmark.open(Settings.resolve(args.option("data"), Map.of(), env), anchors);
-        byte[] image = CliFiles.read(Path.of(args.positionals().get(0)), Limits.DEFAULT.maxBytes());
-        List<DisclosureCheck.Presented> presented = List.of();
-        if (args.option("evidence").isPresent()) {
-            EvidenceBundle evidence = EvidenceBundle.parse(CliFiles.read(Path.of(args.option("evidence").get()),
-                    8L << 20));
-            presented = evidence.disclosures().stream()
-                    .map(d -> new DisclosureCheck.Presented(d, CheckedDisclosure.Source.EVIDENCE)).toList();
-            String bundleManifest = evidence.manifest();
-            VerificationReport probe = credmark.verification().verify(image, presented);
-            probe.validation().filter(v -> !v.activeManifest().equals(bundleManifest)).ifPresent(v -> err.println(
-                    "credmark: the evidence is for manifest " + bundleManifest + ", the file's is " + v.activeManifest()));
-            return finish(probe, out, err);
+        Settings settings = Settings.resolve(args.option("data"), Map.of(), env);
+        if (!args.all("trust-anchors").isEmpty()) {
+            // the configured anchors and these, as the service's own settings
+            List<String> anchors = new java.util.ArrayList<>(settings.paths("trust.anchors").stream()
+                    .map(Path::toString).toList());
+            anchors.addAll(args.all("trust-anchors").stream().map(a -> Path.of(a).toAbsolutePath().toString()).toList());
+            settings = Settings.resolve(args.option("data"), Map.of("trust.anchors", String.join(",", anchors)), env);
         }
-        VerificationReport report = credmark.verification().verify(image, presented);
-        return finish(report, out, err);
+        byte[] image = CliFiles.read(Path.of(args.positionals().get(0)), Limits.DEFAULT.maxBytes());
+        Optional<EvidenceBundle> evidence = args.option("evidence").map(p -> EvidenceBundle.parse(
+                CliFiles.read(Path.of(p), 8L << 20)));
+        List<String> presented = evidence.map(EvidenceBundle::disclosures).orElse(List.of());
+        if (LocalStore.exists(settings)) {
+            // the data directory's service: recover credentials from watermarks, as POST /v1/verify does
+            try (ServiceNode node = LocalStore.open(settings, "verify through POST /v1/verify instead")) {
+                Verification v = node.credentials().verify(image, Viewer.ANYONE, presented);
+                warnIfOtherManifest(evidence, v.report(), err);
+                ObjectNode json = JsonViews.verification(v, node.credentials().links());
+                return finish(v.report(), v.recovered().isPresent(), json, out, err);
+            }
+        }
+        Credmark credmark = Credmark.open(settings);
+        VerificationReport report = credmark.verification().verify(image, presented.stream()
+                .map(d -> new DisclosureCheck.Presented(d, CheckedDisclosure.Source.EVIDENCE)).toList());
+        warnIfOtherManifest(evidence, report, err);
+        return finish(report, false, ReportJson.render(report), out, err);
     }
 
-    private static int finish(VerificationReport report, PrintStream out, PrintStream err) {
-        out.println(ReportJson.render(report).toPrettyString());
+    private static void warnIfOtherManifest(Optional<EvidenceBundle> evidence, VerificationReport report,
+            PrintStream err) {
+        evidence.ifPresent(e -> report.validation().filter(v -> !v.activeManifest().equals(e.manifest()))
+                .ifPresent(v -> err.println("credmark: the evidence is for manifest " + e.manifest()
+                        + ", the file's is " + v.activeManifest())));
+    }
+
+    private static int finish(VerificationReport report, boolean recovered, ObjectNode json, PrintStream out,
+            PrintStream err) {
+        out.println(json.toPrettyString());
+        if (recovered) {
+            err.println("credmark: " + json.get("message").asText());
+            return RECOVERED;
+        }
         return switch (report.status()) {
             case TRUSTED, VALID -> 0;
             case INVALID -> 1;
             case NONE -> {
-                err.println("credmark: " + report.error().orElse(ReportJson.render(report).get("message").asText()));
+                err.println("credmark: " + report.error().orElse(json.get("message").asText()));
                 yield 2;
             }
         };

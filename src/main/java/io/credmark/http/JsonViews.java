@@ -12,10 +12,15 @@ import io.credmark.service.ReportJson;
 import io.credmark.service.SignerName;
 import io.credmark.service.Stamped;
 import io.credmark.service.Verification;
+import io.credmark.service.WatermarkCheck;
+import io.credmark.service.WatermarkPayload;
+import io.credmark.service.WatermarkScan;
+import io.credmark.service.WatermarkStamp;
+import io.credmark.pixels.watermark.Watermarker;
 import java.util.Base64;
 
 /** The JSON documents of the API. Field names here are part of the API (see openapi.json). */
-final class JsonViews {
+public final class JsonViews {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -50,6 +55,20 @@ final class JsonViews {
         n.put("sha256", s.credential().sha256());
         n.put("image", Base64.getEncoder().encodeToString(s.image()));
         s.mark().ifPresent(m -> n.set("mark", mark(m)));
+        s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
+        return n;
+    }
+
+    /** The watermark as the stamp embedded it, or why it did not. */
+    static ObjectNode watermark(WatermarkStamp w) {
+        ObjectNode n = F.objectNode();
+        n.put("embedded", w.embedded());
+        if (w.embedded()) {
+            n.put("algorithm", Watermarker.ALGORITHM);
+            n.put("version", Watermarker.VERSION);
+            n.put("payloadId", WatermarkPayload.hex(w.payloadId().getAsLong()));
+        }
+        w.skipped().ifPresent(r -> n.put("reason", r));
         return n;
     }
 
@@ -72,15 +91,82 @@ final class JsonViews {
     /**
      * The verification report ({@link ReportJson}); when the manifest names one of this installation's credentials,
      * its {@code credential} member also says whether the credential is on record here ({@code known}) and whether
-     * the image is byte for byte the file that was issued ({@code sameFile}).
+     * the image is byte for byte the file that was issued ({@code sameFile}). The {@code watermark} member says
+     * what the invisible watermark says; when it leads to a credential and the file has no valid manifest, the
+     * status is {@code recovered} and {@code recovered} is the credential as the viewer may see it.
      */
-    static ObjectNode verification(Verification v) {
+    public static ObjectNode verification(Verification v, CredentialLinks links) {
         ObjectNode report = ReportJson.render(v.report());
         if (v.claimedId().isPresent() && report.get("credential") instanceof ObjectNode credential) {
             credential.put("known", v.known());
             credential.put("sameFile", v.sameFile());
         }
+        report.set("watermark", watermarkCheck(v.watermark()));
+        v.recovered().ifPresent(view -> {
+            String id = view.credential().id().text();
+            report.put("status", v.status());
+            report.put("message", (v.report().status() == io.credmark.service.VerificationReport.Status.INVALID
+                    ? "This file's Content Credentials can't be verified" : "This file has no Content Credentials")
+                    + ", but its invisible watermark leads to the credential " + id + ". " + RECOVERED_NOTICE);
+            ObjectNode recovered = credential(view, links);
+            recovered.put("notice", RECOVERED_NOTICE);
+            report.set("recovered", recovered);
+            if (!report.has("credential")) {
+                report.putObject("credential").put("id", id).put("url", links.page(view.credential().id()));
+            }
+        });
         return report;
+    }
+
+    static final String RECOVERED_NOTICE = "The pixels may have been changed since the image was stamped (for"
+            + " instance recompressed, resized or cropped, or edited): the credential describes the image as it was"
+            + " stamped, not necessarily this copy.";
+
+    private static ObjectNode watermarkCheck(WatermarkCheck w) {
+        ObjectNode n = F.objectNode();
+        n.put("algorithm", Watermarker.ALGORITHM);
+        n.put("version", Watermarker.VERSION);
+        n.put("checked", w.scan().isEmpty() ? "issued-file"
+                : w.scan().get().unreadable().isPresent() ? "unreadable" : "pixels");
+        w.scan().flatMap(WatermarkScan::unreadable).ifPresent(r -> n.put("reason", r));
+        n.put("present", w.present().isPresent());
+        w.present().ifPresent(p -> n.put("payloadId", WatermarkPayload.hex(p)));
+        w.detection().ifPresent(d -> {
+            n.put("confidence", Math.round(d.confidence() * 10) / 10.0);
+            n.put("correctedErrors", d.correctedErrors());
+        });
+        w.recorded().ifPresent(r -> n.put("recorded", WatermarkPayload.hex(r)));
+        w.leadsTo().ifPresent(f -> n.putObject("credential").put("id", f.id().text()).put("url", f.url())
+                .put("manifest", f.manifestLabel()));
+        w.agrees().ifPresent(a -> n.put("agrees", a));
+        n.put("message", watermarkMessage(w));
+        return n;
+    }
+
+    private static String watermarkMessage(WatermarkCheck w) {
+        if (w.scan().flatMap(WatermarkScan::unreadable).isPresent()) {
+            return "The pixels could not be searched for an invisible watermark.";
+        }
+        String leads = w.leadsTo().map(f -> "the credential " + f.id().text()).orElse(
+                "a credential this service has no record of");
+        if (!w.manifestValid()) {
+            return w.present().isPresent() ? "An invisible watermark was found; it leads to " + leads + "."
+                    : "No invisible watermark was found.";
+        }
+        if (w.scan().isEmpty()) {
+            return w.recorded().isPresent() ? "This is the file as issued; it carries the invisible watermark its"
+                    + " manifest records." : "This is the file as issued, stamped without an invisible watermark.";
+        }
+        if (w.agrees().orElse(false)) {
+            return w.recorded().isPresent() ? "The invisible watermark is present and names the same credential as"
+                    + " the manifest." : "No invisible watermark was found, and the manifest records none.";
+        }
+        if (w.present().isEmpty()) {
+            return "The manifest records an invisible watermark that was not found in the pixels: they may have been"
+                    + " changed, or the manifest copied from another image.";
+        }
+        return "The pixels carry the invisible watermark of " + leads + ", which this manifest does not name: the"
+                + " image may have been taken from that credential and signed again by someone else.";
     }
 
     static ObjectNode apiKey(ApiKey k) {

@@ -8,6 +8,7 @@ import io.credmark.provenance.ProvenanceLimits;
 import io.credmark.service.ProvenanceInput;
 import io.credmark.service.CredentialService;
 import io.credmark.service.StampOptions;
+import io.credmark.service.WatermarkMode;
 import io.credmark.service.StampOrder;
 import io.credmark.service.Stamped;
 import io.javalin.http.Context;
@@ -54,12 +55,12 @@ final class StampHandler implements Handler {
         } catch (ProvenanceException e) {
             throw Problems.invalidDocument("provenance", e);
         }
-        StampOptions options = StampOptions.METADATA_ONLY;
+        StampOptions options = StampOptions.SERVICE_DEFAULT;
         DisclosurePolicy disclosure = DisclosurePolicy.ALL_PUBLIC;
         if (parts.containsKey("options")) {
             // the parser's messages name paths from "options." on
             JsonNode json = JsonBodies.read(parts.get("options").bytes(), "options");
-            options = StampOptions.parse(json);
+            options = StampOptions.parse(json, WatermarkMode.AUTO);
             disclosure = disclosure(json);
         }
         Stamped stamped;

@@ -63,7 +63,7 @@ final class VerifyHandler implements Handler {
         }
         Verification verification = credentials.verify(image, viewer, evidence);
         CredentialHandlers.noCache(ctx, viewer.creator().isPresent());
-        metrics.verified(verification.report().status().wireName());
-        Responses.json(ctx, 200, JsonViews.verification(verification));
+        metrics.verified(verification.status());
+        Responses.json(ctx, 200, JsonViews.verification(verification, credentials.links()));
     }
 }

@@ -1,6 +1,8 @@
 package io.credmark.pixels;
 
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 
 /**
  * The EXIF orientation (TIFF tag 0x0112): how a viewer turns the stored pixels before showing them. credmark never
@@ -100,6 +102,44 @@ public enum Orientation {
         int[] a = toDisplay(stored.x, stored.y, w, h);
         int[] b = toDisplay(stored.x + stored.width - 1, stored.y + stored.height - 1, w, h);
         return span(a, b);
+    }
+
+    /** The image as viewers show it: the stored pixels turned; the same colour model and layout. */
+    public BufferedImage display(BufferedImage stored) {
+        if (this == NORMAL) {
+            return stored;
+        }
+        int w = stored.getWidth();
+        int h = stored.getHeight();
+        return remap(stored, displayWidth(w, h), displayHeight(w, h), (x, y) -> toDisplay(x, y, w, h));
+    }
+
+    /** The inverse of {@link #display}: a displayed image turned back to stored orientation. */
+    public BufferedImage stored(BufferedImage displayed) {
+        if (this == NORMAL) {
+            return displayed;
+        }
+        int w = swapsAxes() ? displayed.getHeight() : displayed.getWidth();
+        int h = swapsAxes() ? displayed.getWidth() : displayed.getHeight();
+        return remap(displayed, w, h, (x, y) -> toStored(x, y, w, h));
+    }
+
+    private interface PixelMap {
+        int[] target(int x, int y);
+    }
+
+    private static BufferedImage remap(BufferedImage source, int width, int height, PixelMap map) {
+        WritableRaster src = source.getRaster();
+        WritableRaster dst = src.createCompatibleWritableRaster(width, height);
+        Object pixel = null;
+        for (int y = 0; y < source.getHeight(); y++) {
+            for (int x = 0; x < source.getWidth(); x++) {
+                pixel = src.getDataElements(x, y, pixel);
+                int[] t = map.target(x, y);
+                dst.setDataElements(t[0], t[1], pixel);
+            }
+        }
+        return new BufferedImage(source.getColorModel(), dst, source.isAlphaPremultiplied(), null);
     }
 
     private static Rectangle span(int[] a, int[] b) {

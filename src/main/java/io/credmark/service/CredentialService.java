@@ -38,7 +38,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
+import io.credmark.pixels.watermark.Detection;
+import io.credmark.pixels.watermark.Watermarker;
+import io.credmark.store.StampArtifacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +120,8 @@ public final class CredentialService {
             CredentialId id = CredentialId.random(random);
             String url = links.page(id);
             StampResult result = stamping.stamp(new StampRequest(order.image(), provenance,
-                    Optional.of(new CredentialRef(id.text(), url)), order.sourceName(), policy, order.options()));
+                    Optional.of(new CredentialRef(id.text(), url)), order.sourceName(), policy, order.options(),
+                    OptionalLong.of(WatermarkPayload.of(id))));
             byte[] image = result.toByteArray();
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
                     sha256(image), provenance, signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
@@ -128,8 +133,11 @@ public final class CredentialService {
                     Creators.policyJson(order.disclosure()), Optional.empty(), Optional.empty());
             Optional<ModelLinkRecord> link = model.map(m -> new ModelLinkRecord(id.value(), m.id(), m.revision()));
             try {
-                disclosures.insertIssued(toRecord(credential), rows, commitments, link);
-                return new Stamped(credential, url, result.format(), image, result.mark());
+                StampArtifacts artifacts = new StampArtifacts(result.manifest().store(), result.watermark()
+                        .map(WatermarkStamp::payloadId).orElse(OptionalLong.empty()));
+                disclosures.insertIssued(toRecord(credential), artifacts, rows, commitments, link);
+                return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
+                        result.parentManifest(), c);
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;
@@ -261,7 +269,50 @@ public final class CredentialService {
             report = report.withProvenance(Optional.of(reveal(report, recorded.get(),
                     disclosures.commitments(recorded.get().id()), viewer, presentedEvidence)));
         }
-        return new Verification(report, claimed, recorded.isPresent(), sameFile);
+        WatermarkCheck watermark = watermark(image, report, ours && sameFile);
+        Optional<CredentialView> recovered = Optional.empty();
+        if (!watermark.manifestValid() && watermark.leadsTo().isPresent()) {
+            recovered = Optional.of(view(watermark.leadsTo().get().id(), viewer));
+        }
+        return new Verification(report, claimed, recorded.isPresent(), sameFile, watermark, recovered);
+    }
+
+    /**
+     * Reads the watermark and looks up the credential it leads to. The file exactly as issued is not searched: its
+     * watermark is the one its own valid manifest records. Any other file is, so that a valid manifest made for
+     * someone else's watermarked image (signed anew, or a copy of the image stamped again) is caught.
+     */
+    private WatermarkCheck watermark(byte[] image, VerificationReport report, boolean issuedFile) {
+        boolean manifestValid = report.status() == VerificationReport.Status.TRUSTED
+                || report.status() == VerificationReport.Status.VALID;
+        Optional<Long> recorded = manifestValid ? report.provenance().map(p -> p.assertion().watermark())
+                .filter(w -> Watermarker.ALGORITHM.equals(w.path("algorithm").asText()))
+                .flatMap(w -> WatermarkPayload.parseHex(w.path("payloadId").asText(null))) : Optional.empty();
+        Optional<WatermarkScan> scan = issuedFile ? Optional.empty() : Optional.of(verification.scanWatermark(image));
+        Optional<Long> present = scan.isEmpty() ? recorded : scan.get().detection().map(Detection::payloadId);
+        Optional<WatermarkCheck.Found> leadsTo = present.flatMap(disclosures::issuedByWatermark)
+                .map(c -> new WatermarkCheck.Found(new CredentialId(c.id()), links.page(new CredentialId(c.id())),
+                        c.manifestLabel()));
+        return new WatermarkCheck(scan, recorded, leadsTo, manifestValid);
+    }
+
+    /**
+     * The credentials whose watermark carries {@code watermarkId} (the C2PA soft-binding resolution API's
+     * {@code byBinding} query): at most one, since the id is unique.
+     */
+    public Optional<WatermarkCheck.Found> findByWatermark(long watermarkId) {
+        return disclosures.issuedByWatermark(watermarkId).map(c -> new WatermarkCheck.Found(new CredentialId(c.id()),
+                links.page(new CredentialId(c.id())), c.manifestLabel()));
+    }
+
+    /** The manifest store embedded in the file issued with this manifest, as written. */
+    public Optional<byte[]> manifestStore(String manifestLabel) {
+        return disclosures.manifestStore(manifestLabel);
+    }
+
+    /** Searches an image's pixels for the watermark and looks up the credential it leads to. */
+    public Optional<WatermarkCheck.Found> findByContent(byte[] image) {
+        return verification.scanWatermark(image).detection().flatMap(d -> findByWatermark(d.payloadId()));
     }
 
     /** The report's credmark assertion checked again with what the viewer may see, and only that. */

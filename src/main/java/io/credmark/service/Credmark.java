@@ -13,6 +13,9 @@ import io.credmark.pki.Pkcs11Credentials;
 import io.credmark.pki.SigningCredentials;
 import io.credmark.pki.TrustAnchors;
 import io.credmark.pki.TrustEvaluator;
+import io.credmark.pixels.watermark.WatermarkKey;
+import io.credmark.pixels.watermark.Watermarker;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -37,6 +40,7 @@ public final class Credmark {
     private final Limits limits;
     private final StampService stamping;
     private final VerifyService verification;
+    private final Watermarker watermarker;
 
     private Credmark(Settings settings, List<Path> extraAnchors) {
         this.settings = settings;
@@ -49,10 +53,11 @@ public final class Credmark {
         this.limits = new Limits(settings.number("limits.max-bytes", Limits.DEFAULT.maxBytes()),
                 settings.number("limits.max-pixels", Limits.DEFAULT.maxPixels()));
         Clock clock = Clock.systemUTC();
+        this.watermarker = new Watermarker(watermarkKey(settings));
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
         this.stamping = new StampService(signer, validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
-                clock, new SecureRandom());
-        this.verification = new VerifyService(validator, limits);
+                clock, new SecureRandom(), watermarker);
+        this.verification = new VerifyService(validator, limits, watermarker);
     }
 
     public static Credmark open(Settings settings) {
@@ -92,6 +97,27 @@ public final class Credmark {
 
     public DevelopmentCa developmentCa() {
         return developmentCa;
+    }
+
+    /** The watermark reader and writer, keyed with this installation's secret. */
+    public Watermarker watermarker() {
+        return watermarker;
+    }
+
+    /**
+     * The watermark secret: the file {@code watermark.key} names, or {@code watermark.key} in the data directory,
+     * made on first use. Nodes that share a database must share it, or each reads only its own watermarks.
+     */
+    private static WatermarkKey watermarkKey(Settings s) {
+        Optional<Path> configured = s.path("watermark.key");
+        try {
+            return configured.isPresent() ? WatermarkKey.read(configured.get())
+                    : WatermarkKey.openOrCreate(s.dataDir());
+        } catch (IOException e) {
+            throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST, "the watermark key "
+                    + configured.map(Path::toString).orElse(WatermarkKey.FILE_NAME + " in the data directory")
+                    + " cannot be read: " + e.getMessage());
+        }
     }
 
     private static Signer signer(Settings s, DevelopmentCa ca) {

@@ -7,28 +7,64 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * How a stamp may change pixels. By default it changes none (a metadata-only stamp).
+ * How a stamp may change pixels: the visible mark and the invisible watermark. {@link #METADATA_ONLY} changes none.
  *
  * <p>As JSON (the HTTP {@code options} part, the CLI's {@code --options}): {@code {"marker": {"enabled": true,
- * "position": "bottom-right", "size": 0.04, "margin": 12, "style": "auto", "label": "creator"}}}.
+ * "position": "bottom-right", "size": 0.04, "margin": 12, "style": "auto", "label": "creator"}, "watermark": true}}.
+ * {@code watermark} is {@code true} (required: a stamp that cannot carry it fails), {@code false}, or
+ * {@code "auto"} (wherever the image can carry it); left out, it is what the caller's default is.
  */
-public record StampOptions(MarkerOptions marker) {
+public record StampOptions(MarkerOptions marker, WatermarkMode watermark) {
 
-    public static final StampOptions METADATA_ONLY = new StampOptions(MarkerOptions.disabled());
+    public static final StampOptions METADATA_ONLY = new StampOptions(MarkerOptions.disabled(), WatermarkMode.OFF);
+    /** The service's default: no mark, a watermark wherever the image can carry one. */
+    public static final StampOptions SERVICE_DEFAULT = new StampOptions(MarkerOptions.disabled(), WatermarkMode.AUTO);
 
-    public boolean changesPixels() {
-        return marker.enabled();
+    public StampOptions(MarkerOptions marker) {
+        this(marker, WatermarkMode.OFF);
     }
 
-    /** @throws InvalidInputException naming the JSON path of what is wrong */
+    /** Whether the stamp may decode and change pixels at all. */
+    public boolean changesPixels() {
+        return marker.enabled() || watermark != WatermarkMode.OFF;
+    }
+
+    public StampOptions withWatermark(WatermarkMode mode) {
+        return new StampOptions(marker, mode);
+    }
+
+    public StampOptions withMarker(MarkerOptions newMarker) {
+        return new StampOptions(newMarker, watermark);
+    }
+
+    /** Reads options whose {@code watermark}, when left out, is off. */
     public static StampOptions parse(JsonNode json) {
+        return parse(json, WatermarkMode.OFF);
+    }
+
+    /**
+     * @param watermarkDefault the watermark mode when the document does not name one
+     * @throws InvalidInputException naming the JSON path of what is wrong
+     */
+    public static StampOptions parse(JsonNode json, WatermarkMode watermarkDefault) {
         if (json == null || json.isNull() || json.isMissingNode()) {
-            return METADATA_ONLY;
+            return new StampOptions(MarkerOptions.disabled(), watermarkDefault);
         }
         if (!json.isObject()) {
             throw invalid("options", "expected a JSON object");
         }
         unknown(json, "options", Set.of("marker", "watermark", "disclosure"));
+        WatermarkMode watermark = watermarkDefault;
+        JsonNode wm = json.get("watermark");
+        if (wm != null && !wm.isNull()) {
+            if (wm.isBoolean()) {
+                watermark = wm.booleanValue() ? WatermarkMode.REQUIRED : WatermarkMode.OFF;
+            } else if (wm.isTextual() && wm.textValue().equals("auto")) {
+                watermark = WatermarkMode.AUTO;
+            } else {
+                throw invalid("options.watermark", "expected true, false or \"auto\"");
+            }
+        }
         MarkerOptions marker = MarkerOptions.disabled();
         JsonNode m = json.get("marker");
         if (m != null && !m.isNull()) {
@@ -40,7 +76,7 @@ public record StampOptions(MarkerOptions marker) {
                 throw invalid("options.marker", "expected true, false or an object");
             }
         }
-        return new StampOptions(marker);
+        return new StampOptions(marker, watermark);
     }
 
     private static MarkerOptions marker(JsonNode m) {

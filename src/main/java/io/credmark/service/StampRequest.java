@@ -3,6 +3,7 @@ package io.credmark.service;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.provenance.ProvenanceDocument;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What to stamp.
@@ -11,10 +12,17 @@ import java.util.Optional;
  * @param credential      the credential record, when a store keeps one
  * @param sourceName      a name for the input, used as the title of a parent ingredient (e.g. the file name)
  * @param disclosure      the level of each provenance field; public fields travel readable in the file
- * @param options         pixel changes: the visible mark
+ * @param options         pixel changes: the visible mark, the watermark
+ * @param watermarkId     the 48-bit id the watermark carries, when {@code options} ask for one: it must lead back to
+ *                        the credential, so only a stamp whose credential is recorded can have one
  */
 public record StampRequest(byte[] image, ProvenanceDocument provenance, Optional<CredentialRef> credential,
-        Optional<String> sourceName, DisclosurePolicy disclosure, StampOptions options) {
+        Optional<String> sourceName, DisclosurePolicy disclosure, StampOptions options, OptionalLong watermarkId) {
+
+    public StampRequest(byte[] image, ProvenanceDocument provenance, Optional<CredentialRef> credential,
+            Optional<String> sourceName, DisclosurePolicy disclosure, StampOptions options) {
+        this(image, provenance, credential, sourceName, disclosure, options, OptionalLong.empty());
+    }
 
     public StampRequest(byte[] image, ProvenanceDocument provenance, Optional<CredentialRef> credential,
             Optional<String> sourceName, DisclosurePolicy disclosure) {
@@ -27,7 +35,7 @@ public record StampRequest(byte[] image, ProvenanceDocument provenance, Optional
     }
 
     public StampRequest withOptions(StampOptions newOptions) {
-        return new StampRequest(image, provenance, credential, sourceName, disclosure, newOptions);
+        return new StampRequest(image, provenance, credential, sourceName, disclosure, newOptions, watermarkId);
     }
 
     public static StampRequest of(byte[] image, ProvenanceDocument provenance) {
@@ -35,6 +43,6 @@ public record StampRequest(byte[] image, ProvenanceDocument provenance, Optional
     }
 
     public StampRequest withDisclosure(DisclosurePolicy policy) {
-        return new StampRequest(image, provenance, credential, sourceName, policy, options);
+        return new StampRequest(image, provenance, credential, sourceName, policy, options, watermarkId);
     }
 }

@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param parentManifest the label of the manifest the input already carried, now a parentOf ingredient
  * @param commitments    every field's disclosure and level: the service keeps them, the creator's evidence uses them
  * @param mark           where the visible mark was drawn, when one was
+ * @param watermark      what became of the watermark, when the options allowed one
  * @param width          the stamped image's width in stored pixels
  * @param height         its height
  */
 public record StampResult(SignedManifest manifest, ImageFormat format, Optional<String> parentManifest,
-        Commitments commitments, Optional<MarkResult> mark, int width, int height) {
+        Commitments commitments, Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, int width,
+        int height) {
 
     public String manifestLabel() {
         return manifest.label();

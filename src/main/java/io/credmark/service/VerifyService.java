@@ -1,6 +1,12 @@
 package io.credmark.service;
 
+import io.credmark.InvalidInputException;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
+import io.credmark.pixels.Decoded;
+import io.credmark.pixels.Orientation;
+import io.credmark.pixels.PixelCodec;
+import io.credmark.pixels.watermark.Detection;
+import io.credmark.pixels.watermark.Watermarker;
 import io.credmark.c2pa.validate.ManifestUnreadableException;
 import io.credmark.c2pa.validate.ValidationState;
 import io.credmark.disclosure.DisclosureCheck;
@@ -17,10 +23,37 @@ public final class VerifyService {
 
     private final Validator validator;
     private final Limits limits;
+    private final Watermarker watermarker;
 
-    public VerifyService(Validator validator, Limits limits) {
+    public VerifyService(Validator validator, Limits limits, Watermarker watermarker) {
         this.validator = validator;
         this.limits = limits;
+        this.watermarker = watermarker;
+    }
+
+    /**
+     * Searches the pixels for this installation's watermark: as viewers show the image (it was embedded that way)
+     * and, for an image with an EXIF orientation, also as stored (a copy that lost its EXIF tag shows the stored
+     * pixels). Decoding is bounded by the pixel limit.
+     */
+    public WatermarkScan scanWatermark(byte[] bytes) {
+        limits.checkBytes(bytes.length);
+        Decoded decoded;
+        try {
+            decoded = new PixelCodec(limits.maxPixels()).decode(bytes);
+        } catch (InvalidInputException e) {
+            // damaged or not decodable faithfully (CMYK): the manifest's verdict stands on its own
+            return WatermarkScan.unreadable(e.getMessage());
+        }
+        if (Math.min(decoded.width(), decoded.height()) < Watermarker.MIN_SIDE) {
+            return WatermarkScan.of(Optional.empty());
+        }
+        Orientation orientation = decoded.orientation();
+        Optional<Detection> found = watermarker.detect(orientation.display(decoded.image()));
+        if (found.isEmpty() && orientation != Orientation.NORMAL) {
+            found = watermarker.detect(decoded.image());
+        }
+        return WatermarkScan.of(found);
     }
 
     /**

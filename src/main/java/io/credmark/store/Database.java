@@ -26,13 +26,16 @@ public final class Database implements AutoCloseable {
         this.description = description;
     }
 
+    /** The default database's file name in the data directory, without H2's {@code .mv.db}. */
+    public static final String DEFAULT_NAME = "credmark";
+
     /**
      * The default database: an H2 file in the data directory. Every commit is written through to the file
      * ({@code WRITE_DELAY=0}), and the file is locked against a second process; the pool closes it, not the JVM's
      * shutdown hook, so that requests in flight can still commit while the server stops.
      */
     public static String defaultUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("credmark")
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(DEFAULT_NAME)
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
     }
 

@@ -22,15 +22,28 @@ public final class DisclosureRepository {
     }
 
     /**
-     * Inserts a new credential with every disclosure of its stamp, its commitments and its model link, in one
-     * transaction: all of it is committed, or none.
+     * Inserts a new credential with its manifest store and watermark id, every disclosure of its stamp, its
+     * commitments and its model link, in one transaction: all of it is committed, or none.
      *
-     * @throws DuplicateKeyException when the credential id is taken
+     * @throws DuplicateKeyException when the credential id, or the watermark id, is taken
      */
-    public void insertIssued(CredentialRecord credential, List<DisclosureRecord> disclosures,
+    public void insertIssued(CredentialRecord credential, StampArtifacts artifacts, List<DisclosureRecord> disclosures,
             CommitmentRecord commitments, Optional<ModelLinkRecord> model) {
         db.transaction(c -> {
             CredentialRepository.insert(c, credential);
+            if (artifacts.watermarkId().isPresent()) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE credentials SET watermark_id = ? WHERE id = ?")) {
+                    s.setLong(1, artifacts.watermarkId().getAsLong());
+                    s.setLong(2, credential.id());
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO credential_manifests (credential_id,"
+                    + " manifest_store) VALUES (?, ?)")) {
+                s.setLong(1, credential.id());
+                s.setBytes(2, artifacts.manifestStore());
+                s.executeUpdate();
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO credential_disclosures (credential_id, path,"
                     + " disclosure, stamped_level) VALUES (?, ?, ?, ?)")) {
                 for (DisclosureRecord d : disclosures) {
@@ -65,6 +78,33 @@ public final class DisclosureRepository {
                 }
             }
             return null;
+        });
+    }
+
+    /** The credential whose image carries the watermark id {@code watermarkId}: one probe of a unique index. */
+    public Optional<IssuedCredential> issuedByWatermark(long watermarkId) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, sha256, manifest_label, creator_handle FROM credentials WHERE watermark_id = ?")) {
+                s.setLong(1, watermarkId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new IssuedCredential(rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The manifest store embedded in the file issued with the manifest {@code manifestLabel}, as written. */
+    public Optional<byte[]> manifestStore(String manifestLabel) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT m.manifest_store FROM credentials c"
+                    + " JOIN credential_manifests m ON m.credential_id = c.id WHERE c.manifest_label = ?")) {
+                s.setString(1, manifestLabel);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                }
+            }
         });
     }
 

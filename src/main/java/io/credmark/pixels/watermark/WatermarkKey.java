@@ -92,7 +92,8 @@ public final class WatermarkKey {
         return read(file).equals(key);
     }
 
-    private static WatermarkKey read(Path file) throws IOException {
+    /** Reads a key file written as {@code watermark.key} is: 64 hex digits. */
+    public static WatermarkKey read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         try {
             return fromHex(text);
