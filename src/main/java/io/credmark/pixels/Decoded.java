@@ -69,6 +69,14 @@ public final class Decoded {
         return jpeg == null ? Optional.empty() : Optional.of(jpeg.quality());
     }
 
+    /**
+     * Whether the file stores palette indices (PNG colour type 3): changed pixels are written back as the nearest
+     * palette entries, so changes of a step or two are lost.
+     */
+    public boolean paletted() {
+        return png != null && png.palette() != null;
+    }
+
     public int width() {
         return image.getWidth();
     }

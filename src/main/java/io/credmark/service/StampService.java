@@ -33,7 +33,6 @@ import io.credmark.pixels.Orientation;
 import io.credmark.pixels.watermark.Embedded;
 import io.credmark.pixels.watermark.Watermarker;
 import java.awt.image.BufferedImage;
-import java.awt.image.IndexColorModel;
 import io.credmark.disclosure.Disclosure;
 import io.credmark.provenance.Model;
 import io.credmark.provenance.ProvenanceDocument;
@@ -167,7 +166,7 @@ public final class StampService {
                     request.provenance().model().name()), decoded.orientation());
         }
         Optional<WatermarkStamp> watermark = skipped(mode, unfit);
-        if (watermarking && pixels.getColorModel() instanceof IndexColorModel) {
+        if (watermarking && decoded.paletted()) {
             watermark = skipped(mode, Optional.of("a palette image cannot carry it: its colours are limited to the"
                     + " palette"));
         } else if (watermarking) {
