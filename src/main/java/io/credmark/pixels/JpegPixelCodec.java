@@ -162,8 +162,8 @@ final class JpegPixelCodec {
             }
         }
         if (components == 4) {
-            throw unsupported("a CMYK or YCCK JPEG cannot be marked without changing its colours (the encoder"
-                    + " writes YCbCr only); stamp it without a mark");
+            throw unsupported("a CMYK or YCCK JPEG cannot have its pixels changed without changing its colours (the"
+                    + " encoder writes YCbCr only); stamp it without a mark or a watermark");
         }
         if (components != 1 && components != 3) {
             throw unsupported("a JPEG with " + components + " components cannot be re-encoded");

@@ -30,7 +30,6 @@ import io.credmark.pixels.marker.MarkResult;
 import io.credmark.pixels.marker.Marker;
 import io.credmark.pixels.marker.MarkerOptions;
 import io.credmark.pixels.Orientation;
-import io.credmark.pixels.watermark.Embedded;
 import io.credmark.pixels.watermark.Watermarker;
 import java.awt.image.BufferedImage;
 import io.credmark.disclosure.Disclosure;
@@ -153,9 +152,10 @@ public final class StampService {
         try {
             decoded = codec.decode(request.image());
         } catch (InvalidInputException e) {
-            if (marking || mode == WatermarkMode.REQUIRED || e.kind() != InvalidInputException.Kind.UNSUPPORTED_FORMAT) {
+            if (marking || e.kind() != InvalidInputException.Kind.UNSUPPORTED_FORMAT) {
                 throw e;
             }
+            // a required watermark fails here, naming the option
             return new PixelChange(original, Optional.empty(), skipped(mode, Optional.of(e.getMessage())));
         }
         BufferedImage pixels = decoded.copyImage();
@@ -170,16 +170,27 @@ public final class StampService {
             watermark = skipped(mode, Optional.of("a palette image cannot carry it: its colours are limited to the"
                     + " palette"));
         } else if (watermarking) {
+            long id = request.watermarkId().getAsLong();
             Orientation orientation = decoded.orientation();
-            Embedded embedded = watermarker.embed(orientation.display(pixels), request.watermarkId().getAsLong(),
-                    mark.map(MarkResult::displayBox));
-            pixels = orientation.stored(embedded.marked());
-            watermark = Optional.of(WatermarkStamp.embedded(request.watermarkId().getAsLong()));
+            BufferedImage watermarked = orientation.stored(watermarker.embed(orientation.display(pixels), id,
+                    mark.map(MarkResult::displayBox)).marked());
+            byte[] written = codec.encode(decoded, watermarked);
+            // the file as written must read back: flat content in a lossy JPEG can leave too little of it
+            if (readsBack(codec.decode(written), id)) {
+                return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)));
+            }
+            watermark = skipped(mode, Optional.of("too little of it survives in this image as written (large flat"
+                    + " areas, or strong JPEG compression)"));
         }
-        if (mark.isEmpty() && watermark.map(w -> !w.embedded()).orElse(true)) {
+        if (mark.isEmpty()) {
             return new PixelChange(original, mark, watermark);
         }
         return new PixelChange(AssetHandlers.read(codec.encode(decoded, pixels)), mark, watermark);
+    }
+
+    private boolean readsBack(Decoded written, long id) {
+        return watermarker.detect(written.orientation().display(written.image())).map(d -> d.payloadId() == id)
+                .orElse(false);
     }
 
     /** No watermark: none asked for, or the reason it could not be embedded (which fails a required one). */

@@ -202,12 +202,12 @@ abstract class WatermarkContract {
         assertFalse(palette.json().at("/watermark/embedded").asBoolean(true), palette.text());
         assertTrue(palette.json().at("/watermark/reason").asText().contains("palette"), palette.text());
 
-        BufferedImage small = new BufferedImage(60, 200, BufferedImage.TYPE_INT_RGB);
+        BufferedImage small = new BufferedImage(400, 225, BufferedImage.TYPE_INT_RGB);
         Answer tiny = api.stamp(stampKey, Attacks.encodePng(small), "image/png", provenance("finch.co", "a finch"),
                 "Accept", "application/json");
         assertEquals(200, tiny.status(), tiny.toString());
         assertFalse(tiny.json().at("/watermark/embedded").asBoolean(true), tiny.text());
-        assertTrue(tiny.json().at("/watermark/reason").asText().contains("smaller than 64"), tiny.text());
+        assertTrue(tiny.json().at("/watermark/reason").asText().contains("smaller than 256"), tiny.text());
 
         Answer required = api.postMultipart("/v1/stamp", List.of(
                 Part.file("image", "in.png", "image/png", read("testdata/images/palette8-trns.png")),

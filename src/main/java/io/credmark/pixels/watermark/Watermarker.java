@@ -14,8 +14,11 @@ public final class Watermarker {
     public static final int VERSION = 1;
     public static final int PAYLOAD_BITS = PayloadCodec.ID_BITS;
     public static final long MAX_PAYLOAD_ID = PayloadCodec.ID_MASK;
-    /** Images with a shorter side are returned unmarked (strength 0). */
-    public static final int MIN_SIDE = 64;
+    /**
+     * Images with a shorter side are returned unmarked (strength 0): the detector finds the tile lattice only where
+     * at least 2.5 periods (96 pixels each at the smallest chip size) fit along both axes.
+     */
+    public static final int MIN_SIDE = 256;
 
     private final PssLayout layout;
     private final PayloadCodec codec;
