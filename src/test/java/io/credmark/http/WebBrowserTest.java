@@ -45,6 +45,8 @@ class WebBrowserTest {
     private Stamp jpeg;
     private Stamp plain;
     private Stamp turned;
+    /** Stamped without the invisible watermark, so that a broken manifest leads nowhere else. */
+    private Stamp unwatermarked;
     private byte[] unstamped;
 
     @BeforeAll
@@ -64,6 +66,8 @@ class WebBrowserTest {
                 WebFixtures.scene(720, 480), "jpg"), 6), "image/jpeg", "{\"marker\": {\"position\": \"bottom-right\"}}");
         plain = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(640, 400), "png"), "image/png",
                 null);
+        unwatermarked = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(640, 400), "png"),
+                "image/png", "{\"watermark\": false}");
         unstamped = WebFixtures.encode(WebFixtures.scene(480, 300), "png");
 
         site = new PublisherSite(service.base);
@@ -341,12 +345,14 @@ class WebBrowserTest {
                 + " (mirelle.ink)."), signed);
         assertTrue(signed.contains(WebFixtures.PROMPT), "the prompt, as text: " + signed);
         assertTrue(signed.contains("Where the model comes from"), signed);
+        assertTrue(signed.contains("Invisible watermark present and agrees"), signed);
         assertTrue(browser.bool("return document.querySelector('#result script, #result img[src=x]') === null"));
         assertTrue(browser.bool("return !!document.querySelector('#result a[href$=\"/c/" + png.id() + "\"]')"));
         browser.screenshot("verify-2-signed");
         phone("verify-3-signed-phone", "#result article");
 
-        upload("one-pixel-changed.png", WebFixtures.onePixelChanged(png.image(), 40, 30));
+        // stamped without the watermark: a watermarked one would be recovered (WatermarkBrowserTest)
+        upload("one-pixel-changed.png", WebFixtures.onePixelChanged(unwatermarked.image(), 40, 30));
         String tampered = result("invalid");
         assertTrue(tampered.contains("This file may have been tampered with."), tampered);
         assertFalse(tampered.contains("Made with"), "nothing of a broken manifest is shown as fact");

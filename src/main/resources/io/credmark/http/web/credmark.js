@@ -14,7 +14,8 @@
  * image has a mark, else the badge; "badge": always the badge; "none": only the image, nothing is fetched), service
  * (the service's base URL; by default the origin, and path, this script was loaded from).
  * The element reflects how far it got in data-state ("loading", "ready", "error") and the check's result in
- * data-status ("trusted", "valid", "invalid", "none", "unchecked").
+ * data-status ("trusted", "valid", "invalid", "none", "recovered", "unchecked"). "recovered": the file carries no valid
+ * Content Credentials, but its invisible watermark leads to a credential on record, which the card shows.
  *
  * No dependencies, no build step. Every text from a report or credential is set with textContent.
  * Licensed under the Apache License 2.0.
@@ -56,6 +57,12 @@
     noneDetail: 'This file carries no Content Credentials. They may have been removed, for example when a site'
       + ' re-saved the image.',
     intact: 'The file has not been changed since it was signed.',
+    recovered: 'Credential recovered from an invisible watermark',
+    recoveredNotice: 'The pixels may have been changed since the image was stamped: the credential describes the'
+      + ' image as it was stamped, not necessarily this copy.',
+    recoveredBroken: 'This file also carries Content Credentials that can\u2019t be verified.',
+    watermarkAgrees: 'Invisible watermark present and agrees with the Content Credentials.',
+    watermarkDisagrees: 'The invisible watermark in the pixels does not match these Content Credentials.',
     unchecked: 'This image could not be checked here.',
     uncheckedDetail: 'Showing the credential as it is on record.'
   };
@@ -175,11 +182,31 @@
         return {kind: 'valid', title: signed, detail: TEXT.unknownIssuer};
       case 'invalid':
         return {kind: 'invalid', title: TEXT.tampered, detail: TEXT.tamperedDetail};
+      case 'recovered':
+        return {kind: 'recovered', title: TEXT.recovered,
+          detail: (report.recovered && report.recovered.notice) || TEXT.recoveredNotice};
       default:
         return {kind: 'none', title: TEXT.none,
           detail: report.message && report.message !== 'No Content Credentials found.' ? report.message
             : TEXT.noneDetail};
     }
+  }
+
+  /**
+   * What the invisible watermark says next to a valid manifest: {agrees, text, id} or null when there is nothing to
+   * say (no valid manifest, nothing found and nothing recorded, or the pixels could not be searched). id is the
+   * credential the pixels' watermark leads to, when it disagrees and that credential is on record.
+   */
+  function watermarkVerdict(report) {
+    var w = report && report.watermark;
+    if (!w || typeof w.agrees !== 'boolean') {
+      return null;
+    }
+    if (w.agrees) {
+      return w.present ? {agrees: true, text: TEXT.watermarkAgrees, id: null} : null;
+    }
+    return {agrees: false, text: w.message || TEXT.watermarkDisagrees,
+      id: w.credential ? credentialIdOf(w.credential.id) : null};
   }
 
   /** "AI-generated" or "AI-edited", as the C2PA UX guidance labels them; at most one. */
@@ -409,7 +436,8 @@
     '.close:focus-visible{outline:2px solid currentColor}',
     '.status{margin:0 0 8px;padding:8px 10px;border-radius:8px;background:#f1f1f4}',
     '.status strong{display:block}',
-    '.status.invalid,.status.error{border-left:4px solid #1b1b1f}',
+    '.status.invalid,.status.error,.status.warn{border-left:4px solid #1b1b1f}',
+    '.status.recovered{border-left:4px dashed #1b1b1f}',
     '.ai{display:inline-block;margin:0 0 8px;padding:1px 8px;border:1px solid #c9c9d1;border-radius:999px;',
     'font-size:12px}',
     'dl{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:4px 10px}',
@@ -418,7 +446,8 @@
     '.more{display:block;margin-top:10px;color:inherit;font-weight:600}',
     '.note{margin:8px 0 0;color:#5d5d66;font-size:12px}',
     '@media (prefers-color-scheme:dark){.card,.badge{background:#1d1d22;color:#ececf1;border-color:#4a4a52}',
-    '.status{background:#2a2a30}dt,.note{color:#a4a4ad}.status.invalid,.status.error{border-left-color:#ececf1}}'
+    '.status{background:#2a2a30}dt,.note{color:#a4a4ad}',
+    '.status.invalid,.status.error,.status.warn,.status.recovered{border-left-color:#ececf1}}'
   ].join('\n');
 
   var sheet = null;
@@ -688,7 +717,9 @@
       var provenance = this._provenance();
       var creator = provenance && provenance.creator && provenance.creator.handle;
       var label = 'Attribution' + (creator ? ': ' + creator : '');
-      if (status.kind === 'invalid') {
+      if (status.kind === 'recovered') {
+        label = 'Attribution recovered' + (creator ? ': ' + creator : '');
+      } else if (status.kind === 'invalid') {
         label = 'Attribution can\u2019t be verified';
       } else if (status.kind === 'none') {
         label = 'No attribution found';
@@ -711,6 +742,9 @@
         return this._credential.provenance || null;
       }
       var r = this._report;
+      if (r && r.status === 'recovered' && r.recovered) {
+        return r.recovered.provenance || null;
+      }
       if (r && (r.status === 'trusted' || r.status === 'valid') && r.summary) {
         return r.summary.provenance || null;
       }
@@ -719,7 +753,8 @@
 
     _credentialId() {
       var r = this._report;
-      var fromReport = r && r.credential && credentialIdOf(r.credential.id);
+      var fromReport = r && ((r.status === 'recovered' && r.recovered && credentialIdOf(r.recovered.id))
+        || (r.credential && credentialIdOf(r.credential.id)));
       return fromReport || credentialIdOf(this.getAttribute('credential'));
     }
 
@@ -751,6 +786,12 @@
       box.appendChild(el('strong', null, status.title));
       box.appendChild(document.createTextNode(status.detail || ''));
       card.appendChild(box);
+      var wm = status.kind === 'trusted' || status.kind === 'valid' ? watermarkVerdict(this._report) : null;
+      if (wm && !wm.agrees) {
+        card.appendChild(el('p', 'status warn', wm.text));
+      } else if (status.kind === 'recovered' && this._report && this._report.activeManifest) {
+        card.appendChild(el('p', 'status warn', TEXT.recoveredBroken));
+      }
 
       var label = status.kind === 'trusted' || status.kind === 'valid' ? aiLabel(this._report) : null;
       if (label) {
@@ -780,8 +821,8 @@
 
       var r = this._report;
       var claimed = credentialIdOf(this.getAttribute('credential'));
-      var carried = r && r.credential && credentialIdOf(r.credential.id);
-      if (claimed && carried && claimed !== carried) {
+      var carried = this._credentialId();
+      if (claimed && r && carried && claimed !== carried) {
         card.appendChild(el('p', 'note', 'This image carries a different credential than the page names.'));
       }
       var id = this._credentialId();
@@ -850,7 +891,8 @@
   CredmarkImage.ui = {
     el: el, link: link, symbol: symbol, statusOf: statusOf, aiLabel: aiLabel, signedOn: signedOn,
     lineageSummary: lineageSummary, usageSummary: usageSummary, renderProvenance: renderProvenance,
-    renderChain: renderChain, fields: fields, modelRef: modelRef, credentialIdOf: credentialIdOf, text: TEXT
+    renderChain: renderChain, fields: fields, modelRef: modelRef, credentialIdOf: credentialIdOf,
+    watermarkVerdict: watermarkVerdict, formatDate: formatDate, text: TEXT
   };
 
   window.customElements.define('credmark-image', CredmarkImage);

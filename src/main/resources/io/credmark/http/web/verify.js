@@ -57,6 +57,75 @@
       : (bytes / 1048576).toFixed(1) + ' MB';
   }
 
+  /** A link to a credential's page on this service. */
+  function pageLink(id, text) {
+    var p = el('p', 'credential-link');
+    var a = el('a', null, text);
+    a.href = base + '/c/' + encodeURIComponent(id);
+    p.appendChild(a);
+    return p;
+  }
+
+  /** "Made with …, a model by …", the lineage chain and the provenance by section: all as text. */
+  function showProvenance(body, p) {
+    if (p.model && p.creator) {
+      body.appendChild(el('p', 'made', 'Made with ' + ui.modelRef(p.model) + ', a model by '
+        + (p.creator.displayName ? p.creator.displayName + ' (' + p.creator.handle + ')' : p.creator.handle)
+        + '.'));
+    }
+    var chain = el('div', 'lineage');
+    ui.renderChain(chain, p);
+    if (chain.firstChild) {
+      body.appendChild(el('h3', null, 'Where the model comes from'));
+      body.appendChild(chain);
+    }
+    ui.renderProvenance(body, p);
+  }
+
+  /**
+   * The file has no valid Content Credentials of its own, but its invisible watermark leads to a credential on
+   * record: the credential as the public may see it, and when it was issued.
+   */
+  function showRecovered(body, report) {
+    var r = report.recovered;
+    var id = ui.credentialIdOf(r.id);
+    if (report.activeManifest) {
+      body.appendChild(el('p', 'warning', ui.text.recoveredBroken));
+    }
+    var when = r.createdAt ? ui.formatDate(r.createdAt) : null;
+    var signer = r.signer && (r.signer.organization || r.signer.commonName);
+    if (when || signer) {
+      body.appendChild(el('p', 'small', 'Stamped' + (when ? ' on ' + when : '') + (signer ? ', signed by ' + signer
+        : '') + '.'));
+    }
+    if (r.provenance) {
+      showProvenance(body, r.provenance);
+    }
+    if (id) {
+      body.appendChild(pageLink(id, 'Open the recovered credential\u2019s page'));
+    }
+  }
+
+  /** Whether the invisible watermark in the pixels agrees with the file's valid Content Credentials. */
+  function showWatermark(body, report) {
+    var verdict = ui.watermarkVerdict(report);
+    if (!verdict) {
+      return;
+    }
+    if (verdict.agrees) {
+      body.appendChild(el('p', 'small watermark agrees', verdict.text));
+      return;
+    }
+    var line = el('div', 'watermark disagrees');
+    line.setAttribute('role', 'note');
+    line.appendChild(el('p', 'warning', ui.text.watermarkDisagrees));
+    line.appendChild(el('p', null, verdict.text));
+    if (verdict.id) {
+      line.appendChild(pageLink(verdict.id, 'Open the credential the watermark leads to'));
+    }
+    body.appendChild(line);
+  }
+
   function show(file, report, problem) {
     clear();
     var status = ui.statusOf(report || problem);
@@ -86,39 +155,29 @@
     var body = el('div', 'body');
     body.appendChild(el('p', 'file', file.name + ' \u00b7 ' + size(file.size)));
     body.appendChild(el('h2', null, status.title));
-    body.appendChild(el('p', status.kind === 'trusted' || status.kind === 'none' ? null : 'warning', status.detail));
+    body.appendChild(el('p', status.kind === 'trusted' || status.kind === 'none' ? null
+      : status.kind === 'recovered' ? 'warning notice' : 'warning', status.detail));
 
+    if (report && report.status === 'recovered' && report.recovered) {
+      showRecovered(body, report);
+    }
     if (report && (report.status === 'trusted' || report.status === 'valid')) {
       var label = ui.aiLabel(report);
       if (label) {
         body.appendChild(el('span', 'tag', label));
       }
       var p = report.summary && report.summary.provenance;
-      if (p && p.model && p.creator) {
-        body.appendChild(el('p', 'made', 'Made with ' + ui.modelRef(p.model) + ', a model by '
-          + (p.creator.displayName ? p.creator.displayName + ' (' + p.creator.handle + ')' : p.creator.handle)
-          + '.'));
+      showWatermark(body, report);
+      if (p) {
+        showProvenance(body, p);
       }
       if (!p && report.summary && report.summary.claimGenerator) {
         body.appendChild(el('p', null, 'App or device used: ' + report.summary.claimGenerator));
       }
-      if (p) {
-        var chain = el('div', 'lineage');
-        ui.renderChain(chain, p);
-        if (chain.firstChild) {
-          body.appendChild(el('h3', null, 'Where the model comes from'));
-          body.appendChild(chain);
-        }
-        ui.renderProvenance(body, p);
-      }
       var c = report.credential;
       var id = c && ui.credentialIdOf(c.id);
       if (id && c.known) {
-        var more = el('p');
-        var a = el('a', null, 'Open the credential page');
-        a.href = base + '/c/' + encodeURIComponent(id);
-        more.appendChild(a);
-        body.appendChild(more);
+        body.appendChild(pageLink(id, 'Open the credential page'));
       } else if (id) {
         body.appendChild(el('p', 'small', 'The credential it names is not on record at this service.'));
       }
@@ -127,11 +186,17 @@
           + ' earlier signed file' + (report.summary.ingredients.length > 1 ? 's' : '') + '.'));
       }
     }
+    if (report && (report.status === 'none' || report.status === 'invalid') && report.watermark
+        && report.watermark.present) {
+      // a watermark that leads to no credential on record here
+      body.appendChild(el('p', 'small watermark', report.watermark.message));
+    }
     if (report && report.validation) {
       var failures = report.validation.failure || [];
       if (failures.length || report.status === 'invalid') {
         var details = el('details');
-        details.appendChild(el('summary', null, report.status === 'invalid' ? 'What failed' : 'Details'));
+        details.appendChild(el('summary', null, report.status === 'invalid' || report.status === 'recovered'
+          ? 'What failed' : 'Details'));
         var ul = el('ul');
         failures.forEach(function (f) {
           ul.appendChild(el('li', null, (f.explanation || f.code) + ' (' + f.code + ')'));
