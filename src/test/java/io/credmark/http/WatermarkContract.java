@@ -196,7 +196,10 @@ abstract class WatermarkContract {
 
     @Test
     void imagesThatCannotCarryTheWatermarkAreStampedWithoutAndSayWhy() throws IOException {
-        Answer palette = api.stamp(stampKey, read("testdata/images/palette8-trns.png"), "image/png",
+        BufferedImage indexed = new BufferedImage(512, 512, BufferedImage.TYPE_BYTE_INDEXED);
+        indexed.createGraphics().drawImage(Attacks.decode(read(ART)), 0, 0, null);
+        byte[] palettePng = Attacks.encodePng(indexed);
+        Answer palette = api.stamp(stampKey, palettePng, "image/png",
                 provenance("finch.co", "a finch"), "Accept", "application/json");
         assertEquals(200, palette.status(), palette.toString());
         assertFalse(palette.json().at("/watermark/embedded").asBoolean(true), palette.text());
@@ -210,7 +213,7 @@ abstract class WatermarkContract {
         assertTrue(tiny.json().at("/watermark/reason").asText().contains("smaller than 256"), tiny.text());
 
         Answer required = api.postMultipart("/v1/stamp", List.of(
-                Part.file("image", "in.png", "image/png", read("testdata/images/palette8-trns.png")),
+                Part.file("image", "in.png", "image/png", palettePng),
                 Part.json("provenance", provenance("finch.co", "a finch")),
                 Part.json("options", "{\"watermark\":true}")), "Authorization", "Bearer " + stampKey);
         assertEquals(422, required.status(), required.toString());

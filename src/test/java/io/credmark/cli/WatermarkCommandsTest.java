@@ -1,0 +1,80 @@
+package io.credmark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credmark.pixels.watermark.bench.Attacks;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code stamp --watermark} records the credential in the data directory; {@code verify} recovers it offline. */
+class WatermarkCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PHOTO = "testdata/watermark/heldout/photo-mate-wood-768x768.jpg";
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() throws java.io.IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    @Test
+    void aWatermarkedStampIsRecoveredOfflineFromACopyWithoutMetadata(@TempDir Path dir) throws Exception {
+        String data = dir.resolve("data").toString();
+        Path stamped = dir.resolve("stamped.jpg");
+        Run stamp = run("stamp", "--in", PHOTO, "--out", stamped.toString(), "--provenance",
+                "testdata/provenance/example.json", "--data", data, "--watermark");
+        assertEquals(0, stamp.exit(), stamp.err());
+        String id = stamp.json().at("/credential/id").asText();
+        assertEquals(13, id.length(), stamp.out());
+        assertTrue(stamp.json().at("/watermark/embedded").asBoolean(), stamp.out());
+
+        Run issued = run("verify", stamped.toString(), "--data", data);
+        assertEquals(0, issued.exit(), issued.err());
+        assertEquals("trusted", issued.json().get("status").asText());
+        assertEquals("issued-file", issued.json().at("/watermark/checked").asText());
+        assertTrue(issued.json().at("/credential/known").asBoolean());
+
+        Path copy = dir.resolve("copy.png");
+        Files.write(copy, Attacks.encodePng(Attacks.decode(Files.readAllBytes(stamped))));
+        Run recovered = run("verify", copy.toString(), "--data", data);
+        assertEquals(VerifyCommand.RECOVERED, recovered.exit(), recovered.err());
+        assertEquals("recovered", recovered.json().get("status").asText());
+        assertEquals(id, recovered.json().at("/recovered/id").asText());
+        assertTrue(recovered.err().contains("may have been changed"), recovered.err());
+
+        Run elsewhere = run("verify", copy.toString(), "--data", dir.resolve("other").toString());
+        assertEquals(2, elsewhere.exit(), "another data directory has no such credential: " + elsewhere.out());
+        assertFalse(elsewhere.out().contains(id));
+    }
+
+    @Test
+    void aRequiredWatermarkThatCannotBeCarriedFailsWithoutWritingAnything(@TempDir Path dir) {
+        Path out = dir.resolve("out.png");
+        Run r = run("stamp", "--in", "testdata/images/palette8-trns.png", "--out", out.toString(), "--provenance",
+                "testdata/provenance/example.json", "--data", dir.resolve("data").toString(), "--watermark");
+        assertEquals(2, r.exit(), r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("options.watermark: this image cannot carry the invisible watermark"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    private static Run run(String... argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
