@@ -5,9 +5,10 @@ import java.util.Set;
 
 /**
  * Cross-origin access for what a page on another site needs to show an attributed image: the web component's
- * script, the read-only credential routes and verify (a POST that needs no key and changes nothing). Any origin may
- * call them, without cookies or credentials. Routes that take a key or a creator's token, or that change anything,
- * send no CORS headers, so browsers keep other sites' scripts away from them.
+ * script, the read-only credential routes, verify (a POST that needs no key and changes nothing) and the soft-binding
+ * resolution API (queries and manifests, likewise). Any origin may call them, without cookies or credentials.
+ * Routes that take a key or a creator's token, or that change anything, send no CORS headers, so browsers keep other
+ * sites' scripts away from them.
  */
 final class Cors {
 
@@ -18,7 +19,14 @@ final class Cors {
             "GET /v1/credentials/{id}/embed",
             "POST /v1/verify",
             "OPTIONS /v1/verify",
-            "GET /v1/trust/anchors");
+            "GET /v1/trust/anchors",
+            "GET /matches/byBinding",
+            "POST /matches/byBinding",
+            "OPTIONS /matches/byBinding",
+            "POST /matches/byContent",
+            "OPTIONS /matches/byContent",
+            "GET /manifests/{manifestId}",
+            "GET /services/supportedAlgorithms");
 
     /** How long a browser may keep a preflight's answer. */
     private static final String MAX_AGE = "86400";
@@ -43,10 +51,19 @@ final class Cors {
      * Authorization header is not.
      */
     static void preflight(Context ctx) {
+        preflight(ctx, "POST, OPTIONS");
+    }
+
+    /**
+     * The preflight of an open POST whose body browsers send only after asking (an image, a JSON document).
+     *
+     * @param allow the methods of the route, for the {@code Allow} header
+     */
+    static void preflight(Context ctx, String allow) {
         ctx.header("Access-Control-Allow-Methods", "POST");
         ctx.header("Access-Control-Allow-Headers", "Content-Type");
         ctx.header("Access-Control-Max-Age", MAX_AGE);
-        ctx.header("Allow", "POST, OPTIONS");
+        ctx.header("Allow", allow);
         ctx.status(204);
     }
 }

@@ -36,8 +36,9 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Starts serving on the listener.
      *
-     * @param maxConcurrentUploads stamp and verify requests handled at once; further ones wait (up to 30 s, then 503),
-     *                             which bounds the memory that uploads of up to the byte limit can take
+     * @param maxConcurrentUploads stamp, verify and match-by-content requests handled at once; further ones wait (up
+     *                             to 30 s, then 503), which bounds the memory that uploads of up to the byte limit
+     *                             can take
      */
     public static HttpServer start(Listener listener, ServiceNode node, int maxConcurrentUploads) {
         String base = node.credentials().links().base();
@@ -54,6 +55,7 @@ public final class HttpServer implements AutoCloseable {
         CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.credentials(), auth);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
+        SoftBindingHandlers softBinding = new SoftBindingHandlers(node.credentials(), maxImage);
         List<Route> routes = List.of(
                 new Route(HandlerType.POST, "/v1/stamp", Access.API_KEY, maxStamp, bounded(uploads,
                         new StampHandler(node.credentials(), bodies, metrics, maxImage, maxStamp))),
@@ -88,6 +90,19 @@ public final class HttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/v1/api-keys", Access.ADMIN, 0, keys::list),
                 new Route(HandlerType.POST, "/v1/api-keys", Access.ADMIN, ApiKeyHandlers.MAX_BODY, keys::create),
                 new Route(HandlerType.DELETE, "/v1/api-keys/{name}", Access.ADMIN, 0, keys::revoke),
+                // the C2PA Soft Binding Resolution API over the invisible watermark (docs/watermark.md)
+                new Route(HandlerType.GET, "/matches/byBinding", Access.PUBLIC, 0, softBinding::byBindingQuery),
+                new Route(HandlerType.POST, "/matches/byBinding", Access.PUBLIC, SoftBindingHandlers.MAX_QUERY_BODY,
+                        softBinding::byBindingDocument),
+                new Route(HandlerType.OPTIONS, "/matches/byBinding", Access.PUBLIC, 0,
+                        ctx -> Cors.preflight(ctx, "GET, POST, OPTIONS")),
+                new Route(HandlerType.POST, "/matches/byContent", Access.PUBLIC, maxImage,
+                        bounded(uploads, softBinding::byContent)),
+                new Route(HandlerType.OPTIONS, "/matches/byContent", Access.PUBLIC, 0,
+                        ctx -> Cors.preflight(ctx, "POST, OPTIONS")),
+                new Route(HandlerType.GET, "/manifests/{manifestId}", Access.PUBLIC, 0, softBinding::manifest),
+                new Route(HandlerType.GET, "/services/supportedAlgorithms", Access.PUBLIC, 0,
+                        softBinding::supportedAlgorithms),
                 new Route(HandlerType.GET, "/v1/trust/anchors", Access.PUBLIC, 0, system::trustAnchors),
                 new Route(HandlerType.GET, "/healthz", Access.PUBLIC, 0, system::health),
                 new Route(HandlerType.GET, "/metrics", Access.PUBLIC, 0, system::metrics),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
+import io.credmark.c2pa.jumbf.SingleManifestStore;
 import io.credmark.disclosure.CheckedDisclosure;
 import io.credmark.disclosure.Commitments;
 import io.credmark.disclosure.Disclosure;
@@ -310,9 +311,22 @@ public final class CredentialService {
         return disclosures.manifestStore(manifestLabel);
     }
 
-    /** Searches an image's pixels for the watermark and looks up the credential it leads to. */
+    /**
+     * The manifest store of the file issued with this manifest, holding only that manifest: without the manifests
+     * of the image it was stamped over, which its ingredient assertion refers to.
+     */
+    public Optional<byte[]> activeManifest(String manifestLabel) {
+        return manifestStore(manifestLabel).flatMap(store -> SingleManifestStore.of(store, manifestLabel));
+    }
+
+    /**
+     * Searches an image's pixels for the watermark and looks up the credential it leads to.
+     *
+     * @throws InvalidInputException when the pixels cannot be read: not a PNG or JPEG, damaged, over a limit, or
+     *                               not decodable faithfully (CMYK)
+     */
     public Optional<WatermarkCheck.Found> findByContent(byte[] image) {
-        return verification.scanWatermark(image).detection().flatMap(d -> findByWatermark(d.payloadId()));
+        return verification.detectWatermark(image).flatMap(d -> findByWatermark(d.payloadId()));
     }
 
     /** The report's credmark assertion checked again with what the viewer may see, and only that. */

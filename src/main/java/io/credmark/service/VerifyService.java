@@ -32,28 +32,39 @@ public final class VerifyService {
     }
 
     /**
-     * Searches the pixels for this installation's watermark: as viewers show the image (it was embedded that way)
-     * and, for an image with an EXIF orientation, also as stored (a copy that lost its EXIF tag shows the stored
-     * pixels). Decoding is bounded by the pixel limit.
+     * Searches the pixels for this installation's watermark, as {@link #detectWatermark}, and says why when they
+     * cannot be searched instead of failing.
      */
     public WatermarkScan scanWatermark(byte[] bytes) {
         limits.checkBytes(bytes.length);
-        Decoded decoded;
         try {
-            decoded = new PixelCodec(limits.maxPixels()).decode(bytes);
+            return WatermarkScan.of(detectWatermark(bytes));
         } catch (InvalidInputException e) {
             // damaged or not decodable faithfully (CMYK): the manifest's verdict stands on its own
             return WatermarkScan.unreadable(e.getMessage());
         }
+    }
+
+    /**
+     * Searches the pixels for this installation's watermark: as viewers show the image (it was embedded that way)
+     * and, for an image with an EXIF orientation, also as stored (a copy that lost its EXIF tag shows the stored
+     * pixels). Decoding is bounded by the pixel limit.
+     *
+     * @throws InvalidInputException when the bytes are not a PNG or JPEG whose pixels can be read faithfully, are
+     *                               damaged, or are over the byte or pixel limit
+     */
+    public Optional<Detection> detectWatermark(byte[] bytes) {
+        limits.checkBytes(bytes.length);
+        Decoded decoded = new PixelCodec(limits.maxPixels()).decode(bytes);
         if (Math.min(decoded.width(), decoded.height()) < Watermarker.MIN_SIDE) {
-            return WatermarkScan.of(Optional.empty());
+            return Optional.empty();
         }
         Orientation orientation = decoded.orientation();
         Optional<Detection> found = watermarker.detect(orientation.display(decoded.image()));
         if (found.isEmpty() && orientation != Orientation.NORMAL) {
             found = watermarker.detect(decoded.image());
         }
-        return WatermarkScan.of(found);
+        return found;
     }
 
     /**
