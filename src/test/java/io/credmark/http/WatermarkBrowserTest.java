@@ -37,18 +37,12 @@ import org.openqa.selenium.Dimension;
  * anew over someone else's watermarked pixels is flagged. The provenance carries hostile text ({@link WebFixtures}),
  * which must show as text. Every step leaves a screenshot in {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WatermarkBrowserTest {
+class WatermarkBrowserTest extends BrowserPageTest {
 
-    private static final int WIDTH = 1280;
-    private static final int HEIGHT = 900;
     /** A photograph at an image generator's size (testdata/watermark/README.md). */
     private static final String PHOTO = "testdata/watermark/train/photo-kde-bythewater-768x768.jpg";
 
     private Path dir;
-    private TestService service;
-    private PublisherSite site;
-    private Browser browser;
     /** Stamped through the API with the default options: the watermark is embedded, no mark is drawn. */
     private Stamp stamped;
     /** Its pixels only, decoded and encoded again as PNG: no manifest is left. */
@@ -72,33 +66,6 @@ class WatermarkBrowserTest {
         site = new PublisherSite(service.base);
         site.put("/images/stripped.png", "image/png", stripped);
         browser = Browser.start(WIDTH, HEIGHT);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
-
-    @BeforeEach
-    void freshWindow() {
-        browser.driver().manage().window().setSize(new Dimension(WIDTH, HEIGHT));
-        browser.log();
-    }
-
-    @AfterEach
-    void noScriptRanAndNothingWasRefused() {
-        assertNull(browser.js("return window.__pwned === undefined ? null : String(window.__pwned)"),
-                "text from a provenance document ran as script");
-        List<String> errors = browser.errors().stream().filter(e -> !e.contains("favicon.ico")).toList();
-        assertEquals(List.of(), errors, "console errors (script errors, Content-Security-Policy refusals)");
     }
 
     // --- the verify page ----------------------------------------------------------------------------------------

@@ -31,16 +31,10 @@ import org.openqa.selenium.Keys;
  * (another loopback port, with its own strict Content-Security-Policy) and talks to the service across origins; the
  * verify and credential pages are the service's own. Every step leaves a screenshot in {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebBrowserTest {
+class WebBrowserTest extends BrowserPageTest {
 
-    private static final int WIDTH = 1280;
-    private static final int HEIGHT = 900;
 
     private Path dir;
-    private TestService service;
-    private PublisherSite site;
-    private Browser browser;
     private Stamp png;
     private Stamp jpeg;
     private Stamp plain;
@@ -77,33 +71,6 @@ class WebBrowserTest {
         site.put("/images/turned.jpg", "image/jpeg", turned.image());
         site.put("/favicon.ico", "image/png", unstamped);
         browser = Browser.start(WIDTH, HEIGHT);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
-
-    @BeforeEach
-    void freshWindow() {
-        browser.driver().manage().window().setSize(new Dimension(WIDTH, HEIGHT));
-        browser.log();
-    }
-
-    @AfterEach
-    void noScriptRanAndNothingWasRefused() {
-        assertNull(browser.js("return window.__pwned === undefined ? null : String(window.__pwned)"),
-                "text from a provenance document ran as script");
-        List<String> errors = browser.errors().stream().filter(e -> !e.contains("favicon.ico")).toList();
-        assertEquals(List.of(), errors, "console errors (script errors, Content-Security-Policy refusals)");
     }
 
     // --- the component ------------------------------------------------------------------------------------------
