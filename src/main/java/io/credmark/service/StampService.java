@@ -110,8 +110,8 @@ public final class StampService {
                 Commitments.DIGEST_ALG, commitments.digests(),
                 commitments.embedded().stream().map(Disclosure::encoded).toList(),
                 mark.map(StampService::markJson).orElse(null),
-                change.watermark().flatMap(w -> w.payloadId().isPresent()
-                        ? Optional.of(watermarkJson(w.payloadId().getAsLong())) : Optional.empty()).orElse(null))));
+                change.watermark().filter(WatermarkStamp::embedded)
+                        .map(w -> watermarkJson(w.payloadId().getAsLong())).orElse(null))));
         try {
             return new StampResult(builder.sign(EmbeddingPlan.replacingStores(image), signer), image.format(),
                     parentLabel, commitments, mark, change.watermark(), image.header().width(),

@@ -56,7 +56,7 @@ public final class VerifyService {
     public Optional<Detection> detectWatermark(byte[] bytes) {
         limits.checkBytes(bytes.length);
         Decoded decoded = new PixelCodec(limits.maxPixels()).decode(bytes);
-        if (Math.min(decoded.width(), decoded.height()) < Watermarker.MIN_SIDE) {
+        if (Math.min(decoded.width(), decoded.height()) < Watermarker.MIN_SEARCHED_SIDE) {
             return Optional.empty();
         }
         Orientation orientation = decoded.orientation();

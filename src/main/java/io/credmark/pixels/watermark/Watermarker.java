@@ -19,6 +19,8 @@ public final class Watermarker {
      * at least 2.5 periods (96 pixels each at the smallest chip size) fit along both axes.
      */
     public static final int MIN_SIDE = 256;
+    /** Images with a shorter side are not searched: not even a copy scaled down to a quarter would fit the lattice. */
+    public static final int MIN_SEARCHED_SIDE = 64;
 
     private final PssLayout layout;
     private final PayloadCodec codec;

@@ -47,6 +47,20 @@ class WatermarkerTest {
         }
     }
 
+    /** Verify searches every upload of at least 64 pixels a side: small ones find nothing and do not fail. */
+    @Test
+    void theSmallestSearchedImagesGiveNoDetection() {
+        BufferedImage source = image("train/photo-mate-blinds-512x512.jpg");
+        int m = Watermarker.MIN_SEARCHED_SIDE;
+        for (int[] size : new int[][] {{m, m}, {m, 900}, {900, m}, {100, 100}, {Watermarker.MIN_SIDE - 1, 300}}) {
+            BufferedImage sized = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            sized.createGraphics().drawImage(source, 0, 0, size[0], size[1], null);
+            assertTrue(WM.detect(sized).isEmpty(), size[0] + "x" + size[1]);
+            assertEquals(1.0, Quality.ssim(sized, WM.embed(sized, 5, Optional.empty()).marked()), 1e-9,
+                    "under the minimum side nothing is embedded");
+        }
+    }
+
     @Test
     void extremeIdsRoundTrip() {
         BufferedImage original = image("train/photo-skimage-coffee-768x512.jpg");
