@@ -52,6 +52,11 @@ import java.util.Optional;
  */
 public final class StampService {
 
+    /**
+     * zlib level for PNGs whose pixels change: a watermark rewrites every row, and level 9 takes three times as
+     * long as 6 (about 0.8 s against 0.25 s for a megapixel photograph) for 1 % smaller files.
+     */
+    private static final int PNG_DEFLATE_LEVEL = 6;
     private static final Action.SoftwareAgent CREDMARK_AGENT = new Action.SoftwareAgent(Credmark.NAME, Credmark.VERSION);
 
     private final Signer signer;
@@ -147,7 +152,8 @@ public final class StampService {
         if (!marking && !watermarking) {
             return new PixelChange(original, Optional.empty(), skipped(mode, unfit));
         }
-        PixelCodec codec = new PixelCodec(limits.maxPixels());
+        PixelCodec codec = new PixelCodec(limits.maxPixels(), PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS,
+                PNG_DEFLATE_LEVEL);
         Decoded decoded;
         try {
             decoded = codec.decode(request.image());
