@@ -97,12 +97,7 @@ final class KeysCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (StoreException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("already in use") || message.contains("file is locked")) {
-                throw new StoreException("the database " + Database.redact(url) + " is in use by a running service;"
-                        + " stop it, or manage keys through POST /v1/api-keys with the admin key", e);
-            }
-            throw e;
+            throw LocalStore.explained(e, url, "stop it, or manage keys through POST /v1/api-keys with the admin key");
         }
     }
 

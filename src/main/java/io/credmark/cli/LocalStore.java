@@ -38,12 +38,17 @@ final class LocalStore {
         try {
             return ServiceNode.open(settings, links(settings));
         } catch (StoreException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("already in use") || message.contains("file is locked")) {
-                throw new StoreException("the database " + Database.redact(ServiceNode.databaseUrl(settings))
-                        + " is in use by a running service; " + instead, e);
-            }
-            throw e;
+            throw explained(e, ServiceNode.databaseUrl(settings), instead);
         }
+    }
+
+    /** An H2 file a running service holds is locked: say so, and what to do {@code instead}. */
+    static StoreException explained(StoreException e, String url, String instead) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("already in use") || message.contains("file is locked")) {
+            return new StoreException("the database " + Database.redact(url) + " is in use by a running service; "
+                    + instead, e);
+        }
+        return e;
     }
 }

@@ -291,10 +291,7 @@ public final class CredentialService {
                 .flatMap(w -> WatermarkPayload.parseHex(w.path("payloadId").asText(null))) : Optional.empty();
         Optional<WatermarkScan> scan = issuedFile ? Optional.empty() : Optional.of(verification.scanWatermark(image));
         Optional<Long> present = scan.isEmpty() ? recorded : scan.get().detection().map(Detection::payloadId);
-        Optional<WatermarkCheck.Found> leadsTo = present.flatMap(disclosures::issuedByWatermark)
-                .map(c -> new WatermarkCheck.Found(new CredentialId(c.id()), links.page(new CredentialId(c.id())),
-                        c.manifestLabel()));
-        return new WatermarkCheck(scan, recorded, leadsTo, manifestValid);
+        return new WatermarkCheck(scan, recorded, present.flatMap(this::findByWatermark), manifestValid);
     }
 
     /**

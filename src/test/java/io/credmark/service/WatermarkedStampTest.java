@@ -63,12 +63,13 @@ class WatermarkedStampTest {
     @Test
     void aRotatedPhotoCarriesTheWatermarkAsItIsDisplayed() {
         TestInstallation installation = TestInstallation.in(dir.resolve("data"));
-        StampResult stamped = stamp(installation, Corpus.bytes("testdata/pixels/orientation-6.jpg"),
+        byte[] photo = Corpus.bytes("testdata/watermark/heldout/photo-mate-twowings-768x512.jpg");
+        StampResult stamped = stamp(installation, withOrientation(photo, Orientation.ROTATE_90_CW),
                 StampOptions.METADATA_ONLY.withWatermark(WatermarkMode.REQUIRED));
         VerifyService verify = installation.credmark().verification();
         assertEquals(PAYLOAD, verify.scanWatermark(stamped.toByteArray()).detection().orElseThrow().payloadId());
         BufferedImage displayed = Orientation.ROTATE_90_CW.display(Attacks.decode(stamped.toByteArray()));
-        assertEquals(270, displayed.getWidth());
+        assertEquals(512, displayed.getWidth());
         assertEquals(PAYLOAD, verify.scanWatermark(Attacks.encodePng(displayed)).detection().orElseThrow()
                 .payloadId());
     }
@@ -92,6 +93,20 @@ class WatermarkedStampTest {
         assertThrows(IllegalArgumentException.class, () -> installation.credmark().stamping().stamp(StampRequest.of(
                 Corpus.bytes("testdata/images/rgb8.png"), TestInstallation.exampleProvenance())
                 .withOptions(StampOptions.SERVICE_DEFAULT)));
+    }
+
+    /** The JPEG with an EXIF APP1 segment right after SOI whose IFD0 holds only the orientation tag. */
+    static byte[] withOrientation(byte[] jpeg, Orientation o) {
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) o.exifValue(), 0, 0,
+            0, 0, 0, 0};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int length = 2 + 6 + tiff.length;
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length,
+            'E', 'x', 'i', 'f', 0, 0});
+        out.writeBytes(tiff);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     private static StampResult stamp(TestInstallation installation, byte[] input, StampOptions options) {
