@@ -83,16 +83,7 @@ public final class DisclosureRepository {
 
     /** The credential whose image carries the watermark id {@code watermarkId}: one probe of a unique index. */
     public Optional<IssuedCredential> issuedByWatermark(long watermarkId) {
-        return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, sha256, manifest_label, creator_handle FROM credentials WHERE watermark_id = ?")) {
-                s.setLong(1, watermarkId);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(new IssuedCredential(rs.getLong(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4))) : Optional.empty();
-                }
-            }
-        });
+        return issuedWhere("watermark_id", watermarkId);
     }
 
     /** The manifest store embedded in the file issued with the manifest {@code manifestLabel}, as written. */
@@ -110,10 +101,14 @@ public final class DisclosureRepository {
 
     /** The parts of a credential's record that verifying a file needs, without its provenance document. */
     public Optional<IssuedCredential> issued(long credentialId) {
+        return issuedWhere("id", credentialId);
+    }
+
+    private Optional<IssuedCredential> issuedWhere(String keyColumn, long key) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, sha256, manifest_label, creator_handle FROM credentials WHERE id = ?")) {
-                s.setLong(1, credentialId);
+                    "SELECT id, sha256, manifest_label, creator_handle FROM credentials WHERE " + keyColumn + " = ?")) {
+                s.setLong(1, key);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(new IssuedCredential(rs.getLong(1), rs.getString(2),
                             rs.getString(3), rs.getString(4))) : Optional.empty();
