@@ -2,7 +2,6 @@ package io.credmark.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,15 +19,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 
 /**
  * The invisible watermark on the web side, in a real headless Chromium: an image stamped with the service's default
@@ -42,7 +36,6 @@ class WatermarkBrowserTest extends BrowserPageTest {
     /** A photograph at an image generator's size (testdata/watermark/README.md). */
     private static final String PHOTO = "testdata/watermark/train/photo-kde-bythewater-768x768.jpg";
 
-    private Path dir;
     /** Stamped through the API with the default options: the watermark is embedded, no mark is drawn. */
     private Stamp stamped;
     /** Its pixels only, decoded and encoded again as PNG: no manifest is left. */
@@ -50,7 +43,7 @@ class WatermarkBrowserTest extends BrowserPageTest {
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        dir = directory;
+        uploads = directory.resolve("uploads");
         service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
         stamped = WebFixtures.stamp(service.client(), stampKey(service), png(read(Corpus.bytes(PHOTO))), "image/png",
                 null);
@@ -146,7 +139,7 @@ class WatermarkBrowserTest extends BrowserPageTest {
     void aManifestSignedAnewOverAnotherCredentialsWatermarkIsFlagged() throws Exception {
         // another installation signs the stripped copy as its own, without a watermark of its own: the manifest is
         // valid, but the pixels still carry the first credential's watermark
-        Path other = Files.createDirectories(dir.resolve("other"));
+        Path other = Files.createDirectories(uploads.resolveSibling("other"));
         byte[] resigned;
         try (TestService elsewhere = TestService.start(other.resolve("data"), TestDatabase.H2.provision(other).url(),
                 Map.of())) {
@@ -267,30 +260,5 @@ class WatermarkBrowserTest extends BrowserPageTest {
                 + ".querySelector(arguments[1]).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]",
                 host, part);
         return r.stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray();
-    }
-
-    private void upload(String name, byte[] bytes) throws Exception {
-        Path file = Files.createDirectories(dir.resolve("uploads")).resolve(name);
-        Files.write(file, bytes);
-        browser.js("document.getElementById('result').textContent = ''; document.getElementById('file').value = ''");
-        browser.driver().findElement(By.id("file")).sendKeys(file.toString());
-    }
-
-    /** Waits for the verify page's result card of the given kind and returns its text. */
-    private String result(String kind) {
-        browser.waitUntil("a '" + kind + "' result card", () -> browser.bool(
-                "return !!document.querySelector('#result article[data-status=\"' + arguments[0] + '\"]')", kind));
-        return browser.text("return document.querySelector('#result article').innerText");
-    }
-
-    /** The same page at a phone's width: a screenshot, and nothing wider than the screen. */
-    private void phone(String name, String scrollTo) {
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        browser.waitUntil("the page is laid out for the phone", () -> browser.number("return window.innerWidth") < 400);
-        browser.js("document.querySelector(arguments[0]).scrollIntoView({block: 'start'})", scrollTo);
-        assertTrue(browser.number("return document.documentElement.scrollWidth") <= browser.number(
-                "return document.documentElement.clientWidth"), name + ": nothing is wider than the screen");
-        browser.screenshot(name);
-        browser.driver().manage().window().setSize(new Dimension(WIDTH, HEIGHT));
     }
 }

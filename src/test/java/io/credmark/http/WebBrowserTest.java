@@ -10,20 +10,14 @@ import io.credmark.testing.Browser;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 
 /**
@@ -34,7 +28,6 @@ import org.openqa.selenium.Keys;
 class WebBrowserTest extends BrowserPageTest {
 
 
-    private Path dir;
     private Stamp png;
     private Stamp jpeg;
     private Stamp plain;
@@ -45,7 +38,7 @@ class WebBrowserTest extends BrowserPageTest {
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        dir = directory;
+        uploads = directory.resolve("uploads");
         service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
         ApiClient api = service.client();
         ApiClient.Answer key = api.postRaw("/v1/api-keys", "application/json",
@@ -435,30 +428,5 @@ class WebBrowserTest extends BrowserPageTest {
     private static boolean contains(double[] outer, double[] inner) {
         return outer[0] <= inner[0] + 0.5 && outer[1] <= inner[1] + 0.5
                 && outer[0] + outer[2] >= inner[0] + inner[2] - 0.5 && outer[1] + outer[3] >= inner[1] + inner[3] - 0.5;
-    }
-
-    private void upload(String name, byte[] bytes) throws Exception {
-        Path file = Files.createDirectories(dir.resolve("uploads")).resolve(name);
-        Files.write(file, bytes);
-        browser.js("document.getElementById('result').textContent = ''; document.getElementById('file').value = ''");
-        browser.driver().findElement(By.id("file")).sendKeys(file.toString());
-    }
-
-    /** Waits for the verify page's result card of the given kind and returns its text. */
-    private String result(String kind) {
-        browser.waitUntil("a '" + kind + "' result card", () -> browser.bool(
-                "return !!document.querySelector('#result article[data-status=\"' + arguments[0] + '\"]')", kind));
-        return browser.text("return document.querySelector('#result article').innerText");
-    }
-
-    /** The same page at a phone's width: a screenshot, and nothing wider than the screen. */
-    private void phone(String name, String scrollTo) {
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        browser.waitUntil("the page is laid out for the phone", () -> browser.number("return window.innerWidth") < 400);
-        browser.js("document.querySelector(arguments[0]).scrollIntoView({block: 'start'})", scrollTo);
-        assertTrue(browser.number("return document.documentElement.scrollWidth") <= browser.number(
-                "return document.documentElement.clientWidth"), name + ": nothing is wider than the screen");
-        browser.screenshot(name);
-        browser.driver().manage().window().setSize(new Dimension(WIDTH, HEIGHT));
     }
 }
