@@ -163,25 +163,19 @@ final class PngPixelReader {
         int[] argbData = raw.colourType == 3 ? ((DataBufferInt) r.getDataBuffer()).getData() : null;
         int scale = raw.bitDepth < 8 ? 255 / ((1 << raw.bitDepth) - 1) : 1;
         int pos = 0;
-        for (int[] pass : raw.passes()) {
-            int x0 = pass[0];
-            int y0 = pass[1];
-            int dx = pass[2];
-            int dy = pass[3];
-            int pw = pass[4];
-            int ph = pass[5];
-            if (pw == 0 || ph == 0) {
-                continue;
-            }
+        for (PngRaw.Pass pass : raw.passes()) {
+            int x0 = pass.x0();
+            int dx = pass.dx();
+            int pw = pass.width();
             int rowBytes = (int) raw.rowBytes(pw);
             int prior = -1;
-            for (int row = 0; row < ph; row++) {
+            for (int row = 0; row < pass.height(); row++) {
                 int filter = data[pos] & 0xFF;
                 int at = pos + 1;
                 PngRaw.unfilter(data, at, prior, rowBytes, stride, filter);
                 int n = pw * raw.channels;
                 raw.unpack(data, at, n, samples);
-                int y = y0 + row * dy;
+                int y = pass.y0() + row * pass.dy();
                 if (argbData != null) {
                     for (int i = 0; i < pw; i++) {
                         int x = x0 + i * dx;

@@ -128,20 +128,14 @@ final class PngPixelWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, guess));
         byte[] buf = new byte[1 << 16];
         try {
-            for (int[] pass : raw.passes()) {
-                int x0 = pass[0];
-                int y0 = pass[1];
-                int dx = pass[2];
-                int dy = pass[3];
-                int pw = pass[4];
-                int ph = pass[5];
-                if (pw == 0 || ph == 0) {
-                    continue;
-                }
+            for (PngRaw.Pass pass : raw.passes()) {
+                int x0 = pass.x0();
+                int dx = pass.dx();
+                int pw = pass.width();
                 int rowBytes = (int) raw.rowBytes(pw);
                 boolean first = true;
-                for (int k = 0; k < ph; k++) {
-                    int y = y0 + k * dy;
+                for (int k = 0; k < pass.height(); k++) {
+                    int y = pass.y0() + k * pass.dy();
                     int n = pw * raw.channels;
                     if (indices != null) {
                         for (int i = 0; i < pw; i++) {

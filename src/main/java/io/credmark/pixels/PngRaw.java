@@ -1,5 +1,8 @@
 package io.credmark.pixels;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The PNG sample layout (PNG spec §7, §8): rows of filtered bytes, the Adam7 passes, and the packing of 1-, 2- and
  * 4-bit samples.
@@ -43,28 +46,36 @@ final class PngRaw {
         return Math.max(1, channels * bitDepth / 8);
     }
 
-    /** The passes as {x0, y0, dx, dy, width, height}; one pass covering the image when not interlaced. */
-    int[][] passes() {
+    /**
+     * One pass over the image: the pixels (x0 + i·dx, y0 + j·dy) for i below width and j below height.
+     */
+    record Pass(int x0, int y0, int dx, int dy, int width, int height) {
+    }
+
+    /**
+     * The passes that hold pixels, in file order: the Adam7 passes (small images leave some empty), or one pass
+     * covering the image when not interlaced.
+     */
+    List<Pass> passes() {
         if (!interlaced) {
-            return new int[][] {{0, 0, 1, 1, width, height}};
+            return List.of(new Pass(0, 0, 1, 1, width, height));
         }
-        int[][] p = new int[7][];
-        for (int i = 0; i < 7; i++) {
-            int[] a = ADAM7[i];
+        List<Pass> out = new ArrayList<>(7);
+        for (int[] a : ADAM7) {
             int pw = width > a[0] ? (width - a[0] + a[2] - 1) / a[2] : 0;
             int ph = height > a[1] ? (height - a[1] + a[3] - 1) / a[3] : 0;
-            p[i] = new int[] {a[0], a[1], a[2], a[3], pw, ph};
+            if (pw > 0 && ph > 0) {
+                out.add(new Pass(a[0], a[1], a[2], a[3], pw, ph));
+            }
         }
-        return p;
+        return out;
     }
 
     /** Bytes of all filtered rows of all passes, filter bytes included. */
     long rawLength() {
         long n = 0;
-        for (int[] p : passes()) {
-            if (p[4] > 0 && p[5] > 0) {
-                n += (rowBytes(p[4]) + 1) * p[5];
-            }
+        for (Pass p : passes()) {
+            n += (rowBytes(p.width()) + 1) * p.height();
         }
         return n;
     }

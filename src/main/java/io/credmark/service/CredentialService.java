@@ -41,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
-import io.credmark.pixels.watermark.Detection;
 import io.credmark.pixels.watermark.Watermarker;
 import io.credmark.store.StampArtifacts;
 import org.slf4j.Logger;
@@ -290,8 +289,8 @@ public final class CredentialService {
                 .filter(w -> Watermarker.ALGORITHM.equals(w.path("algorithm").asText()))
                 .flatMap(w -> WatermarkPayload.parseHex(w.path("payloadId").asText(null))) : Optional.empty();
         Optional<WatermarkScan> scan = issuedFile ? Optional.empty() : Optional.of(verification.scanWatermark(image));
-        Optional<Long> present = scan.isEmpty() ? recorded : scan.get().detection().map(Detection::payloadId);
-        return new WatermarkCheck(scan, recorded, present.flatMap(this::findByWatermark), manifestValid);
+        return new WatermarkCheck(scan, recorded,
+                WatermarkCheck.present(scan, recorded).flatMap(this::findByWatermark), manifestValid);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class VerifyService {
      * cannot be searched instead of failing.
      */
     public WatermarkScan scanWatermark(byte[] bytes) {
-        limits.checkBytes(bytes.length);
+        limits.checkBytes(bytes.length); // over the limit is refused, not "unreadable"
         try {
             return WatermarkScan.of(detectWatermark(bytes));
         } catch (InvalidInputException e) {

@@ -26,7 +26,11 @@ public record WatermarkCheck(Optional<WatermarkScan> scan, Optional<Long> record
 
     /** The watermark id the pixels carry: found, or for the file as issued, the one recorded. */
     public Optional<Long> present() {
-        return scan.isEmpty() ? recorded : detection().map(Detection::payloadId);
+        return present(scan, recorded);
+    }
+
+    static Optional<Long> present(Optional<WatermarkScan> scan, Optional<Long> recorded) {
+        return scan.isEmpty() ? recorded : scan.get().detection().map(Detection::payloadId);
     }
 
     /**

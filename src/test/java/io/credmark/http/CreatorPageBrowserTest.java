@@ -41,9 +41,7 @@ class CreatorPageBrowserTest {
     void start(@TempDir Path directory) {
         service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
         ApiClient api = service.client();
-        String stampKey = api.postRaw("/v1/api-keys", "application/json",
-                "{\"name\":\"front-end\",\"role\":\"stamp\"}".getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + service.adminKey).json().get("key").asText();
+        String stampKey = service.createStampKey();
         ApiClient.Answer creator = api.postRaw("/v1/creators", "application/json",
                 "{\"handle\":\"mirelle.ink\"}".getBytes(StandardCharsets.UTF_8),
                 "Authorization", "Bearer " + service.adminKey);

@@ -43,6 +43,17 @@ final class TestService implements AutoCloseable {
         return new TestService(node, server, base, admin);
     }
 
+    /** Creates the API key "front-end" of a generation front end (role stamp) with the admin key; its secret. */
+    String createStampKey() {
+        ApiClient.Answer created = client().postRaw("/v1/api-keys", "application/json",
+                "{\"name\":\"front-end\",\"role\":\"stamp\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + adminKey);
+        if (created.status() != 201) {
+            throw new AssertionError("creating the stamp key: " + created);
+        }
+        return created.json().get("key").asText();
+    }
+
     ApiClient client() {
         return new ApiClient(base);
     }

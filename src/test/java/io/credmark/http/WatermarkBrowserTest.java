@@ -13,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +44,7 @@ class WatermarkBrowserTest extends BrowserPageTest {
     void start(@TempDir Path directory) {
         uploads = directory.resolve("uploads");
         service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
-        stamped = WebFixtures.stamp(service.client(), stampKey(service), png(read(Corpus.bytes(PHOTO))), "image/png",
+        stamped = WebFixtures.stamp(service.client(), service.createStampKey(), png(read(Corpus.bytes(PHOTO))), "image/png",
                 null);
         stripped = png(read(stamped.image()));
 
@@ -143,7 +142,7 @@ class WatermarkBrowserTest extends BrowserPageTest {
         byte[] resigned;
         try (TestService elsewhere = TestService.start(other.resolve("data"), TestDatabase.H2.provision(other).url(),
                 Map.of())) {
-            resigned = WebFixtures.stamp(elsewhere.client(), stampKey(elsewhere), stripped, "image/png",
+            resigned = WebFixtures.stamp(elsewhere.client(), elsewhere.createStampKey(), stripped, "image/png",
                     "{\"watermark\": false}").image();
         }
         browser.open(service.base + "/");
@@ -209,12 +208,6 @@ class WatermarkBrowserTest extends BrowserPageTest {
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
-
-    private static String stampKey(TestService s) {
-        return s.client().postRaw("/v1/api-keys", "application/json",
-                "{\"name\":\"front-end\",\"role\":\"stamp\"}".getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + s.adminKey).json().get("key").asText();
-    }
 
     private static BufferedImage read(byte[] bytes) {
         try {

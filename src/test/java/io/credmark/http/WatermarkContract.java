@@ -28,7 +28,6 @@ import io.credmark.testing.TestInstallation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,10 +69,7 @@ abstract class WatermarkContract {
         database = database().provision(dir);
         service = TestService.start(dir.resolve("data"), database.url(), Map.of());
         api = service.client();
-        Answer created = api.postRaw("/v1/api-keys", "application/json",
-                utf8("{\"name\":\"front-end\",\"role\":\"stamp\"}"), "Authorization", "Bearer " + service.adminKey);
-        assertEquals(201, created.status(), created.toString());
-        stampKey = created.json().get("key").asText();
+        stampKey = service.createStampKey();
     }
 
     @AfterAll
@@ -283,9 +279,5 @@ abstract class WatermarkContract {
 
     private static byte[] read(String path) {
         return ApiContract.read(path);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

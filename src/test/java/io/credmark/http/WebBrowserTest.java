@@ -41,10 +41,7 @@ class WebBrowserTest extends BrowserPageTest {
         uploads = directory.resolve("uploads");
         service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
         ApiClient api = service.client();
-        ApiClient.Answer key = api.postRaw("/v1/api-keys", "application/json",
-                "{\"name\":\"front-end\",\"role\":\"stamp\"}".getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + service.adminKey);
-        String stampKey = key.json().get("key").asText();
+        String stampKey = service.createStampKey();
         png = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(800, 520), "png"), "image/png",
                 "{\"marker\": {\"position\": \"bottom-right\", \"label\": \"creator\"}}");
         jpeg = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(720, 480), "jpg"), "image/jpeg",

@@ -39,11 +39,7 @@ class WebRoutesTest {
     void start(@TempDir Path directory) {
         service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
         api = service.client();
-        Answer key = api.postRaw("/v1/api-keys", "application/json",
-                "{\"name\":\"front-end\",\"role\":\"stamp\"}".getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + service.adminKey);
-        assertEquals(201, key.status(), key.toString());
-        stampKey = key.json().get("key").asText();
+        stampKey = service.createStampKey();
         marked = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(640, 400), "png"), "image/png",
                 "{\"marker\": {\"position\": \"bottom-right\"}}");
     }

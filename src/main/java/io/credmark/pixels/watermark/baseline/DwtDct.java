@@ -28,21 +28,37 @@ public final class DwtDct {
     private DwtDct() {
     }
 
+    /**
+     * The image in YUV, and the LL band of a one-level Haar transform of U over the largest multiple-of-4 area;
+     * {@code lw} × {@code lh} is the band's size.
+     */
+    private record Planes(int[] y, int[] u, int[] v, double[] ll, int lw, int lh) {
+
+        static Planes of(BufferedImage image) {
+            int w = image.getWidth();
+            int h = image.getHeight();
+            int[] y = new int[w * h];
+            int[] u = new int[w * h];
+            int[] v = new int[w * h];
+            toYuv(io.credmark.pixels.watermark.Quality.argb(image), y, u, v);
+            int rows = h / 4 * 4;
+            int cols = w / 4 * 4;
+            return new Planes(y, u, v, haarLl(u, w, rows, cols), cols / 2, rows / 2);
+        }
+    }
+
     /** Embeds {@code bits} (0/1) and returns an 8-bit RGB image. */
     public static BufferedImage encode(BufferedImage image, int[] bits) {
         int w = image.getWidth();
         int h = image.getHeight();
         check(w, h);
-        int[] rgb = io.credmark.pixels.watermark.Quality.argb(image);
-        int[] y = new int[w * h];
-        int[] u = new int[w * h];
-        int[] v = new int[w * h];
-        toYuv(rgb, y, u, v);
-        int rows = h / 4 * 4;
-        int cols = w / 4 * 4;
-        double[] ll = haarLl(u, w, rows, cols);
-        int lw = cols / 2;
-        int lh = rows / 2;
+        Planes planes = Planes.of(image);
+        int[] y = planes.y();
+        int[] u = planes.u();
+        int[] v = planes.v();
+        double[] ll = planes.ll();
+        int lw = planes.lw();
+        int lh = planes.lh();
         double[] marked = ll.clone();
         int num = 0;
         for (int bi = 0; bi < lh / BLOCK; bi++) {
@@ -82,16 +98,10 @@ public final class DwtDct {
         if ((long) w * h < 256L * 256) {
             return null;
         }
-        int[] rgb = io.credmark.pixels.watermark.Quality.argb(image);
-        int[] y = new int[w * h];
-        int[] u = new int[w * h];
-        int[] v = new int[w * h];
-        toYuv(rgb, y, u, v);
-        int rows = h / 4 * 4;
-        int cols = w / 4 * 4;
-        double[] ll = haarLl(u, w, rows, cols);
-        int lw = cols / 2;
-        int lh = rows / 2;
+        Planes planes = Planes.of(image);
+        double[] ll = planes.ll();
+        int lw = planes.lw();
+        int lh = planes.lh();
         double[] sum = new double[length];
         int[] count = new int[length];
         int num = 0;
