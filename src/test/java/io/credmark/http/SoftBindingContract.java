@@ -306,6 +306,26 @@ abstract class SoftBindingContract {
         assertTrue(verdicts.get(1).isTrusted(), verdicts.get(1).summary());
     }
 
+    /**
+     * The active manifest alone, of a stamp over an image that had a manifest: c2pa-rs reads it and validates its
+     * signature; besides the image's hash it misses only the parent's manifest, which was left out on purpose.
+     */
+    @Test
+    void theActiveManifestAloneIsReadByTheReferenceVerifier(@TempDir Path out) throws IOException {
+        String label = stampJson(read("testdata/c2pa-fixtures/generated/signed-es256.png"), "image/png")
+                .get("manifest").asText();
+        Path anchors = out.resolve("anchors.pem");
+        Files.writeString(anchors, api.get("/v1/trust/anchors").text());
+        Path store = out.resolve("active.c2pa");
+        Files.write(store, api.get("/manifests/" + label + "?returnActiveManifest=true").body());
+        ReferenceVerdict v = ReferenceVerifier.create().withTrustAnchors(anchors).verify(List.of(store)).get(0);
+        assertTrue(v.hasManifest(), v.summary());
+        assertTrue(v.successCodes().containsAll(List.of("claimSignature.validated", "signingCredential.trusted")),
+                v.toString());
+        assertEquals(java.util.Set.of("assertion.dataHash.mismatch", "ingredient.manifest.missing"),
+                java.util.Set.copyOf(v.failureCodes()), v.toString());
+    }
+
     // --- cross-origin --------------------------------------------------------------------------------------------
 
     @Test
