@@ -13,7 +13,9 @@ import java.util.function.Predicate;
 /**
  * A closed-loop load generator: a number of connections, each sending the next request as soon as the previous one
  * is answered, for a warm-up and then a measured period. Only requests that start and end within the measured
- * period count.
+ * period count. The measured period lasts at least the duration asked for, and on until every connection has
+ * completed one measured request: a request slower than the whole period (a short run on a busy machine) would
+ * otherwise leave a scenario with no sample at all. The rate is taken over the period as it actually lasted.
  */
 final class LoadGenerator {
 
@@ -44,6 +46,7 @@ final class LoadGenerator {
         long measureFrom = start + warmup.toNanos();
         long measureTo = measureFrom + duration.toNanos();
         AtomicLong errors = new AtomicLong();
+        AtomicLong measuredUntil = new AtomicLong(measureTo);
         List<long[]> samples = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -52,7 +55,7 @@ final class LoadGenerator {
             Thread t = new Thread(() -> {
                 while (true) {
                     long t0 = System.nanoTime();
-                    if (t0 >= measureTo) {
+                    if (t0 >= measureTo && n[0] > 0) {
                         break;
                     }
                     boolean success;
@@ -62,7 +65,8 @@ final class LoadGenerator {
                         success = false;
                     }
                     long t1 = System.nanoTime();
-                    if (t0 >= measureFrom && t1 <= measureTo) {
+                    if (t0 >= measureFrom && (t1 <= measureTo || n[0] == 0)) {
+                        measuredUntil.accumulateAndGet(t1, Math::max);
                         if (!success) {
                             errors.incrementAndGet();
                         }
@@ -83,6 +87,6 @@ final class LoadGenerator {
             t.join();
         }
         long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, all.length, errors.get(), duration.toNanos() / 1e9, all);
+        return new Result(name, all.length, errors.get(), (measuredUntil.get() - measureFrom) / 1e9, all);
     }
 }
