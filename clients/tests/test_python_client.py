@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -182,3 +183,20 @@ def test_the_command_line_refuses_to_stamp_without_a_key(service, tmp_path):
 def test_reprs_keep_the_key_out():
     assert "cmk_secret" not in repr(Client("http://localhost:8080", "cmk_secret"))
 
+
+
+def test_the_package_installs_with_pip_and_runs_from_the_install(tmp_path):
+    # offline, against the interpreter's own setuptools and wheel (Debian's python3-setuptools, python3-wheel)
+    source = tmp_path / "src"
+    shutil.copytree(CLIENTS / "python", source)
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120)
+    install = subprocess.run([str(venv / "bin" / "pip"), "install", "--no-index", "--no-build-isolation",
+                              str(source)], capture_output=True, text=True, timeout=300)
+    assert install.returncode == 0, install.stdout + install.stderr
+    shutil.rmtree(source)
+
+    done = subprocess.run([str(venv / "bin" / "credmark-client"), "--url", "http://127.0.0.1:9", "verify",
+                           str(TESTDATA / "images" / "rgb8.png")], capture_output=True, text=True, timeout=60,
+                          cwd=tmp_path, env={"PATH": os.environ.get("PATH", "")})
+    assert done.returncode == 2 and "did not answer" in done.stderr
