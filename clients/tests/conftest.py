@@ -122,3 +122,20 @@ def reference_verifier(service: Service):
 @pytest.fixture
 def provenance() -> dict:
     return json.loads((TESTDATA / "provenance" / "example.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def registered_model(service: Service) -> str:
+    """``mirelle.ink:inkwash-xl``, registered on the service by its creator."""
+
+    def post(path: str, body: dict, key: str) -> dict:
+        request = urllib.request.Request(service.url + path, method="POST", data=json.dumps(body).encode(),
+                                         headers={"Authorization": f"Bearer {key}",
+                                                  "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
+    token = post("/v1/creators", {"handle": "mirelle.ink"}, service.admin_key)["token"]
+    model = post("/v1/creators/mirelle.ink/models", {"slug": "inkwash-xl", "model": {"name": "Inkwash XL",
+                                                                                     "version": "2.1"}}, token)
+    return model.get("id", "mirelle.ink:inkwash-xl")

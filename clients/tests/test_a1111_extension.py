@@ -135,3 +135,16 @@ def test_settings_are_read_from_a1111s_opts():
     assert (settings.enabled, settings.url, settings.marker, settings.watermark) == (True, "http://h:1", "top-left",
                                                                                      "auto")
     assert not [o for o in credmark_a1111.OPTIONS if "key" in o.key and "file" not in o.key]
+
+
+def test_a_checkpoint_mapped_to_a_registered_model_is_stamped_as_that_model(service, registered_model, tmp_path):
+    saved = tmp_path / "00003-1234567890.jpg"
+    shutil.copyfile(A1111_JPEG, saved)
+
+    assert credmark_a1111.stamp_saved_image(
+        str(saved), None, _settings(service, creator_handle="", model_map=f"6ce0161689 = {registered_model}"),
+        environ={"CREDMARK_API_KEY": service.stamp_key})
+
+    provenance = Client(service.url).verify(saved)["summary"]["provenance"]
+    assert (provenance["creator"]["handle"], provenance["model"]["name"]) == ("mirelle.ink", "Inkwash XL")
+    assert provenance["generation"]["seed"] == 1234567890

@@ -197,3 +197,14 @@ def test_the_node_saves_through_comfyuis_modules(service, reference_verifier, pr
     verdicts = reference_verifier(*(tmp_path / i["filename"] for i in out["ui"]["images"]))
     assert [v["validationState"] for v in verdicts] == ["Trusted", "Trusted"]
     assert service.stamp_key not in json.dumps(out)
+
+
+def test_a_registered_model_replaces_creator_and_model(service, registered_model, prompt, tmp_path):
+    [result] = saving.save_batch(Client(service.url, service.stamp_key), _batch(1),
+                                 saving.OutputPlace(str(tmp_path), "ComfyUI", 1, ""),
+                                 saving.Attribution(registered_model=registered_model), prompt=prompt,
+                                 node_id=NODE_ID)
+
+    provenance = Client(service.url).verify(tmp_path / result["filename"])["summary"]["provenance"]
+    assert (provenance["creator"]["handle"], provenance["model"]["name"]) == ("mirelle.ink", "Inkwash XL")
+    assert provenance["generation"]["steps"] == 20

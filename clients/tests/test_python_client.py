@@ -200,3 +200,13 @@ def test_the_package_installs_with_pip_and_runs_from_the_install(tmp_path):
                            str(TESTDATA / "images" / "rgb8.png")], capture_output=True, text=True, timeout=60,
                           cwd=tmp_path, env={"PATH": os.environ.get("PATH", "")})
     assert done.returncode == 2 and "did not answer" in done.stderr
+
+
+def test_stamps_naming_a_registered_model(service, registered_model, tmp_path):
+    client = Client(service.url, service.stamp_key)
+    stamped = client.stamp(TESTDATA / "images" / "rgb8.png", {"generation": {"seed": 7, "steps": 12}},
+                           registered_model=registered_model)
+
+    provenance = client.verify(stamped.image_bytes)["summary"]["provenance"]
+    assert (provenance["creator"]["handle"], provenance["model"]["name"]) == ("mirelle.ink", "Inkwash XL")
+    assert provenance["generation"] == {"seed": 7, "steps": 12}
