@@ -16,13 +16,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from credmark_client import Client, CredmarkError, replace_atomically, sniff_media_type
+from credmark_client import (MARKER_CHOICES, WATERMARK_CHOICES, Client, CredmarkError, replace_atomically,
+                             sniff_media_type, stamp_options)
 
 log = logging.getLogger("credmark")
 
 SECTION = ("credmark", "Content Credentials (credmark)")
-MARKER_CHOICES = ("none", "bottom-right", "bottom-left", "top-right", "top-left")
-WATERMARK_CHOICES = ("auto", "on", "off")
 REGISTERED_MODEL = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}:[a-z0-9][a-z0-9._-]{0,62}")  # ModelRegistry.ID
 
 # modules/infotext_utils.py (generation_parameters_copypaste.py before v1.8), parse_generation_parameters.
@@ -103,7 +102,8 @@ def stamp_saved_image(path: str, infotext: str | None, settings: Settings, *,
         if infotext is None:
             infotext = read_infotext(original)
         provenance, registered = provenance_from_infotext(infotext or "", settings)
-        stamped = client_factory(settings.url, key).stamp(original, provenance, _options(settings),
+        stamped = client_factory(settings.url, key).stamp(original, provenance,
+                                                          stamp_options(settings.marker, settings.watermark),
                                                           registered_model=registered)
         replace_atomically(path, stamped.image_bytes)
     except (CredmarkError, OSError, ValueError) as e:
@@ -206,13 +206,6 @@ def read_infotext(data: bytes) -> str | None:
         little = body[1::2].count(0) > body[0::2].count(0)
         return body.decode("utf-16-le" if little else "utf-16-be", "replace").rstrip("\0")
     return body.decode("ascii" if code == b"ASCII\0\0\0" else "utf-8", "replace").rstrip("\0")
-
-
-def _options(settings: Settings) -> dict[str, Any]:
-    options: dict[str, Any] = {"watermark": {"on": True, "off": False}.get(settings.watermark, "auto")}
-    if settings.marker in MARKER_CHOICES and settings.marker != "none":
-        options["marker"] = {"position": settings.marker}
-    return options
 
 
 def _put(g: dict[str, Any], key: str, raw: str | None, kind: type, ok: Callable[[Any], bool]) -> None:

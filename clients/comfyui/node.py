@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from credmark_client import Client
+from credmark_client import MARKER_CHOICES, WATERMARK_CHOICES, Client
 
 from . import settings
-from .saving import MARKER_CHOICES, WATERMARK_CHOICES, Attribution, OutputPlace, save_batch, summary
+from .saving import Attribution, OutputPlace, save_batch, summary
 
 
 class SaveImageWithCredentials:

@@ -19,12 +19,10 @@ import numpy as np
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from credmark_client import Client, CredmarkError, write_atomically
+from credmark_client import Client, CredmarkError, stamp_options, write_atomically
 
 from .graph import read_graph
 
-MARKER_CHOICES = ("none", "bottom-right", "bottom-left", "top-right", "top-left")
-WATERMARK_CHOICES = ("auto", "on", "off")
 COMPRESS_LEVEL = 4  # SaveImage's
 
 
@@ -59,7 +57,7 @@ def save_batch(client: Client, images: Any, place: OutputPlace, attribution: Att
     Raises ``CredmarkError`` when the service refuses or cannot be reached; images already written stay.
     """
     reading = read_graph(None if metadata_disabled else prompt, node_id)
-    options = _options(marker, watermark)
+    options = stamp_options(marker, watermark)
     results = []
     for batch_number, image in enumerate(images):
         pixels = np.clip(255.0 * image.cpu().numpy(), 0, 255).astype(np.uint8)
@@ -110,17 +108,6 @@ def _document(attribution: Attribution, reading, generation: dict[str, Any]) -> 
     if reading.adapters:
         document["lineage"] = {"adapters": reading.adapters}
     return document
-
-
-def _options(marker: str, watermark: str) -> dict[str, Any]:
-    if marker not in MARKER_CHOICES:
-        raise ValueError(f"marker: expected one of {', '.join(MARKER_CHOICES)}")
-    if watermark not in WATERMARK_CHOICES:
-        raise ValueError(f"watermark: expected one of {', '.join(WATERMARK_CHOICES)}")
-    options: dict[str, Any] = {"watermark": {"auto": "auto", "on": True, "off": False}[watermark]}
-    if marker != "none":
-        options["marker"] = {"position": marker}
-    return options
 
 
 def summary(results: Sequence[Mapping[str, Any]]) -> str:

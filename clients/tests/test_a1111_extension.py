@@ -6,13 +6,12 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import socket
 import types
 
 import pytest
 
 import credmark_a1111
-from conftest import TESTDATA
+from conftest import TESTDATA, unused_url
 from credmark_client import Client
 
 A1111_PNG = TESTDATA / "images" / "a1111-parameters.png"
@@ -67,6 +66,7 @@ def test_the_infotext_a1111_hands_over_is_used_and_models_map_to_names(service, 
     report = Client(service.url).verify(saved)
     assert report["summary"]["provenance"]["model"]["name"] == "Inkwash XL"
     assert report["summary"]["provenance"]["generation"]["seed"] == 42
+    assert "marker" in report["summary"]
 
 
 def test_the_api_key_may_come_from_a_file(service, tmp_path):
@@ -80,17 +80,11 @@ def test_the_api_key_may_come_from_a_file(service, tmp_path):
     assert Client(service.url).verify(saved)["status"] == "trusted"
 
 
-def _dead_url() -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{s.getsockname()[1]}"
-
-
 @pytest.mark.parametrize("case", ["service down", "unknown key", "no creator", "disabled"])
 def test_a_failure_leaves_the_original_file_intact_and_logs_one_line(service, case, tmp_path, caplog):
     saved = tmp_path / "00002-1234567890.png"
     shutil.copyfile(A1111_PNG, saved)
-    settings = {"service down": _settings(service, url=_dead_url()),
+    settings = {"service down": _settings(service, url=unused_url()),
                 "unknown key": _settings(service),
                 "no creator": _settings(service, creator_handle=""),
                 "disabled": _settings(service, enabled=False)}[case]

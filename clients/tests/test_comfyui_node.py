@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import socket
 import sys
 import types
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 import torch
 from PIL import Image
 
-from conftest import CLIENTS, TESTDATA
+from conftest import CLIENTS, TESTDATA, unused_url
 from credmark_client import Client, CredmarkError
 
 NODE_ID = "10"
@@ -92,6 +91,7 @@ def test_every_image_of_the_batch_is_stamped_trusted_with_the_graph_and_without_
         assert (generation["width"], generation["height"]) == (256, 320)
         assert generation["extra"] == {"Checkpoint": "v1-5-pruned-emaonly.safetensors"}
         assert report["summary"]["provenance"]["model"]["name"] == "Inkwash XL"
+        assert "marker" in report["summary"] and report["watermark"]["present"] is True
 
     key = service.stamp_key.encode()
     for file in tmp_path.rglob("*"):
@@ -150,11 +150,8 @@ def test_the_sampler_upstream_of_the_node_is_the_one_read():
 
 
 def test_a_service_that_cannot_be_reached_writes_nothing(prompt, tmp_path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     with pytest.raises(CredmarkError, match="ComfyUI_00001_.png was not saved"):
-        saving.save_batch(Client(f"http://127.0.0.1:{port}", "cmk_x", timeout=5), _batch(1),
+        saving.save_batch(Client(unused_url(), "cmk_x", timeout=5), _batch(1),
                           saving.OutputPlace(str(tmp_path), "ComfyUI", 1, ""),
                           saving.Attribution("mirelle.ink", "Inkwash XL"), prompt=prompt, node_id=NODE_ID)
     assert list(tmp_path.iterdir()) == []
@@ -197,6 +194,8 @@ def test_the_node_saves_through_comfyuis_modules(service, reference_verifier, pr
     verdicts = reference_verifier(*(tmp_path / i["filename"] for i in out["ui"]["images"]))
     assert [v["validationState"] for v in verdicts] == ["Trusted", "Trusted"]
     assert service.stamp_key not in json.dumps(out)
+    report = Client(service.url).verify(tmp_path / "ComfyUI_00001_.png")
+    assert "marker" not in report["summary"] and report["watermark"]["present"] is False
 
 
 def test_a_registered_model_replaces_creator_and_model(service, registered_model, prompt, tmp_path):

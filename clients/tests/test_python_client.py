@@ -6,14 +6,13 @@ import http.server
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
 
 import pytest
 
-from conftest import CLIENTS, TESTDATA
+from conftest import CLIENTS, TESTDATA, unused_url
 from credmark_client import Client, CredmarkError
 
 
@@ -75,12 +74,8 @@ def test_invalid_provenance_is_a_422_naming_the_json_path(service, provenance):
 
 
 def test_an_unreachable_service_is_an_error_without_status():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    # nothing listens on the port any more
     with pytest.raises(CredmarkError) as caught:
-        Client(f"http://127.0.0.1:{port}", "cmk_x", timeout=5).verify(TESTDATA / "images" / "rgb8.png")
+        Client(unused_url(), "cmk_x", timeout=5).verify(TESTDATA / "images" / "rgb8.png")
     assert caught.value.status is None
 
 

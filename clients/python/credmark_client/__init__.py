@@ -9,6 +9,7 @@ __version__ = "0.1.0"
 
 from .client import Client, CredmarkError, Stamped, read_image, sniff_media_type  # noqa: E402
 from .files import replace_atomically, write_atomically  # noqa: E402
+from .options import MARKER_CHOICES, WATERMARK_CHOICES, stamp_options  # noqa: E402
 
 __all__ = ["Client", "CredmarkError", "Stamped", "read_image", "sniff_media_type", "replace_atomically",
-           "write_atomically", "__version__"]
+           "write_atomically", "MARKER_CHOICES", "WATERMARK_CHOICES", "stamp_options", "__version__"]
