@@ -8,6 +8,7 @@ extension's scripts (modules/scripts.py ``load_scripts``), which is how the scri
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -15,6 +16,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from PIL import Image
 
 from credmark_client import (MARKER_CHOICES, WATERMARK_CHOICES, Client, CredmarkError, replace_atomically,
                              sniff_media_type, stamp_options)
@@ -81,7 +84,6 @@ def api_key(settings: Settings, environ: Mapping[str, str] = os.environ) -> str 
 
 
 def stamp_saved_image(path: str, infotext: str | None, settings: Settings, *,
-                      client_factory: Callable[[str, str], Client] = Client,
                       environ: Mapping[str, str] = os.environ) -> bool:
     """Stamps the image A1111 saved at ``path`` and replaces it; True when it was replaced.
 
@@ -102,9 +104,9 @@ def stamp_saved_image(path: str, infotext: str | None, settings: Settings, *,
         if infotext is None:
             infotext = read_infotext(original)
         provenance, registered = provenance_from_infotext(infotext or "", settings)
-        stamped = client_factory(settings.url, key).stamp(original, provenance,
-                                                          stamp_options(settings.marker, settings.watermark),
-                                                          registered_model=registered)
+        stamped = Client(settings.url, key).stamp(original, provenance,
+                                                  stamp_options(settings.marker, settings.watermark),
+                                                  registered_model=registered)
         replace_atomically(path, stamped.image_bytes)
     except (CredmarkError, OSError, ValueError) as e:
         log.warning("credmark: %s not stamped, left as saved: %s", path, e)
@@ -159,8 +161,8 @@ def provenance_from_infotext(text: str, settings: Settings) -> tuple[dict[str, A
         g["extra"] = extra
 
     checkpoint = params.get("Model", "")
-    target = model_map(settings.model_map).get(checkpoint) or model_map(settings.model_map).get(
-        params.get("Model hash", ""))
+    models = model_map(settings.model_map)
+    target = models.get(checkpoint) or models.get(params.get("Model hash", ""))
     if target and REGISTERED_MODEL.fullmatch(target):
         return {"generation": g}, target
     if not settings.creator_handle:
@@ -188,15 +190,14 @@ def model_map(text: str) -> dict[str, str]:
 def read_infotext(data: bytes) -> str | None:
     """A1111's infotext as modules/images.py save_image_with_geninfo stores it: a PNG text chunk ``parameters``,
     or for JPEG the EXIF UserComment (``UNICODE\\0`` and UTF-16, big-endian as piexif writes it)."""
-    import io
-
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as image:
-        if image.format == "PNG":
-            text = image.text.get("parameters")
-            return text if isinstance(text, str) else None
-        comment = image.getexif().get_ifd(0x8769).get(0x9286)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format == "PNG":
+                text = image.text.get("parameters")
+                return text if isinstance(text, str) else None
+            comment = image.getexif().get_ifd(0x8769).get(0x9286)
+    except Exception:  # noqa: BLE001 (Pillow raises many kinds on damaged files; then there is no infotext)
+        return None
     if not isinstance(comment, bytes) or len(comment) < 8:
         return comment if isinstance(comment, str) else None
     code, body = comment[:8], comment[8:]

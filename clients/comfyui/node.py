@@ -2,7 +2,8 @@
 
 Follows ComfyUI's own SaveImage (nodes.py at comfyanonymous/ComfyUI e60e19b): the ``IMAGE`` batch, a
 ``filename_prefix``, the hidden ``PROMPT`` and ``EXTRA_PNGINFO`` inputs (plus ``UNIQUE_ID``, this node's id in the
-graph, to find the sampler upstream of it), ``folder_paths.get_save_image_path`` for names and
+graph, to find the sampler upstream of it), ``folder_paths.get_save_image_path`` for names (folder_paths.py,
+read at 2bc12d3: ``(full_output_folder, filename, counter, subfolder, filename_prefix)``) and
 ``comfy.cli_args.args.disable_metadata`` for ``--disable-metadata``. Those are imported where they are used, so
 the rest of the package loads without ComfyUI.
 """

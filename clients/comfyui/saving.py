@@ -21,7 +21,7 @@ from PIL.PngImagePlugin import PngInfo
 
 from credmark_client import Client, CredmarkError, stamp_options, write_atomically
 
-from .graph import read_graph
+from .graph import GraphReading, read_graph
 
 COMPRESS_LEVEL = 4  # SaveImage's
 
@@ -53,7 +53,8 @@ def save_batch(client: Client, images: Any, place: OutputPlace, attribution: Att
     """Stamps and writes each image of ``images`` (B×H×W×C, values 0–1); one result per image, in order.
 
     With metadata disabled (ComfyUI's ``--disable-metadata``) neither the graph nor the generation parameters
-    read from it leave the machine: the PNG has no text chunks and the provenance names only creator and model.
+    read from it leave the machine: the PNG has no text chunks and the provenance names only creator, model and
+    image size.
     Raises ``CredmarkError`` when the service refuses or cannot be reached; images already written stay.
     """
     reading = read_graph(None if metadata_disabled else prompt, node_id)
@@ -95,11 +96,11 @@ def encode_png(pixels: np.ndarray, prompt: Mapping[str, Any] | None,
     return out.getvalue()
 
 
-def _document(attribution: Attribution, reading, generation: dict[str, Any]) -> dict[str, Any]:
+def _document(attribution: Attribution, reading: GraphReading, generation: dict[str, Any]) -> dict[str, Any]:
     model_name = attribution.model_name.strip() or reading.model_name
     if not attribution.creator_handle.strip() or not model_name:
         raise ValueError("set the creator handle and the model (or a registered model) on the credmark node"
-                            + ("" if model_name else "; no checkpoint loader was found in the graph"))
+                         + ("" if model_name else "; no checkpoint loader was found in the graph"))
     document: dict[str, Any] = {"creator": {"handle": attribution.creator_handle.strip()},
                                 "model": {"name": model_name}}
     if reading.checkpoint and attribution.model_name.strip():

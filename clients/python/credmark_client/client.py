@@ -162,7 +162,12 @@ class Client:
         request = urllib.request.Request(self.url + path, data=body, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return json.loads(response.read())
+                answer = response.read()
+                try:
+                    return json.loads(answer)
+                except ValueError:
+                    raise CredmarkError(f"{self.url}{path} answered {response.status} without JSON: is "
+                                        f"{self.url} a credmark service?", status=response.status) from None
         except urllib.error.HTTPError as e:
             with e:
                 raise _problem(e.code, e.headers.get("Content-Type", ""), e.read(),
