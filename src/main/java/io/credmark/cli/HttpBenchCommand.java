@@ -1,6 +1,6 @@
 package io.credmark.cli;
 
-import io.credmark.service.NewApiKey;
+import io.credmark.creators.NewApiKey;
 import io.credmark.store.ApiKeyRole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

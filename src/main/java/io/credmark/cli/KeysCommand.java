@@ -1,11 +1,11 @@
 package io.credmark.cli;
 
 import io.credmark.pki.DevelopmentCa;
-import io.credmark.service.ApiKey;
-import io.credmark.service.ApiKeys;
-import io.credmark.service.NewApiKey;
-import io.credmark.service.ServiceNode;
-import io.credmark.service.Settings;
+import io.credmark.creators.ApiKey;
+import io.credmark.creators.ApiKeys;
+import io.credmark.creators.NewApiKey;
+import io.credmark.app.ServiceNode;
+import io.credmark.app.Settings;
 import io.credmark.store.ApiKeyRepository;
 import io.credmark.store.ApiKeyRole;
 import io.credmark.store.Database;

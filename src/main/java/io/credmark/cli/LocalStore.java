@@ -1,8 +1,8 @@
 package io.credmark.cli;
 
-import io.credmark.service.CredentialLinks;
-import io.credmark.service.ServiceNode;
-import io.credmark.service.Settings;
+import io.credmark.credential.CredentialLinks;
+import io.credmark.app.ServiceNode;
+import io.credmark.app.Settings;
 import io.credmark.store.Database;
 import io.credmark.store.StoreException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.credmark.cli;
 
 import io.credmark.InvalidInputException;
-import io.credmark.service.ConflictException;
+import io.credmark.ConflictException;
 import io.credmark.store.StoreException;
 import java.io.PrintStream;
 import java.util.Arrays;

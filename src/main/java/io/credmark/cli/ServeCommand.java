@@ -2,10 +2,10 @@ package io.credmark.cli;
 
 import io.credmark.http.HttpServer;
 import io.credmark.http.Listener;
-import io.credmark.service.CredentialLinks;
-import io.credmark.service.NewApiKey;
-import io.credmark.service.ServiceNode;
-import io.credmark.service.Settings;
+import io.credmark.credential.CredentialLinks;
+import io.credmark.creators.NewApiKey;
+import io.credmark.app.ServiceNode;
+import io.credmark.app.Settings;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;

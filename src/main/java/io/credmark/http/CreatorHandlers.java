@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.credmark.service.CreatorAccount;
-import io.credmark.service.CreatorCredential;
-import io.credmark.service.CredentialService;
-import io.credmark.service.Creators;
-import io.credmark.service.ModelRegistry;
-import io.credmark.service.NewCreator;
-import io.credmark.service.NotFoundException;
-import io.credmark.service.RegisteredModel;
-import io.credmark.service.Viewer;
+import io.credmark.creators.CreatorAccount;
+import io.credmark.creators.CreatorCredential;
+import io.credmark.creators.Creators;
+import io.credmark.creators.CredentialViews;
+import io.credmark.creators.ModelRegistry;
+import io.credmark.creators.NewCreator;
+import io.credmark.NotFoundException;
+import io.credmark.creators.RegisteredModel;
+import io.credmark.creators.Viewer;
 import io.javalin.http.Context;
 import java.util.Iterator;
 
@@ -26,10 +26,10 @@ final class CreatorHandlers {
 
     private final Creators creators;
     private final ModelRegistry models;
-    private final CredentialService credentials;
+    private final CredentialViews credentials;
     private final Authenticator auth;
 
-    CreatorHandlers(Creators creators, ModelRegistry models, CredentialService credentials, Authenticator auth) {
+    CreatorHandlers(Creators creators, ModelRegistry models, CredentialViews credentials, Authenticator auth) {
         this.credentials = credentials;
         this.creators = creators;
         this.models = models;

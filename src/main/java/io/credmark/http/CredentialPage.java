@@ -2,9 +2,9 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.service.Credential;
-import io.credmark.service.CredentialLinks;
-import io.credmark.service.CredentialView;
+import io.credmark.credential.Credential;
+import io.credmark.credential.CredentialLinks;
+import io.credmark.creators.CredentialView;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

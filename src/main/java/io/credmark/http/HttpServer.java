@@ -1,7 +1,7 @@
 package io.credmark.http;
 
 import io.credmark.provenance.ProvenanceLimits;
-import io.credmark.service.ServiceNode;
+import io.credmark.app.ServiceNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -41,7 +41,7 @@ public final class HttpServer implements AutoCloseable {
      *                             can take
      */
     public static HttpServer start(Listener listener, ServiceNode node, int maxConcurrentUploads) {
-        String base = node.credentials().links().base();
+        String base = node.links().base();
         long maxImage = node.limits().maxBytes();
         long maxStamp = maxImage + ProvenanceLimits.MAX_DOCUMENT_BYTES + StampHandler.MAX_OPTIONS_BYTES
                 + MULTIPART_OVERHEAD;
@@ -51,17 +51,17 @@ public final class HttpServer implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
         Semaphore uploads = new Semaphore(maxConcurrentUploads, true);
 
-        CredentialHandlers credentials = new CredentialHandlers(node.credentials(), auth);
-        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.credentials(), auth);
+        CredentialHandlers credentials = new CredentialHandlers(node.views(), node.links(), auth);
+        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
-        SoftBindingHandlers softBinding = new SoftBindingHandlers(node.credentials(), maxImage);
+        SoftBindingHandlers softBinding = new SoftBindingHandlers(node.lookup(), maxImage);
         List<Route> routes = List.of(
                 new Route(HandlerType.POST, "/v1/stamp", Access.API_KEY, maxStamp, bounded(uploads,
-                        new StampHandler(node.credentials(), bodies, metrics, maxImage, maxStamp))),
+                        new StampHandler(node.issuer(), bodies, metrics, maxImage, maxStamp))),
                 new Route(HandlerType.POST, "/v1/verify", Access.PUBLIC,
                         maxImage + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD,
-                        bounded(uploads, new VerifyHandler(node.credentials(), bodies, metrics, maxImage, auth))),
+                        bounded(uploads, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, maxImage, auth))),
                 new Route(HandlerType.GET, "/v1/credentials/{id}", Access.PUBLIC, 0, credentials::json),
                 new Route(HandlerType.GET, "/c/{id}", Access.PUBLIC, 0, credentials::page),
                 // creators, their models and disclosure (docs/disclosure.md)
@@ -108,7 +108,7 @@ public final class HttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/metrics", Access.PUBLIC, 0, system::metrics),
                 new Route(HandlerType.GET, "/openapi.json", Access.PUBLIC, 0, system::openApi),
                 new Route(HandlerType.GET, "/problems/{slug}", Access.PUBLIC, 0, system::problemType));
-        List<Route> all = Stream.concat(routes.stream(), new WebHandlers(node.credentials()).routes().stream())
+        List<Route> all = Stream.concat(routes.stream(), new WebHandlers(node.views(), node.links()).routes().stream())
                 .toList();
 
         Javalin app = Javalin.create(c -> {

@@ -2,11 +2,12 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.creators.CredentialViews;
+import io.credmark.credential.CredentialLinks;
 import io.credmark.provenance.ProvenanceField;
 import io.credmark.provenance.ProvenanceSchema;
-import io.credmark.service.Credential;
-import io.credmark.service.CredentialId;
-import io.credmark.service.CredentialService;
+import io.credmark.credential.Credential;
+import io.credmark.credential.CredentialId;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -54,15 +55,15 @@ final class WebHandlers {
     private record Asset(byte[] bytes, String type, String etag) {
     }
 
-    private final CredentialService credentials;
+    private final CredentialViews credentials;
     private final String base;
     private final Map<String, Asset> assets = new LinkedHashMap<>();
     private final String homePage;
     private final String creatorPage;
 
-    WebHandlers(CredentialService credentials) {
+    WebHandlers(CredentialViews credentials, CredentialLinks links) {
         this.credentials = credentials;
-        this.base = credentials.links().base();
+        this.base = links.base();
         ASSET_TYPES.forEach((name, type) -> {
             byte[] bytes = resource(name);
             assets.put(name, new Asset(bytes, type, "\"" + sha256(bytes).substring(0, 32) + "\""));

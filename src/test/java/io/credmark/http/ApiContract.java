@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.provenance.ProvenanceParser;
-import io.credmark.service.Credential;
-import io.credmark.service.CredentialId;
+import io.credmark.credential.Credential;
+import io.credmark.credential.CredentialId;
 import io.credmark.store.CredentialRepository;
 import io.credmark.testing.TestDatabase;
 import java.io.IOException;
@@ -103,7 +103,7 @@ abstract class ApiContract {
         assertTrue(a.body().length > input.length, "the manifest was added");
 
         // the record was committed before the answer, and describes exactly these bytes
-        Credential record = service.node.credentials().find(CredentialId.parse(id).orElseThrow()).orElseThrow();
+        Credential record = service.node.views().find(CredentialId.parse(id).orElseThrow()).orElseThrow();
         assertEquals(sha256(a.body()), record.sha256());
         assertEquals("front-end", record.apiKeyName());
         assertEquals(mediaType, record.mediaType());

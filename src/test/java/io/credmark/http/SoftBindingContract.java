@@ -16,7 +16,7 @@ import io.credmark.c2pa.jumbf.JumbfReader;
 import io.credmark.c2pa.jumbf.SuperBox;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
-import io.credmark.service.WatermarkPayload;
+import io.credmark.credential.WatermarkPayload;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
 import io.credmark.testing.TestDatabase;

@@ -1,9 +1,9 @@
 package io.credmark.http;
 
-import io.credmark.service.CredentialLinks;
-import io.credmark.service.NewApiKey;
-import io.credmark.service.ServiceNode;
-import io.credmark.service.Settings;
+import io.credmark.credential.CredentialLinks;
+import io.credmark.creators.NewApiKey;
+import io.credmark.app.ServiceNode;
+import io.credmark.app.Settings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.credmark.testing;
 
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
-import io.credmark.service.Credmark;
-import io.credmark.service.Settings;
+import io.credmark.app.Credmark;
+import io.credmark.app.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

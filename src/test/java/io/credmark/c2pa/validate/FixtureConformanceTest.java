@@ -3,7 +3,7 @@ package io.credmark.c2pa.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.credmark.service.VerificationReport;
+import io.credmark.verification.VerificationReport;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.TestInstallation;
 import java.io.IOException;
