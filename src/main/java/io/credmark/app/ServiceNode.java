@@ -1,7 +1,7 @@
 package io.credmark.app;
 
 import io.credmark.Limits;
-import io.credmark.creators.ApiKeys;
+import io.credmark.access.ApiKeys;
 import io.credmark.creators.Creators;
 import io.credmark.creators.CredentialViews;
 import io.credmark.creators.ModelRegistry;
@@ -10,10 +10,10 @@ import io.credmark.credential.SignerName;
 import io.credmark.issuance.Issuer;
 import io.credmark.store.ApiKeyRepository;
 import io.credmark.store.CreatorRepository;
-import io.credmark.store.CredentialRepository;
+import io.credmark.store.CredentialStore;
 import io.credmark.store.Database;
-import io.credmark.store.DisclosureRepository;
 import io.credmark.store.ModelRepository;
+import io.credmark.store.StoreException;
 import io.credmark.verification.CredentialLookup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,15 +42,14 @@ public final class ServiceNode implements AutoCloseable {
         this.database = database;
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
-        DisclosureRepository disclosures = new DisclosureRepository(database);
-        this.creators = new Creators(new CreatorRepository(database), disclosures, clock, random);
-        this.models = new ModelRegistry(new ModelRepository(database), creators, disclosures, links, clock);
+        CredentialStore store = new CredentialStore(database);
+        this.creators = new Creators(new CreatorRepository(database), store, clock, random);
+        this.models = new ModelRegistry(new ModelRepository(database), creators, store, links, clock);
         this.links = links;
-        this.views = new CredentialViews(new CredentialRepository(database), disclosures, creators, models, links,
-                clock);
-        this.issuer = new Issuer(engine.stamping(), disclosures, creators, models, links,
+        this.views = new CredentialViews(store, creators, models, links, clock);
+        this.issuer = new Issuer(engine.stamping(), store, creators, models, links,
                 SignerName.of(engine.signer().chain().get(0)), clock, random);
-        this.lookup = new CredentialLookup(engine.verification(), disclosures, creators, views, links,
+        this.lookup = new CredentialLookup(engine.verification(), store, creators, views, links,
                 engine.limits());
         this.apiKeys = new ApiKeys(new ApiKeyRepository(database), clock, random);
     }
@@ -70,6 +69,36 @@ public final class ServiceNode implements AutoCloseable {
         return new ServiceNode(engine, database, links);
     }
 
+    /**
+     * Opens a node over the data directory's database for a command that works offline, or says plainly why it
+     * cannot.
+     *
+     * @param instead what to do instead when a running service holds the database
+     */
+    public static ServiceNode openOffline(Settings settings, CredentialLinks links, String instead) {
+        try {
+            return open(settings, links);
+        } catch (StoreException e) {
+            throw explained(e, databaseUrl(settings), instead);
+        }
+    }
+
+    /** Whether there is a database to use: a configured one, or the default H2 file in the data directory. */
+    public static boolean hasDatabase(Settings settings) {
+        return settings.get("db.url").isPresent()
+                || Files.exists(settings.dataDir().resolve(Database.DEFAULT_NAME + ".mv.db"));
+    }
+
+    /** An H2 file a running service holds is locked: say so, and what to do {@code instead}. */
+    static StoreException explained(StoreException e, String url, String instead) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("already in use") || message.contains("file is locked")) {
+            return new StoreException("the database " + Database.redact(url) + " is in use by a running service; "
+                    + instead, e);
+        }
+        return e;
+    }
+
     /** The database a node with these settings uses. */
     public static String databaseUrl(Settings settings) {
         return settings.get("db.url").orElseGet(() -> Database.defaultUrl(settings.dataDir()));
@@ -81,6 +110,21 @@ public final class ServiceNode implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Whether the database answers now. */
+    public boolean databaseReachable() {
+        return database.isReachable();
+    }
+
+    /** Which database the node uses: {@code postgresql} or {@code h2}. */
+    public String databaseKind() {
+        return database.isPostgres() ? "postgresql" : "h2";
+    }
+
+    /** The database as people are told of it, its password left out. */
+    public String databaseDescription() {
+        return database.description();
     }
 
     /** Where this node's credentials live on the web. */

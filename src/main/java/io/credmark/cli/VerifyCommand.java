@@ -1,23 +1,23 @@
 package io.credmark.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.Limits;
+import io.credmark.app.Credmark;
+import io.credmark.app.ServiceNode;
+import io.credmark.app.Settings;
+import io.credmark.creators.Viewer;
 import io.credmark.disclosure.CheckedDisclosure;
 import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.disclosure.EvidenceBundle;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.http.JsonViews;
-import io.credmark.app.Credmark;
-import io.credmark.app.ServiceNode;
-import io.credmark.verification.Verification;
-import io.credmark.creators.Viewer;
-import java.util.Optional;
-import io.credmark.Limits;
 import io.credmark.verification.ReportJson;
-import io.credmark.app.Settings;
+import io.credmark.verification.Verification;
 import io.credmark.verification.VerificationReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
 import io.credmark.NotFoundException;
+import io.credmark.bytes.Sha256;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.store.CommitmentRecord;
 import io.credmark.store.CreatorRecord;
 import io.credmark.store.CreatorRepository;
-import io.credmark.store.DisclosureRepository;
+import io.credmark.store.CredentialStore;
 import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.Timestamps;
 import java.io.IOException;
@@ -42,11 +43,11 @@ public final class Creators {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CreatorRepository repository;
-    private final DisclosureRepository disclosures;
+    private final CredentialStore disclosures;
     private final Clock clock;
     private final SecureRandom random;
 
-    public Creators(CreatorRepository repository, DisclosureRepository disclosures, Clock clock, SecureRandom random) {
+    public Creators(CreatorRepository repository, CredentialStore disclosures, Clock clock, SecureRandom random) {
         this.repository = repository;
         this.disclosures = disclosures;
         this.clock = clock;
@@ -66,7 +67,7 @@ public final class Creators {
         }
         String token = newToken();
         Instant now = Timestamps.storable(clock.instant());
-        CreatorRecord record = new CreatorRecord(handle, ApiKeys.hash(token), policyJson(DisclosurePolicy.ALL_PUBLIC),
+        CreatorRecord record = new CreatorRecord(handle, Sha256.hex(token), policyJson(DisclosurePolicy.ALL_PUBLIC),
                 now, now);
         try {
             repository.insert(record);
@@ -80,7 +81,7 @@ public final class Creators {
     /** Gives the creator a new token; the old one stops working at once. */
     public NewCreator reissueToken(String handle) {
         String token = newToken();
-        if (!repository.updateToken(handle, ApiKeys.hash(token))) {
+        if (!repository.updateToken(handle, Sha256.hex(token))) {
             throw new NotFoundException("no creator with the handle '" + shorten(handle) + "'");
         }
         LOG.info("creator {} was given a new token", handle);
@@ -92,7 +93,7 @@ public final class Creators {
         if (!looksLikeToken(presented) || presented.length() > MAX_PRESENTED_LENGTH) {
             return Optional.empty();
         }
-        return repository.findByTokenHash(ApiKeys.hash(presented)).map(Creators::view);
+        return repository.findByTokenHash(Sha256.hex(presented)).map(Creators::view);
     }
 
     /** Whether a bearer credential is meant as a creator token (rather than, say, an API key). */

@@ -20,9 +20,8 @@ import io.credmark.provenance.ProvenanceParser;
 import io.credmark.provenance.ProvenanceSchema;
 import io.credmark.store.CommitmentRecord;
 import io.credmark.store.CredentialRecord;
-import io.credmark.store.CredentialRepository;
+import io.credmark.store.CredentialStore;
 import io.credmark.store.DisclosureRecord;
-import io.credmark.store.DisclosureRepository;
 import io.credmark.store.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -52,17 +51,15 @@ public final class CredentialViews {
             p -> ProvenanceSchema.paths().indexOf(p));
     private static final Logger LOG = LoggerFactory.getLogger(CredentialViews.class);
 
-    private final CredentialRepository credentials;
-    private final DisclosureRepository disclosures;
+    private final CredentialStore store;
     private final Creators creators;
     private final ModelRegistry registry;
     private final CredentialLinks links;
     private final Clock clock;
 
-    public CredentialViews(CredentialRepository credentials, DisclosureRepository disclosures, Creators creators,
-            ModelRegistry registry, CredentialLinks links, Clock clock) {
-        this.credentials = credentials;
-        this.disclosures = disclosures;
+    public CredentialViews(CredentialStore store, Creators creators, ModelRegistry registry, CredentialLinks links,
+            Clock clock) {
+        this.store = store;
         this.creators = creators;
         this.registry = registry;
         this.links = links;
@@ -71,7 +68,7 @@ public final class CredentialViews {
 
     /** The credential's record, whole: for the service's own use, never to be shown as it is. */
     public Optional<Credential> find(CredentialId id) {
-        return credentials.find(id.value()).map(CredentialViews::fromRecord);
+        return store.find(id.value()).map(CredentialViews::fromRecord);
     }
 
     /**
@@ -84,9 +81,9 @@ public final class CredentialViews {
         Credential c = require(id);
         String handle = c.provenance().creator().handle();
         boolean owner = viewer.isCreator(handle);
-        Optional<CredentialView.ModelLink> model = disclosures.modelLink(id.value()).map(l -> new CredentialView
+        Optional<CredentialView.ModelLink> model = store.modelLink(id.value()).map(l -> new CredentialView
                 .ModelLink(l.modelId(), l.modelRevision(), registry.page(l.modelId()), registry.json(l.modelId())));
-        Optional<CommitmentRecord> commitments = disclosures.commitments(id.value());
+        Optional<CommitmentRecord> commitments = store.commitments(id.value());
         if (commitments.isEmpty()) {
             // stamped before disclosures were recorded: nothing to prove from, so show the record's visible fields
             DisclosurePolicy policy = creators.defaultPolicy(handle);
@@ -95,7 +92,7 @@ public final class CredentialViews {
         }
         DisclosurePolicy policy = creators.effectivePolicy(commitments.get(), handle);
         Predicate<String> visible = path -> owner || policy.levelOf(path) != DisclosureLevel.PRIVATE;
-        List<DisclosureRecord> rows = new ArrayList<>(disclosures.disclosures(id.value()));
+        List<DisclosureRecord> rows = new ArrayList<>(store.disclosures(id.value()));
         rows.sort(Comparator.comparing(DisclosureRecord::path, SCHEMA_ORDER));
         List<DisclosureCheck.Presented> presented = rows.stream().filter(r -> visible.test(r.path()))
                 .map(r -> new DisclosureCheck.Presented(r.disclosure(), CheckedDisclosure.Source.SERVICE)).toList();
@@ -117,7 +114,7 @@ public final class CredentialViews {
      */
     public CredentialView setOverride(CredentialId id, CreatorAccount creator, Optional<DisclosurePolicy> policy) {
         Credential c = requireOwn(id, creator);
-        if (!disclosures.setOverride(id.value(), policy.map(Creators::policyJson),
+        if (!store.setOverride(id.value(), policy.map(Creators::policyJson),
                 Timestamps.storable(clock.instant()))) {
             throw new ConflictException("the credential " + id.text() + " was stamped before disclosures were"
                     + " recorded; its fields cannot be disclosed selectively");
@@ -137,7 +134,7 @@ public final class CredentialViews {
     public EvidenceBundle evidence(CredentialId id, CreatorAccount creator, Optional<List<String>> fields) {
         Credential c = requireOwn(id, creator);
         Map<String, String> byPath = new LinkedHashMap<>();
-        disclosures.disclosures(id.value()).stream().sorted(Comparator.comparing(DisclosureRecord::path, SCHEMA_ORDER))
+        store.disclosures(id.value()).stream().sorted(Comparator.comparing(DisclosureRecord::path, SCHEMA_ORDER))
                 .forEach(r -> byPath.put(r.path(), r.disclosure()));
         List<String> chosen = new ArrayList<>();
         for (String path : fields.orElse(List.copyOf(byPath.keySet()))) {
@@ -156,7 +153,7 @@ public final class CredentialViews {
 
     /** The creator's credentials, newest first; {@code limit} is at most 500. */
     public List<CreatorCredential> listOf(CreatorAccount creator, int limit, long offset) {
-        return disclosures.listByCreator(creator.handle(), Math.max(1, Math.min(limit, 500)), Math.max(0, offset))
+        return store.listByCreator(creator.handle(), Math.max(1, Math.min(limit, 500)), Math.max(0, offset))
                 .stream().map(r -> new CreatorCredential(new CredentialId(r.id()), links.page(new CredentialId(r.id())),
                         r.modelName(), r.mediaType(), r.createdAt(), Optional.ofNullable(r.modelId()),
                         r.hasOverride())).toList();

@@ -15,7 +15,7 @@ import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceException;
 import io.credmark.provenance.ProvenanceParser;
 import io.credmark.provenance.ProvenanceSchema;
-import io.credmark.store.DisclosureRepository;
+import io.credmark.store.CredentialStore;
 import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.LineageEdge;
 import io.credmark.store.ModelRecord;
@@ -58,11 +58,11 @@ public final class ModelRegistry {
 
     private final ModelRepository models;
     private final Creators creators;
-    private final DisclosureRepository disclosures;
+    private final CredentialStore disclosures;
     private final CredentialLinks links;
     private final Clock clock;
 
-    public ModelRegistry(ModelRepository models, Creators creators, DisclosureRepository disclosures,
+    public ModelRegistry(ModelRepository models, Creators creators, CredentialStore disclosures,
             CredentialLinks links, Clock clock) {
         this.models = models;
         this.creators = creators;
@@ -137,12 +137,12 @@ public final class ModelRegistry {
 
     /** The page of a registered model for people. */
     public String page(String id) {
-        return links.base() + "/m/" + id;
+        return links.modelPage(id);
     }
 
     /** The model's JSON. */
     public String json(String id) {
-        return links.base() + "/v1/creators/" + id.substring(0, id.indexOf(':')) + "/models/" + id;
+        return links.modelJson(id);
     }
 
     /**

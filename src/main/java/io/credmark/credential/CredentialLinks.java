@@ -1,45 +1,23 @@
 package io.credmark.credential;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-
 /**
- * Where this installation's credentials live on the web ({@code public.url}): the base that credential pages, and
- * the links written into manifests, are made from.
+ * Where this installation's credentials and models live on the web: the links written into manifests and shown
+ * in views. The HTTP edge, which owns the routes, makes them.
  */
-public record CredentialLinks(String base) {
+public interface CredentialLinks {
 
-    public CredentialLinks {
-        base = normalise(base);
-    }
+    /** The public base URL, without a trailing slash. */
+    String base();
 
-    /** The credential's page for people: {@code BASE/c/ID}. */
-    public String page(CredentialId id) {
-        return base + "/c/" + id.text();
-    }
+    /** The credential's page for people. */
+    String page(CredentialId id);
 
-    /** The credential's JSON: {@code BASE/v1/credentials/ID}. */
-    public String json(CredentialId id) {
-        return base + "/v1/credentials/" + id.text();
-    }
+    /** The credential's JSON. */
+    String json(CredentialId id);
 
-    private static String normalise(String base) {
-        URI uri;
-        try {
-            uri = new URI(base);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("public.url is not a URL: " + base);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
-                || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException("public.url must be an http(s) URL without query or fragment: " + base);
-        }
-        String s = uri.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
-    }
+    /** The page of a registered model for people. */
+    String modelPage(String modelId);
+
+    /** The registered model's JSON. */
+    String modelJson(String modelId);
 }

@@ -1,15 +1,15 @@
 package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.credmark.creators.CreatorAccount;
+import io.credmark.creators.CredentialView;
 import io.credmark.creators.CredentialViews;
+import io.credmark.creators.Viewer;
+import io.credmark.credential.CredentialId;
 import io.credmark.credential.CredentialLinks;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
 import io.credmark.provenance.ProvenanceException;
-import io.credmark.creators.CreatorAccount;
-import io.credmark.credential.CredentialId;
-import io.credmark.creators.CredentialView;
-import io.credmark.creators.Viewer;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;

@@ -3,8 +3,6 @@ package io.credmark.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.disclosure.CheckedDisclosure;
-import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.creators.CreatorAccount;
 import io.credmark.creators.CredentialView;
 import io.credmark.creators.ModelView;
@@ -12,6 +10,8 @@ import io.credmark.creators.NewCreator;
 import io.credmark.creators.PolicyUpdate;
 import io.credmark.creators.PublishedField;
 import io.credmark.creators.RegisteredModel;
+import io.credmark.disclosure.CheckedDisclosure;
+import io.credmark.disclosure.DisclosureLevel;
 import java.util.List;
 import java.util.Map;
 

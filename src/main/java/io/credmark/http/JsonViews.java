@@ -2,21 +2,21 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.pixels.marker.MarkResult;
-import io.credmark.creators.ApiKey;
+import io.credmark.access.ApiKey;
+import io.credmark.access.NewApiKey;
+import io.credmark.creators.CredentialView;
 import io.credmark.credential.Credential;
 import io.credmark.credential.CredentialLinks;
-import io.credmark.creators.CredentialView;
-import io.credmark.creators.NewApiKey;
-import io.credmark.verification.ReportJson;
 import io.credmark.credential.SignerName;
+import io.credmark.credential.WatermarkPayload;
 import io.credmark.issuance.Stamped;
+import io.credmark.issuance.WatermarkStamp;
+import io.credmark.pixels.marker.MarkResult;
+import io.credmark.pixels.watermark.Watermarker;
+import io.credmark.verification.ReportJson;
 import io.credmark.verification.Verification;
 import io.credmark.verification.WatermarkCheck;
-import io.credmark.credential.WatermarkPayload;
 import io.credmark.verification.WatermarkScan;
-import io.credmark.issuance.WatermarkStamp;
-import io.credmark.pixels.watermark.Watermarker;
 import java.util.Base64;
 
 /** The JSON documents of the API. Field names here are part of the API (see openapi.json). */

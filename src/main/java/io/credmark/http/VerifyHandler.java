@@ -1,11 +1,11 @@
 package io.credmark.http;
 
 import io.credmark.InvalidInputException;
+import io.credmark.creators.Viewer;
 import io.credmark.credential.CredentialLinks;
 import io.credmark.disclosure.EvidenceBundle;
 import io.credmark.verification.CredentialLookup;
 import io.credmark.verification.Verification;
-import io.credmark.creators.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;

@@ -17,8 +17,8 @@ import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceException;
 import io.credmark.store.CommitmentRecord;
 import io.credmark.store.CredentialRecord;
+import io.credmark.store.CredentialStore;
 import io.credmark.store.DisclosureRecord;
-import io.credmark.store.DisclosureRepository;
 import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.ModelLinkRecord;
 import io.credmark.store.StampArtifacts;
@@ -43,7 +43,7 @@ public final class Issuer {
     private static final int ID_ATTEMPTS = 3;
 
     private final StampService stamping;
-    private final DisclosureRepository store;
+    private final CredentialStore store;
     private final Creators creators;
     private final ModelRegistry registry;
     private final CredentialLinks links;
@@ -51,7 +51,7 @@ public final class Issuer {
     private final Clock clock;
     private final SecureRandom random;
 
-    public Issuer(StampService stamping, DisclosureRepository store, Creators creators, ModelRegistry registry,
+    public Issuer(StampService stamping, CredentialStore store, Creators creators, ModelRegistry registry,
             CredentialLinks links, SignerName signer, Clock clock, SecureRandom random) {
         this.stamping = stamping;
         this.store = store;

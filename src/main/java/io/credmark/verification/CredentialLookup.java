@@ -4,9 +4,9 @@ import io.credmark.Limits;
 import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
 import io.credmark.c2pa.jumbf.SingleManifestStore;
+import io.credmark.creators.Creators;
 import io.credmark.creators.CredentialView;
 import io.credmark.creators.CredentialViews;
-import io.credmark.creators.Creators;
 import io.credmark.creators.Viewer;
 import io.credmark.credential.CredentialId;
 import io.credmark.credential.CredentialLinks;
@@ -18,8 +18,8 @@ import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.pixels.watermark.Watermarker;
 import io.credmark.store.CommitmentRecord;
+import io.credmark.store.CredentialStore;
 import io.credmark.store.DisclosureRecord;
-import io.credmark.store.DisclosureRepository;
 import io.credmark.store.IssuedCredential;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,13 +34,13 @@ import java.util.function.Predicate;
 public final class CredentialLookup {
 
     private final VerifyService verification;
-    private final DisclosureRepository store;
+    private final CredentialStore store;
     private final Creators creators;
     private final CredentialViews views;
     private final CredentialLinks links;
     private final Limits limits;
 
-    public CredentialLookup(VerifyService verification, DisclosureRepository store, Creators creators,
+    public CredentialLookup(VerifyService verification, CredentialStore store, Creators creators,
             CredentialViews views, CredentialLinks links, Limits limits) {
         this.verification = verification;
         this.store = store;

@@ -3,20 +3,20 @@ package io.credmark.verification;
 import io.credmark.InvalidInputException;
 import io.credmark.Limits;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
+import io.credmark.c2pa.validate.ManifestUnreadableException;
+import io.credmark.c2pa.validate.ValidationResult;
+import io.credmark.c2pa.validate.ValidationState;
+import io.credmark.c2pa.validate.Validator;
+import io.credmark.container.AssetHandlers;
+import io.credmark.container.ManifestStoreCarrier;
+import io.credmark.container.ParsedImage;
+import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.pixels.Decoded;
 import io.credmark.pixels.Orientation;
 import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.watermark.Detection;
 import io.credmark.pixels.watermark.Watermarker;
-import io.credmark.c2pa.validate.ManifestUnreadableException;
-import io.credmark.c2pa.validate.ValidationState;
-import io.credmark.disclosure.DisclosureCheck;
 import java.util.List;
-import io.credmark.c2pa.validate.ValidationResult;
-import io.credmark.c2pa.validate.Validator;
-import io.credmark.container.AssetHandlers;
-import io.credmark.container.ManifestStoreCarrier;
-import io.credmark.container.ParsedImage;
 import java.util.Optional;
 
 /** Verifies an image's Content Credentials, from any producer. */

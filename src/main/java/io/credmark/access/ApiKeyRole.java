@@ -1,4 +1,4 @@
-package io.credmark.store;
+package io.credmark.access;
 
 import java.util.Locale;
 import java.util.Optional;

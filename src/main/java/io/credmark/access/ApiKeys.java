@@ -1,19 +1,15 @@
-package io.credmark.creators;
+package io.credmark.access;
 
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
+import io.credmark.bytes.Sha256;
 import io.credmark.store.ApiKeyRecord;
 import io.credmark.store.ApiKeyRepository;
-import io.credmark.store.ApiKeyRole;
 import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.Timestamps;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -54,7 +50,7 @@ public final class ApiKeys {
         byte[] bits = new byte[32];
         random.nextBytes(bits);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
-        ApiKeyRecord record = new ApiKeyRecord(name, hash(secret), role, Timestamps.storable(clock.instant()),
+        ApiKeyRecord record = new ApiKeyRecord(name, Sha256.hex(secret), role.wireName(), Timestamps.storable(clock.instant()),
                 Optional.empty());
         try {
             repository.insert(record);
@@ -84,7 +80,7 @@ public final class ApiKeys {
         if (presented == null || presented.isEmpty() || presented.length() > MAX_PRESENTED_LENGTH) {
             return Optional.empty();
         }
-        return repository.findByHash(hash(presented)).map(ApiKeys::view);
+        return repository.findByHash(Sha256.hex(presented)).map(ApiKeys::view);
     }
 
     /** @return the key as it now is, revoked; empty when no key has that name */
@@ -96,16 +92,9 @@ public final class ApiKeys {
         return repository.list().stream().map(ApiKeys::view).toList();
     }
 
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static ApiKey view(ApiKeyRecord r) {
-        return new ApiKey(r.name(), r.role(), r.createdAt(), r.revokedAt());
+        ApiKeyRole role = ApiKeyRole.byWireName(r.role())
+                .orElseThrow(() -> new IllegalStateException("a stored API key has the unknown role " + r.role()));
+        return new ApiKey(r.name(), role, r.createdAt(), r.revokedAt());
     }
 }

@@ -1,4 +1,4 @@
-package io.credmark.creators;
+package io.credmark.access;
 
 /**
  * A key just created. {@link #secret()} is the only time the key exists outside its holder: it is shown once and

@@ -1,6 +1,5 @@
-package io.credmark.creators;
+package io.credmark.access;
 
-import io.credmark.store.ApiKeyRole;
 import java.time.Instant;
 import java.util.Optional;
 
