@@ -1,7 +1,7 @@
 package io.credmark.cli;
 
-import io.credmark.service.NewApiKey;
-import io.credmark.store.ApiKeyRole;
+import io.credmark.access.ApiKeyRole;
+import io.credmark.access.NewApiKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,7 +82,7 @@ final class HttpBenchCommand {
             NewApiKey k = local.node().apiKeys().create("bench-" + Long.toHexString(System.nanoTime()),
                     ApiKeyRole.STAMP);
             key = k.secret();
-            database = local.node().database().description();
+            database = local.node().databaseDescription();
         }
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -1,18 +1,12 @@
 package io.credmark.cli;
 
+import io.credmark.access.ApiKey;
+import io.credmark.access.ApiKeyRole;
+import io.credmark.access.NewApiKey;
+import io.credmark.app.OfflineKeys;
+import io.credmark.app.Settings;
 import io.credmark.pki.DevelopmentCa;
-import io.credmark.service.ApiKey;
-import io.credmark.service.ApiKeys;
-import io.credmark.service.NewApiKey;
-import io.credmark.service.ServiceNode;
-import io.credmark.service.Settings;
-import io.credmark.store.ApiKeyRepository;
-import io.credmark.store.ApiKeyRole;
-import io.credmark.store.Database;
-import io.credmark.store.StoreException;
 import java.io.PrintStream;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +41,8 @@ final class KeysCommand {
                 ApiKeyRole role = args.option("role").map(r -> ApiKeyRole.byWireName(r)
                         .orElseThrow(() -> new UsageException("--role must be stamp or admin"))).orElse(ApiKeyRole.STAMP);
                 String name = args.required("name");
-                try (Database db = open(args)) {
-                    NewApiKey key = apiKeys(db).create(name, role);
+                try (OfflineKeys keys = open(args)) {
+                    NewApiKey key = keys.apiKeys().create(name, role);
                     err.println("credmark: created the API key '" + name + "' (role " + role.wireName()
                             + "); it is shown only this once:");
                     out.println(key.secret());
@@ -58,8 +52,8 @@ final class KeysCommand {
             case "revoke-api-key" -> {
                 Args args = parse(rest, Set.of("name", "data", "db"));
                 String name = args.required("name");
-                try (Database db = open(args)) {
-                    ApiKey key = apiKeys(db).revoke(name)
+                try (OfflineKeys keys = open(args)) {
+                    ApiKey key = keys.apiKeys().revoke(name)
                             .orElseThrow(() -> new UsageException("no API key named '" + name + "'"));
                     out.println("revoked " + key.name() + " at " + key.revokedAt().orElseThrow());
                 }
@@ -67,8 +61,8 @@ final class KeysCommand {
             }
             case "list-api-keys" -> {
                 Args args = parse(rest, Set.of("data", "db"));
-                try (Database db = open(args)) {
-                    for (ApiKey k : apiKeys(db).list()) {
+                try (OfflineKeys keys = open(args)) {
+                    for (ApiKey k : keys.apiKeys().list()) {
                         out.println(k.name() + "\t" + k.role().wireName() + "\tcreated " + k.createdAt()
                                 + k.revokedAt().map(t -> "\trevoked " + t).orElse(""));
                     }
@@ -87,21 +81,14 @@ final class KeysCommand {
         return args;
     }
 
-    private Database open(Args args) {
+    private OfflineKeys open(Args args) {
         Map<String, String> overrides = new HashMap<>();
         args.option("db").ifPresent(v -> overrides.put("db.url", v));
         Settings settings = Settings.resolve(args.option("data"), overrides, env);
-        String url = ServiceNode.databaseUrl(settings);
         try {
-            return Database.open(url, 2);
+            return OfflineKeys.open(settings, "stop it, or manage keys through POST /v1/api-keys with the admin key");
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        } catch (StoreException e) {
-            throw LocalStore.explained(e, url, "stop it, or manage keys through POST /v1/api-keys with the admin key");
         }
-    }
-
-    private static ApiKeys apiKeys(Database db) {
-        return new ApiKeys(new ApiKeyRepository(db), Clock.systemUTC(), new SecureRandom());
     }
 }

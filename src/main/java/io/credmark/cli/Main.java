@@ -1,8 +1,8 @@
 package io.credmark.cli;
 
+import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
-import io.credmark.service.ConflictException;
-import io.credmark.store.StoreException;
+import io.credmark.UnavailableException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class Main {
         } catch (ConflictException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
-        } catch (StoreException e) {
+        } catch (UnavailableException e) {
             err.println("credmark: " + e.getMessage().lines().findFirst().orElse("database error"));
             return 3;
         } catch (java.io.IOException e) {

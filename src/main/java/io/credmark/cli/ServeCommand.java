@@ -1,11 +1,12 @@
 package io.credmark.cli;
 
+import io.credmark.access.NewApiKey;
+import io.credmark.app.ServiceNode;
+import io.credmark.app.Settings;
+import io.credmark.credential.CredentialLinks;
 import io.credmark.http.HttpServer;
 import io.credmark.http.Listener;
-import io.credmark.service.CredentialLinks;
-import io.credmark.service.NewApiKey;
-import io.credmark.service.ServiceNode;
-import io.credmark.service.Settings;
+import io.credmark.http.WebLinks;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ final class ServeCommand {
         CredentialLinks links;
         ServiceNode node;
         try {
-            links = new CredentialLinks(settings.get("public.url").orElse("http://localhost:" + listener.port()));
+            links = new WebLinks(settings.get("public.url").orElse("http://localhost:" + listener.port()));
             node = ServiceNode.open(settings, links);
         } catch (IllegalArgumentException e) {
             listener.close();
@@ -110,7 +111,7 @@ final class ServeCommand {
             out.flush();
         });
         err.println("credmark: serving on http://" + host + ":" + server.port() + " (public URL " + links.base()
-                + ", database " + node.database().description() + ")");
+                + ", database " + node.databaseDescription() + ")");
         return new Running(node, server, admin);
     }
 }

@@ -2,29 +2,29 @@ package io.credmark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.Limits;
+import io.credmark.app.Credmark;
+import io.credmark.app.ServiceNode;
+import io.credmark.app.Settings;
+import io.credmark.bytes.Sha256;
+import io.credmark.container.ImageFormat;
+import io.credmark.credential.WatermarkPayload;
+import io.credmark.disclosure.Commitments;
 import io.credmark.disclosure.Disclosure;
+import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.issuance.ProvenanceInput;
+import io.credmark.issuance.StampOptions;
+import io.credmark.issuance.StampOrder;
+import io.credmark.issuance.StampRequest;
+import io.credmark.issuance.StampResult;
+import io.credmark.issuance.Stamped;
+import io.credmark.issuance.WatermarkMode;
+import io.credmark.issuance.WatermarkStamp;
+import io.credmark.pixels.marker.MarkResult;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
-import io.credmark.container.ImageFormat;
-import io.credmark.disclosure.Commitments;
-import io.credmark.disclosure.DisclosureLevel;
-import io.credmark.pixels.marker.MarkResult;
-import io.credmark.service.CredentialService;
-import io.credmark.service.Credmark;
-import io.credmark.service.ProvenanceInput;
-import io.credmark.service.ServiceNode;
-import io.credmark.service.StampOrder;
-import io.credmark.service.Stamped;
-import io.credmark.service.WatermarkMode;
-import io.credmark.service.WatermarkPayload;
-import io.credmark.service.WatermarkStamp;
-import io.credmark.service.Limits;
-import io.credmark.service.Settings;
-import io.credmark.service.StampRequest;
-import io.credmark.service.StampOptions;
-import io.credmark.service.StampResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -116,7 +116,7 @@ final class StampCommand {
         summary.put("format", issued.format().mediaType());
         summary.put("manifest", issued.manifest());
         issued.parentManifest().ifPresent(p -> summary.put("parentManifest", p));
-        summary.put("sha256", CredentialService.sha256(issued.image()));
+        summary.put("sha256", Sha256.hex(issued.image()));
         issued.credential().ifPresent(c -> summary.putObject("credential").put("id", c.credential().id().text())
                 .put("url", c.url()));
         issued.mark().ifPresent(m -> summary.putObject("mark").put("x", m.box().x).put("y", m.box().y)
@@ -154,7 +154,7 @@ final class StampCommand {
     private static Issued recorded(Settings settings, byte[] image, ProvenanceDocument provenance,
             Optional<String> sourceName, DisclosurePolicy policy, StampOptions options) {
         try (ServiceNode node = LocalStore.open(settings, "stamp through POST /v1/stamp instead")) {
-            Stamped s = node.credentials().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
+            Stamped s = node.issuer().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
                     options, policy, sourceName, CLI_KEY_NAME));
             return new Issued(s.image(), s.format(), s.credential().manifestLabel(), s.parentManifest(), s.mark(),
                     s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s));

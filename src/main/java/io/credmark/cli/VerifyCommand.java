@@ -1,23 +1,23 @@
 package io.credmark.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.Limits;
+import io.credmark.app.Credmark;
+import io.credmark.app.ServiceNode;
+import io.credmark.app.Settings;
+import io.credmark.creators.Viewer;
 import io.credmark.disclosure.CheckedDisclosure;
 import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.disclosure.EvidenceBundle;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.http.JsonViews;
-import io.credmark.service.Credmark;
-import io.credmark.service.ServiceNode;
-import io.credmark.service.Verification;
-import io.credmark.service.Viewer;
-import java.util.Optional;
-import io.credmark.service.Limits;
-import io.credmark.service.ReportJson;
-import io.credmark.service.Settings;
-import io.credmark.service.VerificationReport;
+import io.credmark.verification.ReportJson;
+import io.credmark.verification.Verification;
+import io.credmark.verification.VerificationReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,9 +55,9 @@ final class VerifyCommand {
         if (LocalStore.exists(settings)) {
             // the data directory's service: recover credentials from watermarks, as POST /v1/verify does
             try (ServiceNode node = LocalStore.open(settings, "verify through POST /v1/verify instead")) {
-                Verification v = node.credentials().verify(image, Viewer.ANYONE, presented);
+                Verification v = node.lookup().verify(image, Viewer.ANYONE, presented);
                 warnIfOtherManifest(evidence, v.report(), err);
-                ObjectNode json = JsonViews.verification(v, node.credentials().links());
+                ObjectNode json = JsonViews.verification(v, node.links());
                 return finish(v.report(), v.recovered().isPresent(), json, out, err);
             }
         }

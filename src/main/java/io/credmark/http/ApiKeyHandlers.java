@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
-import io.credmark.service.ApiKey;
-import io.credmark.service.ApiKeys;
-import io.credmark.service.NewApiKey;
-import io.credmark.store.ApiKeyRole;
+import io.credmark.access.ApiKey;
+import io.credmark.access.ApiKeyRole;
+import io.credmark.access.ApiKeys;
+import io.credmark.access.NewApiKey;
 import io.javalin.http.Context;
 import java.util.Iterator;
 import java.util.Set;
@@ -55,7 +55,7 @@ final class ApiKeyHandlers {
                     .orElseThrow(() -> document("role: expected \"stamp\" or \"admin\""));
         }
         NewApiKey created = apiKeys.create(body.get("name").asText(), role);
-        ctx.header("Location", "/v1/api-keys/" + created.key().name());
+        ctx.header("Location", Routes.path(Routes.API_KEY, created.key().name()));
         ctx.header("Cache-Control", "no-store");
         Responses.json(ctx, 201, JsonViews.newApiKey(created));
     }

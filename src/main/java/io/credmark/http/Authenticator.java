@@ -1,11 +1,11 @@
 package io.credmark.http;
 
-import io.credmark.service.ApiKey;
-import io.credmark.service.ApiKeys;
-import io.credmark.service.CreatorAccount;
-import io.credmark.service.Creators;
-import io.credmark.service.Viewer;
-import io.credmark.store.ApiKeyRole;
+import io.credmark.access.ApiKey;
+import io.credmark.access.ApiKeyRole;
+import io.credmark.access.ApiKeys;
+import io.credmark.creators.CreatorAccount;
+import io.credmark.creators.Creators;
+import io.credmark.creators.Viewer;
 import io.javalin.http.Context;
 import java.util.Optional;
 

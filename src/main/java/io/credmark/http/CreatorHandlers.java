@@ -1,19 +1,19 @@
 package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.credmark.service.CreatorAccount;
-import io.credmark.service.CreatorCredential;
-import io.credmark.service.CredentialService;
-import io.credmark.service.Creators;
-import io.credmark.service.ModelRegistry;
-import io.credmark.service.NewCreator;
-import io.credmark.service.NotFoundException;
-import io.credmark.service.RegisteredModel;
-import io.credmark.service.Viewer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.InvalidInputException;
+import io.credmark.NotFoundException;
+import io.credmark.creators.CreatorAccount;
+import io.credmark.creators.CreatorCredential;
+import io.credmark.creators.Creators;
+import io.credmark.creators.CredentialViews;
+import io.credmark.creators.ModelRegistry;
+import io.credmark.creators.NewCreator;
+import io.credmark.creators.RegisteredModel;
+import io.credmark.creators.Viewer;
 import io.javalin.http.Context;
 import java.util.Iterator;
 
@@ -26,10 +26,10 @@ final class CreatorHandlers {
 
     private final Creators creators;
     private final ModelRegistry models;
-    private final CredentialService credentials;
+    private final CredentialViews credentials;
     private final Authenticator auth;
 
-    CreatorHandlers(Creators creators, ModelRegistry models, CredentialService credentials, Authenticator auth) {
+    CreatorHandlers(Creators creators, ModelRegistry models, CredentialViews credentials, Authenticator auth) {
         this.credentials = credentials;
         this.creators = creators;
         this.models = models;
@@ -52,7 +52,7 @@ final class CreatorHandlers {
             throw document("handle: required, a string");
         }
         NewCreator created = creators.register(body.get("handle").textValue());
-        ctx.header("Location", "/v1/creators/" + created.creator().handle());
+        ctx.header("Location", Routes.path(Routes.CREATOR, created.creator().handle()));
         ctx.header("Cache-Control", "no-store");
         Responses.json(ctx, 201, DisclosureJson.newCreator(created));
     }
@@ -140,7 +140,7 @@ final class CreatorHandlers {
         CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
         JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_MODEL_BODY), "body");
         RegisteredModel m = models.create(creator, body);
-        ctx.header("Location", "/v1/creators/" + creator.handle() + "/models/" + m.id());
+        ctx.header("Location", Routes.path(Routes.MODEL, creator.handle(), m.id()));
         CredentialHandlers.noCache(ctx, true);
         Responses.json(ctx, 201, DisclosureJson.model(models.view(m, Viewer.creator(creator))));
     }

@@ -1,14 +1,15 @@
 package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.credmark.creators.CreatorAccount;
+import io.credmark.creators.CredentialView;
+import io.credmark.creators.CredentialViews;
+import io.credmark.creators.Viewer;
+import io.credmark.credential.CredentialId;
+import io.credmark.credential.CredentialLinks;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
 import io.credmark.provenance.ProvenanceException;
-import io.credmark.service.CreatorAccount;
-import io.credmark.service.CredentialId;
-import io.credmark.service.CredentialService;
-import io.credmark.service.CredentialView;
-import io.credmark.service.Viewer;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +23,13 @@ final class CredentialHandlers {
 
     static final long MAX_POLICY_BODY = 16 * 1024;
 
-    private final CredentialService credentials;
+    private final CredentialViews credentials;
+    private final CredentialLinks links;
     private final Authenticator auth;
 
-    CredentialHandlers(CredentialService credentials, Authenticator auth) {
+    CredentialHandlers(CredentialViews credentials, CredentialLinks links, Authenticator auth) {
         this.credentials = credentials;
+        this.links = links;
         this.auth = auth;
     }
 
@@ -34,7 +37,7 @@ final class CredentialHandlers {
         Viewer viewer = auth.viewer(ctx);
         CredentialView v = credentials.view(id(ctx), viewer);
         noCache(ctx, v.owner());
-        Responses.json(ctx, 200, JsonViews.credential(v, credentials.links()));
+        Responses.json(ctx, 200, JsonViews.credential(v, links));
     }
 
     void page(Context ctx) {
@@ -43,7 +46,7 @@ final class CredentialHandlers {
         noCache(ctx, v.owner());
         ctx.header("Content-Security-Policy", CredentialPage.CONTENT_SECURITY_POLICY);
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(v, credentials.links()));
+        ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(v, links));
     }
 
     /** {@code PUT /v1/credentials/{id}/disclosure}: the creator's policy for this credential alone. */
@@ -52,14 +55,14 @@ final class CredentialHandlers {
         DisclosurePolicy policy = policyBody(ctx);
         CredentialView v = credentials.setOverride(id(ctx), creator, Optional.of(policy));
         noCache(ctx, true);
-        Responses.json(ctx, 200, JsonViews.credential(v, credentials.links()));
+        Responses.json(ctx, 200, JsonViews.credential(v, links));
     }
 
     /** {@code DELETE /v1/credentials/{id}/disclosure}: back to the creator's default policy. */
     void deleteDisclosure(Context ctx) {
         CredentialView v = credentials.setOverride(id(ctx), Authenticator.creator(ctx), Optional.empty());
         noCache(ctx, true);
-        Responses.json(ctx, 200, JsonViews.credential(v, credentials.links()));
+        Responses.json(ctx, 200, JsonViews.credential(v, links));
     }
 
     /** {@code GET /v1/credentials/{id}/evidence?fields=a,b}: the creator's evidence bundle. */

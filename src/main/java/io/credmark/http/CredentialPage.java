@@ -2,9 +2,9 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.service.Credential;
-import io.credmark.service.CredentialLinks;
-import io.credmark.service.CredentialView;
+import io.credmark.creators.CredentialView;
+import io.credmark.credential.Credential;
+import io.credmark.credential.CredentialLinks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +172,7 @@ final class CredentialPage {
         h.markup("<section><h2>Check an image</h2>")
                 .markup("<p>Choose a PNG or JPEG to see whether it carries this credential.</p>")
                 .markup("<form id=\"verify\" method=\"post\" enctype=\"multipart/form-data\"")
-                .attribute("action", path(links.base()) + "/v1/verify").attribute("data-credential", c.id().text())
+                .attribute("action", path(links.base()) + Routes.VERIFY).attribute("data-credential", c.id().text())
                 .markup("><input type=\"file\" name=\"image\" accept=\"image/png,image/jpeg\" required>")
                 .markup("<button type=\"submit\">Verify</button></form>")
                 .markup("<output id=\"result\" aria-live=\"polite\"></output></section>")

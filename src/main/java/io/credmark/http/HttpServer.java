@@ -1,7 +1,7 @@
 package io.credmark.http;
 
+import io.credmark.app.ServiceNode;
 import io.credmark.provenance.ProvenanceLimits;
-import io.credmark.service.ServiceNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -41,7 +41,7 @@ public final class HttpServer implements AutoCloseable {
      *                             can take
      */
     public static HttpServer start(Listener listener, ServiceNode node, int maxConcurrentUploads) {
-        String base = node.credentials().links().base();
+        String base = node.links().base();
         long maxImage = node.limits().maxBytes();
         long maxStamp = maxImage + ProvenanceLimits.MAX_DOCUMENT_BYTES + StampHandler.MAX_OPTIONS_BYTES
                 + MULTIPART_OVERHEAD;
@@ -51,64 +51,64 @@ public final class HttpServer implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
         Semaphore uploads = new Semaphore(maxConcurrentUploads, true);
 
-        CredentialHandlers credentials = new CredentialHandlers(node.credentials(), auth);
-        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.credentials(), auth);
+        CredentialHandlers credentials = new CredentialHandlers(node.views(), node.links(), auth);
+        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
-        SoftBindingHandlers softBinding = new SoftBindingHandlers(node.credentials(), maxImage);
+        SoftBindingHandlers softBinding = new SoftBindingHandlers(node.lookup(), maxImage);
         List<Route> routes = List.of(
-                new Route(HandlerType.POST, "/v1/stamp", Access.API_KEY, maxStamp, bounded(uploads,
-                        new StampHandler(node.credentials(), bodies, metrics, maxImage, maxStamp))),
-                new Route(HandlerType.POST, "/v1/verify", Access.PUBLIC,
+                new Route(HandlerType.POST, Routes.STAMP, Access.API_KEY, maxStamp, bounded(uploads,
+                        new StampHandler(node.issuer(), bodies, metrics, maxImage, maxStamp))),
+                new Route(HandlerType.POST, Routes.VERIFY, Access.PUBLIC,
                         maxImage + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD,
-                        bounded(uploads, new VerifyHandler(node.credentials(), bodies, metrics, maxImage, auth))),
-                new Route(HandlerType.GET, "/v1/credentials/{id}", Access.PUBLIC, 0, credentials::json),
-                new Route(HandlerType.GET, "/c/{id}", Access.PUBLIC, 0, credentials::page),
+                        bounded(uploads, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, maxImage, auth))),
+                new Route(HandlerType.GET, Routes.CREDENTIAL, Access.PUBLIC, 0, credentials::json),
+                new Route(HandlerType.GET, Routes.CREDENTIAL_PAGE, Access.PUBLIC, 0, credentials::page),
                 // creators, their models and disclosure (docs/disclosure.md)
-                new Route(HandlerType.PUT, "/v1/credentials/{id}/disclosure", Access.CREATOR,
+                new Route(HandlerType.PUT, Routes.CREDENTIAL_DISCLOSURE, Access.CREATOR,
                         CredentialHandlers.MAX_POLICY_BODY, credentials::putDisclosure),
-                new Route(HandlerType.DELETE, "/v1/credentials/{id}/disclosure", Access.CREATOR, 0,
+                new Route(HandlerType.DELETE, Routes.CREDENTIAL_DISCLOSURE, Access.CREATOR, 0,
                         credentials::deleteDisclosure),
-                new Route(HandlerType.GET, "/v1/credentials/{id}/evidence", Access.CREATOR, 0, credentials::evidence),
-                new Route(HandlerType.POST, "/v1/creators", Access.ADMIN, CreatorHandlers.MAX_BODY, creators::register),
-                new Route(HandlerType.GET, "/v1/creators/{handle}", Access.PUBLIC, 0, creators::get),
-                new Route(HandlerType.POST, "/v1/creators/{handle}/token", Access.ADMIN, 0, creators::reissueToken),
-                new Route(HandlerType.GET, "/v1/creators/{handle}/disclosure", Access.CREATOR, 0,
+                new Route(HandlerType.GET, Routes.CREDENTIAL_EVIDENCE, Access.CREATOR, 0, credentials::evidence),
+                new Route(HandlerType.POST, Routes.CREATORS, Access.ADMIN, CreatorHandlers.MAX_BODY, creators::register),
+                new Route(HandlerType.GET, Routes.CREATOR, Access.PUBLIC, 0, creators::get),
+                new Route(HandlerType.POST, Routes.CREATOR_TOKEN, Access.ADMIN, 0, creators::reissueToken),
+                new Route(HandlerType.GET, Routes.CREATOR_DISCLOSURE, Access.CREATOR, 0,
                         creators::getDisclosure),
-                new Route(HandlerType.PUT, "/v1/creators/{handle}/disclosure", Access.CREATOR,
+                new Route(HandlerType.PUT, Routes.CREATOR_DISCLOSURE, Access.CREATOR,
                         CredentialHandlers.MAX_POLICY_BODY, creators::putDisclosure),
-                new Route(HandlerType.GET, "/v1/creators/{handle}/credentials", Access.CREATOR, 0,
+                new Route(HandlerType.GET, Routes.CREATOR_CREDENTIALS, Access.CREATOR, 0,
                         creators::listCredentials),
-                new Route(HandlerType.GET, "/v1/creators/{handle}/models", Access.PUBLIC, 0, creators::listModels),
-                new Route(HandlerType.POST, "/v1/creators/{handle}/models", Access.CREATOR,
+                new Route(HandlerType.GET, Routes.MODELS, Access.PUBLIC, 0, creators::listModels),
+                new Route(HandlerType.POST, Routes.MODELS, Access.CREATOR,
                         CreatorHandlers.MAX_MODEL_BODY, creators::createModel),
-                new Route(HandlerType.GET, "/v1/creators/{handle}/models/{modelId}", Access.PUBLIC, 0,
+                new Route(HandlerType.GET, Routes.MODEL, Access.PUBLIC, 0,
                         creators::getModel),
-                new Route(HandlerType.PUT, "/v1/creators/{handle}/models/{modelId}", Access.CREATOR,
+                new Route(HandlerType.PUT, Routes.MODEL, Access.CREATOR,
                         CreatorHandlers.MAX_MODEL_BODY, creators::putModel),
-                new Route(HandlerType.GET, "/m/{modelId}", Access.PUBLIC, 0, creators::modelPage),
-                new Route(HandlerType.GET, "/v1/api-keys", Access.ADMIN, 0, keys::list),
-                new Route(HandlerType.POST, "/v1/api-keys", Access.ADMIN, ApiKeyHandlers.MAX_BODY, keys::create),
-                new Route(HandlerType.DELETE, "/v1/api-keys/{name}", Access.ADMIN, 0, keys::revoke),
+                new Route(HandlerType.GET, Routes.MODEL_PAGE, Access.PUBLIC, 0, creators::modelPage),
+                new Route(HandlerType.GET, Routes.API_KEYS, Access.ADMIN, 0, keys::list),
+                new Route(HandlerType.POST, Routes.API_KEYS, Access.ADMIN, ApiKeyHandlers.MAX_BODY, keys::create),
+                new Route(HandlerType.DELETE, Routes.API_KEY, Access.ADMIN, 0, keys::revoke),
                 // the C2PA Soft Binding Resolution API over the invisible watermark (docs/watermark.md)
-                new Route(HandlerType.GET, "/matches/byBinding", Access.PUBLIC, 0, softBinding::byBindingQuery),
-                new Route(HandlerType.POST, "/matches/byBinding", Access.PUBLIC, SoftBindingHandlers.MAX_QUERY_BODY,
+                new Route(HandlerType.GET, Routes.MATCHES_BY_BINDING, Access.PUBLIC, 0, softBinding::byBindingQuery),
+                new Route(HandlerType.POST, Routes.MATCHES_BY_BINDING, Access.PUBLIC, SoftBindingHandlers.MAX_QUERY_BODY,
                         softBinding::byBindingDocument),
-                new Route(HandlerType.OPTIONS, "/matches/byBinding", Access.PUBLIC, 0,
+                new Route(HandlerType.OPTIONS, Routes.MATCHES_BY_BINDING, Access.PUBLIC, 0,
                         ctx -> Cors.preflight(ctx, "GET, POST, OPTIONS")),
-                new Route(HandlerType.POST, "/matches/byContent", Access.PUBLIC, maxImage,
+                new Route(HandlerType.POST, Routes.MATCHES_BY_CONTENT, Access.PUBLIC, maxImage,
                         bounded(uploads, softBinding::byContent)),
-                new Route(HandlerType.OPTIONS, "/matches/byContent", Access.PUBLIC, 0,
+                new Route(HandlerType.OPTIONS, Routes.MATCHES_BY_CONTENT, Access.PUBLIC, 0,
                         ctx -> Cors.preflight(ctx, "POST, OPTIONS")),
-                new Route(HandlerType.GET, "/manifests/{manifestId}", Access.PUBLIC, 0, softBinding::manifest),
-                new Route(HandlerType.GET, "/services/supportedAlgorithms", Access.PUBLIC, 0,
+                new Route(HandlerType.GET, Routes.MANIFEST, Access.PUBLIC, 0, softBinding::manifest),
+                new Route(HandlerType.GET, Routes.SUPPORTED_ALGORITHMS, Access.PUBLIC, 0,
                         softBinding::supportedAlgorithms),
-                new Route(HandlerType.GET, "/v1/trust/anchors", Access.PUBLIC, 0, system::trustAnchors),
-                new Route(HandlerType.GET, "/healthz", Access.PUBLIC, 0, system::health),
-                new Route(HandlerType.GET, "/metrics", Access.PUBLIC, 0, system::metrics),
-                new Route(HandlerType.GET, "/openapi.json", Access.PUBLIC, 0, system::openApi),
-                new Route(HandlerType.GET, "/problems/{slug}", Access.PUBLIC, 0, system::problemType));
-        List<Route> all = Stream.concat(routes.stream(), new WebHandlers(node.credentials()).routes().stream())
+                new Route(HandlerType.GET, Routes.TRUST_ANCHORS, Access.PUBLIC, 0, system::trustAnchors),
+                new Route(HandlerType.GET, Routes.HEALTH, Access.PUBLIC, 0, system::health),
+                new Route(HandlerType.GET, Routes.METRICS, Access.PUBLIC, 0, system::metrics),
+                new Route(HandlerType.GET, Routes.OPENAPI, Access.PUBLIC, 0, system::openApi),
+                new Route(HandlerType.GET, Routes.PROBLEM_TYPE, Access.PUBLIC, 0, system::problemType));
+        List<Route> all = Stream.concat(routes.stream(), new WebHandlers(node.views(), node.links()).routes().stream())
                 .toList();
 
         Javalin app = Javalin.create(c -> {

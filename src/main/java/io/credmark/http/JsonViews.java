@@ -2,21 +2,21 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.access.ApiKey;
+import io.credmark.access.NewApiKey;
+import io.credmark.creators.CredentialView;
+import io.credmark.credential.Credential;
+import io.credmark.credential.CredentialLinks;
+import io.credmark.credential.SignerName;
+import io.credmark.credential.WatermarkPayload;
+import io.credmark.issuance.Stamped;
+import io.credmark.issuance.WatermarkStamp;
 import io.credmark.pixels.marker.MarkResult;
-import io.credmark.service.ApiKey;
-import io.credmark.service.Credential;
-import io.credmark.service.CredentialLinks;
-import io.credmark.service.CredentialView;
-import io.credmark.service.NewApiKey;
-import io.credmark.service.ReportJson;
-import io.credmark.service.SignerName;
-import io.credmark.service.Stamped;
-import io.credmark.service.Verification;
-import io.credmark.service.WatermarkCheck;
-import io.credmark.service.WatermarkPayload;
-import io.credmark.service.WatermarkScan;
-import io.credmark.service.WatermarkStamp;
 import io.credmark.pixels.watermark.Watermarker;
+import io.credmark.verification.ReportJson;
+import io.credmark.verification.Verification;
+import io.credmark.verification.WatermarkCheck;
+import io.credmark.verification.WatermarkScan;
 import java.util.Base64;
 
 /** The JSON documents of the API. Field names here are part of the API (see openapi.json). */
@@ -105,7 +105,7 @@ public final class JsonViews {
         v.recovered().ifPresent(view -> {
             String id = view.credential().id().text();
             report.put("status", v.status());
-            report.put("message", (v.report().status() == io.credmark.service.VerificationReport.Status.INVALID
+            report.put("message", (v.report().status() == io.credmark.verification.VerificationReport.Status.INVALID
                     ? "This file's Content Credentials can't be verified" : "This file has no Content Credentials")
                     + ", but its invisible watermark leads to the credential " + id + ". " + RECOVERED_NOTICE);
             ObjectNode recovered = credential(view, links);

@@ -1,9 +1,9 @@
 package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.credmark.creators.ModelView;
+import io.credmark.issuance.ProvenanceInput;
 import io.credmark.provenance.ProvenanceSchema;
-import io.credmark.service.ModelView;
-import io.credmark.service.ProvenanceInput;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.AccessDeniedException;
+import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
+import io.credmark.NotFoundException;
+import io.credmark.UnavailableException;
 import io.credmark.provenance.Problem;
 import io.credmark.provenance.ProvenanceException;
-import io.credmark.service.AccessDeniedException;
-import io.credmark.service.ConflictException;
-import io.credmark.service.NotFoundException;
-import io.credmark.store.StoreException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
@@ -76,7 +76,7 @@ final class Problems {
             return fromJavalin(h, request);
         }
         String incident = HexFormat.of().formatHex(randomBytes());
-        if (e instanceof StoreException) {
+        if (e instanceof UnavailableException) {
             LOG.error("incident {}: {} failed: database unavailable", incident, request, e);
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                     "the credential store is unavailable (incident " + incident + ")")

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.service.CredentialService;
-import io.credmark.service.WatermarkCheck;
-import io.credmark.service.WatermarkPayload;
+import io.credmark.credential.WatermarkPayload;
+import io.credmark.verification.CredentialLookup;
+import io.credmark.verification.WatermarkCheck;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,10 +37,10 @@ final class SoftBindingHandlers {
             Pattern.CASE_INSENSITIVE);
     private static final int UUID_END = "urn:c2pa:".length() + 36;
 
-    private final CredentialService credentials;
+    private final CredentialLookup credentials;
     private final long maxImageBytes;
 
-    SoftBindingHandlers(CredentialService credentials, long maxImageBytes) {
+    SoftBindingHandlers(CredentialLookup credentials, long maxImageBytes) {
         this.credentials = credentials;
         this.maxImageBytes = maxImageBytes;
     }

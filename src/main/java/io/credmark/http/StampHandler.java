@@ -2,15 +2,15 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.issuance.Issuer;
+import io.credmark.issuance.ProvenanceInput;
+import io.credmark.issuance.StampOptions;
+import io.credmark.issuance.StampOrder;
+import io.credmark.issuance.Stamped;
+import io.credmark.issuance.WatermarkMode;
 import io.credmark.provenance.Problem;
 import io.credmark.provenance.ProvenanceException;
 import io.credmark.provenance.ProvenanceLimits;
-import io.credmark.service.ProvenanceInput;
-import io.credmark.service.CredentialService;
-import io.credmark.service.StampOptions;
-import io.credmark.service.WatermarkMode;
-import io.credmark.service.StampOrder;
-import io.credmark.service.Stamped;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
@@ -24,13 +24,13 @@ final class StampHandler implements Handler {
 
     static final long MAX_OPTIONS_BYTES = 64 * 1024;
 
-    private final CredentialService credentials;
+    private final Issuer credentials;
     private final RequestBodies bodies;
     private final Metrics metrics;
     private final long maxImageBytes;
     private final long maxRequestBytes;
 
-    StampHandler(CredentialService credentials, RequestBodies bodies, Metrics metrics, long maxImageBytes,
+    StampHandler(Issuer credentials, RequestBodies bodies, Metrics metrics, long maxImageBytes,
             long maxRequestBytes) {
         this.credentials = credentials;
         this.bodies = bodies;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.service.Credmark;
-import io.credmark.service.ServiceNode;
+import io.credmark.app.Credmark;
+import io.credmark.app.ServiceNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,14 +30,14 @@ final class SystemHandlers {
 
     /** 200 when the node can reach its database, else 503. */
     void health(Context ctx) {
-        if (!node.database().isReachable()) {
+        if (!node.databaseReachable()) {
             throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "the credential store is unreachable")
                     .header("Retry-After", "5");
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("status", "ok");
         body.put("version", Credmark.VERSION);
-        body.put("database", node.database().isPostgres() ? "postgresql" : "h2");
+        body.put("database", node.databaseKind());
         ctx.header("Cache-Control", "no-store");
         Responses.json(ctx, 200, body);
     }

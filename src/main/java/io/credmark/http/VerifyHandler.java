@@ -1,10 +1,11 @@
 package io.credmark.http;
 
 import io.credmark.InvalidInputException;
+import io.credmark.creators.Viewer;
+import io.credmark.credential.CredentialLinks;
 import io.credmark.disclosure.EvidenceBundle;
-import io.credmark.service.CredentialService;
-import io.credmark.service.Verification;
-import io.credmark.service.Viewer;
+import io.credmark.verification.CredentialLookup;
+import io.credmark.verification.Verification;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -23,16 +24,18 @@ final class VerifyHandler implements Handler {
      */
     static final long MAX_EVIDENCE_BYTES = 2L << 20;
 
-    private final CredentialService credentials;
+    private final CredentialLookup credentials;
+    private final CredentialLinks links;
     private final RequestBodies bodies;
     private final Metrics metrics;
     private final long maxImageBytes;
     private final Authenticator auth;
 
-    VerifyHandler(CredentialService credentials, RequestBodies bodies, Metrics metrics, long maxImageBytes,
+    VerifyHandler(CredentialLookup credentials, CredentialLinks links, RequestBodies bodies, Metrics metrics, long maxImageBytes,
             Authenticator auth) {
         this.auth = auth;
         this.credentials = credentials;
+        this.links = links;
         this.bodies = bodies;
         this.metrics = metrics;
         this.maxImageBytes = maxImageBytes;
@@ -64,6 +67,6 @@ final class VerifyHandler implements Handler {
         Verification verification = credentials.verify(image, viewer, evidence);
         CredentialHandlers.noCache(ctx, viewer.creator().isPresent());
         metrics.verified(verification.status());
-        Responses.json(ctx, 200, JsonViews.verification(verification, credentials.links()));
+        Responses.json(ctx, 200, JsonViews.verification(verification, links));
     }
 }

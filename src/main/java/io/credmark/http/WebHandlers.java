@@ -2,11 +2,12 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.creators.CredentialViews;
+import io.credmark.credential.Credential;
+import io.credmark.credential.CredentialId;
+import io.credmark.credential.CredentialLinks;
 import io.credmark.provenance.ProvenanceField;
 import io.credmark.provenance.ProvenanceSchema;
-import io.credmark.service.Credential;
-import io.credmark.service.CredentialId;
-import io.credmark.service.CredentialService;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -54,15 +55,15 @@ final class WebHandlers {
     private record Asset(byte[] bytes, String type, String etag) {
     }
 
-    private final CredentialService credentials;
+    private final CredentialViews credentials;
     private final String base;
     private final Map<String, Asset> assets = new LinkedHashMap<>();
     private final String homePage;
     private final String creatorPage;
 
-    WebHandlers(CredentialService credentials) {
+    WebHandlers(CredentialViews credentials, CredentialLinks links) {
         this.credentials = credentials;
-        this.base = credentials.links().base();
+        this.base = links.base();
         ASSET_TYPES.forEach((name, type) -> {
             byte[] bytes = resource(name);
             assets.put(name, new Asset(bytes, type, "\"" + sha256(bytes).substring(0, 32) + "\""));
@@ -149,11 +150,11 @@ final class WebHandlers {
     /** The web side's routes: the pages, the static files, the embed snippet and the verify preflight. */
     List<Route> routes() {
         return List.of(
-                new Route(HandlerType.GET, "/", Access.PUBLIC, 0, this::home),
-                new Route(HandlerType.GET, "/creator", Access.PUBLIC, 0, this::creator),
-                new Route(HandlerType.GET, "/static/{name}", Access.PUBLIC, 0, this::asset),
-                new Route(HandlerType.GET, "/v1/credentials/{id}/embed", Access.PUBLIC, 0, this::embed),
-                new Route(HandlerType.OPTIONS, "/v1/verify", Access.PUBLIC, 0, Cors::preflight));
+                new Route(HandlerType.GET, Routes.HOME, Access.PUBLIC, 0, this::home),
+                new Route(HandlerType.GET, Routes.CREATOR_HOME, Access.PUBLIC, 0, this::creator),
+                new Route(HandlerType.GET, Routes.STATIC, Access.PUBLIC, 0, this::asset),
+                new Route(HandlerType.GET, Routes.CREDENTIAL_EMBED, Access.PUBLIC, 0, this::embed),
+                new Route(HandlerType.OPTIONS, Routes.VERIFY, Access.PUBLIC, 0, Cors::preflight));
     }
 
     private void page(Context ctx, String html) {

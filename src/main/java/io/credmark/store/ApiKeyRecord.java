@@ -8,8 +8,9 @@ import java.util.Optional;
  * An API key as stored: its name, the SHA-256 of the key (the key itself is never stored), its role.
  *
  * @param keyHash lower-case hex SHA-256 of the key's UTF-8 bytes
+ * @param role    the role's wire name ({@code admin}, {@code stamp}; the table's check constraint allows no other)
  */
-public record ApiKeyRecord(String name, String keyHash, ApiKeyRole role, Instant createdAt,
+public record ApiKeyRecord(String name, String keyHash, String role, Instant createdAt,
         Optional<Instant> revokedAt) {
 
     public ApiKeyRecord {

@@ -30,7 +30,7 @@ public final class ApiKeyRepository {
                     "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, key.name());
                 s.setString(2, key.keyHash());
-                s.setString(3, key.role().wireName());
+                s.setString(3, key.role());
                 s.setObject(4, Timestamps.toDatabase(key.createdAt()));
                 s.setObject(5, Timestamps.toDatabase(key.revokedAt().orElse(null)));
                 return s.executeUpdate();
@@ -95,9 +95,6 @@ public final class ApiKeyRepository {
     }
 
     private static ApiKeyRecord read(ResultSet rs) throws SQLException {
-        String role = rs.getString(3);
-        return new ApiKeyRecord(rs.getString(1), rs.getString(2),
-                ApiKeyRole.byWireName(role).orElseThrow(() -> new SQLException("unknown API key role " + role)),
-                Timestamps.fromDatabase(rs, 4), Optional.ofNullable(Timestamps.fromDatabase(rs, 5)));
+        return new ApiKeyRecord(rs.getString(1), rs.getString(2), rs.getString(3), Timestamps.fromDatabase(rs, 4), Optional.ofNullable(Timestamps.fromDatabase(rs, 5)));
     }
 }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.credential.Credential;
+import io.credmark.credential.CredentialId;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.provenance.ProvenanceParser;
-import io.credmark.service.Credential;
-import io.credmark.service.CredentialId;
-import io.credmark.store.CredentialRepository;
+import io.credmark.store.CredentialStore;
 import io.credmark.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,7 +103,7 @@ abstract class ApiContract {
         assertTrue(a.body().length > input.length, "the manifest was added");
 
         // the record was committed before the answer, and describes exactly these bytes
-        Credential record = service.node.credentials().find(CredentialId.parse(id).orElseThrow()).orElseThrow();
+        Credential record = service.node.views().find(CredentialId.parse(id).orElseThrow()).orElseThrow();
         assertEquals(sha256(a.body()), record.sha256());
         assertEquals("front-end", record.apiKeyName());
         assertEquals(mediaType, record.mediaType());
@@ -469,7 +469,7 @@ abstract class ApiContract {
 
     @Test
     void aFailedStampLeavesNoRecord() {
-        CredentialRepository records = new CredentialRepository(service.node.database());
+        CredentialStore records = new CredentialStore(service.node.database());
         long before = records.count();
         byte[] bad = read("testdata/malformed/png-truncated-mid-idat.png");
         assertTrue(api.stamp(stampKey, bad, "image/png", example()).status() >= 400);

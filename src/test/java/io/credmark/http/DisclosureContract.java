@@ -264,7 +264,7 @@ abstract class DisclosureContract {
         String token = register("old.timer");
         Answer stamped = api.stamp(stampKey, image("rgb8.png"), "image/png", provenance("old.timer", "an old owl"));
         String id = stamped.header("Credential-Id");
-        long value = io.credmark.service.CredentialId.parse(id).orElseThrow().value();
+        long value = io.credmark.credential.CredentialId.parse(id).orElseThrow().value();
         service.node.database().run(c -> {
             for (String table : List.of("credential_disclosures", "credential_commitments")) {
                 try (var s = c.prepareStatement("DELETE FROM " + table + " WHERE credential_id = ?")) {

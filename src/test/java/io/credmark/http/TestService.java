@@ -1,9 +1,8 @@
 package io.credmark.http;
 
-import io.credmark.service.CredentialLinks;
-import io.credmark.service.NewApiKey;
-import io.credmark.service.ServiceNode;
-import io.credmark.service.Settings;
+import io.credmark.access.NewApiKey;
+import io.credmark.app.ServiceNode;
+import io.credmark.app.Settings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class TestService implements AutoCloseable {
         Settings resolved = Settings.resolve(java.util.Optional.of(dataDir.toString()), overrides, Map.of());
         Listener listener = Listener.bind("127.0.0.1", 0);
         String base = "http://127.0.0.1:" + listener.port();
-        ServiceNode node = ServiceNode.open(resolved, new CredentialLinks(base));
+        ServiceNode node = ServiceNode.open(resolved, new WebLinks(base));
         String admin = node.apiKeys().createAdminIfAbsent().map(NewApiKey::secret).orElse(null);
         HttpServer server = HttpServer.start(listener, node, 8);
         return new TestService(node, server, base, admin);

@@ -9,16 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.credential.CredentialId;
+import io.credmark.credential.WatermarkPayload;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
+import io.credmark.issuance.StampRequest;
+import io.credmark.issuance.StampResult;
 import io.credmark.pixels.watermark.bench.Attacks;
-import io.credmark.service.CredentialId;
-import io.credmark.service.StampRequest;
-import io.credmark.service.StampResult;
-import io.credmark.service.WatermarkPayload;
 import io.credmark.store.CommitmentRecord;
 import io.credmark.store.CredentialRecord;
-import io.credmark.store.DisclosureRepository;
+import io.credmark.store.CredentialStore;
 import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.StampArtifacts;
 import io.credmark.testing.ReferenceVerdict;
@@ -236,7 +236,7 @@ abstract class WatermarkContract {
     /** A watermark leads to one credential: the store refuses a second record with the same watermark id. */
     @Test
     void aWatermarkIdIsUniqueInTheStore() {
-        DisclosureRepository repository = new DisclosureRepository(service.node.database());
+        CredentialStore repository = new CredentialStore(service.node.database());
         Random random = new Random(42);
         long watermarkId = random.nextLong() >>> 16;
         for (int i = 0; i < 2; i++) {

@@ -22,7 +22,7 @@ abstract class StoreContract {
 
     private TestDatabase.Provisioned provisioned;
     private Database db;
-    private CredentialRepository credentials;
+    private CredentialStore credentials;
     private ApiKeyRepository keys;
 
     abstract TestDatabase database();
@@ -31,7 +31,7 @@ abstract class StoreContract {
     void open(@TempDir Path directory) {
         provisioned = database().provision(directory);
         db = Database.open(provisioned.url());
-        credentials = new CredentialRepository(db);
+        credentials = new CredentialStore(db);
         keys = new ApiKeyRepository(db);
     }
 
@@ -74,7 +74,7 @@ abstract class StoreContract {
     @Test
     void apiKeysAreFoundByHashAndRevokedOnce() {
         Instant created = Timestamps.storable(Instant.now());
-        ApiKeyRecord k = new ApiKeyRecord("front-end-a", "cd".repeat(32), ApiKeyRole.STAMP, created, Optional.empty());
+        ApiKeyRecord k = new ApiKeyRecord("front-end-a", "cd".repeat(32), "stamp", created, Optional.empty());
         keys.insert(k);
         assertEquals(Optional.of(k), keys.findByHash("cd".repeat(32)));
         assertEquals(Optional.of(k), keys.find("front-end-a"));
@@ -92,11 +92,11 @@ abstract class StoreContract {
     @Test
     void keyNamesAndHashesAreUnique() {
         Instant now = Timestamps.storable(Instant.now());
-        keys.insert(new ApiKeyRecord("unique-a", "01".repeat(32), ApiKeyRole.ADMIN, now, Optional.empty()));
+        keys.insert(new ApiKeyRecord("unique-a", "01".repeat(32), "admin", now, Optional.empty()));
         assertThrows(DuplicateKeyException.class, () -> keys.insert(
-                new ApiKeyRecord("unique-a", "02".repeat(32), ApiKeyRole.STAMP, now, Optional.empty())));
+                new ApiKeyRecord("unique-a", "02".repeat(32), "stamp", now, Optional.empty())));
         assertThrows(DuplicateKeyException.class, () -> keys.insert(
-                new ApiKeyRecord("unique-b", "01".repeat(32), ApiKeyRole.STAMP, now, Optional.empty())));
+                new ApiKeyRecord("unique-b", "01".repeat(32), "stamp", now, Optional.empty())));
         List<String> names = keys.list().stream().map(ApiKeyRecord::name).toList();
         assertTrue(names.contains("unique-a"));
         assertFalse(names.contains("unique-b"));
@@ -107,7 +107,7 @@ abstract class StoreContract {
         CredentialRecord r = credential(99, "kept");
         credentials.insert(r);
         try (Database again = Database.open(provisioned.url())) {
-            assertEquals(Optional.of(r), new CredentialRepository(again).find(99));
+            assertEquals(Optional.of(r), new CredentialStore(again).find(99));
             assertTrue(again.isReachable());
         }
     }

@@ -1,9 +1,9 @@
 package io.credmark.testing;
 
+import io.credmark.app.Credmark;
+import io.credmark.app.Settings;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
-import io.credmark.service.Credmark;
-import io.credmark.service.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package io.credmark.c2pa.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.credmark.service.VerificationReport;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.TestInstallation;
+import io.credmark.verification.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,181 @@
+package io.credmark.app;
+
+import io.credmark.InvalidInputException;
+import io.credmark.Limits;
+import io.credmark.c2pa.claim.ClaimWriter;
+import io.credmark.c2pa.cose.CoseAlgorithm;
+import io.credmark.c2pa.sign.KeySigner;
+import io.credmark.c2pa.sign.Signer;
+import io.credmark.c2pa.validate.Validator;
+import io.credmark.issuance.StampService;
+import io.credmark.pixels.watermark.WatermarkKey;
+import io.credmark.pixels.watermark.Watermarker;
+import io.credmark.pki.CredentialLoader;
+import io.credmark.pki.DevelopmentCa;
+import io.credmark.pki.KeyType;
+import io.credmark.pki.Pkcs11Credentials;
+import io.credmark.pki.SigningCredentials;
+import io.credmark.pki.TrustAnchors;
+import io.credmark.pki.TrustEvaluator;
+import io.credmark.verification.VerifyService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One credmark installation, wired from its settings: the signer (the development CA's by default, or configured
+ * credentials), the trust anchors (the development root plus configured bundles) and the stamp and verify use
+ * cases over them.
+ */
+public final class Credmark {
+
+    public static final String NAME = "credmark";
+    public static final String VERSION = "0.1.0";
+
+    private final Settings settings;
+    private final DevelopmentCa developmentCa;
+    private final Signer signer;
+    private final TrustAnchors anchors;
+    private final Limits limits;
+    private final StampService stamping;
+    private final VerifyService verification;
+    private final Watermarker watermarker;
+
+    private Credmark(Settings settings, List<Path> extraAnchors) {
+        this.settings = settings;
+        this.developmentCa = DevelopmentCa.openOrCreate(settings.dataDir());
+        this.signer = signer(settings, developmentCa);
+        List<Path> anchorFiles = new java.util.ArrayList<>(settings.paths("trust.anchors"));
+        anchorFiles.addAll(extraAnchors);
+        TrustAnchors configured = anchorFiles.isEmpty() ? TrustAnchors.none() : TrustAnchors.fromPem(anchorFiles);
+        this.anchors = TrustAnchors.of(developmentCa.root()).merge(configured);
+        this.limits = new Limits(settings.number("limits.max-bytes", Limits.DEFAULT.maxBytes()),
+                settings.number("limits.max-pixels", Limits.DEFAULT.maxPixels()));
+        Clock clock = Clock.systemUTC();
+        this.watermarker = new Watermarker(watermarkKey(settings));
+        Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
+        this.stamping = new StampService(signer, validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
+                clock, new SecureRandom(), watermarker);
+        this.verification = new VerifyService(validator, limits, watermarker);
+    }
+
+    public static Credmark open(Settings settings) {
+        return new Credmark(settings, List.of());
+    }
+
+    /** Opens with additional trust-anchor bundles (the CLI's {@code --trust-anchors}). */
+    public static Credmark open(Settings settings, List<Path> extraAnchors) {
+        return new Credmark(settings, extraAnchors);
+    }
+
+    public StampService stamping() {
+        return stamping;
+    }
+
+    public VerifyService verification() {
+        return verification;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The upload limits the stamp and verify use cases enforce. */
+    public Limits limits() {
+        return limits;
+    }
+
+    public Signer signer() {
+        return signer;
+    }
+
+    /** The anchors this installation trusts, PEM; the first is credmark's own root. */
+    public TrustAnchors trustAnchors() {
+        return anchors;
+    }
+
+    public DevelopmentCa developmentCa() {
+        return developmentCa;
+    }
+
+    /** The watermark reader and writer, keyed with this installation's secret. */
+    public Watermarker watermarker() {
+        return watermarker;
+    }
+
+    /**
+     * The watermark secret: the file {@code watermark.key} names, or {@code watermark.key} in the data directory,
+     * made on first use. Nodes that share a database must share it, or each reads only its own watermarks.
+     */
+    private static WatermarkKey watermarkKey(Settings s) {
+        Optional<Path> configured = s.path("watermark.key");
+        try {
+            return configured.isPresent() ? WatermarkKey.read(configured.get())
+                    : WatermarkKey.openOrCreate(s.dataDir());
+        } catch (IOException e) {
+            throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST, "the watermark key "
+                    + configured.map(Path::toString).orElse(WatermarkKey.FILE_NAME + " in the data directory")
+                    + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Signer signer(Settings s, DevelopmentCa ca) {
+        Optional<CoseAlgorithm> algorithm = s.get("signer.algorithm").map(a -> CoseAlgorithm.byName(a)
+                .orElseThrow(() -> new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
+                        "signer.algorithm must be one of es256, es384, es512, ps256, ed25519")));
+        if (s.get("signer.pkcs11.config").isPresent()) {
+            return hsmSigner(s, algorithm);
+        }
+        SigningCredentials credentials;
+        if (s.get("signer.pkcs12").isPresent()) {
+            credentials = CredentialLoader.fromPkcs12(s.path("signer.pkcs12").orElseThrow(),
+                    s.secret("signer.pkcs12.password").orElse(new char[0]), s.get("signer.pkcs12.alias").orElse(null));
+        } else if (s.get("signer.certificates").isPresent() || s.get("signer.key").isPresent()) {
+            credentials = CredentialLoader.fromPem(
+                    s.path("signer.certificates").orElseThrow(() -> missing("signer.certificates")),
+                    s.path("signer.key").orElseThrow(() -> missing("signer.key")),
+                    s.secret("signer.key.password").orElse(null));
+        } else {
+            credentials = ca.signer(keyType(algorithm.orElse(CoseAlgorithm.ES256)));
+        }
+        CoseAlgorithm chosen = algorithm.orElse(KeySigner.defaultAlgorithm(credentials.leaf().getPublicKey()));
+        return new KeySigner(credentials.privateKey(), credentials.chain(), chosen, null);
+    }
+
+    /**
+     * A key in an HSM through PKCS#11: signing happens on the token. The chain is the token's, or
+     * {@code signer.certificates} (leaf first) when the token holds only the leaf.
+     */
+    private static Signer hsmSigner(Settings s, Optional<CoseAlgorithm> algorithm) {
+        Pkcs11Credentials hsm = Pkcs11Credentials.open(s.path("signer.pkcs11.config").orElseThrow(),
+                s.secret("signer.pkcs11.pin").orElse(null), s.get("signer.pkcs11.alias").orElse(null));
+        List<X509Certificate> chain = hsm.chain();
+        if (s.get("signer.certificates").isPresent()) {
+            chain = TrustAnchors.fromPem(s.path("signer.certificates").orElseThrow()).certificates();
+            if (!chain.get(0).getPublicKey().equals(hsm.chain().get(0).getPublicKey())) {
+                throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
+                        "signer.certificates does not start with the certificate of the HSM key");
+            }
+        }
+        CoseAlgorithm chosen = algorithm.orElse(KeySigner.defaultAlgorithm(chain.get(0).getPublicKey()));
+        return new KeySigner(hsm.privateKey(), chain, chosen, hsm.provider());
+    }
+
+    private static KeyType keyType(CoseAlgorithm a) {
+        return switch (a) {
+            case ES256 -> KeyType.EC_P256;
+            case ES384 -> KeyType.EC_P384;
+            case ES512 -> KeyType.EC_P521;
+            case PS256, PS384, PS512 -> KeyType.RSA_2048;
+            case ED25519 -> KeyType.ED25519;
+        };
+    }
+
+    private static InvalidInputException missing(String key) {
+        return new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST, key + " is not configured");
+    }
+}

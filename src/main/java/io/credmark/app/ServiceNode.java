@@ -1,0 +1,174 @@
+package io.credmark.app;
+
+import io.credmark.Limits;
+import io.credmark.access.ApiKeys;
+import io.credmark.creators.Creators;
+import io.credmark.creators.CredentialViews;
+import io.credmark.creators.ModelRegistry;
+import io.credmark.credential.CredentialLinks;
+import io.credmark.credential.SignerName;
+import io.credmark.issuance.Issuer;
+import io.credmark.store.ApiKeyRepository;
+import io.credmark.store.CreatorRepository;
+import io.credmark.store.CredentialStore;
+import io.credmark.store.Database;
+import io.credmark.store.ModelRepository;
+import io.credmark.store.StoreException;
+import io.credmark.verification.CredentialLookup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * One node of the service: the engine, the credential store and the use cases over them. Nodes that share a
+ * PostgreSQL database agree on everything, because everything they know is in it.
+ */
+public final class ServiceNode implements AutoCloseable {
+
+    private final Credmark engine;
+    private final Database database;
+    private final CredentialLinks links;
+    private final CredentialViews views;
+    private final Issuer issuer;
+    private final CredentialLookup lookup;
+    private final ApiKeys apiKeys;
+    private final Creators creators;
+    private final ModelRegistry models;
+
+    private ServiceNode(Credmark engine, Database database, CredentialLinks links) {
+        this.engine = engine;
+        this.database = database;
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        CredentialStore store = new CredentialStore(database);
+        this.creators = new Creators(new CreatorRepository(database), store, clock, random);
+        this.models = new ModelRegistry(new ModelRepository(database), creators, store, links, clock);
+        this.links = links;
+        this.views = new CredentialViews(store, creators, models, links, clock);
+        this.issuer = new Issuer(engine.stamping(), store, creators, models, links,
+                SignerName.of(engine.signer().chain().get(0)), clock, random);
+        this.lookup = new CredentialLookup(engine.verification(), store, creators, views, links,
+                engine.limits());
+        this.apiKeys = new ApiKeys(new ApiKeyRepository(database), clock, random);
+    }
+
+    /**
+     * Opens the engine and the database named by {@code db.url} (default: an H2 file in the data directory),
+     * migrating its schema.
+     */
+    public static ServiceNode open(Settings settings, CredentialLinks links) {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+        }
+        Credmark engine = Credmark.open(settings);
+        Database database = Database.open(databaseUrl(settings));
+        return new ServiceNode(engine, database, links);
+    }
+
+    /**
+     * Opens a node over the data directory's database for a command that works offline, or says plainly why it
+     * cannot.
+     *
+     * @param instead what to do instead when a running service holds the database
+     */
+    public static ServiceNode openOffline(Settings settings, CredentialLinks links, String instead) {
+        try {
+            return open(settings, links);
+        } catch (StoreException e) {
+            throw explained(e, databaseUrl(settings), instead);
+        }
+    }
+
+    /** Whether there is a database to use: a configured one, or the default H2 file in the data directory. */
+    public static boolean hasDatabase(Settings settings) {
+        return settings.get("db.url").isPresent()
+                || Files.exists(settings.dataDir().resolve(Database.DEFAULT_NAME + ".mv.db"));
+    }
+
+    /** An H2 file a running service holds is locked: say so, and what to do {@code instead}. */
+    static StoreException explained(StoreException e, String url, String instead) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("already in use") || message.contains("file is locked")) {
+            return new StoreException("the database " + Database.redact(url) + " is in use by a running service; "
+                    + instead, e);
+        }
+        return e;
+    }
+
+    /** The database a node with these settings uses. */
+    public static String databaseUrl(Settings settings) {
+        return settings.get("db.url").orElseGet(() -> Database.defaultUrl(settings.dataDir()));
+    }
+
+    public Credmark engine() {
+        return engine;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Whether the database answers now. */
+    public boolean databaseReachable() {
+        return database.isReachable();
+    }
+
+    /** Which database the node uses: {@code postgresql} or {@code h2}. */
+    public String databaseKind() {
+        return database.isPostgres() ? "postgresql" : "h2";
+    }
+
+    /** The database as people are told of it, its password left out. */
+    public String databaseDescription() {
+        return database.description();
+    }
+
+    /** Where this node's credentials live on the web. */
+    public CredentialLinks links() {
+        return links;
+    }
+
+    /** Stamps and records credentials. */
+    public Issuer issuer() {
+        return issuer;
+    }
+
+    /** Verifies images against the records, and finds credentials by watermark. */
+    public CredentialLookup lookup() {
+        return lookup;
+    }
+
+    /** Credentials as each viewer may see them, and their creators' say over them. */
+    public CredentialViews views() {
+        return views;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public Creators creators() {
+        return creators;
+    }
+
+    public ModelRegistry models() {
+        return models;
+    }
+
+    public Settings settings() {
+        return engine.settings();
+    }
+
+    public Limits limits() {
+        return engine.limits();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

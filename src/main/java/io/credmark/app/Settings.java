@@ -1,0 +1,117 @@
+package io.credmark.app;
+
+import io.credmark.InvalidInputException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * credmark's configuration, resolved in this order: command-line options, environment variables
+ * ({@code CREDMARK_*}), the file {@code credmark.properties} in the data directory, defaults.
+ *
+ * <p>Keys (environment name in brackets): {@code signer.algorithm} [CREDMARK_SIGNER_ALGORITHM] es256 | es384 |
+ * ps256 | ed25519 for the development CA; {@code signer.certificates} + {@code signer.key} (+
+ * {@code signer.key.password}) for a PEM chain and key, or {@code signer.pkcs12} (+ {@code signer.pkcs12.password},
+ * {@code signer.pkcs12.alias}), or {@code signer.pkcs11.config} (a SunPKCS11 configuration file) + {@code
+ * signer.pkcs11.pin} (+ {@code signer.pkcs11.alias}) for a key in an HSM; {@code trust.anchors}, comma-separated PEM files; {@code limits.max-bytes},
+ * {@code limits.max-pixels}; {@code db.url} [CREDMARK_DB_URL]; {@code public.url} [CREDMARK_PUBLIC_URL];
+ * {@code watermark.key} [CREDMARK_WATERMARK_KEY], a file of 64 hex digits (default: {@code watermark.key} in the
+ * data directory, made on first use).
+ */
+public final class Settings {
+
+    public static final String FILE_NAME = "credmark.properties";
+
+    private final Path dataDir;
+    private final Map<String, String> overrides;
+    private final Map<String, String> environment;
+    private final Properties file = new Properties();
+
+    private Settings(Path dataDir, Map<String, String> overrides, Map<String, String> environment) {
+        this.dataDir = dataDir;
+        this.overrides = Map.copyOf(overrides);
+        this.environment = Map.copyOf(environment);
+        Path config = dataDir.resolve(FILE_NAME);
+        if (Files.isRegularFile(config)) {
+            try (Reader r = Files.newBufferedReader(config)) {
+                file.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
+                        "cannot read " + FILE_NAME + " in the data directory: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * @param dataDirOption the {@code --data} option, if given
+     * @param overrides     other command-line options, by property key
+     */
+    public static Settings resolve(Optional<String> dataDirOption, Map<String, String> overrides,
+            Map<String, String> environment) {
+        String dir = dataDirOption.or(() -> Optional.ofNullable(environment.get("CREDMARK_DATA")))
+                .orElse("credmark-data");
+        return new Settings(Path.of(dir), overrides, environment);
+    }
+
+    public static Settings of(Path dataDir) {
+        return new Settings(dataDir, Map.of(), Map.of());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Optional<String> get(String key) {
+        String v = overrides.get(key);
+        if (v == null) {
+            v = environment.get("CREDMARK_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+                    .replace('-', '_'));
+        }
+        if (v == null) {
+            v = file.getProperty(key);
+        }
+        return Optional.ofNullable(v).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** A path setting; relative paths are taken from the data directory when given in the file. */
+    public Optional<Path> path(String key) {
+        return get(key).map(p -> overrides.containsKey(key) || environment.containsKey(envName(key))
+                ? Path.of(p) : dataDir.resolve(p));
+    }
+
+    public List<Path> paths(String key) {
+        List<Path> out = new ArrayList<>();
+        get(key).ifPresent(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> overrides.containsKey(key) || environment.containsKey(envName(key)) ? Path.of(s)
+                        : dataDir.resolve(s))
+                .forEach(out::add));
+        return out;
+    }
+
+    public long number(String key, long defaultValue) {
+        Optional<String> v = get(key);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(v.get());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST, key + " must be a number");
+        }
+    }
+
+    public Optional<char[]> secret(String key) {
+        return get(key).map(String::toCharArray);
+    }
+
+    private static String envName(String key) {
+        return "CREDMARK_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

@@ -1,0 +1,385 @@
+package io.credmark.creators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.ConflictException;
+import io.credmark.NotFoundException;
+import io.credmark.credential.CredentialLinks;
+import io.credmark.disclosure.DisclosureLevel;
+import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.provenance.Generation;
+import io.credmark.provenance.Model;
+import io.credmark.provenance.Problem;
+import io.credmark.provenance.ProvenanceDocument;
+import io.credmark.provenance.ProvenanceException;
+import io.credmark.provenance.ProvenanceParser;
+import io.credmark.provenance.ProvenanceSchema;
+import io.credmark.store.CredentialStore;
+import io.credmark.store.DuplicateKeyException;
+import io.credmark.store.LineageEdge;
+import io.credmark.store.ModelRecord;
+import io.credmark.store.ModelRepository;
+import io.credmark.store.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The model registry ("model attribution tool"): creators register their models with lineage, usage terms and
+ * credits, in the shapes of the provenance document. Lineage entries may name other registered models by
+ * {@code modelId}, any creator's, so that lineage forms a DAG across creators; writes that would close a cycle are
+ * refused. What a viewer sees of a model follows its creator's default disclosure policy.
+ *
+ * <p>A registry record is a provenance document without {@code generation}: {@code creator} (the handle is the
+ * registering creator's), {@code model}, {@code lineage}, {@code usage}. As a request body it may also carry
+ * {@code slug} (on creation; the id is {@code HANDLE:SLUG}, the slug defaulting to one made from the model's name).
+ */
+public final class ModelRegistry {
+
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}:[a-z0-9][a-z0-9._-]{0,62}");
+    private static final List<String> MEMBERS = List.of("slug", "creator", "model", "lineage", "usage");
+    private static final String BASE_MODELS = "baseModels";
+    private static final String MERGES = "merges";
+
+    private final ModelRepository models;
+    private final Creators creators;
+    private final CredentialStore disclosures;
+    private final CredentialLinks links;
+    private final Clock clock;
+
+    public ModelRegistry(ModelRepository models, Creators creators, CredentialStore disclosures,
+            CredentialLinks links, Clock clock) {
+        this.models = models;
+        this.creators = creators;
+        this.disclosures = disclosures;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a model of {@code creator}.
+     *
+     * @throws ProvenanceException naming each problem with its path: an invalid record, an unknown referenced model,
+     *                             a cycle
+     * @throws ConflictException   when the creator already has a model with that slug
+     */
+    public RegisteredModel create(CreatorAccount creator, JsonNode body) {
+        ObjectNode document = document(creator, body, Optional.empty());
+        String slug = body.hasNonNull("slug") ? body.get("slug").asText() : slugOf(document);
+        String id = creator.handle() + ":" + slug;
+        try {
+            return models.write(w -> {
+                if (w.find(id).isPresent()) {
+                    throw new ConflictException("the model '" + id + "' is registered; change it with PUT");
+                }
+                Resolved r = resolve(w, id, document);
+                Instant now = Timestamps.storable(clock.instant());
+                ModelRecord record = new ModelRecord(id, creator.handle(), r.record().model().name(),
+                        r.record().toJson().toString(), 1, now, now);
+                w.insert(record, r.edges());
+                return view(record);
+            });
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("the model '" + id + "' is registered; change it with PUT");
+        }
+    }
+
+    /**
+     * Replaces the record of one of {@code creator}'s models. Credentials stamped before keep the record they were
+     * stamped with.
+     *
+     * @throws NotFoundException when the creator has no such model
+     */
+    public RegisteredModel replace(CreatorAccount creator, String id, JsonNode body) {
+        ownModel(creator, id);
+        ObjectNode document = document(creator, body, Optional.of(id.substring(id.indexOf(':') + 1)));
+        return models.write(w -> {
+            ModelRecord old = w.find(id).orElseThrow(() -> notFound(id));
+            Resolved r = resolve(w, id, document);
+            ModelRecord record = new ModelRecord(id, creator.handle(), r.record().model().name(),
+                    r.record().toJson().toString(), old.revision() + 1, old.createdAt(),
+                    Timestamps.storable(clock.instant()));
+            w.update(record, r.edges());
+            return view(record);
+        });
+    }
+
+    public Optional<RegisteredModel> find(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return models.find(id).map(ModelRegistry::view);
+    }
+
+    /** @throws NotFoundException unless the model exists and is {@code creator}'s */
+    public RegisteredModel ownModel(CreatorAccount creator, String id) {
+        return find(id).filter(m -> m.creatorHandle().equals(creator.handle())).orElseThrow(() -> notFound(id));
+    }
+
+    public List<RegisteredModel> list(String handle) {
+        return models.listByCreator(handle).stream().map(ModelRegistry::view).toList();
+    }
+
+    /** The page of a registered model for people. */
+    public String page(String id) {
+        return links.modelPage(id);
+    }
+
+    /** The model's JSON. */
+    public String json(String id) {
+        return links.modelJson(id);
+    }
+
+    /**
+     * The provenance a stamp naming the model carries: the record as it is now, and the request's generation. When
+     * the record names no model page, the registry's page is written as {@code model.url}, so that the file links to
+     * it.
+     */
+    public ProvenanceDocument snapshot(RegisteredModel m, Generation generation) {
+        ProvenanceDocument r = m.record();
+        Model model = r.model().url() != null ? r.model()
+                : new Model(r.model().name(), r.model().version(), r.model().hash(), page(m.id()));
+        return new ProvenanceDocument(r.creator(), model, generation, r.lineage(), r.usage());
+    }
+
+    /** The model as {@code viewer} may see it. */
+    public ModelView view(RegisteredModel m, Viewer viewer) {
+        Map<String, DisclosurePolicy> policies = new HashMap<>();
+        boolean owner = viewer.isCreator(m.creatorHandle());
+        ObjectNode record = owner ? m.record().toJson()
+                : visibleFields(m.record(), policyOf(m.creatorHandle(), policies));
+
+        List<ModelView.ModelSummary> upstream = new ArrayList<>();
+        List<ModelView.Link> edges = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>(List.of(m.id()));
+        Deque<Map.Entry<String, Integer>> queue = new ArrayDeque<>(List.of(Map.entry(m.id(), 0)));
+        Map<String, RegisteredModel> byId = new HashMap<>(Map.of(m.id(), m));
+        while (!queue.isEmpty()) {
+            Map.Entry<String, Integer> next = queue.poll();
+            RegisteredModel from = byId.get(next.getKey());
+            for (LineageEdge e : models.upstreamOf(from.id())) {
+                if (!edgeVisible(from.creatorHandle(), e.kind(), viewer, policies)) {
+                    continue;
+                }
+                edges.add(new ModelView.Link(e.modelId(), e.upstreamId(), e.kind(), e.weight()));
+                if (seen.add(e.upstreamId())) {
+                    Optional<RegisteredModel> up = find(e.upstreamId());
+                    if (up.isPresent()) {
+                        byId.put(up.get().id(), up.get());
+                        upstream.add(summary(up.get(), next.getValue() + 1));
+                        queue.add(Map.entry(up.get().id(), next.getValue() + 1));
+                    }
+                }
+            }
+        }
+        List<ModelView.Use> usedBy = new ArrayList<>();
+        for (LineageEdge e : models.downstreamOf(m.id())) {
+            Optional<RegisteredModel> down = find(e.modelId());
+            if (down.isPresent() && edgeVisible(down.get().creatorHandle(), e.kind(), viewer, policies)) {
+                usedBy.add(new ModelView.Use(summary(down.get(), 1), e.kind(), e.weight()));
+            }
+        }
+        List<String> credits = upstream.stream().map(ModelView.ModelSummary::creator)
+                .filter(h -> !h.equals(m.creatorHandle())).distinct().toList();
+        return new ModelView(m, page(m.id()), owner, record, upstream, edges, usedBy, credits,
+                disclosures.credentialsOfModel(m.id()));
+    }
+
+    ModelView.ModelSummary summary(RegisteredModel m, int depth) {
+        return new ModelView.ModelSummary(m.id(), m.name(), m.creatorHandle(), page(m.id()), depth);
+    }
+
+    // --- writing -------------------------------------------------------------------------------------------------
+
+    private record Resolved(ProvenanceDocument record, List<LineageEdge> edges) {
+    }
+
+    /**
+     * The request body as a provenance document (creator.handle from the path), checked by the provenance parser.
+     *
+     * @param slug the slug of the model being replaced; a body's slug must then be the same
+     */
+    private static ObjectNode document(CreatorAccount creator, JsonNode body, Optional<String> slug) {
+        List<Problem> problems = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw new ProvenanceException(List.of(new Problem("", "expected a JSON object: the model's record")));
+        }
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!MEMBERS.contains(name)) {
+                problems.add(new Problem(name, "unknown field (expected one of: " + String.join(", ", MEMBERS) + ")"));
+            }
+        }
+        if (body.hasNonNull("slug")) {
+            JsonNode s = body.get("slug");
+            if (!s.isTextual() || !SLUG.matcher(s.textValue()).matches()) {
+                problems.add(new Problem("slug", "expected 1 to 63 characters a-z, 0-9, '.', '_', '-', starting with a"
+                        + " letter or digit"));
+            } else if (slug.isPresent() && !slug.get().equals(s.textValue())) {
+                problems.add(new Problem("slug", "a model's slug cannot change (it is '" + slug.get() + "')"));
+            }
+        }
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        ObjectNode creatorNode = document.putObject("creator");
+        JsonNode given = body.get("creator");
+        if (given != null && !given.isNull()) {
+            if (!given.isObject()) {
+                problems.add(new Problem("creator", "expected an object: displayName, url"));
+            } else {
+                creatorNode.setAll(((ObjectNode) given).deepCopy());
+                if (given.has("handle") && !creator.handle().equals(given.get("handle").asText())) {
+                    problems.add(new Problem("creator.handle", "the handle is the registering creator's, '"
+                            + creator.handle() + "'; leave it out"));
+                }
+            }
+        }
+        creatorNode.put("handle", creator.handle());
+        for (String section : List.of("model", "lineage", "usage")) {
+            if (body.has(section)) {
+                document.set(section, body.get(section).deepCopy());
+            }
+        }
+        try {
+            ProvenanceParser.parse(document);
+        } catch (ProvenanceException e) {
+            problems.addAll(e.problems()); // every problem of the record, with its path
+        }
+        if (!problems.isEmpty()) {
+            throw new ProvenanceException(problems);
+        }
+        return document;
+    }
+
+    /**
+     * Resolves the lineage entries that name registered models, inside the registry lock: each must exist, and none
+     * may lead back to the model. A reference without a name is given the referenced model's name.
+     */
+    private Resolved resolve(ModelRepository.Writer w, String id, ObjectNode document) {
+        List<Problem> problems = new ArrayList<>();
+        List<LineageEdge> edges = new ArrayList<>();
+        JsonNode lineage = document.path("lineage");
+        for (String kind : List.of(BASE_MODELS, MERGES)) {
+            JsonNode entries = lineage.path(kind);
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode entry = entries.get(i);
+                JsonNode reference = kind.equals(MERGES) ? entry.path("model") : entry;
+                String path = "lineage." + kind + "[" + i + "]" + (kind.equals(MERGES) ? ".model" : "") + ".modelId";
+                if (!reference.isObject() || !reference.hasNonNull("modelId")) {
+                    continue;
+                }
+                String upstream = reference.get("modelId").asText();
+                Optional<ModelRecord> target = ID.matcher(upstream).matches() ? w.find(upstream) : Optional.empty();
+                if (!upstream.equals(id) && target.isEmpty()) {
+                    problems.add(new Problem(path, "no registered model '" + upstream + "'"));
+                    continue;
+                }
+                List<String> cycle = pathBack(w, upstream, id);
+                if (!cycle.isEmpty()) {
+                    List<String> shown = new ArrayList<>(List.of(id));
+                    shown.addAll(cycle);
+                    problems.add(new Problem(path, "the lineage would form a cycle: " + String.join(" → ", shown)));
+                    continue;
+                }
+                if (!reference.hasNonNull("name")) {
+                    ((ObjectNode) reference).put("name", target.orElseThrow().name());
+                }
+                Double weight = kind.equals(MERGES) && entry.path("weight").isNumber()
+                        ? entry.get("weight").doubleValue() : null;
+                edges.add(new LineageEdge(id, upstream, kind, i, weight));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProvenanceException(problems);
+        }
+        return new Resolved(ProvenanceParser.parse(document), edges);
+    }
+
+    /**
+     * A path of lineage edges from {@code start} up to {@code target}, as the ids visited ({@code start} first,
+     * {@code target} last); empty when there is none. The registry is a DAG before the write, so this terminates.
+     */
+    private static List<String> pathBack(ModelRepository.Writer w, String start, String target) {
+        Map<String, String> parent = new LinkedHashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        parent.put(start, null);
+        while (!queue.isEmpty()) {
+            String at = queue.poll();
+            if (at.equals(target)) {
+                List<String> path = new ArrayList<>();
+                for (String s = at; s != null; s = parent.get(s)) {
+                    path.add(0, s);
+                }
+                return path;
+            }
+            for (LineageEdge e : w.upstreamOf(at)) {
+                if (!parent.containsKey(e.upstreamId())) {
+                    parent.put(e.upstreamId(), at);
+                    queue.add(e.upstreamId());
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static String slugOf(ObjectNode document) {
+        String name = document.path("model").path("name").asText("");
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 63) {
+            slug = slug.substring(0, 63).replaceAll("-+$", "");
+        }
+        if (slug.isEmpty()) {
+            throw new ProvenanceException(List.of(new Problem("slug", "required: the model's name gives no slug"
+                    + " (a-z, 0-9, '.', '_', '-')")));
+        }
+        return slug;
+    }
+
+    // --- reading -------------------------------------------------------------------------------------------------
+
+    private DisclosurePolicy policyOf(String handle, Map<String, DisclosurePolicy> policies) {
+        return policies.computeIfAbsent(handle, h -> creators.find(h).map(CreatorAccount::policy)
+                .orElse(DisclosurePolicy.ALL_PUBLIC));
+    }
+
+    /** A lineage link is shown when its creator lets the viewer see that lineage field. */
+    private boolean edgeVisible(String creatorHandle, String kind, Viewer viewer, Map<String, DisclosurePolicy> policies) {
+        return viewer.isCreator(creatorHandle)
+                || policyOf(creatorHandle, policies).levelOf("lineage." + kind) != DisclosureLevel.PRIVATE;
+    }
+
+    /** The fields of a record that anyone may see: identity, public and protected. */
+    static ObjectNode visibleFields(ProvenanceDocument record, DisclosurePolicy policy) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        ProvenanceSchema.fields(record).forEach((path, value) -> {
+            if (policy.levelOf(path) != DisclosureLevel.PRIVATE) {
+                fields.put(path, value);
+            }
+        });
+        return ProvenanceSchema.assemble(fields);
+    }
+
+    private static RegisteredModel view(ModelRecord r) {
+        return new RegisteredModel(r.id(), r.creatorHandle(),
+                ProvenanceParser.parse(r.recordJson().getBytes(StandardCharsets.UTF_8)), r.revision(), r.createdAt(),
+                r.updatedAt());
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("no registered model '" + Creators.shorten(id) + "'");
+    }
+}

@@ -1,0 +1,126 @@
+package io.credmark.issuance;
+
+import io.credmark.bytes.Sha256;
+import io.credmark.creators.Creators;
+import io.credmark.creators.ModelRegistry;
+import io.credmark.creators.RegisteredModel;
+import io.credmark.credential.Credential;
+import io.credmark.credential.CredentialId;
+import io.credmark.credential.CredentialLinks;
+import io.credmark.credential.CredentialRef;
+import io.credmark.credential.SignerName;
+import io.credmark.credential.WatermarkPayload;
+import io.credmark.disclosure.Commitments;
+import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.provenance.Problem;
+import io.credmark.provenance.ProvenanceDocument;
+import io.credmark.provenance.ProvenanceException;
+import io.credmark.store.CommitmentRecord;
+import io.credmark.store.CredentialRecord;
+import io.credmark.store.CredentialStore;
+import io.credmark.store.DisclosureRecord;
+import io.credmark.store.DuplicateKeyException;
+import io.credmark.store.ModelLinkRecord;
+import io.credmark.store.StampArtifacts;
+import io.credmark.store.Timestamps;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Issues credentials: a stamp whose record is committed before anyone sees the image, so that a client holding a
+ * stamped image can always find its credential, and a failed stamp leaves nothing behind.
+ *
+ * <p>Every stamp commits to every provenance field (see {@link Commitments}) and the store keeps every disclosure,
+ * so that who sees a field can be decided whenever it is shown.
+ */
+public final class Issuer {
+
+    /** Attempts at a fresh id; two random 64-bit ids colliding twice in a row does not happen. */
+    private static final int ID_ATTEMPTS = 3;
+
+    private final StampService stamping;
+    private final CredentialStore store;
+    private final Creators creators;
+    private final ModelRegistry registry;
+    private final CredentialLinks links;
+    private final SignerName signer;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public Issuer(StampService stamping, CredentialStore store, Creators creators, ModelRegistry registry,
+            CredentialLinks links, SignerName signer, Clock clock, SecureRandom random) {
+        this.stamping = stamping;
+        this.store = store;
+        this.creators = creators;
+        this.registry = registry;
+        this.links = links;
+        this.signer = signer;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /**
+     * Stamps the image with a manifest naming a new credential, and commits the credential's record with every
+     * disclosure. Fields are stamped with the stricter of the creator's policy (all public for creators who have
+     * not registered) and the levels the order asks for; only public ones are written readable into the file.
+     *
+     * @throws io.credmark.InvalidInputException when the image cannot be stamped, or the order names an unknown
+     *                                           model; nothing is recorded then
+     * @throws io.credmark.store.StoreException  when the record cannot be committed; the image must not be used
+     */
+    public Stamped stamp(StampOrder order) {
+        ProvenanceDocument provenance;
+        Optional<RegisteredModel> model = Optional.empty();
+        if (order.provenance() instanceof ProvenanceInput.Registered r) {
+            model = Optional.of(registry.find(r.modelId()).orElseThrow(() -> new ProvenanceException(List.of(
+                    new Problem(ProvenanceInput.REGISTERED_MODEL, "no registered model '" + r.modelId() + "'")))));
+            provenance = registry.snapshot(model.get(), r.generation());
+        } else {
+            provenance = ((ProvenanceInput.Spelled) order.provenance()).document();
+        }
+        DisclosurePolicy policy = creators.defaultPolicy(provenance.creator().handle()).stricterOf(order.disclosure());
+        for (int attempt = 1; ; attempt++) {
+            CredentialId id = CredentialId.random(random);
+            String url = links.page(id);
+            StampResult result = stamping.stamp(new StampRequest(order.image(), provenance,
+                    Optional.of(new CredentialRef(id.text(), url)), order.sourceName(), policy, order.options(),
+                    OptionalLong.of(WatermarkPayload.of(id))));
+            byte[] image = result.toByteArray();
+            Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
+                    Sha256.hex(image), provenance, signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
+            Commitments c = result.commitments();
+            List<DisclosureRecord> rows = c.disclosures().stream().map(d -> new DisclosureRecord(id.value(), d.path(),
+                    d.encoded(), c.levels().get(d.path()).wireName())).toList();
+            CommitmentRecord commitments = new CommitmentRecord(id.value(), Commitments.DIGEST_ALG,
+                    String.join(" ", c.digests().stream().map(Issuer::base64).toList()),
+                    Creators.policyJson(order.disclosure()), Optional.empty(), Optional.empty());
+            Optional<ModelLinkRecord> link = model.map(m -> new ModelLinkRecord(id.value(), m.id(), m.revision()));
+            try {
+                StampArtifacts artifacts = new StampArtifacts(result.manifest().store(), result.watermark()
+                        .map(WatermarkStamp::payloadId).orElse(OptionalLong.empty()));
+                store.insertIssued(toRecord(credential), artifacts, rows, commitments, link);
+                return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
+                        result.parentManifest(), c);
+            } catch (DuplicateKeyException e) {
+                if (attempt == ID_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String base64(byte[] b) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static CredentialRecord toRecord(Credential c) {
+        ProvenanceDocument p = c.provenance();
+        return new CredentialRecord(c.id().value(), c.manifestLabel(), c.mediaType(), c.sha256(),
+                p.creator().handle(), p.model().name(), p.toJson().toString(), c.signer().organization(),
+                c.signer().commonName(), c.signer().issuer(), c.apiKeyName(), c.createdAt());
+    }
+}

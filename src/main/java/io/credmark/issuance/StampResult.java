@@ -1,0 +1,53 @@
+package io.credmark.issuance;
+
+import io.credmark.c2pa.sign.SignedManifest;
+import io.credmark.container.ImageFormat;
+import io.credmark.disclosure.Commitments;
+import io.credmark.pixels.marker.MarkResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A stamped image, not yet materialised: the input plus the new manifest store, written on demand.
+ *
+ * @param parentManifest the label of the manifest the input already carried, now a parentOf ingredient
+ * @param commitments    every field's disclosure and level: the service keeps them, the creator's evidence uses them
+ * @param mark           where the visible mark was drawn, when one was
+ * @param watermark      what became of the watermark, when the options allowed one
+ * @param width          the stamped image's width in stored pixels
+ * @param height         its height
+ */
+public record StampResult(SignedManifest manifest, ImageFormat format, Optional<String> parentManifest,
+        Commitments commitments, Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, int width,
+        int height) {
+
+    public String manifestLabel() {
+        return manifest.label();
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+        manifest.writeTo(out);
+    }
+
+    public byte[] toByteArray() {
+        return manifest.toByteArray();
+    }
+
+    /** SHA-256 of the stamped file, hex, computed by streaming it once. */
+    public String sha256() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+                writeTo(out);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.credmark.issuance;
+
+import io.credmark.container.ImageFormat;
+import io.credmark.credential.Credential;
+import io.credmark.disclosure.Commitments;
+import io.credmark.pixels.marker.MarkResult;
+import java.util.Optional;
+
+/**
+ * A stamped image whose credential is recorded.
+ *
+ * @param image the stamped file, exactly as recorded by {@link Credential#sha256()}
+ * @param url   the credential's page, as written into the manifest
+ * @param mark  where the visible mark was drawn, when one was
+ * @param watermark what became of the invisible watermark, when the options allowed one
+ * @param parentManifest the label of the manifest the input already carried, now a parentOf ingredient
+ * @param commitments every field's disclosure and level, the private ones included: for the creator's evidence only
+ */
+public record Stamped(Credential credential, String url, ImageFormat format, byte[] image, Optional<MarkResult> mark,
+        Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments) {
+}

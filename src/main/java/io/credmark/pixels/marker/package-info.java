@@ -1,0 +1,4 @@
+/**
+ * Drawing the visible attribution mark onto pixels. Depends on {@code pixels} only.
+ */
+package io.credmark.pixels.marker;

@@ -1,5 +1,0 @@
-package io.credmark.service;
-
-/** The credential record a stamp belongs to, written into the manifest so that offline readers can find it. */
-public record CredentialRef(String id, String url) {
-}

@@ -1,9 +1,0 @@
-package io.credmark.service;
-
-/** What the request names does not exist: a credential, creator or model. */
-public final class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,168 @@
+package io.credmark.verification;
+
+import io.credmark.Limits;
+import io.credmark.bytes.Sha256;
+import io.credmark.c2pa.assertion.CredmarkAssertion;
+import io.credmark.c2pa.jumbf.SingleManifestStore;
+import io.credmark.creators.Creators;
+import io.credmark.creators.CredentialView;
+import io.credmark.creators.CredentialViews;
+import io.credmark.creators.Viewer;
+import io.credmark.credential.CredentialId;
+import io.credmark.credential.CredentialLinks;
+import io.credmark.credential.WatermarkPayload;
+import io.credmark.disclosure.CheckedDisclosure;
+import io.credmark.disclosure.Disclosure;
+import io.credmark.disclosure.DisclosureCheck;
+import io.credmark.disclosure.DisclosureLevel;
+import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.pixels.watermark.Watermarker;
+import io.credmark.store.CommitmentRecord;
+import io.credmark.store.CredentialStore;
+import io.credmark.store.DisclosureRecord;
+import io.credmark.store.IssuedCredential;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Verifies images against this installation's records: a manifest that names one of its credentials is revealed as
+ * far as the viewer may see it, and a watermark leads to the credential it was stamped for.
+ */
+public final class CredentialLookup {
+
+    private final VerifyService verification;
+    private final CredentialStore store;
+    private final Creators creators;
+    private final CredentialViews views;
+    private final CredentialLinks links;
+    private final Limits limits;
+
+    public CredentialLookup(VerifyService verification, CredentialStore store, Creators creators,
+            CredentialViews views, CredentialLinks links, Limits limits) {
+        this.verification = verification;
+        this.store = store;
+        this.creators = creators;
+        this.views = views;
+        this.links = links;
+        this.limits = limits;
+    }
+
+    /** Verifies as anyone sees it. */
+    public Verification verify(byte[] image) {
+        return verify(image, Viewer.ANYONE, List.of());
+    }
+
+    /**
+     * Verifies the image and, when its manifest is one of this installation's credentials, looks it up and reveals
+     * what {@code viewer} may see of it: the fields the file carries and those the service keeps, as far as the
+     * policies now let the viewer see them, each checked against the digests the file's manifest signed. Fields
+     * carried readable in the file but no longer visible are left out of the report too (the file still has them;
+     * an offline verifier shows them). Images over the pixel limit are refused as they are for stamping, although
+     * verifying decodes no pixel, so that both routes accept the same images.
+     *
+     * @param evidence disclosures the caller presents (a creator's evidence bundle), checked and reported as such
+     */
+    public Verification verify(byte[] image, Viewer viewer, List<String> evidence) {
+        List<DisclosureCheck.Presented> presentedEvidence = evidence.stream()
+                .map(d -> new DisclosureCheck.Presented(d, CheckedDisclosure.Source.EVIDENCE)).toList();
+        VerificationReport report = verification.verify(image, presentedEvidence);
+        limits.checkPixels(report.header());
+        Optional<CredentialId> claimed = report.provenance().flatMap(ProvenanceView::credentialId)
+                .flatMap(CredentialId::parse);
+        Optional<IssuedCredential> recorded = claimed.flatMap(id -> store.issued(id.value()));
+        boolean sameFile = recorded.map(r -> r.sha256().equals(Sha256.hex(image))).orElse(false);
+        boolean ours = recorded.isPresent() && report.validation()
+                .map(v -> v.activeManifest().equals(recorded.get().manifestLabel())).orElse(false);
+        if (ours) {
+            report = report.withProvenance(Optional.of(reveal(report, recorded.get(),
+                    store.commitments(recorded.get().id()), viewer, presentedEvidence)));
+        }
+        WatermarkCheck watermark = watermark(image, report, ours && sameFile);
+        Optional<CredentialView> recovered = Optional.empty();
+        if (!watermark.manifestValid() && watermark.leadsTo().isPresent()) {
+            recovered = Optional.of(views.view(watermark.leadsTo().get().id(), viewer));
+        }
+        return new Verification(report, claimed, recorded.isPresent(), sameFile, watermark, recovered);
+    }
+
+    /**
+     * Reads the watermark and looks up the credential it leads to. The file exactly as issued is not searched: its
+     * watermark is the one its own valid manifest records. Any other file is, so that a valid manifest made for
+     * someone else's watermarked image (signed anew, or a copy of the image stamped again) is caught.
+     */
+    private WatermarkCheck watermark(byte[] image, VerificationReport report, boolean issuedFile) {
+        boolean manifestValid = report.status() == VerificationReport.Status.TRUSTED
+                || report.status() == VerificationReport.Status.VALID;
+        Optional<Long> recorded = manifestValid ? report.provenance().map(p -> p.assertion().watermark())
+                .filter(w -> Watermarker.ALGORITHM.equals(w.path("algorithm").asText()))
+                .flatMap(w -> WatermarkPayload.parseHex(w.path("payloadId").asText(null))) : Optional.empty();
+        Optional<WatermarkScan> scan = issuedFile ? Optional.empty() : Optional.of(verification.scanWatermark(image));
+        return new WatermarkCheck(scan, recorded,
+                WatermarkCheck.present(scan, recorded).flatMap(this::findByWatermark), manifestValid);
+    }
+
+    /**
+     * The credentials whose watermark carries {@code watermarkId} (the C2PA soft-binding resolution API's
+     * {@code byBinding} query): at most one, since the id is unique.
+     */
+    public Optional<WatermarkCheck.Found> findByWatermark(long watermarkId) {
+        return store.issuedByWatermark(watermarkId).map(c -> new WatermarkCheck.Found(new CredentialId(c.id()),
+                links.page(new CredentialId(c.id())), c.manifestLabel()));
+    }
+
+    /** The manifest store embedded in the file issued with this manifest, as written. */
+    public Optional<byte[]> manifestStore(String manifestLabel) {
+        return store.manifestStore(manifestLabel);
+    }
+
+    /**
+     * The manifest store of the file issued with this manifest, holding only that manifest: without the manifests
+     * of the image it was stamped over, which its ingredient assertion refers to.
+     */
+    public Optional<byte[]> activeManifest(String manifestLabel) {
+        return manifestStore(manifestLabel).flatMap(s -> SingleManifestStore.of(s, manifestLabel));
+    }
+
+    /**
+     * Searches an image's pixels for the watermark and looks up the credential it leads to.
+     *
+     * @throws io.credmark.InvalidInputException when the pixels cannot be read: not a PNG or JPEG, damaged, over a
+     *                                           limit, or not decodable faithfully (CMYK)
+     */
+    public Optional<WatermarkCheck.Found> findByContent(byte[] image) {
+        return verification.detectWatermark(image).flatMap(d -> findByWatermark(d.payloadId()));
+    }
+
+    /** The report's credmark assertion checked again with what the viewer may see, and only that. */
+    private ProvenanceView reveal(VerificationReport report, IssuedCredential credential,
+            Optional<CommitmentRecord> commitments, Viewer viewer, List<DisclosureCheck.Presented> evidence) {
+        ProvenanceView checkedBefore = report.provenance().orElseThrow();
+        CredmarkAssertion.Content assertion = checkedBefore.assertion();
+        boolean owner = viewer.isCreator(credential.creatorHandle());
+        // a credential stamped before disclosures were recorded follows its creator's default
+        DisclosurePolicy policy = commitments.map(c -> creators.effectivePolicy(c, credential.creatorHandle()))
+                .orElseGet(() -> creators.defaultPolicy(credential.creatorHandle()));
+        Predicate<String> visible = path -> owner || policy.levelOf(path) != DisclosureLevel.PRIVATE;
+        List<DisclosureCheck.Presented> presented = new ArrayList<>();
+        for (String d : assertion.disclosures()) {
+            // carried in the file: shown only while its field is visible; what is no disclosure at all is reported
+            Optional<String> path = Disclosure.parse(d).map(Disclosure::path);
+            if (path.isEmpty() || visible.test(path.get())) {
+                presented.add(new DisclosureCheck.Presented(d, CheckedDisclosure.Source.MANIFEST));
+            }
+        }
+        List<DisclosureRecord> rows = new ArrayList<>(commitments.isPresent() ? store.disclosures(credential.id())
+                : List.of());
+        rows.sort(Comparator.comparing(DisclosureRecord::path, CredentialViews.SCHEMA_ORDER));
+        rows.stream().filter(r -> visible.test(r.path()))
+                .forEach(r -> presented.add(new DisclosureCheck.Presented(r.disclosure(), CheckedDisclosure.Source.SERVICE)));
+        presented.addAll(evidence);
+        boolean manifestValid = report.status() == VerificationReport.Status.TRUSTED
+                || report.status() == VerificationReport.Status.VALID;
+        List<CheckedDisclosure> checked = DisclosureCheck.check(assertion.digests(), manifestValid, presented);
+        return new ProvenanceView(assertion, checked, DisclosureCheck.provenProvenance(assertion.identity(), checked));
+    }
+}

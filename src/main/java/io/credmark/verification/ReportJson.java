@@ -1,0 +1,177 @@
+package io.credmark.verification;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.c2pa.assertion.Action;
+import io.credmark.c2pa.assertion.DigitalSourceType;
+import io.credmark.c2pa.validate.IngredientSummary;
+import io.credmark.c2pa.validate.ManifestSummary;
+import io.credmark.c2pa.validate.SignerInfo;
+import io.credmark.c2pa.validate.StatusEntry;
+import io.credmark.c2pa.validate.ValidationResult;
+import io.credmark.container.ContainerProblem;
+import io.credmark.disclosure.CheckedDisclosure;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The verification report as JSON: the one document {@code credmark verify} prints and {@code POST /v1/verify}
+ * returns. Field names are part of credmark's interface; the shape is documented in the README.
+ */
+public final class ReportJson {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private ReportJson() {
+    }
+
+    public static ObjectNode render(VerificationReport r) {
+        ObjectNode out = F.objectNode();
+        out.put("status", r.status().wireName());
+        out.put("message", message(r));
+        out.put("format", r.format().mediaType());
+        ObjectNode image = out.putObject("image");
+        image.put("width", r.header().width());
+        image.put("height", r.header().height());
+        image.put("kind", r.header().description());
+        r.remoteManifest().ifPresent(u -> out.put("remoteManifest", u));
+        r.error().ifPresent(e -> out.put("error", e));
+        r.validation().ifPresent(v -> {
+            out.put("activeManifest", v.activeManifest());
+            r.provenance().flatMap(ProvenanceView::credential).ifPresent(c -> out.set("credential", c.deepCopy()));
+            ObjectNode summary = summary(v.manifest());
+            r.provenance().ifPresent(p -> {
+                summary.set("provenance", p.provenance());
+                summary.set("disclosures", disclosures(p));
+                if (p.assertion().marker() != null) {
+                    summary.set("marker", p.assertion().marker().deepCopy());
+                }
+                if (p.assertion().watermark() != null) {
+                    summary.set("watermark", p.assertion().watermark().deepCopy());
+                }
+            });
+            out.set("summary", summary);
+            ObjectNode validation = statuses(v.statuses());
+            validation.set("ingredientFailure", statuses(v.ingredientFailures()).get("failure"));
+            out.set("validation", validation);
+        });
+        if (!r.problems().isEmpty()) {
+            ArrayNode problems = out.putArray("containerProblems");
+            r.problems().stream().map(ContainerProblem::toString).forEach(problems::add);
+        }
+        return out;
+    }
+
+    /** A sentence for people, in the words of the Content Credentials verify site where they fit. */
+    static String message(VerificationReport r) {
+        Optional<SignerInfo> signer = r.validation().flatMap(v -> v.manifest().signer());
+        String who = signer.map(s -> s.organization() != null ? s.organization() : s.commonName()).orElse("an unknown signer");
+        return switch (r.status()) {
+            case TRUSTED -> "Signed by " + who + "; the file has not been changed since it was signed.";
+            case VALID -> "Signed by " + who + ", but the issuer couldn't be recognized. This file may not come from"
+                    + " where it claims to.";
+            case INVALID -> "This file may have been tampered with. Its Content Credentials can't be verified.";
+            case NONE -> r.remoteManifest().map(u -> "The Content Credentials of this file are kept at " + u
+                    + "; they were not fetched.").orElse(r.error().isPresent()
+                            ? "This file carries Content Credentials that cannot be read."
+                            : "No Content Credentials found.");
+        };
+    }
+
+    /** Every revealed field with its proof status; values that are not proven are shown as such, never as fact. */
+    static ArrayNode disclosures(ProvenanceView view) {
+        ArrayNode list = F.arrayNode();
+        for (CheckedDisclosure c : view.disclosures()) {
+            ObjectNode n = list.addObject();
+            if (c.path() != null) {
+                n.put("path", c.path());
+                n.set("value", c.value().deepCopy());
+            }
+            n.put("source", c.source().wireName());
+            n.put("proven", c.proven());
+            if (c.problem() != null) {
+                n.put("problem", c.problem());
+            }
+        }
+        return list;
+    }
+
+    static ObjectNode summary(ManifestSummary m) {
+        ObjectNode s = F.objectNode();
+        s.put("manifest", m.label());
+        s.put("claimVersion", m.claimVersion());
+        s.put("claimGenerator", m.claimGenerator());
+        m.title().ifPresent(t -> s.put("title", t));
+        m.signer().ifPresent(signer -> s.set("signer", signer(signer)));
+        ArrayNode actions = s.putArray("actions");
+        for (Action a : m.actions()) {
+            ObjectNode n = actions.addObject();
+            n.put("action", a.action());
+            if (a.digitalSourceType() != null) {
+                n.put("digitalSourceType", a.digitalSourceType());
+                n.put("digitalSourceTypeTerm", DigitalSourceType.term(a.digitalSourceType()));
+            }
+            if (a.softwareAgent() != null) {
+                n.put("softwareAgent", a.softwareAgent().name()
+                        + (a.softwareAgent().version() == null ? "" : " " + a.softwareAgent().version()));
+            }
+            if (a.when() != null) {
+                n.put("when", a.when().toString());
+            }
+        }
+        ArrayNode labels = s.putArray("assertions");
+        m.assertions().keySet().forEach(labels::add);
+        ArrayNode ingredients = s.putArray("ingredients");
+        for (IngredientSummary i : m.ingredients()) {
+            ObjectNode n = ingredients.addObject();
+            n.put("title", i.title());
+            n.put("format", i.format());
+            n.put("relationship", i.relationship());
+            i.manifestLabel().ifPresent(l -> n.put("manifest", l));
+            if (!i.statuses().isEmpty()) {
+                n.set("validation", statuses(i.statuses()));
+            }
+            i.manifest().ifPresent(im -> n.set("summary", summary(im)));
+        }
+        return s;
+    }
+
+    private static ObjectNode signer(SignerInfo s) {
+        ObjectNode n = F.objectNode();
+        putIfPresent(n, "organization", s.organization());
+        putIfPresent(n, "commonName", s.commonName());
+        putIfPresent(n, "issuer", s.issuer());
+        n.put("algorithm", s.algorithm());
+        n.put("certificateNotBefore", s.notBefore().toString());
+        n.put("certificateNotAfter", s.notAfter().toString());
+        s.signedAt().map(Instant::toString).ifPresent(t -> n.put("timeStamp", t));
+        return n;
+    }
+
+    static ObjectNode statuses(List<StatusEntry> entries) {
+        ObjectNode n = F.objectNode();
+        for (StatusEntry.Kind kind : StatusEntry.Kind.values()) {
+            ArrayNode list = n.putArray(kind.name().toLowerCase(java.util.Locale.ROOT));
+            entries.stream().filter(e -> e.kind() == kind).forEach(e -> {
+                ObjectNode x = list.addObject();
+                x.put("code", e.code());
+                putIfPresent(x, "url", e.url());
+                putIfPresent(x, "explanation", e.explanation());
+            });
+        }
+        return n;
+    }
+
+    /** Failure codes of the active manifest, for callers that only want the verdict's reasons. */
+    public static List<String> failureCodes(VerificationReport r) {
+        return r.validation().map(ValidationResult::failureCodes).orElse(List.of());
+    }
+
+    private static void putIfPresent(ObjectNode n, String key, String value) {
+        if (value != null) {
+            n.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.credmark.verification;
+
+import io.credmark.InvalidInputException;
+import io.credmark.Limits;
+import io.credmark.c2pa.assertion.CredmarkAssertion;
+import io.credmark.c2pa.validate.ManifestUnreadableException;
+import io.credmark.c2pa.validate.ValidationResult;
+import io.credmark.c2pa.validate.ValidationState;
+import io.credmark.c2pa.validate.Validator;
+import io.credmark.container.AssetHandlers;
+import io.credmark.container.ManifestStoreCarrier;
+import io.credmark.container.ParsedImage;
+import io.credmark.disclosure.DisclosureCheck;
+import io.credmark.pixels.Decoded;
+import io.credmark.pixels.Orientation;
+import io.credmark.pixels.PixelCodec;
+import io.credmark.pixels.watermark.Detection;
+import io.credmark.pixels.watermark.Watermarker;
+import java.util.List;
+import java.util.Optional;
+
+/** Verifies an image's Content Credentials, from any producer. */
+public final class VerifyService {
+
+    private final Validator validator;
+    private final Limits limits;
+    private final Watermarker watermarker;
+
+    public VerifyService(Validator validator, Limits limits, Watermarker watermarker) {
+        this.validator = validator;
+        this.limits = limits;
+        this.watermarker = watermarker;
+    }
+
+    /**
+     * Searches the pixels for this installation's watermark, as {@link #detectWatermark}, and says why when they
+     * cannot be searched instead of failing.
+     */
+    public WatermarkScan scanWatermark(byte[] bytes) {
+        limits.checkBytes(bytes.length); // over the limit is refused, not "unreadable"
+        try {
+            return WatermarkScan.of(detectWatermark(bytes));
+        } catch (InvalidInputException e) {
+            // damaged or not decodable faithfully (CMYK): the manifest's verdict stands on its own
+            return WatermarkScan.unreadable(e.getMessage());
+        }
+    }
+
+    /**
+     * Searches the pixels for this installation's watermark: as viewers show the image (it was embedded that way)
+     * and, for an image with an EXIF orientation, also as stored (a copy that lost its EXIF tag shows the stored
+     * pixels). Decoding is bounded by the pixel limit.
+     *
+     * @throws InvalidInputException when the bytes are not a PNG or JPEG whose pixels can be read faithfully, are
+     *                               damaged, or are over the byte or pixel limit
+     */
+    public Optional<Detection> detectWatermark(byte[] bytes) {
+        limits.checkBytes(bytes.length);
+        Decoded decoded = new PixelCodec(limits.maxPixels()).decode(bytes);
+        if (Math.min(decoded.width(), decoded.height()) < Watermarker.MIN_SEARCHED_SIDE) {
+            return Optional.empty();
+        }
+        Orientation orientation = decoded.orientation();
+        Optional<Detection> found = watermarker.detect(orientation.display(decoded.image()));
+        if (found.isEmpty() && orientation != Orientation.NORMAL) {
+            found = watermarker.detect(decoded.image());
+        }
+        return found;
+    }
+
+    /**
+     * @throws io.credmark.InvalidInputException when the bytes are not a readable PNG or JPEG, or carry more than
+     *                                           one manifest store
+     */
+    public VerificationReport verify(byte[] bytes) {
+        return verify(bytes, List.of());
+    }
+
+    /**
+     * Verifies, and checks {@code presented} disclosures (from the service's store or a creator's evidence) against
+     * the digests that credmark's signed assertion commits to, besides those the file carries.
+     */
+    public VerificationReport verify(byte[] bytes, List<DisclosureCheck.Presented> presented) {
+        limits.checkBytes(bytes.length);
+        ParsedImage image = AssetHandlers.read(bytes);
+        Optional<ManifestStoreCarrier> store = image.store();
+        if (store.isEmpty()) {
+            return new VerificationReport(VerificationReport.Status.NONE, image.format(), image.header(),
+                    Optional.empty(), image.remoteManifestUrl(), Optional.empty(), image.problems(), Optional.empty());
+        }
+        try {
+            ValidationResult result = validator.validate(image, store.get());
+            Optional<ProvenanceView> provenance = result.manifest().assertion(CredmarkAssertion.LABEL)
+                    .flatMap(CredmarkAssertion::decode)
+                    .map(a -> ProvenanceView.check(a, result.state() != ValidationState.INVALID, presented));
+            return new VerificationReport(VerificationReport.Status.of(result.state()), image.format(), image.header(),
+                    Optional.of(result), image.remoteManifestUrl(), Optional.empty(), image.problems(), provenance);
+        } catch (ManifestUnreadableException e) {
+            return new VerificationReport(VerificationReport.Status.NONE, image.format(), image.header(),
+                    Optional.empty(), image.remoteManifestUrl(),
+                    Optional.of("the manifest store cannot be read: " + e.getMessage() + " (" + e.code() + ")"),
+                    image.problems(), Optional.empty());
+        }
+    }
+}
