@@ -1,6 +1,8 @@
-package io.credmark.pixels;
+package io.credmark.pixels.png;
 
 import io.credmark.container.png.PngChunk;
+import io.credmark.pixels.Decoded;
+import io.credmark.pixels.PixelCodec;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -22,5 +24,15 @@ record PngSource(
         byte[] indices,
         int[] transparentKey,
         BufferedImage original,
-        boolean hasHistogram) {
+        boolean hasHistogram) implements Decoded.Source {
+
+    @Override
+    public byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel) {
+        return PngPixelWriter.write(this, changed, deflateLevel);
+    }
+
+    @Override
+    public boolean paletted() {
+        return palette != null;
+    }
 }

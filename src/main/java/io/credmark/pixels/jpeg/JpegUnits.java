@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.jpeg;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
@@ -160,5 +160,18 @@ final class JpegUnits {
                 out[v * 8 + u] = s;
             }
         }
+    }
+
+    /** {unit width, unit height, units per row, unit rows}: one unit per MCU of an interleaved scan. */
+    static int[] grid(int[][] components, int width, int height) {
+        int hmax = 1;
+        int vmax = 1;
+        for (int[] c : components) {
+            hmax = Math.max(hmax, c[0]);
+            vmax = Math.max(vmax, c[1]);
+        }
+        int uw = 8 * hmax;
+        int uh = 8 * vmax;
+        return new int[] {uw, uh, (width + uw - 1) / uw, (height + uh - 1) / uh};
     }
 }

@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.png;
 
 import java.util.Set;
 

@@ -1,8 +1,11 @@
-package io.credmark.pixels;
+package io.credmark.pixels.png;
 
 import io.credmark.InvalidInputException;
 import io.credmark.bytes.BigEndian;
 import io.credmark.container.png.PngChunk;
+import io.credmark.pixels.Decoded;
+import io.credmark.pixels.Orientation;
+import io.credmark.pixels.PixelImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.WritableRaster;
@@ -17,15 +20,18 @@ import java.util.zip.Inflater;
  * applied. Gray images of 1, 2 or 4 bits are handed out as 8-bit gray (values scaled exactly by 255, 85 or 17);
  * palette images as RGB or ARGB, with the indices kept for re-encoding.
  */
-final class PngPixelReader {
+public final class PngPixelReader {
 
     private PngPixelReader() {
     }
 
-    record Result(BufferedImage image, PngSource source, Orientation orientation) {
-    }
-
-    static Result read(byte[] file, List<PngChunk> chunks) {
+    /**
+     * Decodes a PNG whose chunk list has been read and checked.
+     *
+     * @param chunks the file's chunks, IHDR first
+     * @throws InvalidInputException MALFORMED_IMAGE for damaged image data, UNSUPPORTED_FORMAT for APNG
+     */
+    public static Decoded.Pixels read(byte[] file, List<PngChunk> chunks) {
         PngChunk ihdr = chunks.get(0);
         int at = (int) ihdr.dataOffset();
         int width = (int) BigEndian.u32(file, at);
@@ -36,7 +42,7 @@ final class PngPixelReader {
         int filterMethod = file[at + 11] & 0xFF;
         int interlace = file[at + 12] & 0xFF;
         if (compression != 0 || filterMethod != 0 || interlace > 1) {
-            throw PixelCodec.malformed("PNG header declares compression " + compression + ", filter method "
+            throw malformed("PNG header declares compression " + compression + ", filter method "
                     + filterMethod + ", interlace " + interlace + "; only 0, 0 and 0 or 1 exist");
         }
         PngRaw raw = new PngRaw(width, height, depth, colourType, interlace == 1);
@@ -55,7 +61,7 @@ final class PngPixelReader {
                                 + " a mark");
                 case "PLTE" -> {
                     if (c.dataLength() % 3 != 0 || c.dataLength() == 0 || c.dataLength() > 768) {
-                        throw PixelCodec.malformed("PNG PLTE chunk has " + c.dataLength() + " bytes");
+                        throw malformed("PNG PLTE chunk has " + c.dataLength() + " bytes");
                     }
                     palette = new int[c.dataLength() / 3];
                     for (int i = 0; i < palette.length; i++) {
@@ -76,7 +82,7 @@ final class PngPixelReader {
         }
         if (colourType == 3) {
             if (palette == null) {
-                throw PixelCodec.malformed("palette PNG without a PLTE chunk");
+                throw malformed("palette PNG without a PLTE chunk");
             }
             if (trns != null) {
                 for (int i = 0; i < Math.min(trns.length, palette.length); i++) {
@@ -107,7 +113,7 @@ final class PngPixelReader {
         decodePasses(data, raw, image, palette, indices);
         BufferedImage original = key != null ? PixelImages.copy(image) : null;
         PngSource source = new PngSource(file, chunks, raw, palette, indices, key, original, hist);
-        return new Result(image, source, orientation);
+        return new Decoded.Pixels(image, orientation, source);
     }
 
     private static boolean hasTransparency(int[] palette) {
@@ -138,18 +144,18 @@ final class PngPixelReader {
                 while (produced < out.length && !inflater.finished() && !inflater.needsInput()) {
                     int n = inflater.inflate(out, produced, out.length - produced);
                     if (n == 0 && inflater.needsDictionary()) {
-                        throw PixelCodec.malformed("PNG image data asks for a preset dictionary");
+                        throw malformed("PNG image data asks for a preset dictionary");
                     }
                     produced += n;
                 }
             }
         } catch (DataFormatException e) {
-            throw PixelCodec.malformed("PNG image data is corrupt (" + e.getMessage() + ")");
+            throw malformed("PNG image data is corrupt (" + e.getMessage() + ")");
         } finally {
             inflater.end();
         }
         if (produced < out.length) {
-            throw PixelCodec.malformed("PNG image data ends early: " + produced + " of " + out.length + " bytes");
+            throw malformed("PNG image data ends early: " + produced + " of " + out.length + " bytes");
         }
         return out;
     }
@@ -202,5 +208,9 @@ final class PngPixelReader {
                 pos = at + rowBytes;
             }
         }
+    }
+
+    static InvalidInputException malformed(String message) {
+        return new InvalidInputException(InvalidInputException.Kind.MALFORMED_IMAGE, message);
     }
 }

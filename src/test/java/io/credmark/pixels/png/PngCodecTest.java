@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.png;
 
 import static io.credmark.pixels.PixelTesting.bytes;
 import static io.credmark.pixels.PixelTesting.chunk;
@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credmark.pixels.PixelCodec;
+import io.credmark.pixels.Decoded;
+import io.credmark.pixels.PixelTesting;
 import io.credmark.InvalidInputException;
 import io.credmark.container.AssetHandlers;
 import io.credmark.pixels.PixelTesting.Chunk;

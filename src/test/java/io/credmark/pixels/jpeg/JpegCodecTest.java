@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.jpeg;
 
 import static io.credmark.pixels.PixelTesting.bytes;
 import static io.credmark.pixels.PixelTesting.metadataSegments;
@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credmark.pixels.PixelCodec;
+import io.credmark.pixels.Decoded;
+import io.credmark.pixels.PixelTesting;
+import io.credmark.pixels.Orientation;
 import io.credmark.InvalidInputException;
 import io.credmark.container.AssetHandlers;
 import io.credmark.pixels.PixelTesting.Segment;

@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.jpeg;
 
 /**
  * The geometry and quantized DCT coefficients of a JPEG frame (ITU T.81 §A.2): per component a grid of 8×8 blocks

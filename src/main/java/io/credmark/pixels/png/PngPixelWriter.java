@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.png;
 
 import io.credmark.bytes.BigEndian;
 import io.credmark.container.png.PngChunk;

@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.jpeg;
 
 /**
  * Huffman tables of JPEG (ITU T.81 §C, §F.2.2.3, Annex K.2): decoding from DHT counts and symbols, encoding code
@@ -47,7 +47,7 @@ final class JpegHuffman {
     /** Parses one table of a DHT segment at {@code p}; returns {class, id, bytes used} and stores the table. */
     static int parse(byte[] b, int p, int end, JpegHuffman[] dc, JpegHuffman[] ac) {
         if (end - p < 17) {
-            throw PixelCodec.malformed("JPEG Huffman table segment is truncated");
+            throw JpegErrors.malformed("JPEG Huffman table segment is truncated");
         }
         int tc = (b[p] & 0xFF) >> 4;
         int th = b[p] & 15;
@@ -58,7 +58,7 @@ final class JpegHuffman {
             total += counts[i];
         }
         if (tc > 1 || th > 3 || total > 256 || end - p - 17 < total) {
-            throw PixelCodec.malformed("JPEG Huffman table segment is malformed");
+            throw JpegErrors.malformed("JPEG Huffman table segment is malformed");
         }
         int[] symbols = new int[total];
         for (int i = 0; i < total; i++) {
@@ -86,7 +86,7 @@ final class JpegHuffman {
             c = (c << 1) | in.get(1);
             len++;
             if (len > 16) {
-                throw PixelCodec.malformed("JPEG entropy-coded data holds an invalid Huffman code");
+                throw JpegErrors.malformed("JPEG entropy-coded data holds an invalid Huffman code");
             }
         }
         return symbols[valPtr[len] + c - minCode[len]];

@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.png;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +160,7 @@ final class PngRaw {
                     raw[at + i] += (byte) paeth(left, up, upLeft);
                 }
             }
-            default -> throw PixelCodec.malformed("PNG row uses unknown filter type " + filter);
+            default -> throw PngPixelReader.malformed("PNG row uses unknown filter type " + filter);
         }
     }
 

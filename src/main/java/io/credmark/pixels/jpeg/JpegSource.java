@@ -1,8 +1,12 @@
-package io.credmark.pixels;
+package io.credmark.pixels.jpeg;
 
 import io.credmark.container.ByteRange;
+import io.credmark.pixels.Decoded;
+import io.credmark.pixels.PixelCodec;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a decoded JPEG keeps for re-encoding.
@@ -26,7 +30,17 @@ record JpegSource(
         int sofMarker,
         JpegQuality.Estimate quality,
         boolean ycc,
-        long[] unitHashes) {
+        long[] unitHashes) implements Decoded.Source {
+
+    @Override
+    public byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel) {
+        return JpegReencoder.encode(this, changed, jpegMode);
+    }
+
+    @Override
+    public Optional<JpegQuality.Estimate> jpegQuality() {
+        return Optional.of(quality);
+    }
 
     /** A kept segment; the Adobe APP14 segment is kept only when the original coding is kept. */
     record Kept(ByteRange range, boolean adobe) {

@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.jpeg;
 
 import io.credmark.InvalidInputException;
 import io.credmark.bytes.BigEndian;
@@ -29,7 +29,7 @@ final class JpegCoefficientReader {
         int pos = 2;
         while (pos < file.length) {
             if ((file[pos] & 0xFF) != 0xFF) {
-                throw PixelCodec.malformed("JPEG: expected a marker at byte " + pos);
+                throw JpegErrors.malformed("JPEG: expected a marker at byte " + pos);
             }
             while (pos < file.length && (file[pos] & 0xFF) == 0xFF) {
                 pos++;
@@ -45,11 +45,11 @@ final class JpegCoefficientReader {
                 continue;
             }
             if (file.length - pos < 2) {
-                throw PixelCodec.malformed("JPEG: truncated segment");
+                throw JpegErrors.malformed("JPEG: truncated segment");
             }
             int len = BigEndian.u16(file, pos);
             if (len < 2 || file.length - pos < len) {
-                throw PixelCodec.malformed("JPEG: segment length out of range");
+                throw JpegErrors.malformed("JPEG: segment length out of range");
             }
             int p = pos + 2;
             int end = pos + len;
@@ -76,21 +76,21 @@ final class JpegCoefficientReader {
             pos = end;
         }
         if (frame == null) {
-            throw PixelCodec.malformed("JPEG without a frame header");
+            throw JpegErrors.malformed("JPEG without a frame header");
         }
         return frame;
     }
 
     private void frame(int p, int end) {
         if (frame != null) {
-            throw PixelCodec.malformed("JPEG with more than one frame");
+            throw JpegErrors.malformed("JPEG with more than one frame");
         }
         int precision = file[p] & 0xFF;
         int height = BigEndian.u16(file, p + 1);
         int width = BigEndian.u16(file, p + 3);
         int n = file[p + 5] & 0xFF;
         if (precision != 8 || n < 1 || n > 4 || end - p < 6 + 3 * n || width == 0 || height == 0) {
-            throw PixelCodec.malformed("JPEG frame header is not an 8-bit frame this reader handles");
+            throw JpegErrors.malformed("JPEG frame header is not an 8-bit frame this reader handles");
         }
         int[][] spec = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -98,7 +98,7 @@ final class JpegCoefficientReader {
             int hv = file[q + 1] & 0xFF;
             spec[i] = new int[] {file[q] & 0xFF, hv >> 4, hv & 15, file[q + 2] & 0xFF};
             if (spec[i][1] < 1 || spec[i][1] > 4 || spec[i][2] < 1 || spec[i][2] > 4) {
-                throw PixelCodec.malformed("JPEG frame header has invalid sampling factors");
+                throw JpegErrors.malformed("JPEG frame header has invalid sampling factors");
             }
         }
         frame = new JpegFrame(width, height, spec);
@@ -107,11 +107,11 @@ final class JpegCoefficientReader {
     /** Decodes one scan; returns where its entropy-coded data starts. */
     private int scan(int p, int end) {
         if (frame == null) {
-            throw PixelCodec.malformed("JPEG scan before the frame header");
+            throw JpegErrors.malformed("JPEG scan before the frame header");
         }
         int n = file[p] & 0xFF;
         if (n < 1 || n > 4 || end - p < 1 + 2 * n + 3) {
-            throw PixelCodec.malformed("JPEG scan header is malformed");
+            throw JpegErrors.malformed("JPEG scan header is malformed");
         }
         JpegFrame.Component[] comps = new JpegFrame.Component[n];
         int[] dcTable = new int[n];
@@ -125,7 +125,7 @@ final class JpegCoefficientReader {
                 }
             }
             if (comps[i] == null) {
-                throw PixelCodec.malformed("JPEG scan refers to an unknown component " + id);
+                throw JpegErrors.malformed("JPEG scan refers to an unknown component " + id);
             }
             dcTable[i] = t >> 4;
             acTable[i] = t & 15;
@@ -136,16 +136,16 @@ final class JpegCoefficientReader {
         int ah = (file[q + 2] & 0xFF) >> 4;
         int al = file[q + 2] & 15;
         if (ss > 63 || se > 63 || ss > se || (ss == 0 && se != 0 && n > 1 && se != 63)) {
-            throw PixelCodec.malformed("JPEG scan has an invalid spectral selection");
+            throw JpegErrors.malformed("JPEG scan has an invalid spectral selection");
         }
         boolean progressiveDc = ss == 0 && se == 0;
         boolean sequential = ss == 0 && se == 63 && ah == 0 && al == 0;
         for (int i = 0; i < n; i++) {
             if ((sequential || progressiveDc && ah == 0) && (dcTable[i] > 3 || dc[dcTable[i]] == null)) {
-                throw PixelCodec.malformed("JPEG scan uses an undefined DC Huffman table");
+                throw JpegErrors.malformed("JPEG scan uses an undefined DC Huffman table");
             }
             if ((sequential || ss > 0) && (acTable[i] > 3 || ac[acTable[i]] == null)) {
-                throw PixelCodec.malformed("JPEG scan uses an undefined AC Huffman table");
+                throw JpegErrors.malformed("JPEG scan uses an undefined AC Huffman table");
             }
         }
         JpegHuffman.BitReader in = new JpegHuffman.BitReader(file, end);
@@ -189,79 +189,97 @@ final class JpegCoefficientReader {
         return end;
     }
 
+    /** One block of a scan, by the kind of scan (T.81 §F.2.2 sequential, §G.1.2 progressive). */
     private void block(JpegHuffman.BitReader in, JpegFrame.Component c, int off, int dcT, int acT, int[] pred, int i,
             int ss, int se, int ah, int al, boolean sequential) {
         short[] coef = c.coefficients;
         if (sequential) {
-            int s = dc[dcT].decode(in);
-            if (s > 11) {
-                throw PixelCodec.malformed("JPEG DC difference out of range");
-            }
-            pred[i] += in.receiveExtend(s);
-            coef[off] = (short) pred[i];
-            JpegHuffman table = ac[acT];
-            for (int k = 1; k < 64; k++) {
-                int rs = table.decode(in);
-                int r = rs >> 4;
-                int sz = rs & 15;
-                if (sz == 0) {
-                    if (r != 15) {
-                        break;
-                    }
-                    k += 15;
-                    continue;
-                }
-                k += r;
-                if (k > 63) {
-                    throw PixelCodec.malformed("JPEG block overruns 64 coefficients");
-                }
-                coef[off + JpegQuality.ZIGZAG[k]] = (short) in.receiveExtend(sz);
-            }
-            return;
+            sequentialBlock(in, coef, off, dc[dcT], ac[acT], pred, i);
+        } else if (ss == 0) {
+            progressiveDc(in, coef, off, dc[dcT], pred, i, ah, al);
+        } else if (ah == 0) {
+            acFirst(in, coef, off, ac[acT], ss, se, al);
+        } else {
+            acRefinement(in, coef, off, ac[acT], ss, se, al);
         }
-        if (ss == 0) { // progressive DC
-            if (ah == 0) {
-                int s = dc[dcT].decode(in);
-                if (s > 11) {
-                    throw PixelCodec.malformed("JPEG DC difference out of range");
-                }
-                pred[i] += in.receiveExtend(s);
-                coef[off] = (short) (pred[i] << al);
-            } else if (in.get(1) != 0) {
-                coef[off] |= (short) (1 << al);
-            }
-            return;
-        }
-        JpegHuffman table = ac[acT];
-        if (ah == 0) { // AC first
-            if (eobRun > 0) {
-                eobRun--;
-                return;
-            }
-            for (int k = ss; k <= se; k++) {
-                int rs = table.decode(in);
-                int r = rs >> 4;
-                int s = rs & 15;
-                if (s != 0) {
-                    k += r;
-                    if (k > 63) {
-                        throw PixelCodec.malformed("JPEG block overruns 64 coefficients");
-                    }
-                    coef[off + JpegQuality.ZIGZAG[k]] = (short) (in.receiveExtend(s) * (1 << al));
-                } else if (r == 15) {
-                    k += 15;
-                } else {
-                    eobRun = 1 << r;
-                    if (r != 0) {
-                        eobRun += in.get(r);
-                    }
-                    eobRun--;
+    }
+
+    /** A whole block of a sequential scan: DC difference, then run-length coded AC coefficients (§F.2.2). */
+    private static void sequentialBlock(JpegHuffman.BitReader in, short[] coef, int off, JpegHuffman dcTable,
+            JpegHuffman acTable, int[] pred, int i) {
+        pred[i] += dcDifference(in, dcTable);
+        coef[off] = (short) pred[i];
+        for (int k = 1; k < 64; k++) {
+            int rs = acTable.decode(in);
+            int r = rs >> 4;
+            int sz = rs & 15;
+            if (sz == 0) {
+                if (r != 15) {
                     break;
                 }
+                k += 15;
+                continue;
             }
+            k += r;
+            if (k > 63) {
+                throw JpegErrors.malformed("JPEG block overruns 64 coefficients");
+            }
+            coef[off + JpegQuality.ZIGZAG[k]] = (short) in.receiveExtend(sz);
+        }
+    }
+
+    private static int dcDifference(JpegHuffman.BitReader in, JpegHuffman dcTable) {
+        int s = dcTable.decode(in);
+        if (s > 11) {
+            throw JpegErrors.malformed("JPEG DC difference out of range");
+        }
+        return in.receiveExtend(s);
+    }
+
+    /** The DC coefficient of a progressive scan: first scan (ah 0) or one refinement bit (§G.1.2.1). */
+    private static void progressiveDc(JpegHuffman.BitReader in, short[] coef, int off, JpegHuffman dcTable,
+            int[] pred, int i, int ah, int al) {
+        if (ah == 0) {
+            pred[i] += dcDifference(in, dcTable);
+            coef[off] = (short) (pred[i] << al);
+        } else if (in.get(1) != 0) {
+            coef[off] |= (short) (1 << al);
+        }
+    }
+
+    /** The first scan of a band of AC coefficients, with end-of-band runs across blocks (§G.1.2.2). */
+    private void acFirst(JpegHuffman.BitReader in, short[] coef, int off, JpegHuffman table, int ss, int se,
+            int al) {
+        if (eobRun > 0) {
+            eobRun--;
             return;
         }
-        // AC refinement
+        for (int k = ss; k <= se; k++) {
+            int rs = table.decode(in);
+            int r = rs >> 4;
+            int s = rs & 15;
+            if (s != 0) {
+                k += r;
+                if (k > 63) {
+                    throw JpegErrors.malformed("JPEG block overruns 64 coefficients");
+                }
+                coef[off + JpegQuality.ZIGZAG[k]] = (short) (in.receiveExtend(s) * (1 << al));
+            } else if (r == 15) {
+                k += 15;
+            } else {
+                eobRun = 1 << r;
+                if (r != 0) {
+                    eobRun += in.get(r);
+                }
+                eobRun--;
+                break;
+            }
+        }
+    }
+
+    /** A refinement scan of a band of AC coefficients: one more bit of each non-zero one, new ±1 values (§G.1.2.3). */
+    private void acRefinement(JpegHuffman.BitReader in, short[] coef, int off, JpegHuffman table, int ss, int se,
+            int al) {
         int p1 = 1 << al;
         int m1 = -1 << al;
         int k = ss;

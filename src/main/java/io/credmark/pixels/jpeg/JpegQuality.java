@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.jpeg;
 
 import javax.imageio.plugins.jpeg.JPEGQTable;
 

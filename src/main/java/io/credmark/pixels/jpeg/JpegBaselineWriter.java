@@ -1,4 +1,4 @@
-package io.credmark.pixels;
+package io.credmark.pixels.jpeg;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
