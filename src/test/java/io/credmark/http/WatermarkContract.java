@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
-import io.credmark.pixels.watermark.bench.Attacks;
+import io.credmark.bench.Attacks;
 import io.credmark.service.CredentialId;
 import io.credmark.service.StampRequest;
 import io.credmark.service.StampResult;
