@@ -1,5 +1,6 @@
 package io.credmark.app;
 
+import io.credmark.BuildInfo;
 import io.credmark.InvalidInputException;
 import io.credmark.Limits;
 import io.credmark.c2pa.claim.ClaimWriter;
@@ -34,7 +35,7 @@ import java.util.Optional;
 public final class Credmark {
 
     public static final String NAME = "credmark";
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = BuildInfo.version();
 
     private final Settings settings;
     private final DevelopmentCa developmentCa;

@@ -11,7 +11,7 @@ import java.util.Set;
  * Command-line arguments: positionals and {@code --name value} options, checked against what a command accepts so
  * that a typo is an error rather than silently ignored.
  */
-final class Args {
+public final class Args {
 
     private final List<String> positionals = new ArrayList<>();
     private final Map<String, List<String>> options = new HashMap<>();
@@ -23,7 +23,7 @@ final class Args {
      * @param valued options that take a value
      * @param flags  options that do not
      */
-    static Args parse(List<String> args, Set<String> valued, Set<String> flags) {
+    public static Args parse(List<String> args, Set<String> valued, Set<String> flags) {
         Args a = new Args();
         for (int i = 0; i < args.size(); i++) {
             String s = args.get(i);
@@ -55,24 +55,24 @@ final class Args {
         return a;
     }
 
-    Optional<String> option(String name) {
+    public Optional<String> option(String name) {
         List<String> v = options.get(name);
         return v == null ? Optional.empty() : Optional.of(v.get(v.size() - 1));
     }
 
-    List<String> all(String name) {
+    public List<String> all(String name) {
         return options.getOrDefault(name, List.of());
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return options.containsKey(name);
     }
 
-    String required(String name) {
+    public String required(String name) {
         return option(name).orElseThrow(() -> new UsageException("--" + name + " is required"));
     }
 
-    List<String> positionals() {
+    public List<String> positionals() {
         return positionals;
     }
 }

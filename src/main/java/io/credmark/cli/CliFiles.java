@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** File input and output for commands: bounded reads, and writes that never leave a half-written file. */
-final class CliFiles {
+public final class CliFiles {
 
     private CliFiles() {
     }
@@ -19,7 +19,7 @@ final class CliFiles {
         void write(OutputStream out) throws IOException;
     }
 
-    static byte[] read(Path file, long maxBytes) {
+    public static byte[] read(Path file, long maxBytes) {
         try {
             long size = Files.size(file);
             if (size > maxBytes) {

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * {@code java -jar credmark.jar COMMAND …}. Exit codes: 0 success (for verify: trusted or valid), 1 verify found
@@ -38,6 +40,12 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.out, System.err, System.getenv()));
     }
 
+    /** A command shipped beside the product's, such as {@code bench} (see {@link CommandPlugin}). */
+    private static Optional<CommandPlugin> plugin(String name) {
+        return ServiceLoader.load(CommandPlugin.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals(name)).findFirst();
+    }
+
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
         try {
             if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
@@ -50,9 +58,8 @@ public final class Main {
                 case "verify" -> new VerifyCommand(env).run(rest, out, err);
                 case "keys" -> new KeysCommand(env).run(rest, out, err);
                 case "serve" -> new ServeCommand(env).run(rest, out, err);
-                case "bench" -> !rest.isEmpty() && rest.get(0).equals("http")
-                        ? new HttpBenchCommand(env).run(rest, out, err) : new BenchCommand(env).run(rest, out);
-                default -> throw new UsageException("unknown command '" + args.get(0) + "'\n" + USAGE);
+                default -> plugin(args.get(0)).orElseThrow(() -> new UsageException("unknown command '"
+                        + args.get(0) + "'\n" + USAGE)).run(rest, out, err, env);
             };
         } catch (UsageException e) {
             err.println("credmark: " + e.getMessage());

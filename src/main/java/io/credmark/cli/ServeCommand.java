@@ -20,10 +20,10 @@ import java.util.concurrent.CountDownLatch;
  * service until the process is stopped. On the first start against a database it creates the admin API key and
  * prints it, once.
  */
-final class ServeCommand {
+public final class ServeCommand {
 
     /** A started service: stop it with {@link #close()}. */
-    record Running(ServiceNode node, HttpServer server, Optional<NewApiKey> adminKey) implements AutoCloseable {
+    public record Running(ServiceNode node, HttpServer server, Optional<NewApiKey> adminKey) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -36,7 +36,7 @@ final class ServeCommand {
 
     private final Map<String, String> env;
 
-    ServeCommand(Map<String, String> env) {
+    public ServeCommand(Map<String, String> env) {
         this.env = env;
     }
 
@@ -56,7 +56,7 @@ final class ServeCommand {
         return 0;
     }
 
-    Running start(List<String> argv, PrintStream out, PrintStream err) {
+    public Running start(List<String> argv, PrintStream out, PrintStream err) {
         Args args = Args.parse(argv, Set.of("port", "host", "data", "db", "public-url"), Set.of());
         if (!args.positionals().isEmpty()) {
             throw new UsageException("serve takes no positional arguments: " + args.positionals().get(0));

@@ -1,9 +1,9 @@
 package io.credmark.cli;
 
 /** A command line that cannot be run as written. */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
 
-    UsageException(String message) {
+    public UsageException(String message) {
         super(message);
     }
 }

@@ -24,38 +24,7 @@ import java.util.Map;
  */
 final class CredentialPage {
 
-    private static final String STYLE = """
-            :root{color-scheme:light dark;--fg:#1b1b1f;--muted:#5d5d66;--line:#d8d8de;--bg:#fff;--card:#f6f6f8;\
-            --ok:#0a7a3d;--warn:#9a6700;--bad:#b3261e}
-            @media (prefers-color-scheme:dark){:root{--fg:#ececf1;--muted:#a4a4ad;--line:#3a3a42;--bg:#131316;\
-            --card:#1d1d22;--ok:#5cd18b;--warn:#e3b341;--bad:#ff8a80}}
-            *{box-sizing:border-box}
-            body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);\
-            background:var(--bg)}
-            main{max-width:46rem;margin:0 auto;padding:1rem}
-            header{display:flex;gap:.75rem;align-items:center;margin:.5rem 0 1rem}
-            .cr{flex:none;width:2.5rem;height:2.5rem;border-radius:50%;background:var(--fg);color:var(--bg);\
-            display:grid;place-items:center;font-weight:700}
-            h1{font-size:1.4rem;margin:0;overflow-wrap:anywhere}
-            header p{margin:0;color:var(--muted);overflow-wrap:anywhere}
-            section{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.75rem 1rem;\
-            margin:0 0 1rem}
-            h2{font-size:1.05rem;margin:.25rem 0 .5rem}
-            dl{margin:0;display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.25rem .75rem}
-            dt{color:var(--muted)}
-            dd{margin:0;overflow-wrap:anywhere;white-space:pre-wrap}
-            dd dl{grid-template-columns:minmax(5rem,max-content) 1fr}
-            ul,ol{margin:0;padding-left:1.2rem}
-            li+li{margin-top:.35rem}
-            code{font-size:.85em;overflow-wrap:anywhere}
-            @media (max-width:30rem){dl,dd dl{grid-template-columns:1fr}dt{margin-top:.4rem}}
-            form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
-            button{font:inherit;padding:.4rem 1rem;border-radius:.5rem;border:1px solid var(--line);\
-            background:var(--fg);color:var(--bg)}
-            output{display:block;margin-top:.75rem;white-space:pre-wrap}
-            .trusted{color:var(--ok)}.valid{color:var(--warn)}.invalid,.none,.error{color:var(--bad)}
-            footer{color:var(--muted);font-size:.85rem;text-align:center;padding:1rem 0 2rem}
-            """;
+    private static final String STYLE = WebHandlers.text("credential-page.css");
 
     private static final String SCRIPT = """
             (function () {

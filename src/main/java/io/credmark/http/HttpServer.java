@@ -28,9 +28,11 @@ public final class HttpServer implements AutoCloseable {
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final Javalin app;
+    private final Metrics metrics;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, Metrics metrics) {
         this.app = app;
+        this.metrics = metrics;
     }
 
     /**
@@ -47,6 +49,8 @@ public final class HttpServer implements AutoCloseable {
                 + MULTIPART_OVERHEAD;
         Problems problems = new Problems(base);
         Metrics metrics = new Metrics();
+        metrics.bindJetty(listener.server());
+        node.database().recordPoolMetrics(metrics.registry());
         Authenticator auth = new Authenticator(node.apiKeys(), node.creators());
         RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
         Semaphore uploads = new Semaphore(maxConcurrentUploads, true);
@@ -148,9 +152,10 @@ public final class HttpServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             listener.close();
+            metrics.close();
             throw e;
         }
-        return new HttpServer(app);
+        return new HttpServer(app, metrics);
     }
 
     public int port() {
@@ -166,7 +171,11 @@ public final class HttpServer implements AutoCloseable {
     /** Stops accepting requests, lets those in flight finish, and stops. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            metrics.close();
+        }
     }
 
     private static Handler guarded(Route route, Authenticator auth) {

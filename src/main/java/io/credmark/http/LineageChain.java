@@ -13,21 +13,7 @@ import java.util.Locale;
 final class LineageChain {
 
     /** The chain's own style, added to the credential page's style sheet. */
-    static final String STYLE = """
-            ol.chain{list-style:none;margin:.25rem 0 .5rem;padding:0}
-            ol.chain>li{position:relative;margin:0;padding:0 0 .8rem 28px}
-            ol.chain>li+li{margin:0}
-            ol.chain>li::before{content:"";position:absolute;left:3px;top:5px;width:12px;height:12px;\
-            border:2px solid var(--fg);border-radius:50%;background:var(--card);box-sizing:border-box}
-            ol.chain>li::after{content:"";position:absolute;left:8px;top:19px;bottom:-3px;width:2px;\
-            background:var(--line)}
-            ol.chain>li:last-child{padding-bottom:0}
-            ol.chain>li:last-child::after{display:none}
-            ol.chain>li.this::before{background:var(--fg)}
-            ol.chain .step{display:block;color:var(--muted);font-size:.85rem}
-            ol.chain ul{padding-left:1rem}
-            ol.chain li li+li{margin-top:.1rem}
-            """;
+    static final String STYLE = WebHandlers.text("lineage-chain.css");
 
     private LineageChain() {
     }

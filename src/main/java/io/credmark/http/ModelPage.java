@@ -18,20 +18,7 @@ import java.util.function.UnaryOperator;
  */
 final class ModelPage {
 
-    private static final String STYLE = """
-            :root{color-scheme:light dark}
-            body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-            main{max-width:46rem;margin:0 auto;padding:1rem}
-            h1{font-size:1.4rem;margin:.5rem 0 0;overflow-wrap:anywhere}
-            header p{margin:0;opacity:.75}
-            section{border:1px solid #8884;border-radius:.75rem;padding:.75rem 1rem;margin:1rem 0}
-            h2{font-size:1.05rem;margin:.25rem 0 .5rem}
-            dl{margin:0;display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.25rem .75rem}
-            dt{opacity:.75}dd{margin:0;overflow-wrap:anywhere;white-space:pre-wrap}
-            ul{margin:0;padding-left:1.2rem}
-            code{font-size:.85em;overflow-wrap:anywhere}
-            @media (max-width:30rem){dl{grid-template-columns:1fr}}
-            """;
+    private static final String STYLE = WebHandlers.text("model-page.css");
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + hash(STYLE)
             + "; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -222,7 +222,7 @@ final class WebHandlers {
         return p == null || p.equals("/") ? "" : p.replaceAll("/+$", "");
     }
 
-    private static byte[] resource(String name) {
+    static byte[] resource(String name) {
         try (InputStream in = WebHandlers.class.getResourceAsStream("web/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("web/" + name + " is missing from the class path");
@@ -233,7 +233,8 @@ final class WebHandlers {
         }
     }
 
-    private static String text(String name) {
+    /** A file of the web resources as UTF-8 text (page templates, the styles of the server-rendered pages). */
+    static String text(String name) {
         return new String(resource(name), StandardCharsets.UTF_8);
     }
 

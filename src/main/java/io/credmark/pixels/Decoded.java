@@ -2,6 +2,7 @@ package io.credmark.pixels;
 
 import io.credmark.container.ImageFormat;
 import io.credmark.container.ImageHeader;
+import io.credmark.pixels.jpeg.JpegQuality;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
@@ -23,21 +24,42 @@ import java.util.Optional;
  */
 public final class Decoded {
 
+    /**
+     * What a codec keeps of the decoded file to write changed pixels back into it. Implemented package-privately by
+     * the codecs in {@code pixels.png} and {@code pixels.jpeg}; only {@link PixelCodec} writes through it.
+     */
+    public interface Source {
+
+        /** The file with {@code changed} as its pixels; {@code changed} has the decoded image's size and layout. */
+        byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel);
+
+        /** For a JPEG: the IJG quality estimated from its quantization tables. */
+        default Optional<JpegQuality.Estimate> jpegQuality() {
+            return Optional.empty();
+        }
+
+        /** Whether the file stores palette indices (PNG colour type 3). */
+        default boolean paletted() {
+            return false;
+        }
+    }
+
+    /** What a codec's decoder hands back: the pixels in stored orientation, the EXIF orientation, the source. */
+    public record Pixels(BufferedImage image, Orientation orientation, Source source) {
+    }
+
     private final ImageFormat format;
     private final ImageHeader header;
     private final BufferedImage image;
     private final Orientation orientation;
-    private final PngSource png;
-    private final JpegSource jpeg;
+    private final Source source;
 
-    Decoded(ImageFormat format, ImageHeader header, BufferedImage image, Orientation orientation, PngSource png,
-            JpegSource jpeg) {
+    Decoded(ImageFormat format, ImageHeader header, Pixels pixels) {
         this.format = format;
         this.header = header;
-        this.image = image;
-        this.orientation = orientation;
-        this.png = png;
-        this.jpeg = jpeg;
+        this.image = pixels.image();
+        this.orientation = pixels.orientation();
+        this.source = pixels.source();
     }
 
     public ImageFormat format() {
@@ -66,7 +88,7 @@ public final class Decoded {
 
     /** For a JPEG: the IJG quality estimated from its quantization tables. */
     public Optional<JpegQuality.Estimate> jpegQuality() {
-        return jpeg == null ? Optional.empty() : Optional.of(jpeg.quality());
+        return source.jpegQuality();
     }
 
     /**
@@ -74,7 +96,7 @@ public final class Decoded {
      * palette entries, so changes of a step or two are lost.
      */
     public boolean paletted() {
-        return png != null && png.palette() != null;
+        return source.paletted();
     }
 
     public int width() {
@@ -85,11 +107,7 @@ public final class Decoded {
         return image.getHeight();
     }
 
-    PngSource png() {
-        return png;
-    }
-
-    JpegSource jpeg() {
-        return jpeg;
+    Source source() {
+        return source;
     }
 }

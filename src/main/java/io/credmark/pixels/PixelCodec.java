@@ -5,6 +5,8 @@ import io.credmark.container.AssetHandlers;
 import io.credmark.container.ImageFormat;
 import io.credmark.container.ParsedImage;
 import io.credmark.container.png.PngChunkReader;
+import io.credmark.pixels.jpeg.JpegDecoder;
+import io.credmark.pixels.png.PngPixelReader;
 import java.awt.image.BufferedImage;
 import java.util.zip.Deflater;
 
@@ -13,7 +15,7 @@ import java.util.zip.Deflater;
  *
  * <p><b>PNG</b>: same IHDR (size, colour type, bit depth incl. 16, interlace method: Adam7 input is written as Adam7),
  * same palette (changed pixels are mapped to it, and it grows only for colours it lacks; see
- * {@link PngPixelWriter#remapPalette}), every chunk kept by {@link PngChunks} byte for byte in its place around the
+ * {@code PngPixelWriter.remapPalette}), every chunk kept by {@code PngChunks} byte for byte in its place around the
  * new IDAT data, any {@code caBX} dropped. Unchanged pixels decode to exactly the same samples.
  *
  * <p><b>JPEG</b> ({@link JpegMode#KEEP_UNCHANGED_BLOCKS}, the default): the quantized DCT coefficients of every MCU
@@ -93,11 +95,10 @@ public final class PixelCodec {
         }
         parsed.requireUndamaged();
         if (parsed.format() == ImageFormat.PNG) {
-            PngPixelReader.Result r = PngPixelReader.read(file, PngChunkReader.read(file).chunks());
-            return new Decoded(ImageFormat.PNG, parsed.header(), r.image(), r.orientation(), r.source(), null);
+            return new Decoded(ImageFormat.PNG, parsed.header(),
+                    PngPixelReader.read(file, PngChunkReader.read(file).chunks()));
         }
-        JpegPixelCodec.Result r = JpegPixelCodec.decode(parsed);
-        return new Decoded(ImageFormat.JPEG, parsed.header(), r.image(), r.orientation(), null, r.source());
+        return new Decoded(ImageFormat.JPEG, parsed.header(), JpegDecoder.decode(parsed));
     }
 
     /**
@@ -112,17 +113,6 @@ public final class PixelCodec {
                     + original.width() + "x" + original.height() + ", " + original.image().getRaster().getNumBands()
                     + " bands); draw into Decoded.image() or Decoded.copyImage()");
         }
-        if (original.format() == ImageFormat.PNG) {
-            return PngPixelWriter.write(original.png(), changed, deflateLevel);
-        }
-        return JpegPixelCodec.encode(original.jpeg(), changed, jpegMode);
-    }
-
-    static InvalidInputException malformed(String message) {
-        return new InvalidInputException(InvalidInputException.Kind.MALFORMED_IMAGE, message);
-    }
-
-    static InvalidInputException malformed(String message, Throwable cause) {
-        return new InvalidInputException(InvalidInputException.Kind.MALFORMED_IMAGE, message, cause);
+        return original.source().write(changed, jpegMode, deflateLevel);
     }
 }

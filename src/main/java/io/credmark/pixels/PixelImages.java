@@ -10,17 +10,17 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 
 /**
- * The in-memory image types the codec hands out, one per kind of stored pixel, and the checks on images handed back.
+ * The in-memory image types the codecs hand out, one per kind of stored pixel, and the checks on images handed back.
  * Raster bands are always in the order colour components (gray, or red, green, blue), then alpha, never
  * premultiplied; samples are the file's values (no gamma, ICC or colour conversion is ever applied).
  */
-final class PixelImages {
+public final class PixelImages {
 
     private PixelImages() {
     }
 
     /** Gray, gray + alpha, RGB or RGBA with 8 or 16 bits per sample. */
-    static BufferedImage create(int width, int height, boolean gray, boolean alpha, int bits) {
+    public static BufferedImage create(int width, int height, boolean gray, boolean alpha, int bits) {
         if (bits == 8 && !alpha) {
             return new BufferedImage(width, height, gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
         }
@@ -39,12 +39,12 @@ final class PixelImages {
     }
 
     /** Palette images are handed out as 8-bit RGB or ARGB (alpha when the palette has transparency). */
-    static BufferedImage createForPalette(int width, int height, boolean alpha) {
+    public static BufferedImage createForPalette(int width, int height, boolean alpha) {
         return new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     }
 
     /** Whether two images have the same size and sample layout (bands, bits per band, alpha, kind of model). */
-    static boolean sameLayout(BufferedImage a, BufferedImage b) {
+    public static boolean sameLayout(BufferedImage a, BufferedImage b) {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
             return false;
         }
@@ -65,7 +65,7 @@ final class PixelImages {
     }
 
     /** A deep copy with the same layout. */
-    static BufferedImage copy(BufferedImage image) {
+    public static BufferedImage copy(BufferedImage image) {
         ColorModel cm = image.getColorModel();
         WritableRaster raster = image.copyData(image.getRaster().createCompatibleWritableRaster());
         return new BufferedImage(cm, raster, cm.isAlphaPremultiplied(), null);

@@ -2,6 +2,8 @@ package io.credmark.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -122,6 +124,13 @@ public final class Database implements AutoCloseable {
 
     public boolean isPostgres() {
         return description.startsWith("jdbc:postgresql:");
+    }
+
+    /** Reports the pool's connections (active, idle, pending) and acquire times to {@code registry}; once. */
+    public void recordPoolMetrics(MeterRegistry registry) {
+        if (pool.getMetricsTrackerFactory() == null && pool.getMetricRegistry() == null) {
+            pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
     }
 
     @Override

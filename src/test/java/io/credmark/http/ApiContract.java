@@ -660,7 +660,7 @@ abstract class ApiContract {
     private static long value(String metrics, String series) {
         for (String line : metrics.split("\n")) {
             if (line.startsWith(series + " ")) {
-                return Long.parseLong(line.substring(series.length() + 1).trim());
+                return (long) Double.parseDouble(line.substring(series.length() + 1).trim());
             }
         }
         return 0;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.credmark.InvalidInputException;
 import io.credmark.pixels.Orientation;
 import io.credmark.pixels.marker.MarkerOptions;
-import io.credmark.pixels.watermark.bench.Attacks;
+import io.credmark.bench.Attacks;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.TestInstallation;
 import io.credmark.verification.VerifyService;

@@ -86,20 +86,4 @@ class RobustnessTest {
         CODEC.decode(out);
         return "ok";
     }
-
-    /** The writer's one-scan-per-component path (used when an MCU would exceed 10 blocks) loses nothing. */
-    @Test
-    void separateScansPerComponentKeepEveryCoefficient() {
-        for (String name : List.of("testdata/images/baseline-420.jpg", "testdata/images/restart-markers.jpg")) {
-            byte[] input = bytes(name);
-            Decoded d = CODEC.decode(input);
-            JpegFrame frame = JpegCoefficientReader.read(input);
-            Map<Integer, int[]> tables = new TreeMap<>();
-            for (JpegFrame.Component c : frame.components) {
-                tables.put(c.tq, d.jpeg().tables().get(c.tq));
-            }
-            byte[] out = JpegBaselineWriter.write(List.of(), frame, tables, d.jpeg().restartInterval(), 1 << 16, true);
-            assertEquals(0, PixelTesting.differencesOutside(d.image(), CODEC.decode(out).image(), null), name);
-        }
-    }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.credmark.pixels.watermark.bench.Attacks;
+import io.credmark.bench.Attacks;
 import io.credmark.testing.Corpus;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;

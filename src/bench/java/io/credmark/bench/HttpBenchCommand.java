@@ -1,0 +1,192 @@
+package io.credmark.bench;
+
+import io.credmark.access.ApiKeyRole;
+import io.credmark.access.NewApiKey;
+import io.credmark.cli.Args;
+import io.credmark.cli.ServeCommand;
+import io.credmark.cli.UsageException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * {@code bench http}: stamp and verify of a one-megapixel PNG and JPEG under concurrent load, against a running
+ * service ({@code --target URL --api-key KEY}) or one started in this process on loopback ({@code --data},
+ * {@code --db}). Prints requests per second, p50 and p99 latency and the error count per scenario.
+ */
+final class HttpBenchCommand {
+
+    private static final String BOUNDARY = "credmark-bench-boundary-7d3f1a";
+    private static final String PROVENANCE = """
+            {"creator":{"handle":"mirelle.ink","displayName":"Mirelle Okafor"},
+             "model":{"name":"Inkwash XL","version":"2.1"},
+             "generation":{"prompt":"ink wash painting of a grey heron standing in a misty river at dawn",
+               "negativePrompt":"photo, 3d render","seed":3735928559,"steps":30,"sampler":"DPM++ 2M",
+               "cfgScale":6.5,"width":1000,"height":1000},
+             "lineage":{"baseModels":[{"name":"Stable Diffusion XL Base","version":"1.0"}],
+               "datasets":[{"name":"Own brush studies 2024-2025","license":"proprietary"}]},
+             "usage":{"license":"CreativeML Open RAIL++-M","prohibited":["impersonating the creator"]}}
+            """;
+    private static final List<String> SCENARIOS = List.of("verify-jpeg", "verify-png", "stamp-jpeg", "stamp-png");
+
+    private final Map<String, String> env;
+
+    HttpBenchCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (argv.isEmpty() || !argv.get(0).equals("http")) {
+            throw new UsageException("bench needs a subcommand: http");
+        }
+        Args args = Args.parse(argv.subList(1, argv.size()), Set.of("target", "api-key", "data", "db", "image",
+                "connections", "duration", "warmup", "scenarios"), Set.of());
+        int connections = positive(args, "connections", 16);
+        Duration duration = Duration.ofSeconds(positive(args, "duration", 20));
+        Duration warmup = Duration.ofSeconds(Math.max(0, positive(args, "warmup", 5)));
+        List<String> scenarios = args.option("scenarios").map(s -> List.of(s.split(","))).orElse(SCENARIOS);
+        for (String s : scenarios) {
+            if (!SCENARIOS.contains(s)) {
+                throw new UsageException("unknown scenario '" + s + "'; known: " + String.join(", ", SCENARIOS));
+            }
+        }
+        BenchImages images = BenchImages.from(Path.of(args.option("image").orElse("testdata/images/rgb8.png")));
+
+        ServeCommand.Running local = null;
+        String target;
+        String key;
+        String database;
+        if (args.option("target").isPresent()) {
+            target = args.option("target").get().replaceAll("/+$", "");
+            key = args.required("api-key");
+            database = "(remote)";
+        } else {
+            List<String> serve = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
+            String data = args.option("data").orElseGet(HttpBenchCommand::temporaryDirectory);
+            serve.addAll(List.of("--data", data));
+            args.option("db").ifPresent(db -> serve.addAll(List.of("--db", db)));
+            local = new ServeCommand(env).start(serve, new PrintStream(java.io.OutputStream.nullOutputStream()), err);
+            target = "http://127.0.0.1:" + local.server().port();
+            NewApiKey k = local.node().apiKeys().create("bench-" + Long.toHexString(System.nanoTime()),
+                    ApiKeyRole.STAMP);
+            key = k.secret();
+            database = local.node().databaseDescription();
+        }
+        try {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            LoadGenerator load = new LoadGenerator(client);
+            HttpRequest stampPng = stamp(target, key, images.png(), "image/png");
+            HttpRequest stampJpeg = stamp(target, key, images.jpeg(), "image/jpeg");
+            byte[] stampedPng = once(client, stampPng);
+            byte[] stampedJpeg = once(client, stampJpeg);
+            out.printf(Locale.ROOT, "credmark bench: %s, database %s, %d connections, %ds warm-up + %ds measured%n",
+                    target, database, connections, warmup.toSeconds(), duration.toSeconds());
+            out.printf(Locale.ROOT, "inputs: 1000x1000 PNG %d bytes, JPEG %d bytes (stamped: %d, %d)%n",
+                    images.png().length, images.jpeg().length, stampedPng.length, stampedJpeg.length);
+            out.printf(Locale.ROOT, "%-12s %9s %7s %9s %8s %8s%n", "scenario", "requests", "errors", "req/s",
+                    "p50 ms", "p99 ms");
+            Predicate<HttpResponse<byte[]>> stamped = r -> r.statusCode() == 200;
+            Predicate<HttpResponse<byte[]>> trusted = r -> r.statusCode() == 200
+                    && new String(r.body(), StandardCharsets.UTF_8).contains("\"status\":\"trusted\"");
+            int failures = 0;
+            for (String s : scenarios) {
+                LoadGenerator.Result r = switch (s) {
+                    case "verify-jpeg" -> load.run(s, verify(target, stampedJpeg, "image/jpeg"), trusted, connections,
+                            warmup, duration);
+                    case "verify-png" -> load.run(s, verify(target, stampedPng, "image/png"), trusted, connections,
+                            warmup, duration);
+                    case "stamp-jpeg" -> load.run(s, stampJpeg, stamped, connections, warmup, duration);
+                    case "stamp-png" -> load.run(s, stampPng, stamped, connections, warmup, duration);
+                    default -> throw new IllegalStateException(s);
+                };
+                failures += r.errors();
+                out.printf(Locale.ROOT, "%-12s %9d %7d %9.1f %8.1f %8.1f%n", r.name(), r.requests(), r.errors(),
+                        r.perSecond(), r.percentileMillis(50), r.percentileMillis(99));
+                out.flush();
+            }
+            return failures == 0 ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 3;
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+
+    private static HttpRequest stamp(String target, String key, byte[] image, String mediaType) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(image.length + 4096);
+        part(body, "image", "bench." + (mediaType.endsWith("png") ? "png" : "jpg"), mediaType, image);
+        part(body, "provenance", null, "application/json", PROVENANCE.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return HttpRequest.newBuilder(URI.create(target + "/v1/stamp"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    }
+
+    private static HttpRequest verify(String target, byte[] image, String mediaType) {
+        return HttpRequest.newBuilder(URI.create(target + "/v1/verify")).header("Content-Type", mediaType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
+    }
+
+    private static void part(ByteArrayOutputStream body, String name, String fileName, String type, byte[] content) {
+        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\nContent-Type: " + type
+                + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] once(HttpClient client, HttpRequest request) throws InterruptedException {
+        try {
+            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new UsageException("stamping the benchmark input failed: HTTP " + r.statusCode() + " "
+                        + new String(r.body(), StandardCharsets.UTF_8));
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UsageException("cannot reach " + request.uri() + ": " + e.getMessage());
+        }
+    }
+
+    private static int positive(Args args, String name, int defaultValue) {
+        Optional<String> v = args.option(name);
+        try {
+            int n = v.map(Integer::parseInt).orElse(defaultValue);
+            if (n < 0 || (n == 0 && !name.equals("warmup"))) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a positive whole number");
+        }
+    }
+
+    private static String temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("credmark-bench-").toString();
+        } catch (IOException e) {
+            throw new UsageException("cannot create a temporary data directory: " + e.getMessage());
+        }
+    }
+}

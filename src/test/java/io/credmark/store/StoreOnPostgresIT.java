@@ -1,0 +1,11 @@
+package io.credmark.store;
+
+import io.credmark.testing.TestDatabase;
+
+class StoreOnPostgresIT extends StoreContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
