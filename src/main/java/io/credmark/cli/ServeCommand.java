@@ -1,5 +1,6 @@
 package io.credmark.cli;
 
+import io.credmark.http.HttpLimits;
 import io.credmark.http.HttpServer;
 import io.credmark.http.Listener;
 import io.credmark.service.CredentialLinks;
@@ -71,15 +72,16 @@ final class ServeCommand {
             throw new UsageException("--port must be between 0 and 65535");
         }
         String host = settings.get("http.host").orElse("0.0.0.0");
-        int uploads = (int) settings.number("http.max-concurrent-uploads",
-                4L * Runtime.getRuntime().availableProcessors());
-        if (uploads < 1) {
-            throw new UsageException("http.max-concurrent-uploads must be at least 1");
+        HttpLimits limits;
+        try {
+            limits = HttpLimits.from(settings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
 
         Listener listener;
         try {
-            listener = Listener.bind(host, (int) port);
+            listener = Listener.bind(host, (int) port, limits);
         } catch (java.io.UncheckedIOException e) {
             throw new UsageException(e.getMessage());
         }
@@ -99,7 +101,7 @@ final class ServeCommand {
         HttpServer server;
         try {
             admin = node.apiKeys().createAdminIfAbsent();
-            server = HttpServer.start(listener, node, uploads);
+            server = HttpServer.start(listener, node, limits);
         } catch (RuntimeException e) {
             node.close();
             throw e;

@@ -1,5 +1,6 @@
 package io.credmark.http;
 
+import io.credmark.http.admission.Client;
 import io.credmark.service.ApiKey;
 import io.credmark.service.ApiKeys;
 import io.credmark.service.CreatorAccount;
@@ -88,6 +89,22 @@ final class Authenticator {
         return Viewer.creator(creators.authenticate(presented).orElseThrow(() -> new ProblemException(
                 ProblemType.UNAUTHORIZED, "unknown creator token")
                 .header("WWW-Authenticate", CHALLENGE + ", error=\"invalid_token\"")));
+    }
+
+    /**
+     * Whom a request on a public route counts against: the API key or creator its bearer credential names, when
+     * that credential is valid; else no one in particular (the caller counts it against the address).
+     */
+    Optional<Client> principal(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String presented = header.substring(7).trim();
+        if (Creators.looksLikeToken(presented)) {
+            return creators.authenticate(presented).map(c -> Client.creator(c.handle()));
+        }
+        return apiKeys.find(presented).filter(k -> !k.isRevoked()).map(k -> Client.apiKey(k.name()));
     }
 
     /** The key the request was authenticated with; only on routes that need one. */

@@ -1,5 +1,6 @@
 package io.credmark.http;
 
+import io.credmark.http.Admission.Lane;
 import io.credmark.provenance.ProvenanceLimits;
 import io.credmark.service.ServiceNode;
 import io.javalin.Javalin;
@@ -10,8 +11,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,20 +35,20 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Starts serving on the listener.
      *
-     * @param maxConcurrentUploads stamp, verify and match-by-content requests handled at once; further ones wait (up
-     *                             to 30 s, then 503), which bounds the memory that uploads of up to the byte limit
-     *                             can take
+     * @param limits what one client may do, and how many uploads are worked on at once; the latter bounds the memory
+     *               that uploads of up to the byte limit can take
      */
-    public static HttpServer start(Listener listener, ServiceNode node, int maxConcurrentUploads) {
+    public static HttpServer start(Listener listener, ServiceNode node, HttpLimits limits) {
         String base = node.credentials().links().base();
         long maxImage = node.limits().maxBytes();
+        long maxVerify = maxImage + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD;
         long maxStamp = maxImage + ProvenanceLimits.MAX_DOCUMENT_BYTES + StampHandler.MAX_OPTIONS_BYTES
                 + MULTIPART_OVERHEAD;
         Problems problems = new Problems(base);
         Metrics metrics = new Metrics();
         Authenticator auth = new Authenticator(node.apiKeys(), node.creators());
         RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
-        Semaphore uploads = new Semaphore(maxConcurrentUploads, true);
+        Admission admission = new Admission(auth, bodies, limits);
 
         CredentialHandlers credentials = new CredentialHandlers(node.credentials(), auth);
         CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.credentials(), auth);
@@ -57,13 +56,13 @@ public final class HttpServer implements AutoCloseable {
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         SoftBindingHandlers softBinding = new SoftBindingHandlers(node.credentials(), maxImage);
         List<Route> routes = List.of(
-                new Route(HandlerType.POST, "/v1/stamp", Access.API_KEY, maxStamp, bounded(uploads,
-                        new StampHandler(node.credentials(), bodies, metrics, maxImage, maxStamp))),
-                new Route(HandlerType.POST, "/v1/verify", Access.PUBLIC,
-                        maxImage + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD,
-                        bounded(uploads, new VerifyHandler(node.credentials(), bodies, metrics, maxImage, auth))),
-                new Route(HandlerType.GET, "/v1/credentials/{id}", Access.PUBLIC, 0, credentials::json),
-                new Route(HandlerType.GET, "/c/{id}", Access.PUBLIC, 0, credentials::page),
+                new Route(HandlerType.POST, "/v1/stamp", Access.API_KEY, maxStamp, admission.upload(Lane.STAMP,
+                        maxStamp, new StampHandler(node.credentials(), bodies, metrics, maxImage, maxStamp))),
+                new Route(HandlerType.POST, "/v1/verify", Access.PUBLIC, maxVerify, admission.upload(Lane.VERIFY,
+                        maxVerify, new VerifyHandler(node.credentials(), bodies, metrics, maxImage, auth))),
+                new Route(HandlerType.GET, "/v1/credentials/{id}", Access.PUBLIC, 0,
+                        admission.lookup(credentials::json)),
+                new Route(HandlerType.GET, "/c/{id}", Access.PUBLIC, 0, admission.lookup(credentials::page)),
                 // creators, their models and disclosure (docs/disclosure.md)
                 new Route(HandlerType.PUT, "/v1/credentials/{id}/disclosure", Access.CREATOR,
                         CredentialHandlers.MAX_POLICY_BODY, credentials::putDisclosure),
@@ -71,7 +70,8 @@ public final class HttpServer implements AutoCloseable {
                         credentials::deleteDisclosure),
                 new Route(HandlerType.GET, "/v1/credentials/{id}/evidence", Access.CREATOR, 0, credentials::evidence),
                 new Route(HandlerType.POST, "/v1/creators", Access.ADMIN, CreatorHandlers.MAX_BODY, creators::register),
-                new Route(HandlerType.GET, "/v1/creators/{handle}", Access.PUBLIC, 0, creators::get),
+                new Route(HandlerType.GET, "/v1/creators/{handle}", Access.PUBLIC, 0,
+                        admission.lookup(creators::get)),
                 new Route(HandlerType.POST, "/v1/creators/{handle}/token", Access.ADMIN, 0, creators::reissueToken),
                 new Route(HandlerType.GET, "/v1/creators/{handle}/disclosure", Access.CREATOR, 0,
                         creators::getDisclosure),
@@ -79,28 +79,31 @@ public final class HttpServer implements AutoCloseable {
                         CredentialHandlers.MAX_POLICY_BODY, creators::putDisclosure),
                 new Route(HandlerType.GET, "/v1/creators/{handle}/credentials", Access.CREATOR, 0,
                         creators::listCredentials),
-                new Route(HandlerType.GET, "/v1/creators/{handle}/models", Access.PUBLIC, 0, creators::listModels),
+                new Route(HandlerType.GET, "/v1/creators/{handle}/models", Access.PUBLIC, 0,
+                        admission.lookup(creators::listModels)),
                 new Route(HandlerType.POST, "/v1/creators/{handle}/models", Access.CREATOR,
                         CreatorHandlers.MAX_MODEL_BODY, creators::createModel),
                 new Route(HandlerType.GET, "/v1/creators/{handle}/models/{modelId}", Access.PUBLIC, 0,
-                        creators::getModel),
+                        admission.lookup(creators::getModel)),
                 new Route(HandlerType.PUT, "/v1/creators/{handle}/models/{modelId}", Access.CREATOR,
                         CreatorHandlers.MAX_MODEL_BODY, creators::putModel),
-                new Route(HandlerType.GET, "/m/{modelId}", Access.PUBLIC, 0, creators::modelPage),
+                new Route(HandlerType.GET, "/m/{modelId}", Access.PUBLIC, 0, admission.lookup(creators::modelPage)),
                 new Route(HandlerType.GET, "/v1/api-keys", Access.ADMIN, 0, keys::list),
                 new Route(HandlerType.POST, "/v1/api-keys", Access.ADMIN, ApiKeyHandlers.MAX_BODY, keys::create),
                 new Route(HandlerType.DELETE, "/v1/api-keys/{name}", Access.ADMIN, 0, keys::revoke),
                 // the C2PA Soft Binding Resolution API over the invisible watermark (docs/watermark.md)
-                new Route(HandlerType.GET, "/matches/byBinding", Access.PUBLIC, 0, softBinding::byBindingQuery),
+                new Route(HandlerType.GET, "/matches/byBinding", Access.PUBLIC, 0,
+                        admission.lookup(softBinding::byBindingQuery)),
                 new Route(HandlerType.POST, "/matches/byBinding", Access.PUBLIC, SoftBindingHandlers.MAX_QUERY_BODY,
-                        softBinding::byBindingDocument),
+                        admission.lookup(softBinding::byBindingDocument)),
                 new Route(HandlerType.OPTIONS, "/matches/byBinding", Access.PUBLIC, 0,
                         ctx -> Cors.preflight(ctx, "GET, POST, OPTIONS")),
                 new Route(HandlerType.POST, "/matches/byContent", Access.PUBLIC, maxImage,
-                        bounded(uploads, softBinding::byContent)),
+                        admission.upload(Lane.VERIFY, maxImage, softBinding::byContent)),
                 new Route(HandlerType.OPTIONS, "/matches/byContent", Access.PUBLIC, 0,
                         ctx -> Cors.preflight(ctx, "POST, OPTIONS")),
-                new Route(HandlerType.GET, "/manifests/{manifestId}", Access.PUBLIC, 0, softBinding::manifest),
+                new Route(HandlerType.GET, "/manifests/{manifestId}", Access.PUBLIC, 0,
+                        admission.lookup(softBinding::manifest)),
                 new Route(HandlerType.GET, "/services/supportedAlgorithms", Access.PUBLIC, 0,
                         softBinding::supportedAlgorithms),
                 new Route(HandlerType.GET, "/v1/trust/anchors", Access.PUBLIC, 0, system::trustAnchors),
@@ -178,20 +181,6 @@ public final class HttpServer implements AutoCloseable {
             RequestBodies.checkDeclaredLength(ctx, route.maxBody());
             auth.require(ctx, route.access());
             route.handler().handle(ctx);
-        };
-    }
-
-    private static Handler bounded(Semaphore permits, Handler handler) {
-        return ctx -> {
-            if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "the service is busy; retry later")
-                        .header("Retry-After", "5");
-            }
-            try {
-                handler.handle(ctx);
-            } finally {
-                permits.release();
-            }
         };
     }
 
