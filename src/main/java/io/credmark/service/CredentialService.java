@@ -302,8 +302,29 @@ public final class CredentialService {
                 links.page(new CredentialId(c.id())), c.manifestLabel()));
     }
 
-    /** The manifest store embedded in the file issued with this manifest, as written. */
+    /**
+     * The manifest store embedded in the file issued with this manifest, as written, while every field it carries
+     * readable is still public. Its assertions are signed as they are, so a withdrawn value cannot be cut out of
+     * it: once its creator has made such a field protected or private, the service no longer hands the store out.
+     *
+     * @throws AccessDeniedException when a field the store carries has been withdrawn
+     */
     public Optional<byte[]> manifestStore(String manifestLabel) {
+        Optional<IssuedCredential> issued = disclosures.issuedByManifest(manifestLabel);
+        if (issued.isEmpty()) {
+            return Optional.empty();
+        }
+        IssuedCredential credential = issued.get();
+        DisclosurePolicy policy = disclosures.commitments(credential.id())
+                .map(c -> effective(c, credential.creatorHandle()))
+                .orElseGet(() -> creatorDefault(credential.creatorHandle()));
+        boolean withdrawn = disclosures.disclosures(credential.id()).stream().anyMatch(r ->
+                DisclosureLevel.parse(r.stampedLevel()).orElseThrow() == DisclosureLevel.PUBLIC
+                        && policy.levelOf(r.path()) != DisclosureLevel.PUBLIC);
+        if (withdrawn) {
+            throw new AccessDeniedException("the creator has withdrawn a field this manifest carries, so its store is"
+                    + " no longer served; the credential's page shows what is public");
+        }
         return disclosures.manifestStore(manifestLabel);
     }
 

@@ -126,6 +126,10 @@ abstract class DisclosureContract {
                 seenByOthers.add(api.get("/v1/creators/heron.lab", auth));
                 seenByOthers.add(api.get("/v1/creators/heron.lab/models", auth));
                 seenByOthers.add(api.get("/v1/creators/heron.lab/credentials", auth));
+                String label = api.get("/v1/credentials/" + id).json().get("manifest").asText();
+                seenByOthers.add(api.get("/manifests/" + label, auth));
+                seenByOthers.add(api.get("/manifests/" + label + "?returnActiveManifest=true", auth));
+                seenByOthers.add(api.postRaw("/matches/byContent", "image/png", png, auth));
                 seenByOthers.add(api.get("/metrics", auth));
                 seenByOthers.add(api.get("/v1/credentials/" + id + "/evidence", auth));
                 seenByOthers.add(api.send("PUT", "/v1/credentials/" + id + "/disclosure",
@@ -215,6 +219,12 @@ abstract class DisclosureContract {
         JsonNode before = api.postRaw("/v1/verify", "image/png", file).json();
         assertEquals("manifest", disclosure(before.at("/summary/disclosures"), "generation.negativePrompt")
                 .get("source").asText());
+        // the soft-binding API serves the file's manifest store, which carries the field while it is public
+        String manifests = "/manifests/" + api.get("/v1/credentials/" + id).json().get("manifest").asText();
+        Answer store = api.get(manifests);
+        assertEquals(200, store.status(), store.toString());
+        assertTrue(contains(store.body(), negative.getBytes(StandardCharsets.UTF_8))
+                || base64Contains(store.body(), negative));
 
         Answer override = put("/v1/credentials/" + id + "/disclosure", "{\"generation.negativePrompt\":\"private\"}",
                 token);
@@ -226,6 +236,12 @@ abstract class DisclosureContract {
 
         // the service's views leave it out, the file's manifest copy included
         assertFalse(api.postRaw("/v1/verify", "image/png", file).text().contains(negative));
+        for (String route : List.of(manifests, manifests + "?returnActiveManifest=true")) {
+            Answer withdrawn = api.get(route);
+            assertEquals(403, withdrawn.status(), withdrawn.toString());
+            assertFalse(contains(withdrawn.body(), negative.getBytes(StandardCharsets.UTF_8))
+                    || base64Contains(withdrawn.body(), negative));
+        }
         assertFalse(api.get("/v1/credentials/" + id).text().contains(negative));
         assertTrue(api.postRaw("/v1/verify", "image/png", file, bearer(token)).text().contains(negative));
         // an offline verifier still reads it from the file: that is the copy that cannot be recalled
