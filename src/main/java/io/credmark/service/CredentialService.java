@@ -115,6 +115,7 @@ public final class CredentialService {
         } else {
             provenance = ((ProvenanceInput.Spelled) order.provenance()).document();
         }
+        requireHandleForm(provenance.creator().handle());
         DisclosurePolicy policy = creatorDefault(provenance.creator().handle()).stricterOf(order.disclosure());
         for (int attempt = 1; ; attempt++) {
             CredentialId id = CredentialId.random(random);
@@ -146,6 +147,22 @@ public final class CredentialService {
         }
     }
 
+    /**
+     * A credential's creator is the registered creator of its handle, so the handle must be one a creator could
+     * register: in that one form (lower-case ASCII), never a lookalike of it such as a Cyrillic "а" or a fullwidth
+     * letter, which would otherwise pass for a registered creator's handle on a page.
+     */
+    private static void requireHandleForm(String handle) {
+        if (!Creators.HANDLE.matcher(handle).matches()) {
+            String normal = java.text.Normalizer.normalize(handle, java.text.Normalizer.Form.NFKC)
+                    .toLowerCase(java.util.Locale.ROOT);
+            String hint = !normal.equals(handle) && Creators.HANDLE.matcher(normal).matches()
+                    ? " (write it as '" + normal + "')" : "";
+            throw new ProvenanceException(List.of(new Problem("creator.handle", "a creator handle is "
+                    + Creators.HANDLE_RULE + hint)));
+        }
+    }
+
     /** The credential's record, whole: for the service's own use, never to be shown as it is. */
     public Optional<Credential> find(CredentialId id) {
         return credentials.find(id.value()).map(CredentialService::fromRecord);
@@ -171,7 +188,7 @@ public final class CredentialService {
             return new CredentialView(c, owner, provenance, List.of(), Optional.empty(), model);
         }
         DisclosurePolicy policy = effective(commitments.get(), handle);
-        Predicate<String> visible = path -> owner || policy.levelOf(path) != DisclosureLevel.PRIVATE;
+        Predicate<String> visible = visibleTo(owner, policy, commitments.get());
         List<DisclosureRecord> rows = new ArrayList<>(disclosures.disclosures(id.value()));
         rows.sort(Comparator.comparing(DisclosureRecord::path, SCHEMA_ORDER));
         List<DisclosureCheck.Presented> presented = rows.stream().filter(r -> visible.test(r.path()))
@@ -214,7 +231,11 @@ public final class CredentialService {
     public EvidenceBundle evidence(CredentialId id, CreatorAccount creator, Optional<List<String>> fields) {
         Credential c = requireOwn(id, creator);
         Map<String, String> byPath = new LinkedHashMap<>();
+        DisclosurePolicy requested = disclosures.commitments(id.value()).map(r -> Creators.policy(r.requestedPolicy()))
+                .orElse(DisclosurePolicy.ALL_PUBLIC);
+        // what the stamping front end made private is its user's, not the creator's (the front end had it at stamp time)
         disclosures.disclosures(id.value()).stream().sorted(Comparator.comparing(DisclosureRecord::path, SCHEMA_ORDER))
+                .filter(r -> requested.levelOf(r.path()) != DisclosureLevel.PRIVATE)
                 .forEach(r -> byPath.put(r.path(), r.disclosure()));
         List<String> chosen = new ArrayList<>();
         for (String path : fields.orElse(List.copyOf(byPath.keySet()))) {
@@ -355,7 +376,8 @@ public final class CredentialService {
         // a credential stamped before disclosures were recorded follows its creator's default
         DisclosurePolicy policy = commitments.map(c -> effective(c, credential.creatorHandle()))
                 .orElseGet(() -> creatorDefault(credential.creatorHandle()));
-        Predicate<String> visible = path -> owner || policy.levelOf(path) != DisclosureLevel.PRIVATE;
+        Predicate<String> visible = commitments.map(c -> visibleTo(owner, policy, c))
+                .orElse(path -> owner || policy.levelOf(path) != DisclosureLevel.PRIVATE);
         List<DisclosureCheck.Presented> presented = new ArrayList<>();
         for (String d : assertion.disclosures()) {
             // carried in the file: shown only while its field is visible; what is no disclosure at all is reported
@@ -390,12 +412,24 @@ public final class CredentialService {
         return creators.find(handle).map(CreatorAccount::policy).orElse(DisclosurePolicy.ALL_PUBLIC);
     }
 
-    /** The override if the creator set one, else the stricter of their default and what the stamp asked for. */
+    /**
+     * The override if the creator set one, else their default; either way at least as strict as what the stamp
+     * asked for, which is a floor: the front end that stamped decided for its user, and no creator's choice later
+     * loosens that.
+     */
     private DisclosurePolicy effective(CommitmentRecord c, String handle) {
-        if (c.overridePolicy().isPresent()) {
-            return Creators.policy(c.overridePolicy().get());
-        }
-        return creatorDefault(handle).stricterOf(Creators.policy(c.requestedPolicy()));
+        DisclosurePolicy creators = c.overridePolicy().map(Creators::policy).orElseGet(() -> creatorDefault(handle));
+        return creators.stricterOf(Creators.policy(c.requestedPolicy()));
+    }
+
+    /**
+     * Who sees a field: anyone, unless it is private now; the creator, every field but those the stamp request
+     * made private. Those belong to the front end's user, and only the front end had them (in the stamp's answer).
+     */
+    private static Predicate<String> visibleTo(boolean owner, DisclosurePolicy policy, CommitmentRecord c) {
+        DisclosurePolicy requested = Creators.policy(c.requestedPolicy());
+        return owner ? path -> requested.levelOf(path) != DisclosureLevel.PRIVATE
+                : path -> policy.levelOf(path) != DisclosureLevel.PRIVATE;
     }
 
     private CredentialView.DisclosureState state(CommitmentRecord c, List<DisclosureRecord> rows,

@@ -326,9 +326,40 @@ abstract class DisclosureContract {
         JsonNode anyone = api.get("/v1/credentials/" + id).json();
         assertTrue(anyone.at("/provenance/generation/seed").isMissingNode());
         assertTrue(anyone.at("/provenance/lineage/datasets").isArray(), "the default now allows it");
-        // but the creator's own decision on this credential can
+        // nor can the creator's own decision on this credential: the request's levels are a floor
         assertEquals(200, put("/v1/credentials/" + id + "/disclosure", "{}", token).status());
-        assertTrue(api.get("/v1/credentials/" + id).json().at("/provenance/generation/seed").isNumber());
+        assertTrue(api.get("/v1/credentials/" + id).json().at("/provenance/generation/seed").isMissingNode());
+        // what the front end made private is its user's: the model's creator does not see it either
+        JsonNode creatorsView = api.get("/v1/credentials/" + id, bearer(token)).json();
+        assertTrue(creatorsView.at("/provenance/generation/seed").isMissingNode(), creatorsView.toString());
+        assertTrue(creatorsView.at("/provenance/lineage/datasets").isArray(), "the creator's own private field");
+        JsonNode creatorsEvidence = api.get("/v1/credentials/" + id + "/evidence", bearer(token)).json();
+        assertTrue(creatorsEvidence.get("disclosures").size() > 0);
+        for (JsonNode d : creatorsEvidence.get("disclosures")) {
+            assertFalse(new String(Base64.getUrlDecoder().decode(d.asText()), StandardCharsets.UTF_8)
+                    .contains("\"generation.seed\""), "no evidence of it for the creator");
+        }
+        // the front end got it at stamp time, as evidence that proves it against the file
+        Answer withEvidence = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
+                image("rgb8.png")), Part.json("provenance", provenance("wren.studio", "a wren")),
+                Part.json("options", "{\"disclosure\":{\"generation.seed\":\"private\"}}")),
+                "Authorization", "Bearer " + stampKey, "Accept", "application/json");
+        assertEquals(200, withEvidence.status(), withEvidence.toString());
+        JsonNode evidence = withEvidence.json().get("evidence");
+        assertEquals(1, evidence.get("disclosures").size(), evidence.toString());
+        String seedDisclosure = new String(Base64.getUrlDecoder().decode(evidence.at("/disclosures/0").asText()),
+                StandardCharsets.UTF_8);
+        assertTrue(seedDisclosure.contains("\"generation.seed\""), seedDisclosure);
+
+        // a creator handle must be one a creator could register: no lookalikes of a registered one
+        Answer lookalike = api.stamp(stampKey, image("rgb8.png"), "image/png",
+                provenance("wren.studio", "a wren").replace("wren.studio", "wren.stu\u0434io"));
+        assertProblem(lookalike, 422, "invalid-document");
+        assertEquals("creator.handle", lookalike.json().at("/errors/0/path").asText(), lookalike.toString());
+        Answer fullwidth = api.stamp(stampKey, image("rgb8.png"), "image/png",
+                provenance("wren.studio", "a wren").replace("wren.studio", "\uff37ren.studio"));
+        assertProblem(fullwidth, 422, "invalid-document");
+        assertTrue(fullwidth.json().at("/errors/0/message").asText().contains("'wren.studio'"), fullwidth.toString());
 
         Answer bad = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
                 image("rgb8.png")), Part.json("provenance", provenance("wren.studio", "a wren")),
