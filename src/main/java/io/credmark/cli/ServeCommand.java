@@ -7,7 +7,13 @@ import io.credmark.service.CredentialLinks;
 import io.credmark.service.NewApiKey;
 import io.credmark.service.ServiceNode;
 import io.credmark.service.Settings;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +22,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--port 8080] [--host 0.0.0.0] [--data DIR] [--db JDBC_URL] [--public-url URL]}: runs the HTTP
+ * {@code serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--db JDBC_URL] [--public-url URL]}: runs the HTTP
  * service until the process is stopped. On the first start against a database it creates the admin API key and
- * prints it, once.
+ * shows it once: on the terminal, or when standard output is not one (a log, say), in an owner-only file in the data
+ * directory.
  */
 final class ServeCommand {
 
@@ -34,10 +41,20 @@ final class ServeCommand {
         }
     }
 
+    /** Where the admin key is written when standard output is not a terminal (it could be a log). */
+    static final String ADMIN_KEY_FILE = "admin-key.txt";
+
     private final Map<String, String> env;
+    private final boolean terminal;
 
     ServeCommand(Map<String, String> env) {
+        this(env, System.console() != null);
+    }
+
+    /** @param terminal whether standard output is a terminal, where the admin key may be shown */
+    ServeCommand(Map<String, String> env, boolean terminal) {
         this.env = env;
+        this.terminal = terminal;
     }
 
     int run(List<String> argv, PrintStream out, PrintStream err) {
@@ -71,7 +88,8 @@ final class ServeCommand {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be between 0 and 65535");
         }
-        String host = settings.get("http.host").orElse("0.0.0.0");
+        // reachable from this machine only, unless asked: the service speaks plain HTTP, meant to sit behind TLS
+        String host = settings.get("http.host").orElse("127.0.0.1");
         HttpLimits limits;
         try {
             limits = HttpLimits.from(settings);
@@ -106,13 +124,31 @@ final class ServeCommand {
             node.close();
             throw e;
         }
-        admin.ifPresent(k -> {
-            out.println("credmark: created the admin API key; it is shown only this once, store it now:");
-            out.println(k.secret());
-            out.flush();
-        });
+        if (admin.isPresent()) {
+            if (terminal) {
+                out.println("credmark: created the admin API key; it is shown only this once, store it now:");
+                out.println(admin.get().secret());
+                out.flush();
+            } else {
+                Path file = writeOwnerOnly(settings.dataDir().resolve(ADMIN_KEY_FILE), admin.get().secret());
+                err.println("credmark: created the admin API key; output is not a terminal, so it was written once"
+                        + " to " + file + " (readable by this user only): store it elsewhere and delete the file");
+            }
+        }
         err.println("credmark: serving on http://" + host + ":" + server.port() + " (public URL " + links.base()
                 + ", database " + node.database().description() + ")");
         return new Running(node, server, admin);
+    }
+
+    private static Path writeOwnerOnly(Path file, String secret) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the admin key to " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -133,8 +133,7 @@ final class Authenticator {
     static CreatorAccount creator(Context ctx, String handle) {
         CreatorAccount creator = creator(ctx);
         if (!creator.handle().equals(handle)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "this token is " + creator.handle()
-                    + "'s; only the creator '" + shorten(handle) + "' may do this");
+            throw new ProblemException(ProblemType.FORBIDDEN, "this token may act only for its own creator handle");
         }
         return creator;
     }
@@ -145,9 +144,5 @@ final class Authenticator {
                     .header("WWW-Authenticate", CHALLENGE + ", error=\"invalid_request\"");
         }
         return header.substring(7).trim();
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 }

@@ -459,8 +459,8 @@ public final class CredentialService {
     private Credential requireOwn(CredentialId id, CreatorAccount creator) {
         Credential c = require(id);
         if (!c.provenance().creator().handle().equals(creator.handle())) {
-            throw new AccessDeniedException("the credential " + id.text() + " is not " + creator.handle()
-                    + "'s: only its creator may do this");
+            throw new AccessDeniedException("this token may not do this to the credential " + id.text()
+                    + ": only its creator may");
         }
         return c;
     }
