@@ -80,7 +80,13 @@ final class HttpBenchCommand {
             String data = args.option("data").orElseGet(HttpBenchCommand::temporaryDirectory);
             serve.addAll(List.of("--data", data));
             args.option("db").ifPresent(db -> serve.addAll(List.of("--db", db)));
-            local = new ServeCommand(env).start(serve, new PrintStream(java.io.OutputStream.nullOutputStream()), err);
+            // the benchmark is one client that saturates the service on purpose: no per-client rate limits
+            Map<String, String> unlimited = new java.util.HashMap<>(env);
+            for (String budget : List.of("STAMP", "VERIFY", "LOOKUP")) {
+                unlimited.put("CREDMARK_RATELIMIT_" + budget + "_PER_MINUTE", "0");
+            }
+            local = new ServeCommand(unlimited).start(serve, new PrintStream(java.io.OutputStream.nullOutputStream()),
+                    err);
             target = "http://127.0.0.1:" + local.server().port();
             NewApiKey k = local.node().apiKeys().create("bench-" + Long.toHexString(System.nanoTime()),
                     ApiKeyRole.STAMP);

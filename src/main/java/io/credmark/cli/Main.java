@@ -26,7 +26,7 @@ public final class Main {
             "  keys create-api-key --name NAME [--role stamp|admin] [--data DIR | --db JDBC_URL]",
             "  keys revoke-api-key --name NAME [--data DIR | --db JDBC_URL]",
             "  keys list-api-keys [--data DIR | --db JDBC_URL]",
-            "  serve [--port 8080] [--host 0.0.0.0] [--data DIR] [--db JDBC_URL] [--public-url URL]",
+            "  serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--db JDBC_URL] [--public-url URL]",
             "  bench c2pa [--png FILE] [--jpeg FILE] [--seconds N] [--out report.json]",
             "  bench http [--target URL --api-key KEY | --data DIR --db JDBC_URL] [--image FILE]",
             "             [--connections 16] [--duration 20] [--warmup 5]",

@@ -4,10 +4,17 @@ import io.credmark.access.NewApiKey;
 import io.credmark.app.ServiceNode;
 import io.credmark.app.Settings;
 import io.credmark.credential.CredentialLinks;
+import io.credmark.http.HttpLimits;
 import io.credmark.http.HttpServer;
 import io.credmark.http.Listener;
 import io.credmark.http.WebLinks;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +23,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--port 8080] [--host 0.0.0.0] [--data DIR] [--db JDBC_URL] [--public-url URL]}: runs the HTTP
+ * {@code serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--db JDBC_URL] [--public-url URL]}: runs the HTTP
  * service until the process is stopped. On the first start against a database it creates the admin API key and
- * prints it, once.
+ * shows it once: on the terminal, or when standard output is not one (a log, say), in an owner-only file in the data
+ * directory.
  */
 public final class ServeCommand {
 
@@ -34,10 +42,20 @@ public final class ServeCommand {
         }
     }
 
+    /** Where the admin key is written when standard output is not a terminal (it could be a log). */
+    static final String ADMIN_KEY_FILE = "admin-key.txt";
+
     private final Map<String, String> env;
+    private final boolean terminal;
 
     public ServeCommand(Map<String, String> env) {
+        this(env, System.console() != null);
+    }
+
+    /** @param terminal whether standard output is a terminal, where the admin key may be shown */
+    ServeCommand(Map<String, String> env, boolean terminal) {
         this.env = env;
+        this.terminal = terminal;
     }
 
     int run(List<String> argv, PrintStream out, PrintStream err) {
@@ -71,16 +89,18 @@ public final class ServeCommand {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be between 0 and 65535");
         }
-        String host = settings.get("http.host").orElse("0.0.0.0");
-        int uploads = (int) settings.number("http.max-concurrent-uploads",
-                4L * Runtime.getRuntime().availableProcessors());
-        if (uploads < 1) {
-            throw new UsageException("http.max-concurrent-uploads must be at least 1");
+        // reachable from this machine only, unless asked: the service speaks plain HTTP, meant to sit behind TLS
+        String host = settings.get("http.host").orElse("127.0.0.1");
+        HttpLimits limits;
+        try {
+            limits = HttpLimits.from(settings);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
 
         Listener listener;
         try {
-            listener = Listener.bind(host, (int) port);
+            listener = Listener.bind(host, (int) port, limits);
         } catch (java.io.UncheckedIOException e) {
             throw new UsageException(e.getMessage());
         }
@@ -100,18 +120,36 @@ public final class ServeCommand {
         HttpServer server;
         try {
             admin = node.apiKeys().createAdminIfAbsent();
-            server = HttpServer.start(listener, node, uploads);
+            server = HttpServer.start(listener, node, limits);
         } catch (RuntimeException e) {
             node.close();
             throw e;
         }
-        admin.ifPresent(k -> {
-            out.println("credmark: created the admin API key; it is shown only this once, store it now:");
-            out.println(k.secret());
-            out.flush();
-        });
+        if (admin.isPresent()) {
+            if (terminal) {
+                out.println("credmark: created the admin API key; it is shown only this once, store it now:");
+                out.println(admin.get().secret());
+                out.flush();
+            } else {
+                Path file = writeOwnerOnly(settings.dataDir().resolve(ADMIN_KEY_FILE), admin.get().secret());
+                err.println("credmark: created the admin API key; output is not a terminal, so it was written once"
+                        + " to " + file + " (readable by this user only): store it elsewhere and delete the file");
+            }
+        }
         err.println("credmark: serving on http://" + host + ":" + server.port() + " (public URL " + links.base()
                 + ", database " + node.databaseDescription() + ")");
         return new Running(node, server, admin);
+    }
+
+    private static Path writeOwnerOnly(Path file, String secret) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the admin key to " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -5,6 +5,8 @@ import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
 import io.credmark.NotFoundException;
 import io.credmark.bytes.Sha256;
+import io.credmark.provenance.Problem;
+import io.credmark.provenance.ProvenanceException;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.store.CommitmentRecord;
@@ -23,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,14 +142,39 @@ public final class Creators {
     }
 
     /**
-     * The policy a credential follows now: its override if the creator set one, else the stricter of their default
-     * and what the stamp asked for.
+     * The policy a credential follows now: the override if the creator set one, else their default; either way at
+     * least as strict as what the stamp asked for, which is a floor: the front end that stamped decided for its
+     * user, and no creator's choice later loosens that.
      */
     public DisclosurePolicy effectivePolicy(CommitmentRecord c, String handle) {
-        if (c.overridePolicy().isPresent()) {
-            return policy(c.overridePolicy().get());
+        DisclosurePolicy chosen = c.overridePolicy().map(Creators::policy).orElseGet(() -> defaultPolicy(handle));
+        return chosen.stricterOf(policy(c.requestedPolicy()));
+    }
+
+    /**
+     * Who sees a field: anyone, unless it is private now; the creator, every field but those the stamp request
+     * made private. Those belong to the front end's user, and only the front end had them (in the stamp's answer).
+     */
+    public static Predicate<String> visibleTo(boolean owner, DisclosurePolicy policy, CommitmentRecord c) {
+        DisclosurePolicy requested = policy(c.requestedPolicy());
+        return owner ? path -> requested.levelOf(path) != DisclosureLevel.PRIVATE
+                : path -> policy.levelOf(path) != DisclosureLevel.PRIVATE;
+    }
+
+    /**
+     * A credential's creator is the registered creator of its handle, so the handle must be one a creator could
+     * register: in that one form (lower-case ASCII), never a lookalike of it such as a Cyrillic "а" or a fullwidth
+     * letter, which would otherwise pass for a registered creator's handle on a page.
+     */
+    public static void requireHandleForm(String handle) {
+        if (!HANDLE.matcher(handle).matches()) {
+            String normal = java.text.Normalizer.normalize(handle, java.text.Normalizer.Form.NFKC)
+                    .toLowerCase(java.util.Locale.ROOT);
+            String hint = !normal.equals(handle) && HANDLE.matcher(normal).matches()
+                    ? " (write it as '" + normal + "')" : "";
+            throw new ProvenanceException(List.of(new Problem("creator.handle",
+                    "a creator handle is " + HANDLE_RULE + hint)));
         }
-        return defaultPolicy(handle).stricterOf(policy(c.requestedPolicy()));
     }
 
     /** A policy as the store keeps it. */

@@ -91,7 +91,7 @@ public final class CredentialViews {
             return new CredentialView(c, owner, provenance, List.of(), Optional.empty(), model);
         }
         DisclosurePolicy policy = creators.effectivePolicy(commitments.get(), handle);
-        Predicate<String> visible = path -> owner || policy.levelOf(path) != DisclosureLevel.PRIVATE;
+        Predicate<String> visible = Creators.visibleTo(owner, policy, commitments.get());
         List<DisclosureRecord> rows = new ArrayList<>(store.disclosures(id.value()));
         rows.sort(Comparator.comparing(DisclosureRecord::path, SCHEMA_ORDER));
         List<DisclosureCheck.Presented> presented = rows.stream().filter(r -> visible.test(r.path()))
@@ -134,7 +134,11 @@ public final class CredentialViews {
     public EvidenceBundle evidence(CredentialId id, CreatorAccount creator, Optional<List<String>> fields) {
         Credential c = requireOwn(id, creator);
         Map<String, String> byPath = new LinkedHashMap<>();
+        DisclosurePolicy requested = store.commitments(id.value()).map(r -> Creators.policy(r.requestedPolicy()))
+                .orElse(DisclosurePolicy.ALL_PUBLIC);
+        // what the stamping front end made private is its user's, not the creator's (the front end had it at stamp time)
         store.disclosures(id.value()).stream().sorted(Comparator.comparing(DisclosureRecord::path, SCHEMA_ORDER))
+                .filter(r -> requested.levelOf(r.path()) != DisclosureLevel.PRIVATE)
                 .forEach(r -> byPath.put(r.path(), r.disclosure()));
         List<String> chosen = new ArrayList<>();
         for (String path : fields.orElse(List.copyOf(byPath.keySet()))) {
@@ -184,8 +188,8 @@ public final class CredentialViews {
     private Credential requireOwn(CredentialId id, CreatorAccount creator) {
         Credential c = require(id);
         if (!c.provenance().creator().handle().equals(creator.handle())) {
-            throw new AccessDeniedException("the credential " + id.text() + " is not " + creator.handle()
-                    + "'s: only its creator may do this");
+            throw new AccessDeniedException("this token may not do this to the credential " + id.text()
+                    + ": only its creator may");
         }
         return c;
     }

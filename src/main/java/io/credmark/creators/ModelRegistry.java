@@ -290,9 +290,9 @@ public final class ModelRegistry {
                 }
                 List<String> cycle = pathBack(w, upstream, id);
                 if (!cycle.isEmpty()) {
-                    List<String> shown = new ArrayList<>(List.of(id));
-                    shown.addAll(cycle);
-                    problems.add(new Problem(path, "the lineage would form a cycle: " + String.join(" → ", shown)));
+                    // the links in between may be other creators' private lineage: name only what the caller did
+                    problems.add(new Problem(path, "the lineage would form a cycle: '" + upstream
+                            + "' already descends from '" + id + "'"));
                     continue;
                 }
                 if (!reference.hasNonNull("name")) {

@@ -6,6 +6,7 @@ import io.credmark.access.ApiKeys;
 import io.credmark.creators.CreatorAccount;
 import io.credmark.creators.Creators;
 import io.credmark.creators.Viewer;
+import io.credmark.http.admission.Client;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -90,6 +91,22 @@ final class Authenticator {
                 .header("WWW-Authenticate", CHALLENGE + ", error=\"invalid_token\"")));
     }
 
+    /**
+     * Whom a request on a public route counts against: the API key or creator its bearer credential names, when
+     * that credential is valid; else no one in particular (the caller counts it against the address).
+     */
+    Optional<Client> principal(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String presented = header.substring(7).trim();
+        if (Creators.looksLikeToken(presented)) {
+            return creators.authenticate(presented).map(c -> Client.creator(c.handle()));
+        }
+        return apiKeys.find(presented).filter(k -> !k.isRevoked()).map(k -> Client.apiKey(k.name()));
+    }
+
     /** The key the request was authenticated with; only on routes that need one. */
     static ApiKey key(Context ctx) {
         ApiKey key = ctx.attribute(KEY_ATTRIBUTE);
@@ -116,8 +133,7 @@ final class Authenticator {
     static CreatorAccount creator(Context ctx, String handle) {
         CreatorAccount creator = creator(ctx);
         if (!creator.handle().equals(handle)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "this token is " + creator.handle()
-                    + "'s; only the creator '" + shorten(handle) + "' may do this");
+            throw new ProblemException(ProblemType.FORBIDDEN, "this token may act only for its own creator handle");
         }
         return creator;
     }
@@ -128,9 +144,5 @@ final class Authenticator {
                     .header("WWW-Authenticate", CHALLENGE + ", error=\"invalid_request\"");
         }
         return header.substring(7).trim();
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 }

@@ -1,6 +1,7 @@
 package io.credmark.http;
 
 import io.credmark.app.ServiceNode;
+import io.credmark.http.Admission.Lane;
 import io.credmark.provenance.ProvenanceLimits;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -10,8 +11,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +37,13 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Starts serving on the listener.
      *
-     * @param maxConcurrentUploads stamp, verify and match-by-content requests handled at once; further ones wait (up
-     *                             to 30 s, then 503), which bounds the memory that uploads of up to the byte limit
-     *                             can take
+     * @param limits what one client may do, and how many uploads are worked on at once; the latter bounds the memory
+     *               that uploads of up to the byte limit can take
      */
-    public static HttpServer start(Listener listener, ServiceNode node, int maxConcurrentUploads) {
+    public static HttpServer start(Listener listener, ServiceNode node, HttpLimits limits) {
         String base = node.links().base();
         long maxImage = node.limits().maxBytes();
+        long maxVerify = maxImage + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD;
         long maxStamp = maxImage + ProvenanceLimits.MAX_DOCUMENT_BYTES + StampHandler.MAX_OPTIONS_BYTES
                 + MULTIPART_OVERHEAD;
         Problems problems = new Problems(base);
@@ -53,7 +52,7 @@ public final class HttpServer implements AutoCloseable {
         node.database().recordPoolMetrics(metrics.registry());
         Authenticator auth = new Authenticator(node.apiKeys(), node.creators());
         RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
-        Semaphore uploads = new Semaphore(maxConcurrentUploads, true);
+        Admission admission = new Admission(auth, bodies, limits);
 
         CredentialHandlers credentials = new CredentialHandlers(node.views(), node.links(), auth);
         CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth);
@@ -61,13 +60,12 @@ public final class HttpServer implements AutoCloseable {
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         SoftBindingHandlers softBinding = new SoftBindingHandlers(node.lookup(), maxImage);
         List<Route> routes = List.of(
-                new Route(HandlerType.POST, Routes.STAMP, Access.API_KEY, maxStamp, bounded(uploads,
-                        new StampHandler(node.issuer(), bodies, metrics, maxImage, maxStamp))),
-                new Route(HandlerType.POST, Routes.VERIFY, Access.PUBLIC,
-                        maxImage + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD,
-                        bounded(uploads, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, maxImage, auth))),
-                new Route(HandlerType.GET, Routes.CREDENTIAL, Access.PUBLIC, 0, credentials::json),
-                new Route(HandlerType.GET, Routes.CREDENTIAL_PAGE, Access.PUBLIC, 0, credentials::page),
+                new Route(HandlerType.POST, Routes.STAMP, Access.API_KEY, maxStamp, admission.upload(Lane.STAMP,
+                        maxStamp, new StampHandler(node.issuer(), bodies, metrics, maxImage, maxStamp))),
+                new Route(HandlerType.POST, Routes.VERIFY, Access.PUBLIC, maxVerify, admission.upload(Lane.VERIFY,
+                        maxVerify, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, maxImage, auth))),
+                new Route(HandlerType.GET, Routes.CREDENTIAL, Access.PUBLIC, 0, admission.lookup(credentials::json)),
+                new Route(HandlerType.GET, Routes.CREDENTIAL_PAGE, Access.PUBLIC, 0, admission.lookup(credentials::page)),
                 // creators, their models and disclosure (docs/disclosure.md)
                 new Route(HandlerType.PUT, Routes.CREDENTIAL_DISCLOSURE, Access.CREATOR,
                         CredentialHandlers.MAX_POLICY_BODY, credentials::putDisclosure),
@@ -75,7 +73,7 @@ public final class HttpServer implements AutoCloseable {
                         credentials::deleteDisclosure),
                 new Route(HandlerType.GET, Routes.CREDENTIAL_EVIDENCE, Access.CREATOR, 0, credentials::evidence),
                 new Route(HandlerType.POST, Routes.CREATORS, Access.ADMIN, CreatorHandlers.MAX_BODY, creators::register),
-                new Route(HandlerType.GET, Routes.CREATOR, Access.PUBLIC, 0, creators::get),
+                new Route(HandlerType.GET, Routes.CREATOR, Access.PUBLIC, 0, admission.lookup(creators::get)),
                 new Route(HandlerType.POST, Routes.CREATOR_TOKEN, Access.ADMIN, 0, creators::reissueToken),
                 new Route(HandlerType.GET, Routes.CREATOR_DISCLOSURE, Access.CREATOR, 0,
                         creators::getDisclosure),
@@ -83,28 +81,28 @@ public final class HttpServer implements AutoCloseable {
                         CredentialHandlers.MAX_POLICY_BODY, creators::putDisclosure),
                 new Route(HandlerType.GET, Routes.CREATOR_CREDENTIALS, Access.CREATOR, 0,
                         creators::listCredentials),
-                new Route(HandlerType.GET, Routes.MODELS, Access.PUBLIC, 0, creators::listModels),
+                new Route(HandlerType.GET, Routes.MODELS, Access.PUBLIC, 0, admission.lookup(creators::listModels)),
                 new Route(HandlerType.POST, Routes.MODELS, Access.CREATOR,
                         CreatorHandlers.MAX_MODEL_BODY, creators::createModel),
-                new Route(HandlerType.GET, Routes.MODEL, Access.PUBLIC, 0,
-                        creators::getModel),
+                new Route(HandlerType.GET, Routes.MODEL, Access.PUBLIC, 0, admission.lookup(creators::getModel)),
                 new Route(HandlerType.PUT, Routes.MODEL, Access.CREATOR,
                         CreatorHandlers.MAX_MODEL_BODY, creators::putModel),
-                new Route(HandlerType.GET, Routes.MODEL_PAGE, Access.PUBLIC, 0, creators::modelPage),
+                new Route(HandlerType.GET, Routes.MODEL_PAGE, Access.PUBLIC, 0, admission.lookup(creators::modelPage)),
                 new Route(HandlerType.GET, Routes.API_KEYS, Access.ADMIN, 0, keys::list),
                 new Route(HandlerType.POST, Routes.API_KEYS, Access.ADMIN, ApiKeyHandlers.MAX_BODY, keys::create),
                 new Route(HandlerType.DELETE, Routes.API_KEY, Access.ADMIN, 0, keys::revoke),
                 // the C2PA Soft Binding Resolution API over the invisible watermark (docs/watermark.md)
-                new Route(HandlerType.GET, Routes.MATCHES_BY_BINDING, Access.PUBLIC, 0, softBinding::byBindingQuery),
+                new Route(HandlerType.GET, Routes.MATCHES_BY_BINDING, Access.PUBLIC, 0,
+                        admission.lookup(softBinding::byBindingQuery)),
                 new Route(HandlerType.POST, Routes.MATCHES_BY_BINDING, Access.PUBLIC, SoftBindingHandlers.MAX_QUERY_BODY,
-                        softBinding::byBindingDocument),
+                        admission.lookup(softBinding::byBindingDocument)),
                 new Route(HandlerType.OPTIONS, Routes.MATCHES_BY_BINDING, Access.PUBLIC, 0,
                         ctx -> Cors.preflight(ctx, "GET, POST, OPTIONS")),
                 new Route(HandlerType.POST, Routes.MATCHES_BY_CONTENT, Access.PUBLIC, maxImage,
-                        bounded(uploads, softBinding::byContent)),
+                        admission.upload(Lane.VERIFY, maxImage, softBinding::byContent)),
                 new Route(HandlerType.OPTIONS, Routes.MATCHES_BY_CONTENT, Access.PUBLIC, 0,
                         ctx -> Cors.preflight(ctx, "POST, OPTIONS")),
-                new Route(HandlerType.GET, Routes.MANIFEST, Access.PUBLIC, 0, softBinding::manifest),
+                new Route(HandlerType.GET, Routes.MANIFEST, Access.PUBLIC, 0, admission.lookup(softBinding::manifest)),
                 new Route(HandlerType.GET, Routes.SUPPORTED_ALGORITHMS, Access.PUBLIC, 0,
                         softBinding::supportedAlgorithms),
                 new Route(HandlerType.GET, Routes.TRUST_ANCHORS, Access.PUBLIC, 0, system::trustAnchors),
@@ -187,20 +185,6 @@ public final class HttpServer implements AutoCloseable {
             RequestBodies.checkDeclaredLength(ctx, route.maxBody());
             auth.require(ctx, route.access());
             route.handler().handle(ctx);
-        };
-    }
-
-    private static Handler bounded(Semaphore permits, Handler handler) {
-        return ctx -> {
-            if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "the service is busy; retry later")
-                        .header("Retry-After", "5");
-            }
-            try {
-                handler.handle(ctx);
-            } finally {
-                permits.release();
-            }
         };
     }
 

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -27,13 +28,18 @@ public final class Listener implements AutoCloseable {
     /**
      * @param host the address to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
      * @param port 0 for any free port
+     * @param limits the idle timeout and minimum request data rate (the other limits apply later, per route)
      */
-    public static Listener bind(String host, int port) {
+    public static Listener bind(String host, int port, HttpLimits limits) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8, 60_000);
         threads.setName("credmark-http");
         Server server = new Server(threads);
         // requests in flight may finish (and commit their records) while the server stops
         server.insertHandler(new GracefulHandler());
+        if (limits.minRequestDataRate() > 0) {
+            // a body that arrives slower than this is cut off, so a slow sender cannot hold a thread for long
+            server.insertHandler(new MinimumDataRateHandler(limits.minRequestDataRate(), 0));
+        }
         server.setStopTimeout(15_000);
         server.setErrorHandler(new JettyProblemHandler());
         HttpConfiguration http = new HttpConfiguration();
@@ -44,6 +50,8 @@ public final class Listener implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        // also bounds a blocked read of a body that stalls
+        connector.setIdleTimeout(limits.idleTimeoutMillis());
         try {
             connector.open();
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
 import io.credmark.NotFoundException;
 import io.credmark.UnavailableException;
+import io.credmark.http.admission.Refusal;
 import io.credmark.provenance.Problem;
 import io.credmark.provenance.ProvenanceException;
 import io.javalin.http.Context;
@@ -42,7 +43,9 @@ final class Problems {
 
     void respond(Exception e, Context ctx) {
         ProblemException p = from(e, ctx.method().name() + " " + ctx.path());
-        RequestBodies.settleUnreadBody(ctx, p.status() != 413);
+        // a refused request's body is not read: it may be arriving as slowly as a client cares to send it
+        RequestBodies.settleUnreadBody(ctx, p.status() != 413 && p.status() != 408 && p.status() != 429
+                && p.status() != 503);
         ctx.status(p.status());
         p.headers().forEach(ctx::header);
         ctx.contentType(MEDIA_TYPE).result(body(p, ctx.path()));
@@ -71,6 +74,11 @@ final class Problems {
         }
         if (e instanceof AccessDeniedException a) {
             return new ProblemException(ProblemType.FORBIDDEN, a.getMessage());
+        }
+        if (e instanceof Refusal r) {
+            return new ProblemException(r.clientLimit() ? ProblemType.TOO_MANY_REQUESTS
+                    : ProblemType.SERVICE_UNAVAILABLE, r.getMessage())
+                    .header("Retry-After", Long.toString(r.retryAfterSeconds()));
         }
         if (e instanceof HttpResponseException h) {
             return fromJavalin(h, request);

@@ -9,14 +9,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads request bodies into memory within limits: a body whose declared length is too large is refused before a byte
- * of it is read, and one without a declared length is cut off at the limit.
+ * Reads request bodies within limits: a body whose declared length is too large is refused before a byte of it is
+ * read, and one without a declared length is cut off at the limit. Uploads are received whole (large parts in
+ * temporary files) before their request is admitted to work; see {@link Admission}.
  */
 final class RequestBodies {
 
@@ -28,7 +30,7 @@ final class RequestBodies {
 
     private final Path spillDirectory;
 
-    /** @param spillDirectory where multipart parts that do not fit in memory would go; sized so none do */
+    /** @param spillDirectory where bodies and parts larger than {@link SpooledBody#IN_MEMORY} are received */
     RequestBodies(Path spillDirectory) {
         this.spillDirectory = spillDirectory;
     }
@@ -81,12 +83,47 @@ final class RequestBodies {
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
-    /** The body as sent, at most {@code limit} bytes. */
+    /** The body as sent, at most {@code limit} bytes; from the spool when it was received before admission. */
     static byte[] raw(Context ctx, long limit) {
-        try (InputStream in = ctx.req().getInputStream()) {
-            return readAtMost(in, ctx.req().getContentLengthLong(), limit, "the request body");
+        SpooledBody spooled = Admission.spooled(ctx);
+        try (InputStream in = spooled != null ? spooled.open() : ctx.req().getInputStream()) {
+            return readAtMost(in, spooled != null ? spooled.length() : ctx.req().getContentLengthLong(), limit,
+                    "the request body");
         } catch (IOException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
+            throw unreadable(e);
+        }
+    }
+
+    /** Receives the whole body (not multipart) into a spool, at most {@code limit} bytes. */
+    SpooledBody spool(Context ctx, long limit) {
+        checkDeclaredLength(ctx, limit);
+        try {
+            return SpooledBody.receive(ctx.req().getInputStream(), limit, spillDirectory);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /**
+     * Receives a whole multipart/form-data body: parts larger than {@link SpooledBody#IN_MEMORY} go to temporary
+     * files, which the caller deletes. {@link #multipart} then reads the same parts.
+     */
+    Collection<Part> receiveParts(Context ctx, long totalLimit) {
+        ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(spillDirectory.toString(), -1, totalLimit,
+                SpooledBody.IN_MEMORY));
+        try {
+            return ctx.req().getParts();
+        } catch (IOException | ServletException | IllegalStateException e) {
+            if (isSizeProblem(e)) {
+                throw tooLarge("the request body is larger than this route accepts (" + totalLimit + " bytes)",
+                        totalLimit).header("Connection", "close");
+            }
+            if (isTimeout(e)) {
+                throw unreadable(e);
+            }
+            // Jetty closes the connection after a failed multipart parse; say so, or the client would reuse it
+            throw new ProblemException(ProblemType.BAD_REQUEST, "the multipart/form-data body cannot be read: "
+                    + firstLine(e)).header("Connection", "close");
         }
     }
 
@@ -96,40 +133,56 @@ final class RequestBodies {
      * @param limits the parts accepted, with the largest size of each; any other part is refused
      */
     Map<String, FormPart> multipart(Context ctx, long totalLimit, Map<String, Long> limits) {
-        int inMemory = (int) Math.min(Integer.MAX_VALUE - 8, totalLimit + 1);
-        ctx.req().setAttribute(MULTIPART_CONFIG,
-                new MultipartConfigElement(spillDirectory.toString(), -1, totalLimit, inMemory));
         Map<String, FormPart> out = new HashMap<>();
-        try {
-            for (Part part : ctx.req().getParts()) {
-                String name = part.getName();
-                Long limit = limits.get(name);
-                if (limit == null) {
-                    throw new ProblemException(ProblemType.BAD_REQUEST, "unexpected part '" + printable(name)
-                            + "'; this route takes " + String.join(", ", limits.keySet()));
-                }
-                if (out.containsKey(name)) {
-                    throw new ProblemException(ProblemType.BAD_REQUEST, "the part '" + name + "' is sent twice");
-                }
-                byte[] bytes;
-                try (InputStream in = part.getInputStream()) {
-                    bytes = readAtMost(in, part.getSize(), limit, "the part '" + name + "'");
-                } finally {
+        for (Part part : receiveParts(ctx, totalLimit)) {
+            String name = part.getName();
+            Long limit = limits.get(name);
+            if (limit == null) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, "unexpected part '" + printable(name)
+                        + "'; this route takes " + String.join(", ", limits.keySet()));
+            }
+            if (out.containsKey(name)) {
+                throw new ProblemException(ProblemType.BAD_REQUEST, "the part '" + name + "' is sent twice");
+            }
+            byte[] bytes;
+            try (InputStream in = part.getInputStream()) {
+                bytes = readAtMost(in, part.getSize(), limit, "the part '" + name + "'");
+            } catch (IOException e) {
+                throw unreadable(e);
+            } finally {
+                try {
                     part.delete();
+                } catch (IOException ignored) {
+                    // the temporary directory is cleaned by the system in the end
                 }
-                out.put(name, new FormPart(name, Optional.ofNullable(part.getSubmittedFileName()),
-                        Optional.ofNullable(part.getContentType()), bytes));
             }
-        } catch (IOException | ServletException | IllegalStateException e) {
-            if (isSizeProblem(e)) {
-                throw tooLarge("the request body is larger than this route accepts (" + totalLimit + " bytes)",
-                        totalLimit).header("Connection", "close");
-            }
-            // Jetty closes the connection after a failed multipart parse; say so, or the client would reuse it
-            throw new ProblemException(ProblemType.BAD_REQUEST, "the multipart/form-data body cannot be read: "
-                    + firstLine(e)).header("Connection", "close");
+            out.put(name, new FormPart(name, Optional.ofNullable(part.getSubmittedFileName()),
+                    Optional.ofNullable(part.getContentType()), bytes));
         }
         return out;
+    }
+
+    /**
+     * A body that could not be read: cut off by the server for arriving slower than its minimum data rate or
+     * stalling past the idle timeout (408), or broken off by the client.
+     */
+    private static ProblemException unreadable(Exception e) {
+        if (isTimeout(e)) {
+            return new ProblemException(ProblemType.HTTP_ERROR, 408, "the request body arrived too slowly")
+                    .header("Connection", "close");
+        }
+        return new ProblemException(ProblemType.BAD_REQUEST, "the request body could not be read: " + firstLine(e))
+                .header("Connection", "close");
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("rate is too low")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

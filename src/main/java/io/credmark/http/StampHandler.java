@@ -1,7 +1,11 @@
 package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.disclosure.Disclosure;
+import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.disclosure.EvidenceBundle;
 import io.credmark.issuance.Issuer;
 import io.credmark.issuance.ProvenanceInput;
 import io.credmark.issuance.StampOptions;
@@ -13,6 +17,7 @@ import io.credmark.provenance.ProvenanceException;
 import io.credmark.provenance.ProvenanceLimits;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,7 +84,18 @@ final class StampHandler implements Handler {
         ctx.header("Cache-Control", "no-store");
         ctx.header("Vary", "Accept");
         if (Accepts.prefersJson(ctx.header("Accept"), mediaType)) {
-            Responses.json(ctx, 200, JsonViews.stamped(stamped));
+            ObjectNode answer = JsonViews.stamped(stamped);
+            // what this request made private is seen by no one else, the model's creator included: the front end
+            // gets its proof now, once
+            DisclosurePolicy requested = disclosure;
+            List<String> own = stamped.commitments().disclosures().stream()
+                    .filter(d -> requested.levelOf(d.path()) == DisclosureLevel.PRIVATE).map(Disclosure::encoded)
+                    .toList();
+            if (!own.isEmpty()) {
+                answer.set("evidence", new EvidenceBundle(stamped.credential().manifestLabel(),
+                        Optional.of(stamped.credential().id().text()), Optional.of(stamped.url()), own).toJson());
+            }
+            Responses.json(ctx, 200, answer);
         } else {
             ctx.status(200).contentType(mediaType).header("Content-Length", Integer.toString(stamped.image().length))
                     .result(stamped.image());

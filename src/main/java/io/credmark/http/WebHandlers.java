@@ -91,6 +91,7 @@ final class WebHandlers {
 
     /** {@code GET /}: what credmark is, and the verify page. */
     void home(Context ctx) {
+        ctx.header("Referrer-Policy", "no-referrer");
         page(ctx, homePage);
     }
 

@@ -82,6 +82,7 @@ public final class Issuer {
         } else {
             provenance = ((ProvenanceInput.Spelled) order.provenance()).document();
         }
+        Creators.requireHandleForm(provenance.creator().handle());
         DisclosurePolicy policy = creators.defaultPolicy(provenance.creator().handle()).stricterOf(order.disclosure());
         for (int attempt = 1; ; attempt++) {
             CredentialId id = CredentialId.random(random);

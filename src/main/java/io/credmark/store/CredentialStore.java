@@ -110,11 +110,16 @@ public final class CredentialStore {
         return issuedWhere("id", credentialId);
     }
 
-    private Optional<IssuedCredential> issuedWhere(String keyColumn, long key) {
+    /** The credential issued with the manifest {@code manifestLabel}. */
+    public Optional<IssuedCredential> issuedByManifest(String manifestLabel) {
+        return issuedWhere("manifest_label", manifestLabel);
+    }
+
+    private Optional<IssuedCredential> issuedWhere(String keyColumn, Object key) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT id, sha256, manifest_label, creator_handle FROM credentials WHERE " + keyColumn + " = ?")) {
-                s.setLong(1, key);
+                s.setObject(1, key);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(new IssuedCredential(rs.getLong(1), rs.getString(2),
                             rs.getString(3), rs.getString(4))) : Optional.empty();

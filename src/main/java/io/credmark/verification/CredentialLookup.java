@@ -1,5 +1,6 @@
 package io.credmark.verification;
 
+import io.credmark.AccessDeniedException;
 import io.credmark.Limits;
 import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
@@ -113,8 +114,29 @@ public final class CredentialLookup {
                 links.page(new CredentialId(c.id())), c.manifestLabel()));
     }
 
-    /** The manifest store embedded in the file issued with this manifest, as written. */
+    /**
+     * The manifest store embedded in the file issued with this manifest, as written, while every field it carries
+     * readable is still public. Its assertions are signed as they are, so a withdrawn value cannot be cut out of
+     * it: once its creator has made such a field protected or private, the service no longer hands the store out.
+     *
+     * @throws AccessDeniedException when a field the store carries has been withdrawn
+     */
     public Optional<byte[]> manifestStore(String manifestLabel) {
+        Optional<IssuedCredential> issued = store.issuedByManifest(manifestLabel);
+        if (issued.isEmpty()) {
+            return Optional.empty();
+        }
+        IssuedCredential credential = issued.get();
+        DisclosurePolicy policy = store.commitments(credential.id())
+                .map(c -> creators.effectivePolicy(c, credential.creatorHandle()))
+                .orElseGet(() -> creators.defaultPolicy(credential.creatorHandle()));
+        boolean withdrawn = store.disclosures(credential.id()).stream().anyMatch(r ->
+                DisclosureLevel.parse(r.stampedLevel()).orElseThrow() == DisclosureLevel.PUBLIC
+                        && policy.levelOf(r.path()) != DisclosureLevel.PUBLIC);
+        if (withdrawn) {
+            throw new AccessDeniedException("the creator has withdrawn a field this manifest carries, so its store is"
+                    + " no longer served; the credential's page shows what is public");
+        }
         return store.manifestStore(manifestLabel);
     }
 
@@ -145,7 +167,8 @@ public final class CredentialLookup {
         // a credential stamped before disclosures were recorded follows its creator's default
         DisclosurePolicy policy = commitments.map(c -> creators.effectivePolicy(c, credential.creatorHandle()))
                 .orElseGet(() -> creators.defaultPolicy(credential.creatorHandle()));
-        Predicate<String> visible = path -> owner || policy.levelOf(path) != DisclosureLevel.PRIVATE;
+        Predicate<String> visible = commitments.map(c -> Creators.visibleTo(owner, policy, c))
+                .orElse(path -> owner || policy.levelOf(path) != DisclosureLevel.PRIVATE);
         List<DisclosureCheck.Presented> presented = new ArrayList<>();
         for (String d : assertion.disclosures()) {
             // carried in the file: shown only while its field is visible; what is no disclosure at all is reported

@@ -1,6 +1,7 @@
 package io.credmark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credmark.testing.TestDatabase;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,12 @@ class ServiceCommandsIT {
                 String base = "http://127.0.0.1:" + running.server().port();
                 String printed = out.toString(StandardCharsets.UTF_8);
                 assertTrue(running.adminKey().isPresent());
-                assertTrue(printed.contains(running.adminKey().get().secret()), "the admin key is printed");
+                // output that is not a terminal may be a log: the key goes to an owner-only file instead
+                String secret = running.adminKey().get().secret();
+                assertFalse(printed.contains(secret), "the admin key is not printed where it could be logged");
+                Path keyFile = dir.resolve(ServeCommand.ADMIN_KEY_FILE);
+                assertEquals(secret, Files.readString(keyFile).strip());
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
                 assertEquals(200, stamp(base, key));
                 // (an H2 file is locked against other processes, not against this one)
                 Run revoked = run(with(List.of("keys", "revoke-api-key", "--name", "cli-front-end"), where));
@@ -96,7 +103,7 @@ class ServiceCommandsIT {
 
     @Test
     void theBenchmarkRunsAgainstAnInProcessService(@TempDir Path dir) {
-        Run r = run(List.of("bench", "http", "--data", dir.toString(), "--duration", "1", "--warmup", "0",
+        Run r = run(List.of("bench", "http", "--data", dir.toString(), "--duration", "4", "--warmup", "2",
                 "--connections", "2", "--scenarios", "verify-jpeg,stamp-png"));
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("scenario"), r.out());

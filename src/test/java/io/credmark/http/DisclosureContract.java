@@ -126,6 +126,10 @@ abstract class DisclosureContract {
                 seenByOthers.add(api.get("/v1/creators/heron.lab", auth));
                 seenByOthers.add(api.get("/v1/creators/heron.lab/models", auth));
                 seenByOthers.add(api.get("/v1/creators/heron.lab/credentials", auth));
+                String label = api.get("/v1/credentials/" + id).json().get("manifest").asText();
+                seenByOthers.add(api.get("/manifests/" + label, auth));
+                seenByOthers.add(api.get("/manifests/" + label + "?returnActiveManifest=true", auth));
+                seenByOthers.add(api.postRaw("/matches/byContent", "image/png", png, auth));
                 seenByOthers.add(api.get("/metrics", auth));
                 seenByOthers.add(api.get("/v1/credentials/" + id + "/evidence", auth));
                 seenByOthers.add(api.send("PUT", "/v1/credentials/" + id + "/disclosure",
@@ -215,6 +219,12 @@ abstract class DisclosureContract {
         JsonNode before = api.postRaw("/v1/verify", "image/png", file).json();
         assertEquals("manifest", disclosure(before.at("/summary/disclosures"), "generation.negativePrompt")
                 .get("source").asText());
+        // the soft-binding API serves the file's manifest store, which carries the field while it is public
+        String manifests = "/manifests/" + api.get("/v1/credentials/" + id).json().get("manifest").asText();
+        Answer store = api.get(manifests);
+        assertEquals(200, store.status(), store.toString());
+        assertTrue(contains(store.body(), negative.getBytes(StandardCharsets.UTF_8))
+                || base64Contains(store.body(), negative));
 
         Answer override = put("/v1/credentials/" + id + "/disclosure", "{\"generation.negativePrompt\":\"private\"}",
                 token);
@@ -226,6 +236,12 @@ abstract class DisclosureContract {
 
         // the service's views leave it out, the file's manifest copy included
         assertFalse(api.postRaw("/v1/verify", "image/png", file).text().contains(negative));
+        for (String route : List.of(manifests, manifests + "?returnActiveManifest=true")) {
+            Answer withdrawn = api.get(route);
+            assertEquals(403, withdrawn.status(), withdrawn.toString());
+            assertFalse(contains(withdrawn.body(), negative.getBytes(StandardCharsets.UTF_8))
+                    || base64Contains(withdrawn.body(), negative));
+        }
         assertFalse(api.get("/v1/credentials/" + id).text().contains(negative));
         assertTrue(api.postRaw("/v1/verify", "image/png", file, bearer(token)).text().contains(negative));
         // an offline verifier still reads it from the file: that is the copy that cannot be recalled
@@ -310,9 +326,40 @@ abstract class DisclosureContract {
         JsonNode anyone = api.get("/v1/credentials/" + id).json();
         assertTrue(anyone.at("/provenance/generation/seed").isMissingNode());
         assertTrue(anyone.at("/provenance/lineage/datasets").isArray(), "the default now allows it");
-        // but the creator's own decision on this credential can
+        // nor can the creator's own decision on this credential: the request's levels are a floor
         assertEquals(200, put("/v1/credentials/" + id + "/disclosure", "{}", token).status());
-        assertTrue(api.get("/v1/credentials/" + id).json().at("/provenance/generation/seed").isNumber());
+        assertTrue(api.get("/v1/credentials/" + id).json().at("/provenance/generation/seed").isMissingNode());
+        // what the front end made private is its user's: the model's creator does not see it either
+        JsonNode creatorsView = api.get("/v1/credentials/" + id, bearer(token)).json();
+        assertTrue(creatorsView.at("/provenance/generation/seed").isMissingNode(), creatorsView.toString());
+        assertTrue(creatorsView.at("/provenance/lineage/datasets").isArray(), "the creator's own private field");
+        JsonNode creatorsEvidence = api.get("/v1/credentials/" + id + "/evidence", bearer(token)).json();
+        assertTrue(creatorsEvidence.get("disclosures").size() > 0);
+        for (JsonNode d : creatorsEvidence.get("disclosures")) {
+            assertFalse(new String(Base64.getUrlDecoder().decode(d.asText()), StandardCharsets.UTF_8)
+                    .contains("\"generation.seed\""), "no evidence of it for the creator");
+        }
+        // the front end got it at stamp time, as evidence that proves it against the file
+        Answer withEvidence = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
+                image("rgb8.png")), Part.json("provenance", provenance("wren.studio", "a wren")),
+                Part.json("options", "{\"disclosure\":{\"generation.seed\":\"private\"}}")),
+                "Authorization", "Bearer " + stampKey, "Accept", "application/json");
+        assertEquals(200, withEvidence.status(), withEvidence.toString());
+        JsonNode evidence = withEvidence.json().get("evidence");
+        assertEquals(1, evidence.get("disclosures").size(), evidence.toString());
+        String seedDisclosure = new String(Base64.getUrlDecoder().decode(evidence.at("/disclosures/0").asText()),
+                StandardCharsets.UTF_8);
+        assertTrue(seedDisclosure.contains("\"generation.seed\""), seedDisclosure);
+
+        // a creator handle must be one a creator could register: no lookalikes of a registered one
+        Answer lookalike = api.stamp(stampKey, image("rgb8.png"), "image/png",
+                provenance("wren.studio", "a wren").replace("wren.studio", "wren.stu\u0434io"));
+        assertProblem(lookalike, 422, "invalid-document");
+        assertEquals("creator.handle", lookalike.json().at("/errors/0/path").asText(), lookalike.toString());
+        Answer fullwidth = api.stamp(stampKey, image("rgb8.png"), "image/png",
+                provenance("wren.studio", "a wren").replace("wren.studio", "\uff37ren.studio"));
+        assertProblem(fullwidth, 422, "invalid-document");
+        assertTrue(fullwidth.json().at("/errors/0/message").asText().contains("'wren.studio'"), fullwidth.toString());
 
         Answer bad = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
                 image("rgb8.png")), Part.json("provenance", provenance("wren.studio", "a wren")),
@@ -357,7 +404,9 @@ abstract class DisclosureContract {
         assertProblem(api.get("/v1/creators/owl.maker/credentials", bearer(stampKey)), 403, "forbidden");
         assertProblem(api.get("/v1/creators/owl.maker/credentials?limit=x", bearer(token)), 400, "bad-request");
         assertProblem(api.get("/v1/creators/owl.maker/disclosure", bearer(other)), 403, "forbidden");
-        assertProblem(api.get("/v1/credentials/" + id + "/evidence", bearer(other)), 403, "forbidden");
+        Answer notTheirs = api.get("/v1/credentials/" + id + "/evidence", bearer(other));
+        assertProblem(notTheirs, 403, "forbidden");
+        assertFalse(notTheirs.text().contains("owl.maker"), "a 403 does not say whose the credential is");
         assertProblem(api.get("/v1/credentials/" + id + "/evidence", bearer(stampKey)), 403, "forbidden");
         assertProblem(api.get("/v1/credentials/" + id + "/evidence"), 401, "unauthorized");
         assertProblem(api.send("POST", "/v1/creators/owl.maker/models", utf8("{\"model\":{\"name\":\"Owl\"}}"),
@@ -550,14 +599,16 @@ abstract class DisclosureContract {
         assertEquals(List.of("mirelle.ink", "sumi.studio"), texts(mix.get("credits")));
         assertEquals(2, mix.at("/upstream/2/depth").asInt(), mix.toString());
 
-        // cycles are refused, naming the entry and the cycle; so are unknown models and self references
+        // cycles are refused, naming the entry and only the models the caller named; so are unknown models and self references
         Answer cycle = api.send("PUT", "/v1/creators/sumi.studio/models/sumi.studio:sumi-strokes-xl", utf8(
                 "{\"model\":{\"name\":\"Sumi Strokes XL\"},\"lineage\":{\"baseModels\":[\"SDXL\","
                         + "{\"modelId\":\"grey.heron:heron-mix\"}]}}"), bearer(sumi));
         assertProblem(cycle, 422, "invalid-document");
         assertEquals("lineage.baseModels[1].modelId", cycle.json().at("/errors/0/path").asText(), cycle.toString());
-        assertTrue(cycle.json().at("/errors/0/message").asText().contains("sumi.studio:sumi-strokes-xl → grey.heron"
-                + ":heron-mix → mirelle.ink:inkwash-xl → sumi.studio:sumi-strokes-xl"), cycle.toString());
+        String cycleMessage = cycle.json().at("/errors/0/message").asText();
+        assertTrue(cycleMessage.contains("'grey.heron:heron-mix'") && cycleMessage.contains("'sumi.studio:sumi-strokes-xl'"),
+                cycle.toString());
+        assertFalse(cycle.text().contains("mirelle.ink:inkwash-xl"), "links the caller did not name stay unnamed");
         Answer self = api.send("PUT", "/v1/creators/mirelle.ink/models/mirelle.ink:ink-base", utf8(
                 "{\"model\":{\"name\":\"Ink Base\"},\"lineage\":{\"merges\":[{\"model\":{\"modelId\":"
                         + "\"mirelle.ink:ink-base\"}}]}}"), bearer(mirelle));

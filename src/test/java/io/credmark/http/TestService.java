@@ -34,11 +34,12 @@ final class TestService implements AutoCloseable {
         Map<String, String> overrides = new HashMap<>(settings);
         overrides.put("db.url", databaseUrl);
         Settings resolved = Settings.resolve(java.util.Optional.of(dataDir.toString()), overrides, Map.of());
-        Listener listener = Listener.bind("127.0.0.1", 0);
+        HttpLimits limits = HttpLimits.from(resolved);
+        Listener listener = Listener.bind("127.0.0.1", 0, limits);
         String base = "http://127.0.0.1:" + listener.port();
         ServiceNode node = ServiceNode.open(resolved, new WebLinks(base));
         String admin = node.apiKeys().createAdminIfAbsent().map(NewApiKey::secret).orElse(null);
-        HttpServer server = HttpServer.start(listener, node, 8);
+        HttpServer server = HttpServer.start(listener, node, limits);
         return new TestService(node, server, base, admin);
     }
 

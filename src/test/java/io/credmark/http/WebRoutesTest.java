@@ -107,6 +107,7 @@ class WebRoutesTest {
             assertFalse(a.text().contains("<script>"), "no inline script on " + page);
             assertFalse(a.text().contains("{{"), "every placeholder is filled on " + page);
             assertNull(a.header("Access-Control-Allow-Origin"), page + " is for people, not for other sites' scripts");
+            assertEquals("no-referrer", a.header("Referrer-Policy"), page);
         }
         String creator = api.get("/creator").text();
         for (String path : ProvenanceSchema.paths()) {

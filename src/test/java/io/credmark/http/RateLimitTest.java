@@ -1,0 +1,70 @@
+package io.credmark.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.credmark.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-client rate limits: 429 problem documents with Retry-After, counted per API key or per address. */
+class RateLimitTest {
+
+    private static final String LOOKUP = "/matches/byBinding?alg=io.credmark.watermark.1&value=AAAAAAAA";
+
+    @Test
+    void anonymousLookupsAreLimitedPerAddressAndTheProxyHeaderCountsOnlyWhenTrusted(@TempDir Path dir) {
+        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
+                TestService service = TestService.start(dir.resolve("data"), db.url(),
+                        Map.of("ratelimit.lookup.per-minute", "3"))) {
+            ApiClient api = service.client();
+            for (int i = 0; i < 3; i++) {
+                assertTrue(api.get(LOOKUP).status() != 429, "request " + i + " is within the budget");
+            }
+            ApiClient.Answer over = api.get(LOOKUP);
+            assertEquals(429, over.status(), over.toString());
+            assertTrue(over.contentType().startsWith(Problems.MEDIA_TYPE), over.contentType());
+            assertEquals("too-many-requests", over.json().get("type").asText().replaceAll(".*/", ""));
+            long retry = Long.parseLong(over.header("Retry-After"));
+            assertTrue(retry >= 1 && retry <= 20, "Retry-After " + retry);
+            // the same budget covers the other lookups of this address
+            assertEquals(429, api.get("/v1/creators/nobody").status());
+            // a forwarded-for header is the client's own claim unless a proxy is trusted to set it
+            assertEquals(429, api.get(LOOKUP, "X-Forwarded-For", "203.0.113.9").status());
+            // health is never limited
+            assertEquals(200, api.get("/healthz").status());
+        }
+        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir.resolve("proxied"));
+                TestService service = TestService.start(dir.resolve("proxied/data"), db.url(),
+                        Map.of("ratelimit.lookup.per-minute", "2", "http.trusted-proxy-header", "X-Forwarded-For"))) {
+            ApiClient api = service.client();
+            for (String client : new String[] {"203.0.113.9", "203.0.113.10"}) {
+                // the proxy appends the address it saw; what the client put before it is not trusted
+                String header = "198.51.100.1, " + client;
+                assertTrue(api.get(LOOKUP, "X-Forwarded-For", header).status() != 429);
+                assertTrue(api.get(LOOKUP, "X-Forwarded-For", header).status() != 429);
+                assertEquals(429, api.get(LOOKUP, "X-Forwarded-For", header).status(), client);
+            }
+        }
+    }
+
+    @Test
+    void stampsAreLimitedPerApiKey(@TempDir Path dir) {
+        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
+                TestService service = TestService.start(dir.resolve("data"), db.url(),
+                        Map.of("ratelimit.stamp.per-minute", "1", "ratelimit.verify.per-minute", "1"))) {
+            String key = service.createStampKey();
+            byte[] image = ApiContract.image("rgb8.png");
+            ApiClient api = service.client();
+            assertEquals(200, api.stamp(key, image, "image/png", ApiContract.example()).status());
+            ApiClient.Answer second = api.stamp(key, image, "image/png", ApiContract.example());
+            assertEquals(429, second.status(), second.toString());
+            assertTrue(Long.parseLong(second.header("Retry-After")) >= 1);
+            // verifying is another budget, of the address
+            assertEquals(200, api.postRaw("/v1/verify", "image/png", image).status());
+            assertEquals(429, api.postRaw("/v1/verify", "image/png", image).status());
+        }
+    }
+}
