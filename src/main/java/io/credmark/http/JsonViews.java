@@ -3,6 +3,7 @@ package io.credmark.http;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.pixels.marker.MarkResult;
+import io.credmark.metadata.MetadataReport;
 import io.credmark.service.ApiKey;
 import io.credmark.service.Credential;
 import io.credmark.service.CredentialLinks;
@@ -56,6 +57,15 @@ public final class JsonViews {
         n.put("image", Base64.getEncoder().encodeToString(s.image()));
         s.mark().ifPresent(m -> n.set("mark", mark(m)));
         s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
+        n.set("inputMetadata", inputMetadata(s.metadata()));
+        return n;
+    }
+
+    /** What the stamp did with the input's own metadata: generator text removed, and why. */
+    static ObjectNode inputMetadata(MetadataReport m) {
+        ObjectNode n = F.objectNode();
+        m.removed().forEach(n.putArray("removed")::add);
+        m.removalReason().ifPresent(r -> n.put("reason", r));
         return n;
     }
 

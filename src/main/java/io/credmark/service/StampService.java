@@ -24,6 +24,8 @@ import io.credmark.container.EmbeddingPlan;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.container.ParsedImage;
 import io.credmark.disclosure.Commitments;
+import io.credmark.metadata.InputTextGuard;
+import io.credmark.metadata.MetadataReport;
 import io.credmark.pixels.Decoded;
 import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.marker.MarkResult;
@@ -85,7 +87,10 @@ public final class StampService {
         original.requireUndamaged();
         Optional<ManifestStoreCarrier> existing = original.store();
         PixelChange change = changePixels(request, original);
-        ParsedImage image = change.image();
+        InputTextGuard.Outcome text = InputTextGuard.apply(change.image(), request.options().metadata()
+                .inputMetadata(), request.disclosure());
+        ParsedImage image = text.image();
+        MetadataReport metadata = new MetadataReport(text.removed(), text.reason());
         Optional<MarkResult> mark = change.mark();
 
         ManifestBuilder builder = new ManifestBuilder(generator, random);
@@ -120,7 +125,7 @@ public final class StampService {
         try {
             return new StampResult(builder.sign(EmbeddingPlan.replacingStores(image), signer), image.format(),
                     parentLabel, commitments, mark, change.watermark(), image.header().width(),
-                    image.header().height());
+                    image.header().height(), metadata);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing failed: " + e.getMessage(), e);
         }
