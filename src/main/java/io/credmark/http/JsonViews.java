@@ -1,6 +1,7 @@
 package io.credmark.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.pixels.marker.MarkResult;
 import io.credmark.metadata.MetadataReport;
@@ -57,7 +58,21 @@ public final class JsonViews {
         n.put("image", Base64.getEncoder().encodeToString(s.image()));
         s.mark().ifPresent(m -> n.set("mark", mark(m)));
         s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
+        n.set("import", imported(s.metadata()));
         n.set("inputMetadata", inputMetadata(s.metadata()));
+        return n;
+    }
+
+    /** The provenance fields the stamp filled from the input's generator metadata, and what it left out. */
+    static ObjectNode imported(MetadataReport m) {
+        ObjectNode n = F.objectNode();
+        m.generators().forEach(n.putArray("generators")::add);
+        ArrayNode fields = n.putArray("imported");
+        m.imported().forEach(f -> fields.addObject().put("field", f.path()).put("source", f.source())
+                .put("generator", f.generator()));
+        ArrayNode dropped = n.putArray("dropped");
+        m.dropped().forEach(d -> dropped.addObject().put("field", d.what()).put("source", d.source())
+                .put("reason", d.reason()));
         return n;
     }
 

@@ -6,13 +6,17 @@ import java.util.Set;
 
 /**
  * The stamp options about metadata, members of the same {@code options} document as the mark and the watermark:
- * {@code "inputMetadata": "keep" | "strip-private" | "strip"} (default {@code "strip-private"}).
+ * {@code "inputMetadata": "keep" | "strip-private" | "strip"} (default {@code "strip-private"}) and
+ * {@code "import": "auto" | "none"} (default {@code "auto"}: fill the provenance's gaps from the input's generator
+ * metadata).
+ *
+ * @param importing whether to read the input's generator metadata into the provenance
  */
-public record MetadataOptions(InputMetadataMode inputMetadata) {
+public record MetadataOptions(InputMetadataMode inputMetadata, boolean importing) {
 
-    public static final MetadataOptions DEFAULT = new MetadataOptions(InputMetadataMode.STRIP_PRIVATE);
+    public static final MetadataOptions DEFAULT = new MetadataOptions(InputMetadataMode.STRIP_PRIVATE, true);
     /** The option names this record reads. */
-    public static final Set<String> NAMES = Set.of("inputMetadata");
+    public static final Set<String> NAMES = Set.of("inputMetadata", "import");
 
     /** @throws InvalidInputException naming the option that is wrong */
     public static MetadataOptions parse(JsonNode options) {
@@ -26,7 +30,15 @@ public record MetadataOptions(InputMetadataMode inputMetadata) {
                     .orElseThrow(() -> invalid("options.inputMetadata",
                             "expected \"keep\", \"strip-private\" or \"strip\""));
         }
-        return new MetadataOptions(input);
+        boolean importing = DEFAULT.importing();
+        JsonNode i = options.get("import");
+        if (i != null && !i.isNull()) {
+            if (!i.isTextual() || !(i.textValue().equals("auto") || i.textValue().equals("none"))) {
+                throw invalid("options.import", "expected \"auto\" or \"none\"");
+            }
+            importing = i.textValue().equals("auto");
+        }
+        return new MetadataOptions(input, importing);
     }
 
     private static InvalidInputException invalid(String path, String message) {

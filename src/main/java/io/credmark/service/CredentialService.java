@@ -124,7 +124,7 @@ public final class CredentialService {
                     OptionalLong.of(WatermarkPayload.of(id))));
             byte[] image = result.toByteArray();
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
-                    sha256(image), provenance, signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
+                    sha256(image), result.provenance(), signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
             Commitments c = result.commitments();
             List<DisclosureRecord> rows = c.disclosures().stream().map(d -> new DisclosureRecord(id.value(), d.path(),
                     d.encoded(), c.levels().get(d.path()).wireName())).toList();

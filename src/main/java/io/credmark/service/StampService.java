@@ -24,8 +24,11 @@ import io.credmark.container.EmbeddingPlan;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.container.ParsedImage;
 import io.credmark.disclosure.Commitments;
+import io.credmark.metadata.GeneratorMetadata;
+import io.credmark.metadata.GeneratorReader;
 import io.credmark.metadata.InputTextGuard;
 import io.credmark.metadata.MetadataReport;
+import io.credmark.metadata.ProvenanceImport;
 import io.credmark.pixels.Decoded;
 import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.marker.MarkResult;
@@ -85,12 +88,17 @@ public final class StampService {
         ParsedImage original = AssetHandlers.read(request.image());
         limits.checkPixels(original.header());
         original.requireUndamaged();
+        GeneratorMetadata found = request.options().metadata().importing() ? GeneratorReader.read(original)
+                : GeneratorMetadata.NONE;
+        ProvenanceImport.Result imported = ProvenanceImport.merge(request.provenance(), found);
+        request = request.withProvenance(imported.document());
         Optional<ManifestStoreCarrier> existing = original.store();
         PixelChange change = changePixels(request, original);
         InputTextGuard.Outcome text = InputTextGuard.apply(change.image(), request.options().metadata()
                 .inputMetadata(), request.disclosure());
         ParsedImage image = text.image();
-        MetadataReport metadata = new MetadataReport(text.removed(), text.reason());
+        MetadataReport metadata = new MetadataReport(found.generators(), imported.imported(), imported.dropped(),
+                text.removed(), text.reason());
         Optional<MarkResult> mark = change.mark();
 
         ManifestBuilder builder = new ManifestBuilder(generator, random);
@@ -125,7 +133,7 @@ public final class StampService {
         try {
             return new StampResult(builder.sign(EmbeddingPlan.replacingStores(image), signer), image.format(),
                     parentLabel, commitments, mark, change.watermark(), image.header().width(),
-                    image.header().height(), metadata);
+                    image.header().height(), request.provenance(), metadata);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing failed: " + e.getMessage(), e);
         }

@@ -148,6 +148,38 @@ abstract class ApiContract {
     }
 
     @Test
+    void aComfyUiFileStampedWithoutAGenerationSectionShowsTheImportedFieldsOnItsCredential() {
+        byte[] input = read("testdata/generators/comfyui-lora.png");
+        Answer unsigned = api.postRaw("/v1/verify", "image/png", input);
+        assertEquals("none", unsigned.json().get("status").asText());
+        assertFalse(unsigned.json().at("/unsignedMetadata/signed").asBoolean(true), unsigned.toString());
+        assertEquals("ComfyUI", unsigned.json().at("/unsignedMetadata/generator/0").asText());
+        assertEquals(1039481773L, unsigned.json().at("/unsignedMetadata/fields/generation.seed").asLong());
+
+        String minimal = new String(read("testdata/provenance/minimal.json"), StandardCharsets.UTF_8);
+        Answer a = api.stamp(stampKey, input, "image/png", minimal, "Accept", "application/json");
+        assertEquals(200, a.status(), a.toString());
+        JsonNode j = a.json();
+        assertEquals("ComfyUI", j.at("/import/generators/0").asText(), j.toString());
+        assertTrue(j.at("/import/imported").toString().contains("{\"field\":\"generation.prompt\",\"source\":"
+                + "\"PNG tEXt \\\"prompt\\\"\",\"generator\":\"ComfyUI\"}"), j.at("/import").toString());
+        assertTrue(j.at("/import/dropped").toString().contains("the request gives this field"));
+        assertTrue(j.at("/inputMetadata/removed").isEmpty(), "all public: the generator's text stays");
+
+        String id = j.get("id").asText();
+        JsonNode view = api.get("/v1/credentials/" + id).json();
+        assertEquals(1039481773L, view.at("/provenance/generation/seed").asLong(), view.toString());
+        assertEquals("film_grain", view.at("/provenance/lineage/adapters/0/name").asText());
+        String page = new String(api.get("/c/" + id, "Accept", "text/html").body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("ink wash painting of a grey heron"), "the imported prompt is on the page");
+
+        Answer verified = api.postRaw("/v1/verify", "image/png", Base64.getDecoder().decode(j.get("image").asText()));
+        assertEquals("trusted", verified.json().get("status").asText(), verified.toString());
+        assertTrue(verified.json().at("/unsignedMetadata/agreesWithSigned").toString().contains("generation.seed"),
+                verified.json().at("/unsignedMetadata").toString());
+    }
+
+    @Test
     void optionsReachTheEngineAMarkedStampVerifies() {
         Answer marked = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.jpg", "image/jpeg",
                 image("baseline-420.jpg")), Part.json("provenance", example()), Part.json("options",

@@ -41,7 +41,12 @@ class InputTextPrivacyTest {
     private static final List<Input> INPUTS = List.of(
             new Input("testdata/images/a1111-parameters.png", A1111_PROMPT, "PNG tEXt \"parameters\""),
             new Input("testdata/images/comfyui-prompt-workflow.png", COMFY_PROMPT, "PNG tEXt \"prompt\""),
-            new Input("testdata/images/exif-a1111-usercomment.jpg", A1111_PROMPT, "EXIF UserComment"));
+            new Input("testdata/images/exif-a1111-usercomment.jpg", A1111_PROMPT, "EXIF UserComment"),
+            new Input("testdata/generators/comfyui-lora.png", "grey heron in a misty river", "PNG tEXt \"workflow\""),
+            new Input("testdata/generators/invokeai.png", "paper lantern festival",
+                    "PNG tEXt \"invokeai_metadata\""),
+            new Input("testdata/generators/novelai.png", "reading in a library", "PNG tEXt \"Description\""),
+            new Input("testdata/generators/a1111-civitai.jpg", "lighthouse keeper's cottage", "EXIF UserComment"));
 
     @TempDir
     Path dir;
@@ -73,6 +78,7 @@ class InputTextPrivacyTest {
         }
         List<ReferenceVerdict> verdicts = ReferenceVerifier.create().withTrustAnchors(installation.rootPem())
                 .verify(outputs);
+        assertEquals(outputs.size(), verdicts.size());
         for (ReferenceVerdict v : verdicts) {
             assertTrue(v.isTrusted() && v.failureCodes().isEmpty(), v.summary());
         }
