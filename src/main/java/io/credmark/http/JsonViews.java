@@ -60,6 +60,11 @@ public final class JsonViews {
         s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
         n.set("import", imported(s.metadata()));
         n.set("inputMetadata", inputMetadata(s.metadata()));
+        ObjectNode xmp = n.putObject("xmp");
+        s.metadata().xmp().forEach(xmp.putArray("written")::add);
+        s.metadata().xmpNotes().forEach(xmp.putArray("notes")::add);
+        ObjectNode mining = n.putObject("trainingMining");
+        s.metadata().trainingMining().assertionEntries().forEach((use, v) -> mining.put(use, v.use()));
         return n;
     }
 

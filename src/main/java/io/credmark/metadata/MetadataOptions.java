@@ -8,15 +8,20 @@ import java.util.Set;
  * The stamp options about metadata, members of the same {@code options} document as the mark and the watermark:
  * {@code "inputMetadata": "keep" | "strip-private" | "strip"} (default {@code "strip-private"}) and
  * {@code "import": "auto" | "none"} (default {@code "auto"}: fill the provenance's gaps from the input's generator
- * metadata).
+ * metadata), {@code "xmp": true | false} (default {@code true}: write the XMP labels) and {@code "trainingMining":
+ * {"ai_training": "notAllowed", …}} (the CAWG training and data mining uses, over what the usage terms say).
  *
- * @param importing whether to read the input's generator metadata into the provenance
+ * @param importing      whether to read the input's generator metadata into the provenance
+ * @param xmp            whether to write the XMP labels
+ * @param trainingMining uses set explicitly, over those derived from the usage terms
  */
-public record MetadataOptions(InputMetadataMode inputMetadata, boolean importing) {
+public record MetadataOptions(InputMetadataMode inputMetadata, boolean importing, boolean xmp,
+        TrainingMining trainingMining) {
 
-    public static final MetadataOptions DEFAULT = new MetadataOptions(InputMetadataMode.STRIP_PRIVATE, true);
+    public static final MetadataOptions DEFAULT = new MetadataOptions(InputMetadataMode.STRIP_PRIVATE, true, true,
+            TrainingMining.NONE);
     /** The option names this record reads. */
-    public static final Set<String> NAMES = Set.of("inputMetadata", "import");
+    public static final Set<String> NAMES = Set.of("inputMetadata", "import", "xmp", "trainingMining");
 
     /** @throws InvalidInputException naming the option that is wrong */
     public static MetadataOptions parse(JsonNode options) {
@@ -38,7 +43,17 @@ public record MetadataOptions(InputMetadataMode inputMetadata, boolean importing
             }
             importing = i.textValue().equals("auto");
         }
-        return new MetadataOptions(input, importing);
+        boolean xmp = DEFAULT.xmp();
+        JsonNode x = options.get("xmp");
+        if (x != null && !x.isNull()) {
+            if (!x.isBoolean()) {
+                throw invalid("options.xmp", "expected true or false");
+            }
+            xmp = x.booleanValue();
+        }
+        JsonNode t = options.get("trainingMining");
+        TrainingMining mining = t == null || t.isNull() ? TrainingMining.NONE : TrainingMining.parse(t);
+        return new MetadataOptions(input, importing, xmp, mining);
     }
 
     private static InvalidInputException invalid(String path, String message) {

@@ -11,17 +11,20 @@ import java.util.Optional;
  * @param dropped       the values not taken, with the reason
  * @param removed       each generator chunk or value taken out of the file
  * @param removalReason why they were
+ * @param xmp           the XMP properties written
+ * @param xmpNotes      what could not be written into XMP, and why
+ * @param trainingMining the training and data mining uses stated in the manifest
  */
 public record MetadataReport(List<String> generators, List<ImportedField> imported, List<DroppedValue> dropped,
-        List<String> removed, Optional<String> removalReason) {
-
-    public static final MetadataReport NONE = new MetadataReport(List.of(), List.of(), List.of(), List.of(),
-            Optional.empty());
+        List<String> removed, Optional<String> removalReason, List<String> xmp, List<String> xmpNotes,
+        TrainingMining trainingMining) {
 
     public MetadataReport {
         generators = List.copyOf(generators);
         imported = List.copyOf(imported);
         dropped = List.copyOf(dropped);
         removed = List.copyOf(removed);
+        xmp = List.copyOf(xmp);
+        xmpNotes = List.copyOf(xmpNotes);
     }
 }

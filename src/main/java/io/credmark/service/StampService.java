@@ -6,6 +6,7 @@ import io.credmark.c2pa.assertion.ActionsAssertion;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
 import io.credmark.c2pa.assertion.DigitalSourceType;
 import io.credmark.c2pa.assertion.IngredientAssertion;
+import io.credmark.c2pa.assertion.TrainingMiningAssertion;
 import io.credmark.c2pa.assertion.ValidationResults;
 import io.credmark.c2pa.claim.ClaimWriter;
 import io.credmark.c2pa.claim.HashedUri;
@@ -27,6 +28,10 @@ import io.credmark.disclosure.Commitments;
 import io.credmark.metadata.GeneratorMetadata;
 import io.credmark.metadata.GeneratorReader;
 import io.credmark.metadata.InputTextGuard;
+import io.credmark.metadata.MetadataOptions;
+import io.credmark.metadata.TrainingMining;
+import io.credmark.metadata.XmpLabels;
+import io.credmark.metadata.XmpStamp;
 import io.credmark.metadata.MetadataReport;
 import io.credmark.metadata.ProvenanceImport;
 import io.credmark.pixels.Decoded;
@@ -94,11 +99,17 @@ public final class StampService {
         request = request.withProvenance(imported.document());
         Optional<ManifestStoreCarrier> existing = original.store();
         PixelChange change = changePixels(request, original);
-        InputTextGuard.Outcome text = InputTextGuard.apply(change.image(), request.options().metadata()
-                .inputMetadata(), request.disclosure());
-        ParsedImage image = text.image();
+        MetadataOptions metadataOptions = request.options().metadata();
+        InputTextGuard.Outcome text = InputTextGuard.apply(change.image(), metadataOptions.inputMetadata(),
+                request.disclosure());
+        TrainingMining mining = TrainingMining.fromUsage(request.provenance().usage(), request.disclosure())
+                .with(metadataOptions.trainingMining());
+        XmpStamp.Outcome xmp = metadataOptions.xmp() ? XmpStamp.apply(text.image(), new XmpLabels.Facts(
+                request.provenance(), request.disclosure(), existing.isPresent(), request.credential().map(CredentialRef::url), mining))
+                : new XmpStamp.Outcome(text.image(), List.of(), List.of());
+        ParsedImage image = xmp.image();
         MetadataReport metadata = new MetadataReport(found.generators(), imported.imported(), imported.dropped(),
-                text.removed(), text.reason());
+                text.removed(), text.reason(), xmp.written(), xmp.notes(), mining);
         Optional<MarkResult> mark = change.mark();
 
         ManifestBuilder builder = new ManifestBuilder(generator, random);
@@ -122,6 +133,9 @@ public final class StampService {
                 "credmark attribution mark drawn", List.of(new Action.Region(m.box().x, m.box().y, m.box().width,
                         m.box().height, "attribution mark")))));
         builder.add(ActionsAssertion.LABEL, ActionsAssertion.encode(actions));
+        if (!mining.isEmpty()) {
+            builder.add(TrainingMiningAssertion.LABEL, TrainingMiningAssertion.encode(mining.assertionEntries()));
+        }
         Commitments commitments = Commitments.create(request.provenance(), request.disclosure(), random);
         builder.add(CredmarkAssertion.LABEL, CredmarkAssertion.encode(new CredmarkAssertion.Content(
                 request.credential().map(StampService::credentialJson).orElse(null), commitments.identity(),
