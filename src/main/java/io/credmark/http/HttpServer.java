@@ -64,6 +64,7 @@ public final class HttpServer implements AutoCloseable {
                         bounded(uploads, new VerifyHandler(node.credentials(), bodies, metrics, maxImage, auth))),
                 new Route(HandlerType.GET, "/v1/credentials/{id}", Access.PUBLIC, 0, credentials::json),
                 new Route(HandlerType.GET, "/c/{id}", Access.PUBLIC, 0, credentials::page),
+                new Route(HandlerType.GET, "/c/{id}/thumbnail.jpg", Access.PUBLIC, 0, credentials::thumbnail),
                 // creators, their models and disclosure (docs/disclosure.md)
                 new Route(HandlerType.PUT, "/v1/credentials/{id}/disclosure", Access.CREATOR,
                         CredentialHandlers.MAX_POLICY_BODY, credentials::putDisclosure),

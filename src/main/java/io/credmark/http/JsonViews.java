@@ -65,6 +65,8 @@ public final class JsonViews {
         s.metadata().xmpNotes().forEach(xmp.putArray("notes")::add);
         ObjectNode mining = n.putObject("trainingMining");
         s.metadata().trainingMining().assertionEntries().forEach((use, v) -> mining.put(use, v.use()));
+        ObjectNode thumbnail = n.putObject("thumbnail").put("embedded", s.metadata().thumbnail().embedded());
+        s.metadata().thumbnail().reason().ifPresent(r -> thumbnail.put("reason", r));
         return n;
     }
 

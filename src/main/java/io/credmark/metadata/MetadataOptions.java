@@ -9,19 +9,34 @@ import java.util.Set;
  * {@code "inputMetadata": "keep" | "strip-private" | "strip"} (default {@code "strip-private"}) and
  * {@code "import": "auto" | "none"} (default {@code "auto"}: fill the provenance's gaps from the input's generator
  * metadata), {@code "xmp": true | false} (default {@code true}: write the XMP labels) and {@code "trainingMining":
- * {"ai_training": "notAllowed", …}} (the CAWG training and data mining uses, over what the usage terms say).
+ * {"ai_training": "notAllowed", …}} (the CAWG training and data mining uses, over what the usage terms say) and
+ * {@code "thumbnail": true | false} (default: when the stamp decodes pixels anyway).
  *
  * @param importing      whether to read the input's generator metadata into the provenance
  * @param xmp            whether to write the XMP labels
  * @param trainingMining uses set explicitly, over those derived from the usage terms
+ * @param thumbnail      whether the manifest gets a claim thumbnail
  */
 public record MetadataOptions(InputMetadataMode inputMetadata, boolean importing, boolean xmp,
-        TrainingMining trainingMining) {
+        TrainingMining trainingMining, Thumbnail thumbnail) {
 
     public static final MetadataOptions DEFAULT = new MetadataOptions(InputMetadataMode.STRIP_PRIVATE, true, true,
-            TrainingMining.NONE);
+            TrainingMining.NONE, Thumbnail.AUTO);
     /** The option names this record reads. */
-    public static final Set<String> NAMES = Set.of("inputMetadata", "import", "xmp", "trainingMining");
+    public static final Set<String> NAMES = Set.of("inputMetadata", "import", "xmp", "trainingMining", "thumbnail");
+
+    /**
+     * The claim thumbnail: by default ({@link #AUTO}) only when the stamp decodes pixels anyway (a mark or a
+     * watermark), so that a metadata-only stamp stays decode-free unless asked.
+     */
+    public enum Thumbnail {
+        AUTO, ON, OFF;
+
+        /** Whether a stamp that does ({@code decodes}) or does not decode pixels gets one. */
+        public boolean wanted(boolean decodes) {
+            return this == ON || (this == AUTO && decodes);
+        }
+    }
 
     /** @throws InvalidInputException naming the option that is wrong */
     public static MetadataOptions parse(JsonNode options) {
@@ -53,7 +68,15 @@ public record MetadataOptions(InputMetadataMode inputMetadata, boolean importing
         }
         JsonNode t = options.get("trainingMining");
         TrainingMining mining = t == null || t.isNull() ? TrainingMining.NONE : TrainingMining.parse(t);
-        return new MetadataOptions(input, importing, xmp, mining);
+        Thumbnail thumbnail = Thumbnail.AUTO;
+        JsonNode th = options.get("thumbnail");
+        if (th != null && !th.isNull()) {
+            if (!th.isBoolean()) {
+                throw invalid("options.thumbnail", "expected true or false");
+            }
+            thumbnail = th.booleanValue() ? Thumbnail.ON : Thumbnail.OFF;
+        }
+        return new MetadataOptions(input, importing, xmp, mining, thumbnail);
     }
 
     private static InvalidInputException invalid(String path, String message) {

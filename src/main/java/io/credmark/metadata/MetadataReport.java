@@ -14,10 +14,18 @@ import java.util.Optional;
  * @param xmp           the XMP properties written
  * @param xmpNotes      what could not be written into XMP, and why
  * @param trainingMining the training and data mining uses stated in the manifest
+ * @param thumbnail     whether the manifest carries a claim thumbnail, or why not when one was wanted
  */
 public record MetadataReport(List<String> generators, List<ImportedField> imported, List<DroppedValue> dropped,
         List<String> removed, Optional<String> removalReason, List<String> xmp, List<String> xmpNotes,
-        TrainingMining trainingMining) {
+        TrainingMining trainingMining, Thumbnail thumbnail) {
+
+    /** The claim thumbnail's fate. */
+    public record Thumbnail(boolean embedded, Optional<String> reason) {
+
+        public static final Thumbnail NOT_ASKED = new Thumbnail(false, Optional.empty());
+        public static final Thumbnail EMBEDDED = new Thumbnail(true, Optional.empty());
+    }
 
     public MetadataReport {
         generators = List.copyOf(generators);

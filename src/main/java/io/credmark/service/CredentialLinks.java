@@ -24,6 +24,11 @@ public record CredentialLinks(String base) {
         return base + "/v1/credentials/" + id.text();
     }
 
+    /** The claim thumbnail of the image the credential was issued with: {@code BASE/c/ID/thumbnail.jpg}. */
+    public String thumbnail(CredentialId id) {
+        return base + "/c/" + id.text() + "/thumbnail.jpg";
+    }
+
     private static String normalise(String base) {
         URI uri;
         try {

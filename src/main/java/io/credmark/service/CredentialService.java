@@ -1,5 +1,8 @@
 package io.credmark.service;
 
+import io.credmark.c2pa.jumbf.JumbfReader;
+import io.credmark.c2pa.jumbf.SuperBox;
+import io.credmark.pixels.ClaimThumbnail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
@@ -305,6 +308,20 @@ public final class CredentialService {
     /** The manifest store embedded in the file issued with this manifest, as written. */
     public Optional<byte[]> manifestStore(String manifestLabel) {
         return disclosures.manifestStore(manifestLabel);
+    }
+
+    /**
+     * The claim thumbnail of the image issued with this credential (a JPEG), read from the manifest store kept with
+     * the record: the page can show which image the credential belongs to without the file.
+     */
+    public Optional<byte[]> thumbnail(CredentialId id) {
+        return find(id).flatMap(c -> manifestStore(c.manifestLabel()).flatMap(store -> {
+            SuperBox manifest = JumbfReader.readSuperBox(store).child(c.manifestLabel()).orElse(null);
+            return Optional.ofNullable(manifest).flatMap(m -> m.child("c2pa.assertions"))
+                    .flatMap(a -> a.child(ClaimThumbnail.LABEL))
+                    .flatMap(t -> t.contentBoxes().stream().filter(b -> b.type().equals("bidb")).findFirst())
+                    .map(b -> b.payload().toByteArray());
+        }));
     }
 
     /**

@@ -39,6 +39,7 @@ import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.marker.MarkResult;
 import io.credmark.pixels.marker.Marker;
 import io.credmark.pixels.marker.MarkerOptions;
+import io.credmark.pixels.ClaimThumbnail;
 import io.credmark.pixels.Orientation;
 import io.credmark.pixels.watermark.Watermarker;
 import java.awt.image.BufferedImage;
@@ -108,11 +109,27 @@ public final class StampService {
                 request.provenance(), request.disclosure(), existing.isPresent(), request.credential().map(CredentialRef::url), mining))
                 : new XmpStamp.Outcome(text.image(), List.of(), List.of());
         ParsedImage image = xmp.image();
+        Optional<byte[]> thumbnail = Optional.empty();
+        MetadataReport.Thumbnail thumbnailFate = MetadataReport.Thumbnail.NOT_ASKED;
+        if (metadataOptions.thumbnail().wanted(request.options().changesPixels())) {
+            try {
+                // the pixels the stamp decoded anyway; a metadata-only stamp that asks for one decodes them here
+                BufferedImage displayed = change.displayed().orElseGet(() -> {
+                    Decoded decoded = new PixelCodec(limits.maxPixels()).decode(image.bytes());
+                    return decoded.orientation().display(decoded.image());
+                });
+                thumbnail = Optional.of(ClaimThumbnail.jpeg(displayed));
+                thumbnailFate = MetadataReport.Thumbnail.EMBEDDED;
+            } catch (InvalidInputException e) {
+                thumbnailFate = new MetadataReport.Thumbnail(false, Optional.of(e.getMessage()));
+            }
+        }
         MetadataReport metadata = new MetadataReport(found.generators(), imported.imported(), imported.dropped(),
-                text.removed(), text.reason(), xmp.written(), xmp.notes(), mining);
+                text.removed(), text.reason(), xmp.written(), xmp.notes(), mining, thumbnailFate);
         Optional<MarkResult> mark = change.mark();
 
         ManifestBuilder builder = new ManifestBuilder(generator, random);
+        thumbnail.ifPresent(t -> builder.addEmbeddedFile(ClaimThumbnail.LABEL, "image/jpeg", t));
         Model model = request.provenance().model();
         Action.SoftwareAgent agent = new Action.SoftwareAgent(model.name(), model.version());
         Action action;
@@ -154,7 +171,13 @@ public final class StampService {
     }
 
     /** The image to sign after the mark and the watermark, and what became of each. */
-    private record PixelChange(ParsedImage image, Optional<MarkResult> mark, Optional<WatermarkStamp> watermark) {
+    /** @param displayed the pixels as written, as viewers see them, when the stamp decoded them (for the thumbnail) */
+    private record PixelChange(ParsedImage image, Optional<MarkResult> mark, Optional<WatermarkStamp> watermark,
+            Optional<BufferedImage> displayed) {
+
+        PixelChange(ParsedImage image, Optional<MarkResult> mark, Optional<WatermarkStamp> watermark) {
+            this(image, mark, watermark, Optional.empty());
+        }
     }
 
     /**
@@ -210,15 +233,17 @@ public final class StampService {
             byte[] written = codec.encode(decoded, watermarked);
             // the file as written must read back: flat content in a lossy JPEG can leave too little of it
             if (readsBack(codec.decode(written), id)) {
-                return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)));
+                return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)),
+                        Optional.of(orientation.display(watermarked)));
             }
             watermark = skipped(mode, Optional.of("too little of it survives in this image as written (large flat"
                     + " areas, or strong JPEG compression)"));
         }
         if (mark.isEmpty()) {
-            return new PixelChange(original, mark, watermark);
+            return new PixelChange(original, mark, watermark, Optional.of(decoded.orientation().display(pixels)));
         }
-        return new PixelChange(AssetHandlers.read(codec.encode(decoded, pixels)), mark, watermark);
+        return new PixelChange(AssetHandlers.read(codec.encode(decoded, pixels)), mark, watermark,
+                Optional.of(decoded.orientation().display(pixels)));
     }
 
     private boolean readsBack(Decoded written, long id) {

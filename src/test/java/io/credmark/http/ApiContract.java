@@ -180,6 +180,30 @@ abstract class ApiContract {
     }
 
     @Test
+    void aStampWithAThumbnailShowsItOnTheCredentialPage() {
+        Answer a = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.jpg", "image/jpeg",
+                image("baseline-420.jpg")), Part.json("provenance", example()), Part.json("options",
+                "{\"thumbnail\":true}")), "Authorization", "Bearer " + stampKey);
+        assertEquals(200, a.status(), a.toString());
+        String id = a.header("Credential-Id");
+        Answer thumbnail = api.get("/c/" + id + "/thumbnail.jpg");
+        assertEquals(200, thumbnail.status());
+        assertEquals("image/jpeg", thumbnail.contentType());
+        assertEquals(0xFF, thumbnail.body()[0] & 0xFF);
+        String page = new String(api.get("/c/" + id, "Accept", "text/html").body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("/c/" + id + "/thumbnail.jpg"), "the page shows the thumbnail");
+        assertEquals(service.base + "/c/" + id + "/thumbnail.jpg", api.get("/v1/credentials/" + id).json()
+                .get("thumbnail").asText());
+
+        // a metadata-only stamp decodes no pixel, so it has none unless asked
+        Answer none = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
+                image("rgb8.png")), Part.json("provenance", example()), Part.json("options",
+                "{\"watermark\":false}")), "Authorization", "Bearer " + stampKey);
+        assertEquals(200, none.status(), none.toString());
+        assertEquals(404, api.get("/c/" + none.header("Credential-Id") + "/thumbnail.jpg").status());
+    }
+
+    @Test
     void optionsReachTheEngineAMarkedStampVerifies() {
         Answer marked = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.jpg", "image/jpeg",
                 image("baseline-420.jpg")), Part.json("provenance", example()), Part.json("options",

@@ -429,6 +429,7 @@
     'max-height:min(30rem,80vh);overflow:auto;padding:12px 14px;border:1px solid #c9c9d1;border-radius:12px;',
     'background:#fff;color:#1b1b1f;box-shadow:0 8px 28px rgba(0,0,0,.28)}',
     '.card[hidden]{display:none}',
+    '.card .thumb{display:block;max-width:100%;max-height:8rem;margin:.5rem auto;border-radius:4px}',
     '.head{display:flex;align-items:center;gap:8px;margin:0 0 8px}',
     '.head h2{flex:1;margin:0;font-size:15px}',
     '.close{border:0;background:transparent;color:inherit;font-size:20px;line-height:1;padding:2px 6px;',
@@ -827,6 +828,12 @@
       }
       var id = this._credentialId();
       if (id) {
+        // the claim thumbnail kept with the record: which image the credential was issued with
+        var thumb = el('img', 'thumb');
+        thumb.alt = 'The image this credential was issued with';
+        thumb.addEventListener('error', function () { thumb.remove(); });
+        thumb.src = this.service + '/c/' + encodeURIComponent(id) + '/thumbnail.jpg';
+        card.appendChild(thumb);
         var more = el('a', 'more', 'See the full credential');
         more.href = this.service + '/c/' + encodeURIComponent(id);
         more.target = '_blank';
