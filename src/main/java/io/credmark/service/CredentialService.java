@@ -1,13 +1,12 @@
 package io.credmark.service;
 
-import io.credmark.c2pa.jumbf.JumbfReader;
-import io.credmark.c2pa.jumbf.SuperBox;
-import io.credmark.pixels.ClaimThumbnail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
+import io.credmark.c2pa.jumbf.JumbfReader;
 import io.credmark.c2pa.jumbf.SingleManifestStore;
+import io.credmark.c2pa.jumbf.SuperBox;
 import io.credmark.disclosure.CheckedDisclosure;
 import io.credmark.disclosure.Commitments;
 import io.credmark.disclosure.Disclosure;
@@ -15,6 +14,7 @@ import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.pixels.ClaimThumbnail;
 import io.credmark.provenance.Problem;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceException;

@@ -1,6 +1,5 @@
 package io.credmark.service;
 
-import io.credmark.metadata.GeneratorMetadata;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +12,7 @@ import io.credmark.c2pa.validate.StatusEntry;
 import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.container.ContainerProblem;
 import io.credmark.disclosure.CheckedDisclosure;
+import io.credmark.metadata.GeneratorMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

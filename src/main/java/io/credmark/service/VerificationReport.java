@@ -1,11 +1,11 @@
 package io.credmark.service;
 
-import io.credmark.metadata.GeneratorMetadata;
 import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.c2pa.validate.ValidationState;
 import io.credmark.container.ContainerProblem;
 import io.credmark.container.ImageFormat;
 import io.credmark.container.ImageHeader;
+import io.credmark.metadata.GeneratorMetadata;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,9 @@
 package io.credmark.service;
 
 import io.credmark.InvalidInputException;
+import io.credmark.c2pa.assertion.CredmarkAssertion;
 import io.credmark.metadata.GeneratorMetadata;
 import io.credmark.metadata.GeneratorReader;
-import io.credmark.InvalidInputException;
-import io.credmark.c2pa.assertion.CredmarkAssertion;
 import io.credmark.pixels.Decoded;
 import io.credmark.pixels.Orientation;
 import io.credmark.pixels.PixelCodec;

@@ -43,7 +43,7 @@ public final class PngTextReader {
             if (!keyword.test(key)) {
                 continue;
             }
-            String source = "PNG " + c.type() + " \"" + key + "\"";
+            String source = new PngText(c.type(), key, "").source();
             int start = (int) c.dataOffset() + key.length() + 1;
             int end = (int) c.dataOffset() + c.dataLength();
             if (start > end) {
