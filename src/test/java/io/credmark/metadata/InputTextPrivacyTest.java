@@ -85,6 +85,22 @@ class InputTextPrivacyTest {
     }
 
     @Test
+    void aPromptImportedFromTheFileAndStampedPrivateIsInTheRecordButInNoByteOfTheOutput() {
+        TestInstallation installation = TestInstallation.in(dir.resolve("data"));
+        DisclosurePolicy promptPrivate = DisclosurePolicy.parse(new ObjectMapper().createObjectNode()
+                .put("generation.prompt", "private"));
+        for (Input input : INPUTS) {
+            StampResult result = installation.credmark().stamping().stamp(StampRequest.of(Corpus.bytes(input.file()),
+                    TestInstallation.minimalProvenance()).withDisclosure(promptPrivate));
+            assertTrue(result.provenance().generation().prompt().contains(input.prompt()), input.file());
+            assertTrue(result.metadata().imported().stream().anyMatch(f -> f.path().equals("generation.prompt")));
+            assertTrue(result.commitments().disclosures().stream().anyMatch(d -> d.path().equals("generation.prompt")),
+                    "the imported prompt is committed to, and kept for its creator");
+            assertFalse(containsText(result.toByteArray(), input.prompt()), input.file());
+        }
+    }
+
+    @Test
     void metadataOnlyRemovalLeavesEveryOtherByteAndTheExifStructure() {
         TestInstallation installation = TestInstallation.in(dir.resolve("data"));
         DisclosurePolicy seedProtected = DisclosurePolicy.parse(new ObjectMapper().createObjectNode()
