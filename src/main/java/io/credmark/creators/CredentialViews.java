@@ -6,6 +6,8 @@ import io.credmark.AccessDeniedException;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
 import io.credmark.NotFoundException;
+import io.credmark.c2pa.jumbf.JumbfReader;
+import io.credmark.c2pa.jumbf.SuperBox;
 import io.credmark.credential.Credential;
 import io.credmark.credential.CredentialId;
 import io.credmark.credential.CredentialLinks;
@@ -15,6 +17,7 @@ import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.pixels.ClaimThumbnail;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
 import io.credmark.provenance.ProvenanceSchema;
@@ -179,6 +182,20 @@ public final class CredentialViews {
         return new CredentialView.DisclosureState(effective, stamped, creators.defaultPolicy(handle),
                 Creators.policy(c.requestedPolicy()), c.overridePolicy().map(Creators::policy), c.overrideUpdatedAt(),
                 published);
+    }
+
+    /**
+     * The claim thumbnail of the image issued with this credential (a JPEG), read from the manifest store kept with
+     * the record: the page can show which image the credential belongs to without the file.
+     */
+    public Optional<byte[]> thumbnail(CredentialId id) {
+        return find(id).flatMap(c -> store.manifestStore(c.manifestLabel()).flatMap(s -> {
+            SuperBox manifest = JumbfReader.readSuperBox(s).child(c.manifestLabel()).orElse(null);
+            return Optional.ofNullable(manifest).flatMap(m -> m.child("c2pa.assertions"))
+                    .flatMap(a -> a.child(ClaimThumbnail.LABEL))
+                    .flatMap(t -> t.contentBoxes().stream().filter(b -> b.type().equals("bidb")).findFirst())
+                    .map(b -> b.payload().toByteArray());
+        }));
     }
 
     private Credential require(CredentialId id) {

@@ -12,6 +12,9 @@ public interface CredentialLinks {
     /** The credential's page for people. */
     String page(CredentialId id);
 
+    /** The claim thumbnail of the image the credential was issued with. */
+    String thumbnail(CredentialId id);
+
     /** The credential's JSON. */
     String json(CredentialId id);
 

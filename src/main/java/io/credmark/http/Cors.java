@@ -16,6 +16,7 @@ final class Cors {
     static final Set<String> OPEN = Set.of(
             "GET /static/{name}",
             "GET /v1/credentials/{id}",
+            "GET /c/{id}/thumbnail.jpg",
             "GET /v1/credentials/{id}/embed",
             "POST /v1/verify",
             "OPTIONS /v1/verify",

@@ -37,7 +37,11 @@ final class CredentialHandlers {
         Viewer viewer = auth.viewer(ctx);
         CredentialView v = credentials.view(id(ctx), viewer);
         noCache(ctx, v.owner());
-        Responses.json(ctx, 200, JsonViews.credential(v, links));
+        com.fasterxml.jackson.databind.node.ObjectNode body = JsonViews.credential(v, links);
+        if (credentials.thumbnail(v.credential().id()).isPresent()) {
+            body.put("thumbnail", links.thumbnail(v.credential().id()));
+        }
+        Responses.json(ctx, 200, body);
     }
 
     void page(Context ctx) {
@@ -46,7 +50,17 @@ final class CredentialHandlers {
         noCache(ctx, v.owner());
         ctx.header("Content-Security-Policy", CredentialPage.CONTENT_SECURITY_POLICY);
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(v, links));
+        ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(v, links,
+                credentials.thumbnail(v.credential().id()).isPresent()));
+    }
+
+    /** {@code GET /c/{id}/thumbnail.jpg}: the claim thumbnail the credential's manifest carries. */
+    void thumbnail(Context ctx) {
+        byte[] jpeg = credentials.thumbnail(id(ctx)).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "this credential's manifest has no thumbnail"));
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.status(200).contentType("image/jpeg").result(jpeg);
     }
 
     /** {@code PUT /v1/credentials/{id}/disclosure}: the creator's policy for this credential alone. */

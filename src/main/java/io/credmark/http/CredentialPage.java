@@ -95,6 +95,11 @@ final class CredentialPage {
 
     /** The page of a credential as its viewer may see it: only the provenance fields revealed to them, proven. */
     static String render(CredentialView v, CredentialLinks links) {
+        return render(v, links, false);
+    }
+
+    /** @param thumbnail whether the manifest carries a claim thumbnail, shown so a viewer sees which image it is */
+    static String render(CredentialView v, CredentialLinks links, boolean thumbnail) {
         Credential c = v.credential();
         ObjectNode p = v.provenance();
         String model = p.path("model").path("name").asText();
@@ -108,6 +113,11 @@ final class CredentialPage {
                 .markup("><style>").markup(STYLE + LineageChain.STYLE).markup("</style></head><body><main>")
                 .markup("<header><div class=\"cr\" aria-hidden=\"true\">cr</div><div><h1>").text(model)
                 .markup("</h1><p>Content Credential · made with a model by ").text(creator).markup("</p></div></header>");
+        if (thumbnail) {
+            h.markup("<figure class=\"thumb\"><img").attribute("src", path(links.thumbnail(c.id())))
+                    .markup(" alt=\"The image this credential was issued with (its claim thumbnail)\"")
+                    .markup("><figcaption>The image as stamped</figcaption></figure>");
+        }
 
         section(h, "Creator", p.path("creator"));
         section(h, "Model", p.path("model"));

@@ -66,6 +66,8 @@ public final class HttpServer implements AutoCloseable {
                         maxVerify, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, maxImage, auth))),
                 new Route(HandlerType.GET, Routes.CREDENTIAL, Access.PUBLIC, 0, admission.lookup(credentials::json)),
                 new Route(HandlerType.GET, Routes.CREDENTIAL_PAGE, Access.PUBLIC, 0, admission.lookup(credentials::page)),
+                new Route(HandlerType.GET, Routes.CREDENTIAL_THUMBNAIL, Access.PUBLIC, 0,
+                        admission.lookup(credentials::thumbnail)),
                 // creators, their models and disclosure (docs/disclosure.md)
                 new Route(HandlerType.PUT, Routes.CREDENTIAL_DISCLOSURE, Access.CREATOR,
                         CredentialHandlers.MAX_POLICY_BODY, credentials::putDisclosure),

@@ -1,6 +1,7 @@
 package io.credmark.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.access.ApiKey;
 import io.credmark.access.NewApiKey;
@@ -12,6 +13,7 @@ import io.credmark.credential.WatermarkPayload;
 import io.credmark.issuance.Stamped;
 import io.credmark.issuance.WatermarkStamp;
 import io.credmark.pixels.marker.MarkResult;
+import io.credmark.metadata.MetadataReport;
 import io.credmark.pixels.watermark.Watermarker;
 import io.credmark.verification.ReportJson;
 import io.credmark.verification.Verification;
@@ -56,6 +58,36 @@ public final class JsonViews {
         n.put("image", Base64.getEncoder().encodeToString(s.image()));
         s.mark().ifPresent(m -> n.set("mark", mark(m)));
         s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
+        n.set("import", imported(s.metadata()));
+        n.set("inputMetadata", inputMetadata(s.metadata()));
+        ObjectNode xmp = n.putObject("xmp");
+        s.metadata().xmp().forEach(xmp.putArray("written")::add);
+        s.metadata().xmpNotes().forEach(xmp.putArray("notes")::add);
+        ObjectNode mining = n.putObject("trainingMining");
+        s.metadata().trainingMining().assertionEntries().forEach((use, v) -> mining.put(use, v.use()));
+        ObjectNode thumbnail = n.putObject("thumbnail").put("embedded", s.metadata().thumbnail().embedded());
+        s.metadata().thumbnail().reason().ifPresent(r -> thumbnail.put("reason", r));
+        return n;
+    }
+
+    /** The provenance fields the stamp filled from the input's generator metadata, and what it left out. */
+    static ObjectNode imported(MetadataReport m) {
+        ObjectNode n = F.objectNode();
+        m.generators().forEach(n.putArray("generators")::add);
+        ArrayNode fields = n.putArray("imported");
+        m.imported().forEach(f -> fields.addObject().put("field", f.path()).put("source", f.source())
+                .put("generator", f.generator()));
+        ArrayNode dropped = n.putArray("dropped");
+        m.dropped().forEach(d -> dropped.addObject().put("field", d.what()).put("source", d.source())
+                .put("reason", d.reason()));
+        return n;
+    }
+
+    /** What the stamp did with the input's own metadata: generator text removed, and why. */
+    static ObjectNode inputMetadata(MetadataReport m) {
+        ObjectNode n = F.objectNode();
+        m.removed().forEach(n.putArray("removed")::add);
+        m.removalReason().ifPresent(r -> n.put("reason", r));
         return n;
     }
 

@@ -13,6 +13,7 @@ final class Routes {
     static final String VERIFY = "/v1/verify";
     static final String CREDENTIAL = "/v1/credentials/{id}";
     static final String CREDENTIAL_PAGE = "/c/{id}";
+    static final String CREDENTIAL_THUMBNAIL = "/c/{id}/thumbnail.jpg";
     static final String CREDENTIAL_DISCLOSURE = "/v1/credentials/{id}/disclosure";
     static final String CREDENTIAL_EVIDENCE = "/v1/credentials/{id}/evidence";
     static final String CREDENTIAL_EMBED = "/v1/credentials/{id}/embed";

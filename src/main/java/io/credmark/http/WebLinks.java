@@ -40,6 +40,12 @@ public record WebLinks(String base) implements CredentialLinks {
         return base + Routes.path(Routes.MODEL, modelId.substring(0, modelId.indexOf(':')), modelId);
     }
 
+    /** The claim thumbnail of the image the credential was issued with: {@code BASE/c/ID/thumbnail.jpg}. */
+    @Override
+    public String thumbnail(CredentialId id) {
+        return base + Routes.path(Routes.CREDENTIAL_THUMBNAIL, id.text());
+    }
+
     private static String normalise(String base) {
         URI uri;
         try {

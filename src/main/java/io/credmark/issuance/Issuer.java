@@ -92,7 +92,7 @@ public final class Issuer {
                     OptionalLong.of(WatermarkPayload.of(id))));
             byte[] image = result.toByteArray();
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
-                    Sha256.hex(image), provenance, signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
+                    Sha256.hex(image), result.provenance(), signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
             Commitments c = result.commitments();
             List<DisclosureRecord> rows = c.disclosures().stream().map(d -> new DisclosureRecord(id.value(), d.path(),
                     d.encoded(), c.levels().get(d.path()).wireName())).toList();
@@ -105,7 +105,7 @@ public final class Issuer {
                         .map(WatermarkStamp::payloadId).orElse(OptionalLong.empty()));
                 store.insertIssued(toRecord(credential), artifacts, rows, commitments, link);
                 return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
-                        result.parentManifest(), c);
+                        result.parentManifest(), c, result.metadata());
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;

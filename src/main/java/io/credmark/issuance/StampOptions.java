@@ -2,6 +2,7 @@ package io.credmark.issuance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credmark.InvalidInputException;
+import io.credmark.metadata.MetadataOptions;
 import io.credmark.pixels.marker.MarkerOptions;
 import java.util.Iterator;
 import java.util.Set;
@@ -12,13 +13,18 @@ import java.util.Set;
  * <p>As JSON (the HTTP {@code options} part, the CLI's {@code --options}): {@code {"marker": {"enabled": true,
  * "position": "bottom-right", "size": 0.04, "margin": 12, "style": "auto", "label": "creator"}, "watermark": true}}.
  * {@code watermark} is {@code true} (required: a stamp that cannot carry it fails), {@code false}, or
- * {@code "auto"} (wherever the image can carry it); left out, it is what the caller's default is.
+ * {@code "auto"} (wherever the image can carry it); left out, it is what the caller's default is. The metadata
+ * options ({@link MetadataOptions}) sit in the same document.
  */
-public record StampOptions(MarkerOptions marker, WatermarkMode watermark) {
+public record StampOptions(MarkerOptions marker, WatermarkMode watermark, MetadataOptions metadata) {
 
     public static final StampOptions METADATA_ONLY = new StampOptions(MarkerOptions.disabled(), WatermarkMode.OFF);
     /** The service's default: no mark, a watermark wherever the image can carry one. */
     public static final StampOptions SERVICE_DEFAULT = new StampOptions(MarkerOptions.disabled(), WatermarkMode.AUTO);
+
+    public StampOptions(MarkerOptions marker, WatermarkMode watermark) {
+        this(marker, watermark, MetadataOptions.DEFAULT);
+    }
 
     public StampOptions(MarkerOptions marker) {
         this(marker, WatermarkMode.OFF);
@@ -30,11 +36,11 @@ public record StampOptions(MarkerOptions marker, WatermarkMode watermark) {
     }
 
     public StampOptions withWatermark(WatermarkMode mode) {
-        return new StampOptions(marker, mode);
+        return new StampOptions(marker, mode, metadata);
     }
 
     public StampOptions withMarker(MarkerOptions newMarker) {
-        return new StampOptions(newMarker, watermark);
+        return new StampOptions(newMarker, watermark, metadata);
     }
 
     /** Reads options whose {@code watermark}, when left out, is off. */
@@ -53,7 +59,9 @@ public record StampOptions(MarkerOptions marker, WatermarkMode watermark) {
         if (!json.isObject()) {
             throw invalid("options", "expected a JSON object");
         }
-        unknown(json, "options", Set.of("marker", "watermark", "disclosure"));
+        Set<String> names = new java.util.HashSet<>(Set.of("marker", "watermark", "disclosure"));
+        names.addAll(MetadataOptions.NAMES);
+        unknown(json, "options", names);
         WatermarkMode watermark = watermarkDefault;
         JsonNode wm = json.get("watermark");
         if (wm != null && !wm.isNull()) {
@@ -76,7 +84,7 @@ public record StampOptions(MarkerOptions marker, WatermarkMode watermark) {
                 throw invalid("options.marker", "expected true, false or an object");
             }
         }
-        return new StampOptions(marker, watermark);
+        return new StampOptions(marker, watermark, MetadataOptions.parse(json));
     }
 
     private static MarkerOptions marker(JsonNode m) {

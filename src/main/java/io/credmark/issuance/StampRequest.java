@@ -43,6 +43,10 @@ public record StampRequest(byte[] image, ProvenanceDocument provenance, Optional
         return new StampRequest(image, provenance, Optional.empty(), Optional.empty());
     }
 
+    public StampRequest withProvenance(ProvenanceDocument newProvenance) {
+        return new StampRequest(image, newProvenance, credential, sourceName, disclosure, options, watermarkId);
+    }
+
     public StampRequest withDisclosure(DisclosurePolicy policy) {
         return new StampRequest(image, provenance, credential, sourceName, policy, options, watermarkId);
     }

@@ -3,6 +3,8 @@ package io.credmark.issuance;
 import io.credmark.c2pa.sign.SignedManifest;
 import io.credmark.container.ImageFormat;
 import io.credmark.disclosure.Commitments;
+import io.credmark.metadata.MetadataReport;
+import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.pixels.marker.MarkResult;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,10 +23,12 @@ import java.util.Optional;
  * @param watermark      what became of the watermark, when the options allowed one
  * @param width          the stamped image's width in stored pixels
  * @param height         its height
+ * @param provenance     the provenance as stamped: the request's, with any fields imported from the input
+ * @param metadata       what became of the input's own metadata
  */
 public record StampResult(SignedManifest manifest, ImageFormat format, Optional<String> parentManifest,
         Commitments commitments, Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, int width,
-        int height) {
+        int height, ProvenanceDocument provenance, MetadataReport metadata) {
 
     public String manifestLabel() {
         return manifest.label();

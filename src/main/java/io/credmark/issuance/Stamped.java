@@ -3,6 +3,7 @@ package io.credmark.issuance;
 import io.credmark.container.ImageFormat;
 import io.credmark.credential.Credential;
 import io.credmark.disclosure.Commitments;
+import io.credmark.metadata.MetadataReport;
 import io.credmark.pixels.marker.MarkResult;
 import java.util.Optional;
 
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param watermark what became of the invisible watermark, when the options allowed one
  * @param parentManifest the label of the manifest the input already carried, now a parentOf ingredient
  * @param commitments every field's disclosure and level, the private ones included: for the creator's evidence only
+ * @param metadata    what became of the input's own metadata
  */
 public record Stamped(Credential credential, String url, ImageFormat format, byte[] image, Optional<MarkResult> mark,
-        Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments) {
+        Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments,
+        MetadataReport metadata) {
 }

@@ -15,13 +15,14 @@ import java.util.List;
  *
  * <p>Follows A1111's own reader ({@code re_param_code} in {@code infotext_utils.py}): a key of word characters,
  * spaces, {@code -} and {@code /}, then {@code :}, then a JSON-quoted string or anything up to the next comma.
- * Additionally a value starting with <code>{</code> is read as a JSON object when it is one, because the Civitai
- * extension appends {@code Hashes: {"model": "…"}} without quoting. Written as a scanner rather than that
+ * Additionally a value starting with <code>{</code> or {@code [} is read as JSON when it is, because the Civitai
+ * extension appends {@code Hashes: {"model": "…"}} and Civitai's generator {@code Civitai resources: [{…}]}
+ * without quoting. Written as a scanner rather than that
  * regular expression, whose backtracking is quadratic on long lines without a colon.
  */
 final class A1111ParameterLine {
 
-    /** One {@code key: value}; {@code value} is text, or an object for unquoted JSON. */
+    /** One {@code key: value}; {@code value} is text, or an object or array for unquoted JSON. */
     record Pair(String key, JsonNode value) {
     }
 
@@ -83,7 +84,7 @@ final class A1111ParameterLine {
                 return JSON.getNodeFactory().textNode(unquote(quoted));
             }
         }
-        if (position < line.length() && line.charAt(position) == '{') {
+        if (position < line.length() && (line.charAt(position) == '{' || line.charAt(position) == '[')) {
             JsonNode object = jsonObjectAt();
             if (object != null) {
                 skipPastComma();
@@ -118,12 +119,13 @@ final class A1111ParameterLine {
         }
     }
 
-    /** The JSON object starting at the current position, consuming it, or {@code null} if there is none. */
+    /** The JSON object or array starting at the current position, consuming it, or {@code null} if there is none. */
     private JsonNode jsonObjectAt() {
         JsonFactory factory = JSON.getFactory();
         try (JsonParser parser = factory.createParser(line.substring(position))) {
             parser.setCodec(JSON);
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
                 return null;
             }
             JsonNode object = parser.readValueAsTree();

@@ -19,9 +19,11 @@ public record ModelHash(String value, Kind kind) {
     /** The accepted input forms, as problem messages name them. */
     static final String ACCEPTED_FORMS = "a SHA-256 (64 hex digits, optionally prefixed \"sha256:\"), "
             + "an AUTOMATIC1111/Civitai AutoV2 short hash (the first 10 hex digits of the SHA-256), "
-            + "or an object {\"alg\": \"sha256\" | \"a1111-shorthash\", \"value\": \"…\"}";
+            + "InvokeAI's \"blake3:\" and 64 hex digits, "
+            + "or an object {\"alg\": \"sha256\" | \"a1111-shorthash\" | \"blake3\", \"value\": \"…\"}";
 
     private static final String SHA256_PREFIX = "sha256:";
+    private static final String BLAKE3_PREFIX = "blake3:";
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
 
     /** The hash algorithms credmark records. */
@@ -32,7 +34,9 @@ public record ModelHash(String value, Kind kind) {
          * AUTOMATIC1111's {@code Model hash} and Civitai's "AutoV2": the first 10 hex digits of the SHA-256 of the
          * whole file. Not collision resistant; it identifies, it does not prove.
          */
-        A1111_SHORTHASH("a1111-shorthash", 10);
+        A1111_SHORTHASH("a1111-shorthash", 10),
+        /** BLAKE3 of the weights file, as InvokeAI labels its models ({@code blake3:<64 hex>}). */
+        BLAKE3("blake3", 64);
 
         private final String alg;
         private final int hexDigits;
@@ -73,10 +77,15 @@ public record ModelHash(String value, Kind kind) {
     }
 
     /**
-     * Reads the string forms: 64 hex digits with or without a {@code sha256:} prefix, or 10 hex digits (the
-     * A1111 short hash). Case does not matter; anything else is empty.
+     * Reads the string forms: 64 hex digits with or without a {@code sha256:} prefix, 10 hex digits (the
+     * A1111 short hash), or {@code blake3:} and 64 hex digits (InvokeAI). Case does not matter; anything else is empty.
      */
     public static Optional<ModelHash> parse(String text) {
+        if (text.regionMatches(true, 0, BLAKE3_PREFIX, 0, BLAKE3_PREFIX.length())) {
+            String hex = text.substring(BLAKE3_PREFIX.length());
+            return hex.length() == Kind.BLAKE3.hexDigits && HEX.matcher(hex).matches()
+                    ? Optional.of(new ModelHash(hex, Kind.BLAKE3)) : Optional.empty();
+        }
         boolean prefixed = text.regionMatches(true, 0, SHA256_PREFIX, 0, SHA256_PREFIX.length());
         String hex = prefixed ? text.substring(SHA256_PREFIX.length()) : text;
         if (!HEX.matcher(hex).matches()) {
@@ -100,6 +109,9 @@ public record ModelHash(String value, Kind kind) {
      * Whether both hashes can denote the same file: equal, or one is the A1111 short hash of the other's SHA-256.
      */
     public boolean isConsistentWith(ModelHash other) {
+        if ((kind == Kind.BLAKE3) != (other.kind == Kind.BLAKE3)) {
+            return false;
+        }
         return value.startsWith(other.value) || other.value.startsWith(value);
     }
 }

@@ -12,6 +12,7 @@ import io.credmark.c2pa.validate.StatusEntry;
 import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.container.ContainerProblem;
 import io.credmark.disclosure.CheckedDisclosure;
+import io.credmark.metadata.GeneratorMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,11 +58,40 @@ public final class ReportJson {
             validation.set("ingredientFailure", statuses(v.ingredientFailures()).get("failure"));
             out.set("validation", validation);
         });
+        r.unsignedMetadata().ifPresent(m -> out.set("unsignedMetadata", unsignedMetadata(m, r.provenance())));
         if (!r.problems().isEmpty()) {
             ArrayNode problems = out.putArray("containerProblems");
             r.problems().stream().map(ContainerProblem::toString).forEach(problems::add);
         }
         return out;
+    }
+
+    /**
+     * The generator's own text, labelled as unsigned; with a manifest, whether it agrees with the signed provenance
+     * field by field (only fields both carry are compared).
+     */
+    static ObjectNode unsignedMetadata(GeneratorMetadata m, Optional<ProvenanceView> signed) {
+        ObjectNode n = F.objectNode();
+        n.put("signed", false);
+        n.put("note", "Written by the generator in plain text, outside any signature: anyone can change it, and"
+                + " nothing here is verified.");
+        m.generators().forEach(n.putArray("generator")::add);
+        ObjectNode fields = m.fieldsJson();
+        n.set("fields", fields);
+        signed.ifPresent(p -> {
+            ArrayNode agree = F.arrayNode();
+            ArrayNode disagree = F.arrayNode();
+            fields.fieldNames().forEachRemaining(path -> {
+                com.fasterxml.jackson.databind.JsonNode s = p.provenance().at("/" + path.replace('.', '/'));
+                if (!s.isMissingNode()) {
+                    (s.equals(fields.get(path)) || s.asText().equals(fields.get(path).asText()) ? agree : disagree)
+                            .add(path);
+                }
+            });
+            n.set("agreesWithSigned", agree);
+            n.set("differsFromSigned", disagree);
+        });
+        return n;
     }
 
     /** A sentence for people, in the words of the Content Credentials verify site where they fit. */

@@ -5,6 +5,7 @@ import io.credmark.c2pa.validate.ValidationState;
 import io.credmark.container.ContainerProblem;
 import io.credmark.container.ImageFormat;
 import io.credmark.container.ImageHeader;
+import io.credmark.metadata.GeneratorMetadata;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,12 +20,13 @@ import java.util.Optional;
  */
 public record VerificationReport(Status status, ImageFormat format, ImageHeader header,
         Optional<ValidationResult> validation, Optional<String> remoteManifest, Optional<String> error,
-        List<ContainerProblem> problems, Optional<ProvenanceView> provenance) {
+        List<ContainerProblem> problems, Optional<ProvenanceView> provenance,
+        Optional<GeneratorMetadata> unsignedMetadata) {
 
     /** The same report with credmark's assertion checked anew, e.g. with what the service reveals to a viewer. */
     public VerificationReport withProvenance(Optional<ProvenanceView> newProvenance) {
         return new VerificationReport(status, format, header, validation, remoteManifest, error, problems,
-                newProvenance);
+                newProvenance, unsignedMetadata);
     }
 
     /** The four answers, mirroring c2pa-rs: Trusted, Valid, Invalid, and no (readable) manifest. */

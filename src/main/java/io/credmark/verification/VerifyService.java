@@ -11,6 +11,8 @@ import io.credmark.container.AssetHandlers;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.container.ParsedImage;
 import io.credmark.disclosure.DisclosureCheck;
+import io.credmark.metadata.GeneratorMetadata;
+import io.credmark.metadata.GeneratorReader;
 import io.credmark.pixels.Decoded;
 import io.credmark.pixels.Orientation;
 import io.credmark.pixels.PixelCodec;
@@ -86,7 +88,8 @@ public final class VerifyService {
         Optional<ManifestStoreCarrier> store = image.store();
         if (store.isEmpty()) {
             return new VerificationReport(VerificationReport.Status.NONE, image.format(), image.header(),
-                    Optional.empty(), image.remoteManifestUrl(), Optional.empty(), image.problems(), Optional.empty());
+                    Optional.empty(), image.remoteManifestUrl(), Optional.empty(), image.problems(), Optional.empty(),
+                    unsignedMetadata(image));
         }
         try {
             ValidationResult result = validator.validate(image, store.get());
@@ -94,12 +97,26 @@ public final class VerifyService {
                     .flatMap(CredmarkAssertion::decode)
                     .map(a -> ProvenanceView.check(a, result.state() != ValidationState.INVALID, presented));
             return new VerificationReport(VerificationReport.Status.of(result.state()), image.format(), image.header(),
-                    Optional.of(result), image.remoteManifestUrl(), Optional.empty(), image.problems(), provenance);
+                    Optional.of(result), image.remoteManifestUrl(), Optional.empty(), image.problems(), provenance,
+                    unsignedMetadata(image));
         } catch (ManifestUnreadableException e) {
             return new VerificationReport(VerificationReport.Status.NONE, image.format(), image.header(),
                     Optional.empty(), image.remoteManifestUrl(),
                     Optional.of("the manifest store cannot be read: " + e.getMessage() + " (" + e.code() + ")"),
-                    image.problems(), Optional.empty());
+                    image.problems(), Optional.empty(), unsignedMetadata(image));
+        }
+    }
+
+    /**
+     * What a generator front end wrote into the file in plain text, outside any signature: reported as such,
+     * never as provenance. Metadata beyond the reader's bounds is left unread rather than failing the verification.
+     */
+    private static Optional<GeneratorMetadata> unsignedMetadata(ParsedImage image) {
+        try {
+            GeneratorMetadata m = GeneratorReader.read(image);
+            return m.isEmpty() ? Optional.empty() : Optional.of(m);
+        } catch (InvalidInputException e) {
+            return Optional.empty();
         }
     }
 }

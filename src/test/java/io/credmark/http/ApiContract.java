@@ -148,6 +148,62 @@ abstract class ApiContract {
     }
 
     @Test
+    void aComfyUiFileStampedWithoutAGenerationSectionShowsTheImportedFieldsOnItsCredential() {
+        byte[] input = read("testdata/generators/comfyui-lora.png");
+        Answer unsigned = api.postRaw("/v1/verify", "image/png", input);
+        assertEquals("none", unsigned.json().get("status").asText());
+        assertFalse(unsigned.json().at("/unsignedMetadata/signed").asBoolean(true), unsigned.toString());
+        assertEquals("ComfyUI", unsigned.json().at("/unsignedMetadata/generator/0").asText());
+        assertEquals(1039481773L, unsigned.json().at("/unsignedMetadata/fields/generation.seed").asLong());
+
+        String minimal = new String(read("testdata/provenance/minimal.json"), StandardCharsets.UTF_8);
+        Answer a = api.stamp(stampKey, input, "image/png", minimal, "Accept", "application/json");
+        assertEquals(200, a.status(), a.toString());
+        JsonNode j = a.json();
+        assertEquals("ComfyUI", j.at("/import/generators/0").asText(), j.toString());
+        assertTrue(j.at("/import/imported").toString().contains("{\"field\":\"generation.prompt\",\"source\":"
+                + "\"PNG tEXt \\\"prompt\\\"\",\"generator\":\"ComfyUI\"}"), j.at("/import").toString());
+        assertTrue(j.at("/import/dropped").toString().contains("the request gives this field"));
+        assertTrue(j.at("/inputMetadata/removed").isEmpty(), "all public: the generator's text stays");
+
+        String id = j.get("id").asText();
+        JsonNode view = api.get("/v1/credentials/" + id).json();
+        assertEquals(1039481773L, view.at("/provenance/generation/seed").asLong(), view.toString());
+        assertEquals("film_grain", view.at("/provenance/lineage/adapters/0/name").asText());
+        String page = new String(api.get("/c/" + id, "Accept", "text/html").body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("ink wash painting of a grey heron"), "the imported prompt is on the page");
+
+        Answer verified = api.postRaw("/v1/verify", "image/png", Base64.getDecoder().decode(j.get("image").asText()));
+        assertEquals("trusted", verified.json().get("status").asText(), verified.toString());
+        assertTrue(verified.json().at("/unsignedMetadata/agreesWithSigned").toString().contains("generation.seed"),
+                verified.json().at("/unsignedMetadata").toString());
+    }
+
+    @Test
+    void aStampWithAThumbnailShowsItOnTheCredentialPage() {
+        Answer a = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.jpg", "image/jpeg",
+                image("baseline-420.jpg")), Part.json("provenance", example()), Part.json("options",
+                "{\"thumbnail\":true}")), "Authorization", "Bearer " + stampKey);
+        assertEquals(200, a.status(), a.toString());
+        String id = a.header("Credential-Id");
+        Answer thumbnail = api.get("/c/" + id + "/thumbnail.jpg");
+        assertEquals(200, thumbnail.status());
+        assertEquals("image/jpeg", thumbnail.contentType());
+        assertEquals(0xFF, thumbnail.body()[0] & 0xFF);
+        String page = new String(api.get("/c/" + id, "Accept", "text/html").body(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("/c/" + id + "/thumbnail.jpg"), "the page shows the thumbnail");
+        assertEquals(service.base + "/c/" + id + "/thumbnail.jpg", api.get("/v1/credentials/" + id).json()
+                .get("thumbnail").asText());
+
+        // a metadata-only stamp decodes no pixel, so it has none unless asked
+        Answer none = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.png", "image/png",
+                image("rgb8.png")), Part.json("provenance", example()), Part.json("options",
+                "{\"watermark\":false}")), "Authorization", "Bearer " + stampKey);
+        assertEquals(200, none.status(), none.toString());
+        assertEquals(404, api.get("/c/" + none.header("Credential-Id") + "/thumbnail.jpg").status());
+    }
+
+    @Test
     void optionsReachTheEngineAMarkedStampVerifies() {
         Answer marked = api.postMultipart("/v1/stamp", List.of(Part.file("image", "a.jpg", "image/jpeg",
                 image("baseline-420.jpg")), Part.json("provenance", example()), Part.json("options",
@@ -563,7 +619,7 @@ abstract class ApiContract {
                 html);
         assertTrue(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
         assertTrue(html.contains("&lt;b&gt;key&lt;/b&gt;") && html.contains("&lt;i&gt;value&lt;/i&gt;"));
-        assertFalse(html.contains("<img"));
+        assertEquals(html.contains("/thumbnail.jpg\"") ? 1 : 0, count(html, "<img"), "only the claim thumbnail");
         assertFalse(html.contains("<b>") || html.contains("<i>"));
         assertEquals(1, count(html, "<script"), "only the page's own script");
 

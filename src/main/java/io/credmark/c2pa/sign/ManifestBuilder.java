@@ -77,6 +77,16 @@ public final class ManifestBuilder {
         return hashedUri(a);
     }
 
+    /** Adds an embedded-file assertion (a claim thumbnail) and returns the hashed URI that refers to it. */
+    public HashedUri addEmbeddedFile(String assertionLabel, String mediaType, byte[] content) {
+        if (assertions.stream().anyMatch(a -> a.label().equals(assertionLabel))) {
+            throw new IllegalArgumentException("duplicate assertion label " + assertionLabel);
+        }
+        Assertion a = Assertion.embeddedFile(assertionLabel, mediaType, content, salt());
+        assertions.add(a);
+        return hashedUri(a);
+    }
+
     /**
      * Copies a manifest of an ingredient's store (a whole {@code jumb} superbox, as stored) into this store, ahead
      * of the new manifest. Copy every manifest of an ingredient's store so that its own ingredients still resolve.

@@ -429,6 +429,8 @@
     'max-height:min(30rem,80vh);overflow:auto;padding:12px 14px;border:1px solid #c9c9d1;border-radius:12px;',
     'background:#fff;color:#1b1b1f;box-shadow:0 8px 28px rgba(0,0,0,.28)}',
     '.card[hidden]{display:none}',
+    '.card .thumb{display:block;max-width:100%;max-height:8rem;margin:.5rem auto;border-radius:4px}',
+    '.card .thumb[hidden]{display:none}',
     '.head{display:flex;align-items:center;gap:8px;margin:0 0 8px}',
     '.head h2{flex:1;margin:0;font-size:15px}',
     '.close{border:0;background:transparent;color:inherit;font-size:20px;line-height:1;padding:2px 6px;',
@@ -826,6 +828,28 @@
         card.appendChild(el('p', 'note', 'This image carries a different credential than the page names.'));
       }
       var id = this._credentialId();
+      var assertions = (r && r.summary && r.summary.assertions) || [];
+      if (id && assertions.indexOf('c2pa.thumbnail.claim.jpeg') >= 0) {
+        // the claim thumbnail kept with the record: which image the credential was issued with. Fetched and drawn
+        // on a canvas, since the host page's img-src need not allow this service (its connect-src must already).
+        var thumb = el('canvas', 'thumb');
+        thumb.setAttribute('role', 'img');
+        thumb.setAttribute('aria-label', 'The image this credential was issued with');
+        thumb.hidden = true;
+        card.appendChild(thumb);
+        fetch(this.service + '/c/' + encodeURIComponent(id) + '/thumbnail.jpg').then(function (r) {
+          return r.ok ? r.blob() : null;
+        }).then(function (blob) {
+          return blob && window.createImageBitmap ? createImageBitmap(blob) : null;
+        }).then(function (bitmap) {
+          if (bitmap) {
+            thumb.width = bitmap.width;
+            thumb.height = bitmap.height;
+            thumb.getContext('2d').drawImage(bitmap, 0, 0);
+            thumb.hidden = false;
+          }
+        }).catch(function () { /* no thumbnail: the card stands without it */ });
+      }
       if (id) {
         var more = el('a', 'more', 'See the full credential');
         more.href = this.service + '/c/' + encodeURIComponent(id);

@@ -126,6 +126,29 @@
     body.appendChild(line);
   }
 
+  /**
+   * What the generator wrote into the file in plain text: shown apart, under a heading that says it is unsigned,
+   * so that it is never mistaken for the signed provenance.
+   */
+  function showUnsigned(body, u) {
+    var box = el('details', 'unsigned-metadata');
+    box.setAttribute('data-unsigned', 'true');
+    box.appendChild(el('summary', null, 'Unsigned generator metadata (' + u.generator.join(', ')
+      + '): not verified'));
+    box.appendChild(el('p', 'warning', u.note));
+    var dl = el('dl');
+    Object.keys(u.fields).forEach(function (path) {
+      var v = u.fields[path];
+      dl.appendChild(el('dt', null, path));
+      dl.appendChild(el('dd', null, typeof v === 'string' ? v : JSON.stringify(v)));
+    });
+    box.appendChild(dl);
+    if (u.differsFromSigned && u.differsFromSigned.length) {
+      box.appendChild(el('p', 'small', 'Differs from the signed provenance: ' + u.differsFromSigned.join(', ')));
+    }
+    body.appendChild(box);
+  }
+
   function show(file, report, problem) {
     clear();
     var status = ui.statusOf(report || problem);
@@ -190,6 +213,9 @@
         && report.watermark.present) {
       // a watermark that leads to no credential on record here
       body.appendChild(el('p', 'small watermark', report.watermark.message));
+    }
+    if (report && report.unsignedMetadata) {
+      showUnsigned(body, report.unsignedMetadata);
     }
     if (report && report.validation) {
       var failures = report.validation.failure || [];
