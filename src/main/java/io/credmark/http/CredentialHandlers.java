@@ -24,17 +24,21 @@ final class CredentialHandlers {
 
     private final CredentialService credentials;
     private final Authenticator auth;
+    private final UsageHandlers usage;
 
-    CredentialHandlers(CredentialService credentials, Authenticator auth) {
+    CredentialHandlers(CredentialService credentials, Authenticator auth, UsageHandlers usage) {
         this.credentials = credentials;
         this.auth = auth;
+        this.usage = usage;
     }
 
     void json(Context ctx) {
         Viewer viewer = auth.viewer(ctx);
         CredentialView v = credentials.view(id(ctx), viewer);
         noCache(ctx, v.owner());
-        Responses.json(ctx, 200, JsonViews.credential(v, credentials.links()));
+        var json = JsonViews.credential(v, credentials.links());
+        usage.notice(v.credential().id()).ifPresent(n -> json.set("notice", UsageJson.notice(n)));
+        Responses.json(ctx, 200, json);
     }
 
     void page(Context ctx) {
@@ -43,7 +47,11 @@ final class CredentialHandlers {
         noCache(ctx, v.owner());
         ctx.header("Content-Security-Policy", CredentialPage.CONTENT_SECURITY_POLICY);
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(v, credentials.links()));
+        if (!v.owner()) {
+            usage.pageViewed(v.credential().id());
+        }
+        ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(v, credentials.links(),
+                usage.notice(v.credential().id())));
     }
 
     /** {@code PUT /v1/credentials/{id}/disclosure}: the creator's policy for this credential alone. */

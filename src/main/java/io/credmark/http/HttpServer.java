@@ -2,6 +2,7 @@ package io.credmark.http;
 
 import io.credmark.provenance.ProvenanceLimits;
 import io.credmark.service.ServiceNode;
+import io.credmark.usage.UsageNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -28,9 +29,11 @@ public final class HttpServer implements AutoCloseable {
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final Javalin app;
+    private final UsageNode usage;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, UsageNode usage) {
         this.app = app;
+        this.usage = usage;
     }
 
     /**
@@ -51,17 +54,24 @@ public final class HttpServer implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
         Semaphore uploads = new Semaphore(maxConcurrentUploads, true);
 
-        CredentialHandlers credentials = new CredentialHandlers(node.credentials(), auth);
-        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.credentials(), auth);
+        UsageNode usageNode = UsageNode.start(node);
+        UsageHandlers usage = new UsageHandlers(usageNode, node.credentials(), node.creators(), node.models(), auth);
+        CredentialHandlers credentials = new CredentialHandlers(node.credentials(), auth, usage);
+        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.credentials(), auth,
+                usage);
+        StampHandler stamp = new StampHandler(node.credentials(), bodies, metrics, maxImage, maxStamp);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         SoftBindingHandlers softBinding = new SoftBindingHandlers(node.credentials(), maxImage);
         List<Route> routes = List.of(
-                new Route(HandlerType.POST, "/v1/stamp", Access.API_KEY, maxStamp, bounded(uploads,
-                        new StampHandler(node.credentials(), bodies, metrics, maxImage, maxStamp))),
+                new Route(HandlerType.POST, "/v1/stamp", Access.API_KEY, maxStamp, bounded(uploads, ctx -> {
+                    stamp.handle(ctx);
+                    usage.stamped(ctx);
+                })),
                 new Route(HandlerType.POST, "/v1/verify", Access.PUBLIC,
                         maxImage + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD,
-                        bounded(uploads, new VerifyHandler(node.credentials(), bodies, metrics, maxImage, auth))),
+                        bounded(uploads, new VerifyHandler(node.credentials(), bodies, metrics, maxImage, auth,
+                                usage))),
                 new Route(HandlerType.GET, "/v1/credentials/{id}", Access.PUBLIC, 0, credentials::json),
                 new Route(HandlerType.GET, "/c/{id}", Access.PUBLIC, 0, credentials::page),
                 // creators, their models and disclosure (docs/disclosure.md)
@@ -108,8 +118,8 @@ public final class HttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/metrics", Access.PUBLIC, 0, system::metrics),
                 new Route(HandlerType.GET, "/openapi.json", Access.PUBLIC, 0, system::openApi),
                 new Route(HandlerType.GET, "/problems/{slug}", Access.PUBLIC, 0, system::problemType));
-        List<Route> all = Stream.concat(routes.stream(), new WebHandlers(node.credentials()).routes().stream())
-                .toList();
+        List<Route> all = Stream.of(routes, new WebHandlers(node.credentials()).routes(), usage.routes())
+                .flatMap(List::stream).toList();
 
         Javalin app = Javalin.create(c -> {
             c.unsafe.jettyInternal.server = listener.server();
@@ -147,10 +157,11 @@ public final class HttpServer implements AutoCloseable {
         try {
             app.start();
         } catch (RuntimeException e) {
+            usageNode.close();
             listener.close();
             throw e;
         }
-        return new HttpServer(app);
+        return new HttpServer(app, usageNode);
     }
 
     public int port() {
@@ -166,7 +177,16 @@ public final class HttpServer implements AutoCloseable {
     /** Stops accepting requests, lets those in flight finish, and stops. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            usage.close();
+        }
+    }
+
+    /** The creator-facing side of this node: usage counting, reports, notices, webhooks. */
+    public UsageNode usage() {
+        return usage;
     }
 
     private static Handler guarded(Route route, Authenticator auth) {

@@ -31,6 +31,9 @@ public enum ProblemType {
                     + " more than one C2PA manifest store, …)."),
     PIXEL_LIMIT("pixel-limit", 422, "Too many pixels",
             "The image's header declares more pixels than the service accepts; nothing was decoded."),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests",
+            "This client, or this credential, has had as many of these requests as the service takes in a while;"
+                    + " Retry-After says when to try again."),
     INTERNAL_ERROR("internal-error", 500, "Internal error",
             "Something failed inside the service. The 'incident' member identifies it in the service's log."),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable",

@@ -28,10 +28,12 @@ final class VerifyHandler implements Handler {
     private final Metrics metrics;
     private final long maxImageBytes;
     private final Authenticator auth;
+    private final UsageHandlers usage;
 
     VerifyHandler(CredentialService credentials, RequestBodies bodies, Metrics metrics, long maxImageBytes,
-            Authenticator auth) {
+            Authenticator auth, UsageHandlers usage) {
         this.auth = auth;
+        this.usage = usage;
         this.credentials = credentials;
         this.bodies = bodies;
         this.metrics = metrics;
@@ -64,6 +66,9 @@ final class VerifyHandler implements Handler {
         Verification verification = credentials.verify(image, viewer, evidence);
         CredentialHandlers.noCache(ctx, viewer.creator().isPresent());
         metrics.verified(verification.status());
-        Responses.json(ctx, 200, JsonViews.verification(verification, credentials.links()));
+        usage.verified(ctx, verification);
+        var report = JsonViews.verification(verification, credentials.links());
+        usage.annotate(report, verification);
+        Responses.json(ctx, 200, report);
     }
 }
