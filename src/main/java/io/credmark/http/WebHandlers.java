@@ -44,6 +44,7 @@ final class WebHandlers {
             "verify.js", "text/javascript; charset=utf-8",
             "creator.js", "text/javascript; charset=utf-8",
             "report.js", "text/javascript; charset=utf-8",
+            "dashboard.js", "text/javascript; charset=utf-8",
             "site.css", "text/css; charset=utf-8");
 
     private static final Set<String> INDICATORS = Set.of("auto", "badge", "none");
