@@ -164,7 +164,7 @@ final class UsageHandlers {
             throw JsonBodies.invalid("visibility", "expected public or private");
         }
         String modelId = models.ownModel(creator, ctx.pathParam("modelId")).id();
-        usage.usageStore().setVisibility(modelId, visibility, java.time.Instant.now());
+        usage.figures().setVisibility(modelId, visibility);
         CredentialHandlers.noCache(ctx, true);
         Responses.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("model", modelId)
                 .put("visibility", visibility));

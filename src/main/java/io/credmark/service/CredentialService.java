@@ -146,11 +146,6 @@ public final class CredentialService {
         }
     }
 
-    /** The registered model a credential was stamped from, if it was. */
-    public Optional<String> modelOf(CredentialId id) {
-        return disclosures.modelLink(id.value()).map(ModelLinkRecord::modelId);
-    }
-
     /** The credential's record, whole: for the service's own use, never to be shown as it is. */
     public Optional<Credential> find(CredentialId id) {
         return credentials.find(id.value()).map(CredentialService::fromRecord);

@@ -70,6 +70,27 @@ public final class NoticeRepository {
         });
     }
 
+    /**
+     * The notice shown with a credential, in one query: its own (scope {@code credential}, target its id's text),
+     * else that of the registered model it was stamped from.
+     */
+    public Optional<NoticeRecord> forCredential(long credentialId, String credentialText) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT scope, target, creator_handle, notice_text,"
+                    + " updated_at FROM notices WHERE (scope = 'credential' AND target = ?) OR (scope = 'model' AND"
+                    + " target IN (SELECT model_id FROM credential_models WHERE credential_id = ?))"
+                    + " ORDER BY scope")) {
+                s.setString(1, credentialText);
+                s.setLong(2, credentialId);
+                try (ResultSet rs = s.executeQuery()) {
+                    // 'credential' sorts before 'model'
+                    return rs.next() ? Optional.of(new NoticeRecord(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), Timestamps.fromDatabase(rs, 5))) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** The creator's notices, newest first. */
     public java.util.List<NoticeRecord> byCreator(String handle) {
         return db.run(c -> {

@@ -36,11 +36,7 @@ public final class Notices {
 
     /** The notice shown with a credential: its own, else its registered model's. */
     public Optional<Notice> of(CredentialId id) {
-        Optional<Notice> own = store.find(CREDENTIAL, id.text()).map(Notices::fromRecord);
-        if (own.isPresent()) {
-            return own;
-        }
-        return credentials.modelOf(id).flatMap(m -> store.find(MODEL, m)).map(Notices::fromRecord);
+        return store.forCredential(id.value(), id.text()).map(Notices::fromRecord);
     }
 
     /** @throws AccessDeniedException when the credential is not the creator's */

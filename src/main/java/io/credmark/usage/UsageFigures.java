@@ -98,6 +98,11 @@ public final class UsageFigures {
         return Optional.of(totals);
     }
 
+    /** Makes a registered model's totals {@code public} or {@code private}; the caller checked it is the creator's. */
+    public void setVisibility(String modelId, String visibility) {
+        store.setVisibility(modelId, visibility, io.credmark.store.Timestamps.storable(clock.instant()));
+    }
+
     private static LocalDate date(String name, String value) {
         try {
             return LocalDate.parse(value.strip());

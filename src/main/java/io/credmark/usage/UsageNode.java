@@ -115,10 +115,6 @@ public final class UsageNode implements AutoCloseable {
         return webhooks;
     }
 
-    public UsageRepository usageStore() {
-        return usageStore;
-    }
-
     /**
      * Takes one report of {@code client} about {@code credential} from the limits.
      *
@@ -152,8 +148,8 @@ public final class UsageNode implements AutoCloseable {
                 found.id().value(), agrees ? UsageEvent.WATERMARK_AGREE : UsageEvent.WATERMARK_DISAGREE)));
     }
 
-    /** Deletes usage days past retention and old deliveries; queues yesterday's digests. */
-    void housekeeping() {
+    /** Deletes usage days past retention and old deliveries; queues yesterday's digests. Runs hourly. */
+    public void housekeeping() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int deleted = usageStore.deleteBefore(today.minusDays(retentionDays - 1));
         if (deleted > 0) {

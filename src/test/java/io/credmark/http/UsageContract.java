@@ -133,6 +133,24 @@ abstract class UsageContract {
         assertProblem(api.get("/v1/creators/usage.heron/usage", bearer(stampKey)), 403, "forbidden");
     }
 
+    /** Days older than usage.retentionDays (400) are deleted by the housekeeping job; the 400th day stays. */
+    @Test
+    void daysPastRetentionAreDeleted() {
+        register("usage.old");
+        long credential = io.credmark.service.CredentialId.parse(stamp("usage.old")).orElseThrow().value();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        io.credmark.store.UsageRepository store = new io.credmark.store.UsageRepository(service.node.database());
+        store.add(Map.of(new io.credmark.store.UsageRepository.Increment(today.minusDays(400), credential,
+                "page-view", ""), 5L, new io.credmark.store.UsageRepository.Increment(today.minusDays(399),
+                credential, "page-view", ""), 7L));
+        service.server.usage().housekeeping();
+        List<io.credmark.store.UsageRepository.Figure> left = store.byCreator("usage.old", today.minusDays(500),
+                today, java.util.Optional.empty()).stream().filter(f -> f.event().equals("page-view")).toList();
+        assertEquals(1, left.size(), left.toString());
+        assertEquals(today.minusDays(399), left.get(0).day());
+        assertEquals(7, left.get(0).count());
+    }
+
     /** A registered model's totals show on its page only once its creator makes them public. */
     @Test
     void aModelsTotalsArePublicOnlyWhenItsCreatorSaysSo() {
