@@ -69,6 +69,11 @@ public final class CredentialViews {
         this.clock = clock;
     }
 
+    /** Where this installation's credentials live on the web. */
+    public CredentialLinks links() {
+        return links;
+    }
+
     /** The credential's record, whole: for the service's own use, never to be shown as it is. */
     public Optional<Credential> find(CredentialId id) {
         return store.find(id.value()).map(CredentialViews::fromRecord);

@@ -28,8 +28,11 @@ final class CreatorHandlers {
     private final ModelRegistry models;
     private final CredentialViews credentials;
     private final Authenticator auth;
+    private final UsageHandlers usage;
 
-    CreatorHandlers(Creators creators, ModelRegistry models, CredentialViews credentials, Authenticator auth) {
+    CreatorHandlers(Creators creators, ModelRegistry models, CredentialViews credentials, Authenticator auth,
+            UsageHandlers usage) {
+        this.usage = usage;
         this.credentials = credentials;
         this.creators = creators;
         this.models = models;
@@ -70,6 +73,7 @@ final class CreatorHandlers {
         CreatorAccount creator = creators.require(ctx.pathParam("handle"));
         boolean owner = viewer.isCreator(creator.handle());
         ObjectNode n = DisclosureJson.creator(creator, owner);
+        n.set("profile", usage.profile(creator.handle()));
         n.set("models", DisclosureJson.models(creator.handle(), models.list(creator.handle()), models::page)
                 .get("models"));
         CredentialHandlers.noCache(ctx, owner);
@@ -172,7 +176,7 @@ final class CreatorHandlers {
         ctx.header("Content-Security-Policy", ModelPage.CONTENT_SECURITY_POLICY);
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.status(200).contentType("text/html; charset=utf-8").result(ModelPage.render(models.view(m, viewer),
-                models::json));
+                models::json, usage.publicTotals(m.id())));
     }
 
     private RegisteredModel model(Context ctx) {

@@ -26,22 +26,26 @@ final class CredentialHandlers {
     private final CredentialViews credentials;
     private final CredentialLinks links;
     private final Authenticator auth;
+    private final UsageHandlers usage;
 
-    CredentialHandlers(CredentialViews credentials, CredentialLinks links, Authenticator auth) {
+    CredentialHandlers(CredentialViews credentials, CredentialLinks links, Authenticator auth,
+            UsageHandlers usage) {
         this.credentials = credentials;
         this.links = links;
         this.auth = auth;
+        this.usage = usage;
     }
 
     void json(Context ctx) {
         Viewer viewer = auth.viewer(ctx);
         CredentialView v = credentials.view(id(ctx), viewer);
         noCache(ctx, v.owner());
-        com.fasterxml.jackson.databind.node.ObjectNode body = JsonViews.credential(v, links);
+        var json = JsonViews.credential(v, links);
         if (credentials.thumbnail(v.credential().id()).isPresent()) {
-            body.put("thumbnail", links.thumbnail(v.credential().id()));
+            json.put("thumbnail", links.thumbnail(v.credential().id()));
         }
-        Responses.json(ctx, 200, body);
+        usage.notice(v.credential().id()).ifPresent(n -> json.set("notice", UsageJson.notice(n)));
+        Responses.json(ctx, 200, json);
     }
 
     void page(Context ctx) {
@@ -50,8 +54,11 @@ final class CredentialHandlers {
         noCache(ctx, v.owner());
         ctx.header("Content-Security-Policy", CredentialPage.CONTENT_SECURITY_POLICY);
         ctx.header("Referrer-Policy", "no-referrer");
+        if (!v.owner()) {
+            usage.pageViewed(v.credential().id());
+        }
         ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(v, links,
-                credentials.thumbnail(v.credential().id()).isPresent()));
+                credentials.thumbnail(v.credential().id()).isPresent(), usage.notice(v.credential().id())));
     }
 
     /** {@code GET /c/{id}/thumbnail.jpg}: the claim thumbnail the credential's manifest carries. */

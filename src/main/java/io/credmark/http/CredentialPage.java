@@ -95,11 +95,16 @@ final class CredentialPage {
 
     /** The page of a credential as its viewer may see it: only the provenance fields revealed to them, proven. */
     static String render(CredentialView v, CredentialLinks links) {
-        return render(v, links, false);
+        return render(v, links, false, java.util.Optional.empty());
     }
 
-    /** @param thumbnail whether the manifest carries a claim thumbnail, shown so a viewer sees which image it is */
-    static String render(CredentialView v, CredentialLinks links, boolean thumbnail) {
+    /**
+     * @param thumbnail whether the manifest carries a claim thumbnail, shown so a viewer sees which image it is
+     * @param notice    the creator's notice on the credential or its model, shown first: the service's statement,
+     *                  dated and attributed to the creator's handle, not part of the signed manifest
+     */
+    static String render(CredentialView v, CredentialLinks links, boolean thumbnail,
+            java.util.Optional<io.credmark.usage.Notice> notice) {
         Credential c = v.credential();
         ObjectNode p = v.provenance();
         String model = p.path("model").path("name").asText();
@@ -113,6 +118,11 @@ final class CredentialPage {
                 .markup("><style>").markup(STYLE + LineageChain.STYLE).markup("</style></head><body><main>")
                 .markup("<header><div class=\"cr\" aria-hidden=\"true\">cr</div><div><h1>").text(model)
                 .markup("</h1><p>Content Credential · made with a model by ").text(creator).markup("</p></div></header>");
+        notice.ifPresent(n -> h.markup("<section id=\"notice\" class=\"notice\" role=\"note\"><h2>Notice from the")
+                .markup(" creator</h2><p id=\"notice-text\">").text(n.text()).markup("</p><p class=\"by\">— ")
+                .text(n.creator()).markup(", <time").attribute("datetime", n.updatedAt().toString()).markup(">")
+                .text(DATE.format(n.updatedAt())).markup("</time>. This notice is the creator's statement through")
+                .markup(" credmark; it is not part of the signed manifest.</p></section>"));
         if (thumbnail) {
             h.markup("<figure class=\"thumb\"><img").attribute("src", path(links.thumbnail(c.id())))
                     .markup(" alt=\"The image this credential was issued with (its claim thumbnail)\"")
@@ -146,12 +156,15 @@ final class CredentialPage {
                 .markup(")</dd>"));
         h.markup("<dt>SHA-256</dt><dd><code>").text(c.sha256()).markup("</code></dd>");
         h.markup("<dt>Data</dt><dd><a").attribute("href", links.json(c.id())).markup(">JSON</a></dd>");
+        h.markup("<dt>Misuse</dt><dd><a id=\"report-link\"").attribute("href", path(links.base()) + "/c/"
+                + c.id().text() + "/report").markup(">Report this image</a></dd>");
         h.markup("</dl></section>");
 
         h.markup("<section><h2>Check an image</h2>")
                 .markup("<p>Choose a PNG or JPEG to see whether it carries this credential.</p>")
                 .markup("<form id=\"verify\" method=\"post\" enctype=\"multipart/form-data\"")
-                .attribute("action", path(links.base()) + Routes.VERIFY).attribute("data-credential", c.id().text())
+                .attribute("action", path(links.base()) + Routes.VERIFY + "?via=page")
+                .attribute("data-credential", c.id().text())
                 .markup("><input type=\"file\" name=\"image\" accept=\"image/png,image/jpeg\" required>")
                 .markup("<button type=\"submit\">Verify</button></form>")
                 .markup("<output id=\"result\" aria-live=\"polite\"></output></section>")

@@ -3,6 +3,7 @@ package io.credmark.http;
 import io.credmark.app.ServiceNode;
 import io.credmark.http.Admission.Lane;
 import io.credmark.provenance.ProvenanceLimits;
+import io.credmark.usage.UsageNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -28,10 +29,12 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final Metrics metrics;
+    private final UsageNode usage;
 
-    private HttpServer(Javalin app, Metrics metrics) {
+    private HttpServer(Javalin app, Metrics metrics, UsageNode usage) {
         this.app = app;
         this.metrics = metrics;
+        this.usage = usage;
     }
 
     /**
@@ -54,16 +57,23 @@ public final class HttpServer implements AutoCloseable {
         RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
         Admission admission = new Admission(auth, bodies, limits);
 
-        CredentialHandlers credentials = new CredentialHandlers(node.views(), node.links(), auth);
-        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth);
+        UsageNode usageNode = UsageNode.start(node);
+        UsageHandlers usage = new UsageHandlers(usageNode, node.views(), node.creators(), node.models(), auth);
+        CredentialHandlers credentials = new CredentialHandlers(node.views(), node.links(), auth, usage);
+        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth, usage);
+        StampHandler stamp = new StampHandler(node.issuer(), bodies, metrics, maxImage, maxStamp);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         SoftBindingHandlers softBinding = new SoftBindingHandlers(node.lookup(), maxImage);
         List<Route> routes = List.of(
                 new Route(HandlerType.POST, Routes.STAMP, Access.API_KEY, maxStamp, admission.upload(Lane.STAMP,
-                        maxStamp, new StampHandler(node.issuer(), bodies, metrics, maxImage, maxStamp))),
+                        maxStamp, ctx -> {
+                            stamp.handle(ctx);
+                            usage.stamped(ctx);
+                        })),
                 new Route(HandlerType.POST, Routes.VERIFY, Access.PUBLIC, maxVerify, admission.upload(Lane.VERIFY,
-                        maxVerify, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, maxImage, auth))),
+                        maxVerify, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, maxImage, auth,
+                                usage))),
                 new Route(HandlerType.GET, Routes.CREDENTIAL, Access.PUBLIC, 0, admission.lookup(credentials::json)),
                 new Route(HandlerType.GET, Routes.CREDENTIAL_PAGE, Access.PUBLIC, 0, admission.lookup(credentials::page)),
                 new Route(HandlerType.GET, Routes.CREDENTIAL_THUMBNAIL, Access.PUBLIC, 0,
@@ -112,8 +122,8 @@ public final class HttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, Routes.METRICS, Access.PUBLIC, 0, system::metrics),
                 new Route(HandlerType.GET, Routes.OPENAPI, Access.PUBLIC, 0, system::openApi),
                 new Route(HandlerType.GET, Routes.PROBLEM_TYPE, Access.PUBLIC, 0, system::problemType));
-        List<Route> all = Stream.concat(routes.stream(), new WebHandlers(node.views(), node.links()).routes().stream())
-                .toList();
+        List<Route> all = Stream.of(routes, new WebHandlers(node.views(), node.links()).routes(), usage.routes())
+                .flatMap(List::stream).toList();
 
         Javalin app = Javalin.create(c -> {
             c.unsafe.jettyInternal.server = listener.server();
@@ -151,11 +161,12 @@ public final class HttpServer implements AutoCloseable {
         try {
             app.start();
         } catch (RuntimeException e) {
+            usageNode.close();
             listener.close();
             metrics.close();
             throw e;
         }
-        return new HttpServer(app, metrics);
+        return new HttpServer(app, metrics, usageNode);
     }
 
     public int port() {
@@ -175,7 +186,13 @@ public final class HttpServer implements AutoCloseable {
             app.stop();
         } finally {
             metrics.close();
+            usage.close();
         }
+    }
+
+    /** The creator-facing side of this node: usage counting, reports, notices, webhooks. */
+    public UsageNode usage() {
+        return usage;
     }
 
     private static Handler guarded(Route route, Authenticator auth) {

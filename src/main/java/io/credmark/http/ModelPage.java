@@ -27,6 +27,12 @@ final class ModelPage {
     }
 
     static String render(ModelView v, UnaryOperator<String> jsonUrl) {
+        return render(v, jsonUrl, java.util.Optional.empty());
+    }
+
+    /** @param usageTotals the model's usage totals per event, when its creator made them public */
+    static String render(ModelView v, UnaryOperator<String> jsonUrl,
+            java.util.Optional<Map<String, Long>> usageTotals) {
         String name = v.model().name();
         String creator = v.model().creatorHandle();
         Html h = new Html();
@@ -97,7 +103,19 @@ final class ModelPage {
             }
             h.markup("</ul>");
         }
-        h.markup("</section><p>To stamp with this model, name it in the provenance part: <code>")
+        h.markup("</section>");
+        usageTotals.ifPresent(t -> {
+            h.markup("<section id=\"usage-figures\"><h2>Usage figures</h2>");
+            if (t.isEmpty()) {
+                h.markup("<p>Nothing counted yet.</p>");
+            } else {
+                h.markup("<p>Counted events over the days kept, all credentials of this model:</p><dl>");
+                t.forEach((event, n) -> h.element("dt", event).element("dd", Long.toString(n)));
+                h.markup("</dl>");
+            }
+            h.markup("</section>");
+        });
+        h.markup("<p>To stamp with this model, name it in the provenance part: <code>")
                 .text("{\"" + ProvenanceInput.REGISTERED_MODEL + "\": \"" + v.model().id() + "\", \"generation\": {…}}")
                 .markup("</code></p></main></body></html>\n");
         return h.toString();

@@ -32,8 +32,8 @@ public enum ProblemType {
     PIXEL_LIMIT("pixel-limit", 422, "Too many pixels",
             "The image's header declares more pixels than the service accepts; nothing was decoded."),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests",
-            "This client (an API key, a creator, or an address) is over one of its limits: requests a minute, or"
-                    + " requests in progress at once. Retry-After says when to try again."),
+            "This client (an API key, a creator, or an address), or this credential, is over one of its limits:"
+                    + " requests a minute, or requests in progress at once. Retry-After says when to try again."),
     INTERNAL_ERROR("internal-error", 500, "Internal error",
             "Something failed inside the service. The 'incident' member identifies it in the service's log."),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable",

@@ -30,10 +30,12 @@ final class VerifyHandler implements Handler {
     private final Metrics metrics;
     private final long maxImageBytes;
     private final Authenticator auth;
+    private final UsageHandlers usage;
 
-    VerifyHandler(CredentialLookup credentials, CredentialLinks links, RequestBodies bodies, Metrics metrics, long maxImageBytes,
-            Authenticator auth) {
+    VerifyHandler(CredentialLookup credentials, CredentialLinks links, RequestBodies bodies, Metrics metrics,
+            long maxImageBytes, Authenticator auth, UsageHandlers usage) {
         this.auth = auth;
+        this.usage = usage;
         this.credentials = credentials;
         this.links = links;
         this.bodies = bodies;
@@ -67,6 +69,9 @@ final class VerifyHandler implements Handler {
         Verification verification = credentials.verify(image, viewer, evidence);
         CredentialHandlers.noCache(ctx, viewer.creator().isPresent());
         metrics.verified(verification.status());
-        Responses.json(ctx, 200, JsonViews.verification(verification, links));
+        usage.verified(ctx, verification);
+        var report = JsonViews.verification(verification, links);
+        usage.annotate(report, verification);
+        Responses.json(ctx, 200, report);
     }
 }

@@ -44,6 +44,8 @@ final class WebHandlers {
             "credmark.js", "text/javascript; charset=utf-8",
             "verify.js", "text/javascript; charset=utf-8",
             "creator.js", "text/javascript; charset=utf-8",
+            "report.js", "text/javascript; charset=utf-8",
+            "dashboard.js", "text/javascript; charset=utf-8",
             "site.css", "text/css; charset=utf-8");
 
     private static final Set<String> INDICATORS = Set.of("auto", "badge", "none");
@@ -218,7 +220,7 @@ final class WebHandlers {
     }
 
     /** The path of the public URL, so that pages refer to this service's own files under any prefix. */
-    private static String basePath(String base) {
+    static String basePath(String base) {
         String p = URI.create(base).getRawPath();
         return p == null || p.equals("/") ? "" : p.replaceAll("/+$", "");
     }

@@ -630,7 +630,7 @@ abstract class ApiContract {
                 "Stable Diffusion XL Base", "DPM++ 2M", "credmark development")) {
             assertTrue(html.contains(Html.escape(label)), label);
         }
-        assertTrue(html.contains("action=\"/v1/verify\""));
+        assertTrue(html.contains("action=\"/v1/verify?via=page\""), "counted as the page's verification");
         assertTrue(html.contains("data-credential=\"" + id + "\""));
 
         // the inline script and style are exactly those the Content-Security-Policy allows

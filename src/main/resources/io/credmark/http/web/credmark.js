@@ -446,6 +446,8 @@
     'dt{color:#5d5d66}dd{margin:0;overflow-wrap:anywhere}',
     'dd p{margin:0}dd p+p{margin-top:2px}',
     '.more{display:block;margin-top:10px;color:inherit;font-weight:600}',
+    '.notice{margin:8px 0;padding:6px 10px;border:2px solid currentColor;border-radius:6px}',
+    '.notice p{margin:4px 0;white-space:pre-wrap;overflow-wrap:anywhere}',
     '.note{margin:8px 0 0;color:#5d5d66;font-size:12px}',
     '@media (prefers-color-scheme:dark){.card,.badge{background:#1d1d22;color:#ececf1;border-color:#4a4a52}',
     '.status{background:#2a2a30}dt,.note{color:#a4a4ad}',
@@ -668,7 +670,8 @@
       }).then(function (blob) {
         var form = new FormData();
         form.append('image', blob, 'image');
-        return fetch(service + '/v1/verify', {method: 'POST', body: form, mode: 'cors', credentials: 'omit'})
+        return fetch(service + '/v1/verify?via=component',
+            {method: 'POST', body: form, mode: 'cors', credentials: 'omit'})
           .then(function (r) {
             return r.json().then(function (body) { return {ok: r.ok, body: body}; });
           });
@@ -795,6 +798,17 @@
         card.appendChild(el('p', 'status warn', TEXT.recoveredBroken));
       }
 
+      // the creator's notice on this credential: the service's, dated and attributed, not the manifest's
+      var notice = (this._report && this._report.notice) || (this._credential && this._credential.notice);
+      if (notice && notice.text) {
+        var nb = el('div', 'notice');
+        nb.setAttribute('role', 'note');
+        nb.appendChild(el('strong', null, 'Notice from the creator'));
+        nb.appendChild(el('p', null, notice.text));
+        nb.appendChild(el('p', 'note', '\u2014 ' + notice.creator + ', ' + String(notice.updatedAt).slice(0, 10)));
+        card.appendChild(nb);
+      }
+
       var label = status.kind === 'trusted' || status.kind === 'valid' ? aiLabel(this._report) : null;
       if (label) {
         card.appendChild(el('span', 'ai', label));
@@ -856,6 +870,11 @@
         more.target = '_blank';
         more.rel = 'noopener';
         card.appendChild(more);
+        var report = el('a', 'more report', 'Report this image');
+        report.href = this.service + '/c/' + encodeURIComponent(id) + '/report';
+        report.target = '_blank';
+        report.rel = 'noopener';
+        card.appendChild(report);
       }
       card.appendChild(el('p', 'note', 'Only what the creator chose to disclose is shown.'));
     }

@@ -43,7 +43,7 @@
     out.appendChild(el('p', 'status-line', 'Checking ' + file.name + '\u2026'));
     var form = new FormData();
     form.append('image', file, file.name);
-    fetch(base + '/v1/verify', {method: 'POST', body: form}).then(function (r) {
+    fetch(base + '/v1/verify?via=page', {method: 'POST', body: form}).then(function (r) {
       return r.json().then(function (body) { return {ok: r.ok, body: body}; });
     }).then(function (answer) {
       show(file, answer.ok ? answer.body : null, answer.ok ? null : answer.body);

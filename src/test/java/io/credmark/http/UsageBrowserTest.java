@@ -1,0 +1,164 @@
+package io.credmark.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.credmark.testing.Browser;
+import io.credmark.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * Misuse reports and notices in a real headless Chromium: reports from the card on another site and from the
+ * credential page reach the creator's dashboard, where the creator acknowledges one and sets a notice that then
+ * shows in the card and on the credential page. Markup typed into reports, notices and profiles stays text.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UsageBrowserTest {
+
+    private static final String MARKUP = "<img src=x onerror=\"window.__pwned=1\"><b>bold</b>";
+
+    private TestService service;
+    private PublisherSite site;
+    private Browser browser;
+    private String token;
+    private WebFixtures.Stamp stamp;
+
+    @BeforeAll
+    void start(@TempDir Path directory) {
+        service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
+        ApiClient api = service.client();
+        String stampKey = service.createStampKey();
+        token = api.postRaw("/v1/creators", "application/json",
+                "{\"handle\":\"mirelle.ink\"}".getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + service.adminKey).json().get("token").asText();
+        stamp = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(800, 520), "png"), "image/png",
+                "{\"marker\": true}");
+        site = new PublisherSite(service.base);
+        site.put("/images/marked.png", "image/png", stamp.image());
+        browser = Browser.start(1280, 900);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (site != null) {
+            site.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void aReportFromTheCardReachesTheCreatorWhoseNoticeThenShowsWhereverTheImageIsChecked() {
+        // from the card on another origin: its Report link leads to the service's report form
+        openCard();
+        String href = browser.text("return document.querySelector('#a').shadowRoot.querySelector('a.report').href");
+        assertEquals(service.base + "/c/" + stamp.id() + "/report", href);
+        browser.screenshot("usage-1-card-report-link");
+        browser.open(href);
+        fileReport("misattribution", "Seen on a gallery credited to someone else. " + MARKUP);
+        browser.screenshot("usage-2-report-sent");
+
+        // from the credential page
+        browser.open(service.base + "/c/" + stamp.id());
+        browser.driver().findElement(By.id("report-link")).click();
+        browser.waitUntil("the report form", () -> browser.bool("return !!document.getElementById('report')"));
+        fileReport("violates-usage-terms", "Made against the terms.");
+
+        // the creator's dashboard: usage, and both reports, as text
+        service.server.usage().counter().flush();
+        browser.open(service.base + "/creator");
+        browser.driver().findElement(By.id("handle")).sendKeys("mirelle.ink");
+        browser.driver().findElement(By.id("token")).sendKeys(token);
+        browser.driver().findElement(By.cssSelector("#signin button")).click();
+        browser.waitUntil("the inbox", () -> browser.number(
+                "return document.querySelectorAll('#inbox li').length") == 2);
+        String inbox = browser.text("return document.getElementById('inbox').innerText");
+        assertTrue(inbox.contains(MARKUP), "markup in a report is shown as text: " + inbox);
+        assertTrue(browser.bool("return document.querySelector('#usage-charts svg rect') !== null"),
+                "a chart of the checks");
+        assertTrue(browser.text("return document.getElementById('hosts').innerText").contains("127.0.0.1"),
+                "the publisher's host, counted from the card's check");
+        browser.js("document.getElementById('dashboard').scrollIntoView()");
+        browser.screenshot("usage-3-dashboard");
+
+        // acknowledge the report from the card
+        browser.js("var li = [].slice.call(document.querySelectorAll('#inbox li')).filter(function (l) {"
+                + " return l.innerText.indexOf('misattribution') >= 0; })[0];"
+                + " li.querySelector('select').value = 'acknowledged';"
+                + " li.querySelector('input').value = 'asked the gallery';"
+                + " li.querySelector('button').click();");
+        browser.waitUntil("saved", () -> browser.text("return document.getElementById('inbox-status').innerText")
+                .contains("acknowledged"));
+        JsonNode acknowledged = service.client().get("/v1/creators/mirelle.ink/reports?status=acknowledged",
+                "Authorization", "Bearer " + token).json().get("reports");
+        assertEquals(1, acknowledged.size());
+        assertEquals("asked the gallery", acknowledged.at("/0/note").asText());
+
+        // a notice, set from the dashboard
+        String notice = "Not endorsed by the creator. " + MARKUP;
+        browser.driver().findElement(By.id("notice-credential")).sendKeys(stamp.id());
+        browser.js("document.getElementById('notice-text').value = arguments[0]", notice);
+        browser.driver().findElement(By.cssSelector("#notice-form button")).click();
+        browser.waitUntil("the notice is set", () -> browser.text(
+                "return document.getElementById('notices').innerText").contains("Not endorsed"));
+        browser.js("document.getElementById('notice-form').scrollIntoView()");
+        browser.screenshot("usage-4-notice-set");
+
+        browser.open(service.base + "/c/" + stamp.id());
+        assertEquals(notice, browser.text("return document.getElementById('notice-text').innerText"));
+        browser.screenshot("usage-5-credential-page-notice");
+        String card = openCard();
+        assertTrue(card.contains("Notice from the creator") && card.contains(notice), card);
+        browser.screenshot("usage-6-card-notice");
+
+        // a profile with markup, on the public page
+        service.client().send("PUT", "/v1/creators/mirelle.ink", ("{\"displayName\":\"Mirelle <i>Okafor</i>\","
+                + "\"bio\":\"" + MARKUP.replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + token, "Content-Type", "application/json");
+        browser.open(service.base + "/u/mirelle.ink");
+        assertEquals("Mirelle <i>Okafor</i>", browser.text("return document.getElementById('display-name').innerText"));
+        assertEquals(MARKUP, browser.text("return document.getElementById('bio').innerText"));
+        browser.screenshot("usage-7-public-page");
+        assertNull(browser.js("return window.__pwned === undefined ? null : String(window.__pwned)"));
+    }
+
+    private void fileReport(String category, String message) {
+        browser.js("document.getElementById('category').value = arguments[0];"
+                + " document.getElementById('message').value = arguments[1];", category, message);
+        browser.driver().findElement(By.cssSelector("#report button")).click();
+        browser.waitUntil("the report is sent", () -> browser.text(
+                "return document.getElementById('report-status').innerText").startsWith("Thank you"));
+    }
+
+    /** Opens the publisher's page, clicks the mark, returns the card's text. */
+    private String openCard() {
+        browser.open(site.page("/page-" + System.nanoTime() + ".html", "Gallery", "<credmark-image id=\"a\""
+                + " src=\"/images/marked.png\" credential=\"" + stamp.id() + "\"></credmark-image>"));
+        browser.waitUntil("ready", () -> "ready".equals(browser.text(
+                "return document.querySelector('#a').getAttribute('data-state')")));
+        List<?> r = (List<?>) browser.js("var r = document.querySelector('#a').shadowRoot.querySelector('img')"
+                + ".getBoundingClientRect(); return [r.left, r.top, r.width]");
+        double left = ((Number) r.get(0)).doubleValue();
+        double top = ((Number) r.get(1)).doubleValue();
+        double scale = ((Number) r.get(2)).doubleValue() / stamp.width();
+        browser.clickAt(left + stamp.centerX() * scale, top + stamp.centerY() * scale);
+        browser.waitUntil("the card opens", () -> browser.bool(
+                "return !document.querySelector('#a').shadowRoot.querySelector('.card').hidden"));
+        return browser.text("return document.querySelector('#a').shadowRoot.querySelector('.card').innerText");
+    }
+}

@@ -1,0 +1,11 @@
+package io.credmark.http;
+
+import io.credmark.testing.TestDatabase;
+
+class UsageOnH2Test extends UsageContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

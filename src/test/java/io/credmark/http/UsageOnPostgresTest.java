@@ -1,0 +1,11 @@
+package io.credmark.http;
+
+import io.credmark.testing.TestDatabase;
+
+class UsageOnPostgresTest extends UsageContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
