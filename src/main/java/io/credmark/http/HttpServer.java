@@ -104,6 +104,8 @@ public final class HttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/services/supportedAlgorithms", Access.PUBLIC, 0,
                         softBinding::supportedAlgorithms),
                 new Route(HandlerType.GET, "/v1/trust/anchors", Access.PUBLIC, 0, system::trustAnchors),
+                new Route(HandlerType.POST, "/tsa", Access.PUBLIC, TimeStampHandler.MAX_QUERY,
+                        new TimeStampHandler(node.engine().timeStampAuthority())::respond),
                 new Route(HandlerType.GET, "/healthz", Access.PUBLIC, 0, system::health),
                 new Route(HandlerType.GET, "/metrics", Access.PUBLIC, 0, system::metrics),
                 new Route(HandlerType.GET, "/openapi.json", Access.PUBLIC, 0, system::openApi),

@@ -16,6 +16,7 @@ import io.credmark.service.WatermarkCheck;
 import io.credmark.service.WatermarkPayload;
 import io.credmark.service.WatermarkScan;
 import io.credmark.service.WatermarkStamp;
+import io.credmark.identity.TimeStampJson;
 import io.credmark.pixels.watermark.Watermarker;
 import java.util.Base64;
 
@@ -56,6 +57,7 @@ public final class JsonViews {
         n.put("image", Base64.getEncoder().encodeToString(s.image()));
         s.mark().ifPresent(m -> n.set("mark", mark(m)));
         s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
+        n.set("timeStamp", TimeStampJson.of(s.timeStamp()));
         return n;
     }
 

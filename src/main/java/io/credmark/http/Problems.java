@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import io.credmark.c2pa.sign.TimeStampUnavailableException;
 import io.credmark.provenance.Problem;
 import io.credmark.provenance.ProvenanceException;
 import io.credmark.service.AccessDeniedException;
@@ -71,6 +72,10 @@ final class Problems {
         }
         if (e instanceof AccessDeniedException a) {
             return new ProblemException(ProblemType.FORBIDDEN, a.getMessage());
+        }
+        if (e instanceof TimeStampUnavailableException t) {
+            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, t.getMessage()
+                    + "; nothing was stamped (tsa.required is on)").header("Retry-After", "30");
         }
         if (e instanceof HttpResponseException h) {
             return fromJavalin(h, request);

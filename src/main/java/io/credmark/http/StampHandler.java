@@ -78,6 +78,9 @@ final class StampHandler implements Handler {
         ctx.header("Link", "<" + stamped.url() + ">; rel=\"credential\"");
         ctx.header("Cache-Control", "no-store");
         ctx.header("Vary", "Accept");
+        // the image answer says what the JSON one's timeStamp member says: when, or that there is none and why
+        ctx.header("Time-Stamp", stamped.timeStamp().stamp().map(t -> t.time().toString())
+                .orElse("none; " + stamped.timeStamp().reason().orElse("")));
         if (Accepts.prefersJson(ctx.header("Accept"), mediaType)) {
             Responses.json(ctx, 200, JsonViews.stamped(stamped));
         } else {

@@ -137,7 +137,7 @@ public final class CredentialService {
                         .map(WatermarkStamp::payloadId).orElse(OptionalLong.empty()));
                 disclosures.insertIssued(toRecord(credential), artifacts, rows, commitments, link);
                 return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
-                        result.parentManifest(), c);
+                        result.parentManifest(), c, result.manifest().timeStamp());
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;

@@ -1,5 +1,6 @@
 package io.credmark.service;
 
+import io.credmark.c2pa.sign.TimeStampOutcome;
 import io.credmark.container.ImageFormat;
 import io.credmark.disclosure.Commitments;
 import io.credmark.pixels.marker.MarkResult;
@@ -14,7 +15,9 @@ import java.util.Optional;
  * @param watermark what became of the invisible watermark, when the options allowed one
  * @param parentManifest the label of the manifest the input already carried, now a parentOf ingredient
  * @param commitments every field's disclosure and level, the private ones included: for the creator's evidence only
+ * @param timeStamp   the time-stamp on the signature, or why there is none
  */
 public record Stamped(Credential credential, String url, ImageFormat format, byte[] image, Optional<MarkResult> mark,
-        Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments) {
+        Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments,
+        TimeStampOutcome timeStamp) {
 }
