@@ -59,6 +59,9 @@ final class BenchCommand {
         double seconds = Double.parseDouble(args.option("seconds").orElse("3"));
         Path data = args.option("data").map(Path::of).orElseGet(() -> tempData());
         Credmark credmark = Credmark.open(Settings.resolve(java.util.Optional.of(data.toString()), Map.of(), env));
+        // the same installation without time-stamps, to show what the time-stamp adds to a stamp
+        Credmark untimed = Credmark.open(Settings.resolve(java.util.Optional.of(data.toString()),
+                Map.of("tsa.url", "none"), env));
         ProvenanceDocument provenance = ProvenanceParser.parse(MINIMAL_PROVENANCE.getBytes(StandardCharsets.UTF_8));
 
         Map<String, byte[]> inputs = new LinkedHashMap<>();
@@ -77,17 +80,22 @@ final class BenchCommand {
             double sha = measure(seconds, () -> sha256(image));
             double stamp = measure(seconds, () -> credmark.stamping().stamp(StampRequest.of(image, provenance))
                     .toByteArray());
+            double untimedStamp = measure(seconds, () -> untimed.stamping().stamp(StampRequest.of(image,
+                    provenance)).toByteArray());
             double verify = measure(seconds, () -> credmark.verification().verify(stamped));
             ObjectNode r = results.addObject();
             r.put("format", e.getKey());
             r.put("bytes", image.length);
             r.put("sha256Ms", round(sha));
             r.put("stampMs", round(stamp));
+            r.put("stampWithoutTimeStampMs", round(untimedStamp));
+            r.put("timeStampMs", round(stamp - untimedStamp));
             r.put("verifyMs", round(verify));
             r.put("stampOverSha256", round(stamp / sha));
             r.put("verifyOverSha256", round(verify / sha));
-            out.printf("%-4s %9d bytes  sha256 %7.2f ms  stamp %7.2f ms (%.2fx)  verify %7.2f ms (%.2fx)%n",
-                    e.getKey(), image.length, sha, stamp, stamp / sha, verify, verify / sha);
+            out.printf("%-4s %9d bytes  sha256 %7.2f ms  stamp %7.2f ms (%.2fx; time-stamp %+.2f ms)  verify %7.2f ms"
+                    + " (%.2fx)%n", e.getKey(), image.length, sha, stamp, stamp / sha, stamp - untimedStamp, verify,
+                    verify / sha);
         }
         if (args.option("out").isPresent()) {
             Files.writeString(Path.of(args.option("out").get()), report.toPrettyString());

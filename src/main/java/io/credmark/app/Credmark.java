@@ -7,6 +7,9 @@ import io.credmark.c2pa.claim.ClaimWriter;
 import io.credmark.c2pa.cose.CoseAlgorithm;
 import io.credmark.c2pa.sign.KeySigner;
 import io.credmark.c2pa.sign.Signer;
+import io.credmark.c2pa.sign.TimeStamping;
+import io.credmark.identity.TimeStampAuthority;
+import io.credmark.identity.TimeStampClient;
 import io.credmark.c2pa.validate.Validator;
 import io.credmark.issuance.StampService;
 import io.credmark.pixels.watermark.WatermarkKey;
@@ -20,12 +23,16 @@ import io.credmark.pki.TrustAnchors;
 import io.credmark.pki.TrustEvaluator;
 import io.credmark.verification.VerifyService;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One credmark installation, wired from its settings: the signer (the development CA's by default, or configured
@@ -36,15 +43,17 @@ public final class Credmark {
 
     public static final String NAME = "credmark";
     public static final String VERSION = BuildInfo.version();
+    private static final Duration TSA_TIMEOUT = Duration.ofSeconds(10);
 
     private final Settings settings;
     private final DevelopmentCa developmentCa;
-    private final Signer signer;
+    private final Supplier<Signer> signer;
     private final TrustAnchors anchors;
     private final Limits limits;
     private final StampService stamping;
     private final VerifyService verification;
     private final Watermarker watermarker;
+    private final TimeStampAuthority timeStampAuthority;
 
     private Credmark(Settings settings, List<Path> extraAnchors) {
         this.settings = settings;
@@ -57,9 +66,11 @@ public final class Credmark {
         this.limits = new Limits(settings.number("limits.max-bytes", Limits.DEFAULT.maxBytes()),
                 settings.number("limits.max-pixels", Limits.DEFAULT.maxPixels()));
         Clock clock = Clock.systemUTC();
+        this.timeStampAuthority = new TimeStampAuthority(developmentCa.timeStampAuthority(), clock,
+                new SecureRandom());
         this.watermarker = new Watermarker(watermarkKey(settings));
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
-        this.stamping = new StampService(signer, validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
+        this.stamping = new StampService(this.signer, timeStamping(settings, timeStampAuthority), validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
                 clock, new SecureRandom(), watermarker);
         this.verification = new VerifyService(validator, limits, watermarker);
     }
@@ -90,8 +101,9 @@ public final class Credmark {
         return limits;
     }
 
+    /** The signer stamps are signed with now. */
     public Signer signer() {
-        return signer;
+        return signer.get();
     }
 
     /** The anchors this installation trusts, PEM; the first is credmark's own root. */
@@ -101,6 +113,43 @@ public final class Credmark {
 
     public DevelopmentCa developmentCa() {
         return developmentCa;
+    }
+
+    /** The built-in time-stamping authority, which {@code POST /tsa} serves. */
+    public TimeStampAuthority timeStampAuthority() {
+        return timeStampAuthority;
+    }
+
+    /**
+     * {@code tsa.url}: absent, the built-in authority; {@code none}, no time-stamps; else an RFC 3161 TSA over
+     * HTTP(S). {@code tsa.required} (default true) decides whether a stamp fails or goes without a time-stamp when
+     * that TSA cannot be reached.
+     */
+    private static TimeStamping timeStamping(Settings s, TimeStampAuthority builtIn) {
+        Optional<String> url = s.get("tsa.url");
+        boolean required = s.get("tsa.required").map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
+                    "tsa.required must be true or false");
+        }).orElse(true);
+        if (url.isEmpty()) {
+            return new TimeStamping(Optional.of(TimeStampClient.local(builtIn)), required);
+        }
+        if (url.get().equalsIgnoreCase("none")) {
+            return TimeStamping.NONE;
+        }
+        URI uri;
+        try {
+            uri = new URI(url.get());
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST, "tsa.url is not a URL");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
+                    "tsa.url must be an http(s) URL or none");
+        }
+        return new TimeStamping(Optional.of(TimeStampClient.http(uri, TSA_TIMEOUT)), required);
     }
 
     /** The watermark reader and writer, keyed with this installation's secret. */
@@ -124,12 +173,18 @@ public final class Credmark {
         }
     }
 
-    private static Signer signer(Settings s, DevelopmentCa ca) {
+    /**
+     * Configured credentials are fixed; the development CA's signer is asked for at each stamp, so that a
+     * long-running service moves to a renewed signer when its current one expires (a year by default) instead of
+     * signing with an expired certificate.
+     */
+    private static Supplier<Signer> signer(Settings s, DevelopmentCa ca) {
         Optional<CoseAlgorithm> algorithm = s.get("signer.algorithm").map(a -> CoseAlgorithm.byName(a)
                 .orElseThrow(() -> new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
                         "signer.algorithm must be one of es256, es384, es512, ps256, ed25519")));
         if (s.get("signer.pkcs11.config").isPresent()) {
-            return hsmSigner(s, algorithm);
+            Signer hsm = hsmSigner(s, algorithm);
+            return () -> hsm;
         }
         SigningCredentials credentials;
         if (s.get("signer.pkcs12").isPresent()) {
@@ -141,8 +196,15 @@ public final class Credmark {
                     s.path("signer.key").orElseThrow(() -> missing("signer.key")),
                     s.secret("signer.key.password").orElse(null));
         } else {
-            credentials = ca.signer(keyType(algorithm.orElse(CoseAlgorithm.ES256)));
+            KeyType keyType = keyType(algorithm.orElse(CoseAlgorithm.ES256));
+            ca.signer(keyType);
+            return () -> keySigner(ca.signer(keyType), algorithm);
         }
+        Signer fixed = keySigner(credentials, algorithm);
+        return () -> fixed;
+    }
+
+    private static Signer keySigner(SigningCredentials credentials, Optional<CoseAlgorithm> algorithm) {
         CoseAlgorithm chosen = algorithm.orElse(KeySigner.defaultAlgorithm(credentials.leaf().getPublicKey()));
         return new KeySigner(credentials.privateKey(), credentials.chain(), chosen, null);
     }

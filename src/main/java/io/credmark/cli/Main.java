@@ -23,6 +23,7 @@ public final class Main {
             "        [--mark] [--options OPTIONS.json]",
             "  verify FILE [--trust-anchors PEM]... [--evidence BUNDLE.json] [--data DIR]",
             "  keys root [--data DIR]",
+            "  keys rotate-signer [--validity ISO-8601 DURATION, default P365D] [--alg ALG] [--data DIR]",
             "  keys create-api-key --name NAME [--role stamp|admin] [--data DIR | --db JDBC_URL]",
             "  keys revoke-api-key --name NAME [--data DIR | --db JDBC_URL]",
             "  keys list-api-keys [--data DIR | --db JDBC_URL]",

@@ -25,6 +25,12 @@ import io.credmark.issuance.WatermarkStamp;
 import io.credmark.pixels.marker.MarkResult;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
+import io.credmark.c2pa.sign.TimeStampOutcome;
+import io.credmark.container.ImageFormat;
+import io.credmark.disclosure.Commitments;
+import io.credmark.disclosure.DisclosureLevel;
+import io.credmark.identity.TimeStampJson;
+import io.credmark.pixels.marker.MarkResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -126,6 +132,7 @@ final class StampCommand {
             w.payloadId().ifPresent(id -> n.put("payloadId", WatermarkPayload.hex(id)));
             w.skipped().ifPresent(r -> n.put("reason", r));
         });
+        summary.set("timeStamp", TimeStampJson.of(issued.timeStamp()));
         ObjectNode levels = summary.putObject("disclosure");
         issued.levels().forEach((path, level) -> levels.put(path, level.wireName()));
         out.println(summary.toPrettyString());
@@ -135,7 +142,7 @@ final class StampCommand {
     /** A stamp as the command reports it, whichever way it was made. */
     private record Issued(byte[] image, ImageFormat format, String manifest, Optional<String> parentManifest,
             Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, Map<String, DisclosureLevel> levels,
-            List<String> disclosures, Optional<Stamped> credential) {
+            List<String> disclosures, Optional<Stamped> credential, TimeStampOutcome timeStamp) {
     }
 
     /** Without a watermark: a stamp of the file alone, recorded nowhere. */
@@ -144,7 +151,8 @@ final class StampCommand {
         StampResult r = credmark.stamping().stamp(new StampRequest(image, provenance, Optional.empty(), sourceName,
                 policy, options));
         return new Issued(r.toByteArray(), r.format(), r.manifestLabel(), r.parentManifest(), r.mark(),
-                r.watermark(), r.commitments().levels(), encoded(r.commitments()), Optional.empty());
+                r.watermark(), r.commitments().levels(), encoded(r.commitments()), Optional.empty(),
+                r.manifest().timeStamp());
     }
 
     /**
@@ -157,7 +165,7 @@ final class StampCommand {
             Stamped s = node.issuer().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
                     options, policy, sourceName, CLI_KEY_NAME));
             return new Issued(s.image(), s.format(), s.credential().manifestLabel(), s.parentManifest(), s.mark(),
-                    s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s));
+                    s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s), s.timeStamp());
         }
     }
 

@@ -118,6 +118,8 @@ public final class HttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, Routes.SUPPORTED_ALGORITHMS, Access.PUBLIC, 0,
                         softBinding::supportedAlgorithms),
                 new Route(HandlerType.GET, Routes.TRUST_ANCHORS, Access.PUBLIC, 0, system::trustAnchors),
+                new Route(HandlerType.POST, Routes.TSA, Access.PUBLIC, TimeStampHandler.MAX_QUERY,
+                        new TimeStampHandler(node.engine().timeStampAuthority())::respond),
                 new Route(HandlerType.GET, Routes.HEALTH, Access.PUBLIC, 0, system::health),
                 new Route(HandlerType.GET, Routes.METRICS, Access.PUBLIC, 0, system::metrics),
                 new Route(HandlerType.GET, Routes.OPENAPI, Access.PUBLIC, 0, system::openApi),

@@ -13,6 +13,7 @@ import io.credmark.credential.WatermarkPayload;
 import io.credmark.issuance.Stamped;
 import io.credmark.issuance.WatermarkStamp;
 import io.credmark.pixels.marker.MarkResult;
+import io.credmark.identity.TimeStampJson;
 import io.credmark.metadata.MetadataReport;
 import io.credmark.pixels.watermark.Watermarker;
 import io.credmark.verification.ReportJson;
@@ -58,6 +59,7 @@ public final class JsonViews {
         n.put("image", Base64.getEncoder().encodeToString(s.image()));
         s.mark().ifPresent(m -> n.set("mark", mark(m)));
         s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
+        n.set("timeStamp", TimeStampJson.of(s.timeStamp()));
         n.set("import", imported(s.metadata()));
         n.set("inputMetadata", inputMetadata(s.metadata()));
         ObjectNode xmp = n.putObject("xmp");

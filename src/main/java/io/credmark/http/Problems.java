@@ -9,6 +9,7 @@ import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
 import io.credmark.NotFoundException;
 import io.credmark.UnavailableException;
+import io.credmark.c2pa.sign.TimeStampUnavailableException;
 import io.credmark.http.admission.Refusal;
 import io.credmark.provenance.Problem;
 import io.credmark.provenance.ProvenanceException;
@@ -74,6 +75,10 @@ final class Problems {
         }
         if (e instanceof AccessDeniedException a) {
             return new ProblemException(ProblemType.FORBIDDEN, a.getMessage());
+        }
+        if (e instanceof TimeStampUnavailableException t) {
+            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, t.getMessage()
+                    + "; nothing was stamped (tsa.required is on)").header("Retry-After", "30");
         }
         if (e instanceof Refusal r) {
             return new ProblemException(r.clientLimit() ? ProblemType.TOO_MANY_REQUESTS

@@ -31,6 +31,7 @@ final class Routes {
     static final String MATCHES_BY_CONTENT = "/matches/byContent";
     static final String MANIFEST = "/manifests/{manifestId}";
     static final String SUPPORTED_ALGORITHMS = "/services/supportedAlgorithms";
+    static final String TSA = "/tsa";
     static final String TRUST_ANCHORS = "/v1/trust/anchors";
     static final String HEALTH = "/healthz";
     static final String METRICS = "/metrics";

@@ -105,7 +105,7 @@ public final class Issuer {
                         .map(WatermarkStamp::payloadId).orElse(OptionalLong.empty()));
                 store.insertIssued(toRecord(credential), artifacts, rows, commitments, link);
                 return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
-                        result.parentManifest(), c, result.metadata());
+                        result.parentManifest(), c, result.metadata(), result.manifest().timeStamp());
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;

@@ -1,5 +1,6 @@
 package io.credmark.issuance;
 
+import io.credmark.c2pa.sign.TimeStampOutcome;
 import io.credmark.container.ImageFormat;
 import io.credmark.credential.Credential;
 import io.credmark.disclosure.Commitments;
@@ -17,8 +18,9 @@ import java.util.Optional;
  * @param parentManifest the label of the manifest the input already carried, now a parentOf ingredient
  * @param commitments every field's disclosure and level, the private ones included: for the creator's evidence only
  * @param metadata    what became of the input's own metadata
+ * @param timeStamp   the time-stamp on the signature, or why there is none
  */
 public record Stamped(Credential credential, String url, ImageFormat format, byte[] image, Optional<MarkResult> mark,
         Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments,
-        MetadataReport metadata) {
+        MetadataReport metadata, TimeStampOutcome timeStamp) {
 }

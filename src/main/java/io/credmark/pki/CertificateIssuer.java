@@ -1,6 +1,7 @@
 package io.credmark.pki;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -15,6 +16,8 @@ import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -27,7 +30,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Issues the three kinds of certificate of the development CA. All are signed with ECDSA over SHA-256, since the
+ * Issues the certificates of credmark's CAs: roots, intermediates, claim signers, time-stamping authorities and
+ * creators' identities. All are signed with ECDSA over SHA-256, since the
  * CA keys are EC P-256.
  */
 final class CertificateIssuer {
@@ -82,16 +86,48 @@ final class CertificateIssuer {
      */
     X509Certificate signer(X500Name subject, PublicKey publicKey, X509Certificate issuer, PrivateKey issuerKey,
                            Instant notBefore, Instant notAfter) {
+        return endEntity(subject, publicKey, issuer, issuerKey, notBefore, notAfter, false, null,
+                KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_C2PA_CLAIM_SIGNING)),
+                KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_DOCUMENT_SIGNING)),
+                KeyPurposeId.id_kp_emailProtection);
+    }
+
+    /**
+     * A time-stamping authority's certificate: not a CA, digitalSignature, and timeStamping as its only purpose,
+     * critical, as RFC 3161 §2.3 demands; c2pa-rs judges it by the signer profile, which forbids combining
+     * timeStamping with anything else.
+     */
+    X509Certificate timeStamping(X500Name subject, PublicKey publicKey, X509Certificate issuer, PrivateKey issuerKey,
+                                 Instant notBefore, Instant notAfter) {
+        return endEntity(subject, publicKey, issuer, issuerKey, notBefore, notAfter, true, null,
+                KeyPurposeId.id_kp_timeStamping);
+    }
+
+    /**
+     * A creator's identity certificate for CAWG identity assertions: documentSigning, and the creator's page as a
+     * URI subject alternative name, which verifiers show next to the name.
+     */
+    X509Certificate identity(X500Name subject, PublicKey publicKey, URI page, X509Certificate issuer,
+                             PrivateKey issuerKey, Instant notBefore, Instant notAfter) {
+        return endEntity(subject, publicKey, issuer, issuerKey, notBefore, notAfter, false,
+                new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, page.toString())),
+                KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_DOCUMENT_SIGNING)),
+                KeyPurposeId.id_kp_emailProtection);
+    }
+
+    private X509Certificate endEntity(X500Name subject, PublicKey publicKey, X509Certificate issuer,
+                                      PrivateKey issuerKey, Instant notBefore, Instant notAfter, boolean ekuCritical,
+                                      GeneralNames alternativeNames, KeyPurposeId... purposes) {
         X509v3CertificateBuilder builder = issuedBy(issuer, subject, publicKey, notBefore, notAfter);
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
-                    KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_C2PA_CLAIM_SIGNING)),
-                    KeyPurposeId.getInstance(new ASN1ObjectIdentifier(Oids.EKU_DOCUMENT_SIGNING)),
-                    KeyPurposeId.id_kp_emailProtection}));
+            builder.addExtension(Extension.extendedKeyUsage, ekuCritical, new ExtendedKeyUsage(purposes));
+            if (alternativeNames != null) {
+                builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames);
+            }
         } catch (CertIOException e) {
-            throw new IllegalStateException("cannot build the signer certificate", e);
+            throw new IllegalStateException("cannot build the end-entity certificate", e);
         }
         return sign(builder, issuerKey);
     }

@@ -2,6 +2,7 @@ package io.credmark.pki;
 
 import io.credmark.InvalidInputException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -25,7 +27,8 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * A private certificate authority for development and self-hosting, kept under {@code <dataDir>/pki/}: a root, an
- * intermediate, and one signer per {@link KeyType}, created on first use.
+ * intermediate, one signer per {@link KeyType} (valid a year unless rotated with another validity), and the
+ * built-in time-stamping authority, created on first use.
  *
  * <p>Its certificates follow the C2PA profile, so manifests signed with them validate everywhere; they are trusted
  * only where {@link #rootPem()} is installed as a trust anchor. Each installation gets its own root, told apart by a
@@ -37,7 +40,8 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * a fresh key. The root is kept even once expired: replacing it would invalidate every verifier's trust anchor.
  *
  * <p>Files: {@code root-ca.pem}, {@code intermediate-ca.pem}, {@code signer-<type>.pem} (certificates) and the same
- * names with {@code -key} (unencrypted PKCS#8 private keys, mode 600), e.g. {@code signer-ec-p256-key.pem}.
+ * names with {@code -key} (unencrypted PKCS#8 private keys, mode 600), e.g. {@code signer-ec-p256-key.pem};
+ * {@code tsa.pem} and {@code tsa-key.pem} for the time-stamping authority.
  */
 public final class DevelopmentCa {
 
@@ -50,7 +54,11 @@ public final class DevelopmentCa {
 
     private static final int ROOT_YEARS = 20;
     private static final int INTERMEDIATE_YEARS = 10;
-    private static final int SIGNER_YEARS = 5;
+    /** Signers are rotated yearly by default; time-stamped credentials stay verifiable after their signer expires. */
+    public static final Duration DEFAULT_SIGNER_VALIDITY = Duration.ofDays(365);
+    private static final int TIME_STAMPING_YEARS = 5;
+    static final String TIME_STAMPING_CERTIFICATE = "tsa.pem";
+    static final String TIME_STAMPING_KEY = "tsa-key.pem";
     /** Back-dating tolerates verifiers whose clocks run a little behind ours. */
     private static final Duration BACKDATE = Duration.ofHours(1);
 
@@ -61,6 +69,7 @@ public final class DevelopmentCa {
     private final X509Certificate root;
     private final String installationId;
     private final Map<KeyType, SigningCredentials> signers = new EnumMap<>(KeyType.class);
+    private SigningCredentials timeStamping; // guarded by this
     private Issuing intermediate; // guarded by this
 
     private DevelopmentCa(PkiDirectory directory, Clock clock, SecureRandom random, X509Certificate root) {
@@ -136,13 +145,65 @@ public final class DevelopmentCa {
     }
 
     /**
+     * Issues a new signer for a key type, with a fresh key, valid from now for {@code validity}, and makes it the
+     * current one: the files are replaced, so every process that opens the CA from now on signs with it. What was
+     * signed before stays verifiable: its chain travels in the manifest, and its time-stamp fixes when it was valid.
+     *
+     * @throws IllegalArgumentException when the validity is not positive or would outlast the intermediate CA
+     */
+    public synchronized SigningCredentials rotateSigner(KeyType keyType, Duration validity) {
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("a signer's validity must be positive, not " + validity);
+        }
+        SigningCredentials credentials = directory.locked(() -> {
+            intermediate = loadOrIssueIntermediate();
+            Instant notAfter = clock.instant().plus(validity);
+            if (notAfter.isAfter(intermediate.certificate().getNotAfter().toInstant())) {
+                throw new IllegalArgumentException("a signer valid for " + validity + " would outlast the intermediate"
+                        + " CA, which expires " + intermediate.certificate().getNotAfter().toInstant());
+            }
+            return issueSigner(keyType, notAfter);
+        });
+        signers.put(keyType, credentials);
+        return credentials;
+    }
+
+    /**
+     * The built-in time-stamping authority's key and chain (its certificate, then the intermediate), issued on first
+     * request and re-issued when expired.
+     */
+    public synchronized SigningCredentials timeStampAuthority() {
+        if (timeStamping != null && CertificateProfile.validAt(timeStamping.leaf(), clock.instant())) {
+            return timeStamping;
+        }
+        timeStamping = directory.locked(() -> {
+            intermediate = loadOrIssueIntermediate();
+            X509Certificate issuing = intermediate.certificate();
+            Optional<SigningCredentials> existing = load(TIME_STAMPING_CERTIFICATE, TIME_STAMPING_KEY, issuing,
+                    KeyType.EC_P256);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            KeyPair keys = KeyType.EC_P256.generateKeyPair(random);
+            Instant notBefore = clock.instant().minus(BACKDATE);
+            X509Certificate certificate = issuer.timeStamping(name("credmark time-stamping authority",
+                    installationId), keys.getPublic(), issuing, intermediate.key(), notBefore,
+                    plusYears(notBefore, TIME_STAMPING_YEARS));
+            directory.writeSecret(TIME_STAMPING_KEY, Pem.privateKey(keys.getPrivate()));
+            directory.writePublic(TIME_STAMPING_CERTIFICATE, Pem.certificate(certificate));
+            return new SigningCredentials(keys.getPrivate(), List.of(certificate, issuing), KeyType.EC_P256);
+        });
+        return timeStamping;
+    }
+
+    /**
      * Issues a signer certificate, with the same profile as the development signers, for a key held elsewhere (an
      * HSM's): the chain returned is the new certificate then the intermediate. Nothing is written to disk.
      */
     public synchronized List<X509Certificate> issueSigner(PublicKey publicKey, String commonName) {
         Instant notBefore = clock.instant().minus(BACKDATE);
         X509Certificate certificate = issuer.signer(name(commonName, installationId), publicKey,
-                intermediate.certificate(), intermediate.key(), notBefore, plusYears(notBefore, SIGNER_YEARS));
+                intermediate.certificate(), intermediate.key(), notBefore, clock.instant().plus(DEFAULT_SIGNER_VALIDITY));
         return List.of(certificate, intermediate.certificate());
     }
 
@@ -188,28 +249,49 @@ public final class DevelopmentCa {
     }
 
     private SigningCredentials loadOrIssueSigner(KeyType keyType) throws IOException {
-        String certificateFile = "signer-" + keyType.fileStem() + ".pem";
-        String keyFile = "signer-" + keyType.fileStem() + "-key.pem";
+        return load(signerCertificateFile(keyType), signerKeyFile(keyType), intermediate.certificate(), keyType)
+                .orElseGet(() -> issueSigner(keyType, clock.instant().plus(DEFAULT_SIGNER_VALIDITY)));
+    }
+
+    private SigningCredentials issueSigner(KeyType keyType, Instant notAfter) {
         X509Certificate issuing = intermediate.certificate();
-        if (directory.exists(certificateFile)) {
-            X509Certificate existing = certificate(directory, certificateFile);
-            if (usable(existing, issuing)) {
-                PrivateKey key = privateKey(directory, keyFile);
-                if (!KeyMatch.matches(key, existing.getPublicKey())) {
-                    throw new IllegalStateException("development CA file " + keyFile + " does not match "
-                            + certificateFile);
-                }
-                return new SigningCredentials(key, List.of(existing, issuing), keyType);
-            }
-        }
         KeyPair keys = keyType.generateKeyPair(random);
         Instant notBefore = clock.instant().minus(BACKDATE);
         X509Certificate certificate = issuer.signer(
                 name("credmark development signer (" + keyType.displayName() + ")", installationId),
-                keys.getPublic(), issuing, intermediate.key(), notBefore, plusYears(notBefore, SIGNER_YEARS));
-        directory.writeSecret(keyFile, Pem.privateKey(keys.getPrivate()));
-        directory.writePublic(certificateFile, Pem.certificate(certificate));
+                keys.getPublic(), issuing, intermediate.key(), notBefore, notAfter);
+        try {
+            directory.writeSecret(signerKeyFile(keyType), Pem.privateKey(keys.getPrivate()));
+            directory.writePublic(signerCertificateFile(keyType), Pem.certificate(certificate));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the signer to " + directory.path(), e);
+        }
         return new SigningCredentials(keys.getPrivate(), List.of(certificate, issuing), keyType);
+    }
+
+    private static String signerCertificateFile(KeyType keyType) {
+        return "signer-" + keyType.fileStem() + ".pem";
+    }
+
+    private static String signerKeyFile(KeyType keyType) {
+        return "signer-" + keyType.fileStem() + "-key.pem";
+    }
+
+    /** An end-entity certificate and key from disk, when both are there and the certificate is still usable. */
+    private Optional<SigningCredentials> load(String certificateFile, String keyFile, X509Certificate issuing,
+                                              KeyType keyType) {
+        if (!directory.exists(certificateFile)) {
+            return Optional.empty();
+        }
+        X509Certificate existing = certificate(directory, certificateFile);
+        if (!usable(existing, issuing)) {
+            return Optional.empty();
+        }
+        PrivateKey key = privateKey(directory, keyFile);
+        if (!KeyMatch.matches(key, existing.getPublicKey())) {
+            throw new IllegalStateException("development CA file " + keyFile + " does not match " + certificateFile);
+        }
+        return Optional.of(new SigningCredentials(key, List.of(existing, issuing), keyType));
     }
 
     /** Still valid now and really issued by {@code issuer}'s current key. */

@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,29 @@ class MainTest {
         assertEquals(0, root.exit());
         assertTrue(root.out().startsWith("-----BEGIN CERTIFICATE-----"), root.out());
         assertEquals(root.out(), run("keys", "root", "--data", data()).out(), "the root is created once");
+    }
+
+    @Test
+    void keysRotateSignerMakesANewSignerCurrentForTheValidityAsked() throws Exception {
+        Run rotated = run("keys", "rotate-signer", "--validity", "P30D", "--data", data());
+        assertEquals(0, rotated.exit(), rotated.err());
+        assertTrue(rotated.out().startsWith("new signer CN=credmark development signer (EC P-256)"), rotated.out());
+        X509Certificate signer = io.credmark.pki.DevelopmentCa.openOrCreate(Path.of(data())).signer().leaf();
+        assertTrue(rotated.out().contains(signer.getSerialNumber().toString(16)), rotated.out());
+        Duration left = Duration.between(java.time.Instant.now(), signer.getNotAfter().toInstant());
+        assertTrue(left.toDays() == 29 || left.toDays() == 30, left.toString());
+
+        Run stamp = run("stamp", "--in", Corpus.file("testdata/images/rgb8.png").toString(), "--out",
+                dir.resolve("rotated.png").toString(), "--provenance",
+                Corpus.file("testdata/provenance/minimal.json").toString(), "--data", data());
+        assertEquals(0, stamp.exit(), stamp.err());
+        assertTrue(stamp.json().at("/timeStamp/stamped").asBoolean(), stamp.out());
+        assertEquals(signer.getNotAfter().toInstant().toString(), run("verify", dir.resolve("rotated.png").toString(),
+                "--data", data()).json().at("/summary/signer/certificateNotAfter").asText());
+
+        Run bad = run("keys", "rotate-signer", "--validity", "a while", "--data", data());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("ISO-8601"), bad.err());
     }
 
     @Test

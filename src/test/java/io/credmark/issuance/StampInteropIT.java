@@ -3,6 +3,7 @@ package io.credmark.issuance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credmark.c2pa.validate.StatusEntry;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
@@ -51,6 +52,12 @@ class StampInteropIT {
                     in + ": a manifest already present becomes the parent");
             VerificationReport ours = installation.credmark().verification().verify(Files.readAllBytes(out));
             assertEquals(VerificationReport.Status.TRUSTED, ours.status(), in + " " + ReportJson.failureCodes(ours));
+            List<String> oursSucceeded = ours.validation().orElseThrow().of(StatusEntry.Kind.SUCCESS).stream()
+                    .map(StatusEntry::code).toList();
+            assertTrue(oursSucceeded.containsAll(List.of("timeStamp.validated", "timeStamp.trusted")),
+                    in + ": " + oursSucceeded);
+            assertEquals(result.manifest().timeStamp().stamp().orElseThrow().time(),
+                    ours.validation().orElseThrow().manifest().signer().orElseThrow().signedAt().orElseThrow());
         }
         assertAllTrusted(installation, outputs);
     }
@@ -150,6 +157,9 @@ class StampInteropIT {
         assertEquals(outputs.size(), verdicts.size());
         for (ReferenceVerdict v : verdicts) {
             assertTrue(v.isTrusted() && v.failureCodes().isEmpty(), v.summary());
+            // the built-in TSA's time-stamp is checked and, with credmark's root as anchor, trusted
+            assertTrue(v.successCodes().containsAll(List.of("timeStamp.validated", "timeStamp.trusted")),
+                    v.file() + ": " + v.successCodes() + " " + v.informationalCodes());
         }
     }
 }

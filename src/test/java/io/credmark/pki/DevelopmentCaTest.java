@@ -115,8 +115,9 @@ class DevelopmentCaTest {
         assertTrue(leaf.getSerialNumber().bitLength() >= 64, "serial has " + leaf.getSerialNumber().bitLength());
         assertBetween(before.minus(Duration.ofHours(1)).minusSeconds(2), leaf.getNotBefore().toInstant(),
                 Instant.now().minus(Duration.ofHours(1)));
-        assertEquals(5, Duration.between(leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant())
-                .toDays() / 365);
+        // a year from now by default (rotation: keys rotate-signer)
+        assertBetween(before.plus(Duration.ofDays(365)), leaf.getNotAfter().toInstant(),
+                Instant.now().plus(Duration.ofDays(365)));
         assertTrue(KeyMatch.matches(signer.privateKey(), leaf.getPublicKey()));
     }
 
@@ -263,6 +264,25 @@ class DevelopmentCaTest {
         assertFalse(CertificateProfile.validAt(old.leaf(), Instant.now()));
         assertTrue(CertificateProfile.validAt(renewed.leaf(), Instant.now()));
         assertEquals(renewed.chain(), DevelopmentCa.openOrCreate(dataDir).signer().chain());
+    }
+
+    @Test
+    void rotatingIssuesANewSignerForTheValidityAskedAndMakesItCurrent() {
+        DevelopmentCa ca = DevelopmentCa.openOrCreate(dataDir);
+        SigningCredentials old = ca.signer();
+        Instant before = Instant.now();
+        SigningCredentials rotated = ca.rotateSigner(KeyType.EC_P256, Duration.ofDays(30));
+
+        assertNotEquals(old.leaf(), rotated.leaf());
+        assertNotEquals(old.leaf().getPublicKey(), rotated.leaf().getPublicKey(), "a fresh key");
+        assertBetween(before.plus(Duration.ofDays(30)), rotated.leaf().getNotAfter().toInstant(),
+                Instant.now().plus(Duration.ofDays(30)));
+        assertEquals(List.of(), CertificateProfile.problems(rotated.leaf()));
+        assertEquals(rotated.chain(), ca.signer().chain());
+        assertEquals(rotated.chain(), DevelopmentCa.openOrCreate(dataDir).signer().chain(), "on disk for others");
+        assertThrows(IllegalArgumentException.class, () -> ca.rotateSigner(KeyType.EC_P256, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> ca.rotateSigner(KeyType.EC_P256,
+                Duration.ofDays(11 * 366)), "beyond the intermediate");
     }
 
     @Test

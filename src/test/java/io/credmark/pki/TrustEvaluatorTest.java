@@ -69,7 +69,7 @@ class TrustEvaluatorTest {
 
         assertUntrusted(now);
         assertTrue(now.reason().contains("not valid at"), now.reason());
-        assertTrusted(evaluator.evaluate(signer.chain(), issued.plus(Duration.ofDays(365))));
+        assertTrusted(evaluator.evaluate(signer.chain(), issued.plus(Duration.ofDays(180))));
         assertUntrusted(evaluator.evaluate(signer.chain(), issued.minus(Duration.ofDays(1))));
     }
 

@@ -121,6 +121,16 @@ public record CoseSign1(byte[] protectedBytes, JsonNode protectedHeader, JsonNod
         return Optional.empty();
     }
 
+    /**
+     * What a v2 time-stamp ({@code sigTst2}) covers (spec 2.2 §10.3.2.5, RFC 9338 countersignature structure):
+     * {@code ["CounterSignature", protected, h'', bstr(the signature bstr as CBOR)]}.
+     */
+    public static byte[] counterSignatureData(byte[] protectedBytes, byte[] signature) {
+        byte[] signatureItem = new CborWriter().bytes(signature).toByteArray();
+        return new CborWriter().array(4).text("CounterSignature").bytes(protectedBytes).bytes(new byte[0])
+                .bytes(signatureItem).endArray().toByteArray();
+    }
+
     /** Checks the signature over {@code payload} (the claim bytes) with the leaf certificate's key. */
     public boolean verify(CoseAlgorithm algorithm, X509Certificate leaf, byte[] payload) {
         try {

@@ -36,7 +36,7 @@ public final class CoseSign1Writer {
 
     /** The size of the smallest COSE_Sign1 for this header and signature length: an empty {@code pad}. */
     public static int minimalSize(byte[] protectedBytes, int signatureLength) {
-        return size(protectedBytes, new byte[signatureLength], 0, -1);
+        return size(protectedBytes, 0, new byte[signatureLength], 0, -1);
     }
 
     /**
@@ -45,14 +45,25 @@ public final class CoseSign1Writer {
      * @throws IllegalArgumentException when the signature does not fit in {@code size}
      */
     public static byte[] encode(byte[] protectedBytes, byte[] signature, int size) {
-        // tag 18, array(4), protected bstr, nil payload, signature bstr; the unprotected map is added below
+        return encode(protectedBytes, null, signature, size);
+    }
+
+    /**
+     * As {@link #encode(byte[], byte[], int)}, with an RFC 3161 time-stamp token in the unprotected header as
+     * {@code sigTst2: {tstTokens: [{val: token}]}} (spec 2.2 §10.3.2.5, v2 time-stamps), ahead of the padding.
+     *
+     * @param timeStampToken the DER TimeStampToken, or {@code null} for none
+     */
+    public static byte[] encode(byte[] protectedBytes, byte[] timeStampToken, byte[] signature, int size) {
+        int tst = timeStampEntryLength(timeStampToken);
+        // tag 18, array(4), protected bstr, nil payload, signature bstr, map header, the sigTst2 entry; pads below
         int fixed = 1 + 1 + bstrHeader(protectedBytes.length) + protectedBytes.length + 1
-                + bstrHeader(signature.length) + signature.length;
+                + bstrHeader(signature.length) + signature.length + tst;
         int onePad = fixed + 1 + 4;
         for (int h : new int[] {1, 2, 3, 5}) {
             int n = size - onePad - h;
             if (n >= 0 && bstrHeader(n) == h) {
-                return assemble(protectedBytes, signature, n, -1);
+                return assemble(protectedBytes, timeStampToken, signature, n, -1);
             }
         }
         int twoPads = fixed + 1 + 4 + 5;
@@ -60,29 +71,47 @@ public final class CoseSign1Writer {
             for (int h : new int[] {1, 2, 3, 5}) {
                 int n1 = size - twoPads - bstrHeader(n2) - n2 - h;
                 if (n1 >= 0 && bstrHeader(n1) == h) {
-                    return assemble(protectedBytes, signature, n1, n2);
+                    return assemble(protectedBytes, timeStampToken, signature, n1, n2);
                 }
             }
         }
-        throw new IllegalArgumentException("signature of " + signature.length + " bytes does not fit in " + size);
+        throw new IllegalArgumentException("signature of " + signature.length + " bytes"
+                + (tst > 0 ? " and a time-stamp of " + tst + " bytes" : "") + " does not fit in " + size);
     }
 
-    private static byte[] assemble(byte[] protectedBytes, byte[] signature, int pad, int pad2) {
+    /** The length of the {@code "sigTst2": {...}} key and value in the unprotected map; 0 without a token. */
+    private static int timeStampEntryLength(byte[] token) {
+        if (token == null) {
+            return 0;
+        }
+        return timeStampEntry(new CborWriter().map(1), token).endMap().toByteArray().length - 1;
+    }
+
+    private static CborWriter timeStampEntry(CborWriter w, byte[] token) {
+        return w.key("sigTst2").map(1).key("tstTokens").array(1).map(1).key("val").bytes(token).endMap().endArray()
+                .endMap();
+    }
+
+    private static byte[] assemble(byte[] protectedBytes, byte[] token, byte[] signature, int pad, int pad2) {
         CborWriter w = new CborWriter().tag(CoseSign1.TAG).array(4).bytes(protectedBytes);
-        w.map(pad2 < 0 ? 1 : 2).key("pad").bytes(new byte[pad]);
+        w.map((token != null ? 1 : 0) + (pad2 < 0 ? 1 : 2));
+        if (token != null) {
+            timeStampEntry(w, token);
+        }
+        w.key("pad").bytes(new byte[pad]);
         if (pad2 >= 0) {
             w.key("pad2").bytes(new byte[pad2]);
         }
         byte[] cose = w.endMap().nul().bytes(signature).endArray().toByteArray();
-        if (cose.length != size(protectedBytes, signature, pad, pad2)) {
+        if (cose.length != size(protectedBytes, timeStampEntryLength(token), signature, pad, pad2)) {
             throw new IllegalStateException("COSE_Sign1 size arithmetic is off");
         }
         return cose;
     }
 
-    private static int size(byte[] protectedBytes, byte[] signature, int pad, int pad2) {
+    private static int size(byte[] protectedBytes, int tst, byte[] signature, int pad, int pad2) {
         int n = 1 + 1 + bstrHeader(protectedBytes.length) + protectedBytes.length + 1
-                + bstrHeader(signature.length) + signature.length + 1 + 4 + bstrHeader(pad) + pad;
+                + bstrHeader(signature.length) + signature.length + tst + 1 + 4 + bstrHeader(pad) + pad;
         return pad2 < 0 ? n : n + 5 + bstrHeader(pad2) + pad2;
     }
 

@@ -34,6 +34,8 @@ public final class ManifestBuilder {
     static final String HASH_ALG = "sha256";
     private static final int SALT_BYTES = 16;
     private static final int DATA_HASH_PAD = 16;
+    /** The CBOR around a token in the unprotected header: {@code "sigTst2": {"tstTokens": [{"val": bstr}]}}. */
+    private static final int TIME_STAMP_ENTRY = 40;
 
     private final ClaimWriter.GeneratorInfo generator;
     private final String label;
@@ -97,6 +99,16 @@ public final class ManifestBuilder {
     }
 
     public SignedManifest sign(EmbeddingPlan plan, Signer signer) throws GeneralSecurityException {
+        return sign(plan, signer, TimeStamping.NONE);
+    }
+
+    /**
+     * Signs, and time-stamps the signature as {@code timeStamping} says (a v2 {@code sigTst2} token, guide §3.2).
+     *
+     * @throws TimeStampUnavailableException when a required time-stamp cannot be obtained
+     */
+    public SignedManifest sign(EmbeddingPlan plan, Signer signer, TimeStamping timeStamping)
+            throws GeneralSecurityException {
         MessageDigest sha = sha256();
         plan.digestKept(sha);
         byte[] assetHash = sha.digest();
@@ -105,7 +117,8 @@ public final class ManifestBuilder {
         byte[] dataHashSalt = salt();
         Assertion provisional = dataHash(start, 0, assetHash, DATA_HASH_PAD, dataHashSalt);
         byte[] protectedHeader = CoseSign1Writer.protectedHeader(signer.algorithm(), signer.chain());
-        int reserved = CoseSign1Writer.minimalSize(protectedHeader, signer.maxSignatureLength());
+        int reserved = CoseSign1Writer.minimalSize(protectedHeader, signer.maxSignatureLength())
+                + timeStamping.authority().map(a -> a.reservedLength() + TIME_STAMP_ENTRY).orElse(0);
 
         byte[] firstClaim = claim(provisional);
         int storeLength = store(provisional, firstClaim, new byte[reserved]).length;
@@ -123,13 +136,26 @@ public final class ManifestBuilder {
         }
         byte[] claim = claim(dataHash);
         byte[] signature = signer.sign(CoseSign1.sigStructure(protectedHeader, claim));
-        byte[] cose = CoseSign1Writer.encode(protectedHeader, signature, reserved);
+        TimeStampOutcome timeStamp = TimeStampOutcome.OFF;
+        if (timeStamping.authority().isPresent()) {
+            try {
+                timeStamp = TimeStampOutcome.of(timeStamping.authority().get().timeStamp(
+                        CoseSign1.counterSignatureData(protectedHeader, signature)));
+            } catch (TimeStampUnavailableException e) {
+                if (timeStamping.required()) {
+                    throw e;
+                }
+                timeStamp = TimeStampOutcome.missing(e.getMessage());
+            }
+        }
+        byte[] cose = CoseSign1Writer.encode(protectedHeader, timeStamp.stamp().map(TimeStamp::token).orElse(null),
+                signature, reserved);
         byte[] store = store(dataHash, claim, cose);
         if (store.length != storeLength) {
             throw new IllegalStateException("manifest store changed size between passes: " + storeLength + " -> "
                     + store.length);
         }
-        return new SignedManifest(label, store, plan.wrap(store), plan);
+        return new SignedManifest(label, store, plan.wrap(store), plan, timeStamp);
     }
 
     private Assertion dataHash(long start, long length, byte[] hash, int pad, byte[] salt) {

@@ -10,8 +10,10 @@ import java.io.OutputStream;
  * @param label   the new active manifest's label ({@code urn:c2pa:…})
  * @param store   the manifest store's JUMBF bytes
  * @param carrier the store wrapped for the format (APP11 segments, a {@code caBX} chunk)
+ * @param timeStamp the time-stamp on the claim signature, or why there is none
  */
-public record SignedManifest(String label, byte[] store, byte[] carrier, EmbeddingPlan plan) {
+public record SignedManifest(String label, byte[] store, byte[] carrier, EmbeddingPlan plan,
+        TimeStampOutcome timeStamp) {
 
     public void writeTo(OutputStream out) throws IOException {
         plan.writeTo(out, carrier);

@@ -83,9 +83,8 @@ final class TimeStampCheck {
      * each wrapped in a COSE countersignature structure.
      */
     private static List<byte[]> imprintCandidates(CoseSign1 cose, Claim claim) {
-        byte[] signatureItem = new CborWriter().bytes(cose.signature()).toByteArray();
         List<byte[]> candidates = new ArrayList<>();
-        candidates.add(counterSignature(cose.protectedBytes(), signatureItem));
+        candidates.add(CoseSign1.counterSignatureData(cose.protectedBytes(), cose.signature()));
         candidates.add(counterSignature(cose.protectedBytes(), claim.bytes()));
         candidates.add(CoseSign1.sigStructure(cose.protectedBytes(), claim.bytes()));
         candidates.add(claim.bytes());

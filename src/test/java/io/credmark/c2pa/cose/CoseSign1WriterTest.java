@@ -37,6 +37,25 @@ class CoseSign1WriterTest {
         }
     }
 
+    /** Guide §3.1: {@code {"sigTst2": {"tstTokens": [{"val": token}]}, "pad": …}}, still at every size. */
+    @Test
+    void aTimeStampTokenGoesInTheUnprotectedHeaderAheadOfThePadAtEverySize() {
+        byte[] protectedHeader = new io.credmark.c2pa.cbor.CborWriter().map(1).key(1).integer(-35).endMap()
+                .toByteArray();
+        byte[] signature = new byte[96];
+        byte[] token = new byte[1800];
+        new Random(2).nextBytes(token);
+        int smallest = CoseSign1Writer.minimalSize(protectedHeader, signature.length) + token.length + 40;
+        for (int size = smallest; size < smallest + 700; size++) {
+            byte[] cose = CoseSign1Writer.encode(protectedHeader, token, signature, size);
+            assertEquals(size, cose.length);
+            CoseSign1 parsed = CoseSign1.parse(cose);
+            assertArrayEquals(token, parsed.timeStampToken().orElseThrow());
+            assertArrayEquals(signature, parsed.signature());
+            assertEquals("sigTst2", parsed.unprotectedHeader().fieldNames().next());
+        }
+    }
+
     @Test
     void aSizeTooSmallForTheSignatureIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> CoseSign1Writer.encode(new byte[10], new byte[64], 50));
