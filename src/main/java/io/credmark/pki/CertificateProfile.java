@@ -214,7 +214,12 @@ public final class CertificateProfile {
     }
 
     private static boolean hasOrganization(X509Certificate certificate) {
-        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        X500Name subject;
+        try {
+            subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        } catch (IllegalArgumentException unreadable) {
+            return false; // the JDK accepts some subjects BouncyCastle cannot parse: no Organization can be read
+        }
         return subject.getRDNs(BCStyle.O).length > 0;
     }
 

@@ -27,6 +27,11 @@ final class JpegHuffman {
         for (int len = 1; len <= 16; len++) {
             valPtr[len] = k;
             minCode[len] = c;
+            // T.81 §C: the codes of one length are consecutive values of that many bits; a table whose counts
+            // need more is not a Huffman code
+            if (c + counts[len] > 1 << len) {
+                throw JpegErrors.malformed("JPEG Huffman table has more codes of length " + len + " than fit");
+            }
             for (int i = 0; i < counts[len]; i++, k++, c++) {
                 int sym = symbols[k] & 0xFF;
                 code[sym] = c;
