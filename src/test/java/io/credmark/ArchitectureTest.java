@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering, stated so that it stays true. Dependencies point one way: the edges ({@code http}, {@code cli}) on
  * {@code app}'s wiring and the use cases; the use cases ({@code issuance}, {@code verification}, {@code creators},
- * {@code credential}) on {@code store} and the core; the core ({@code c2pa}, {@code container}, {@code pixels},
- * {@code provenance}, {@code disclosure}, {@code pki}, {@code bytes}) on nothing above it.
+ * {@code credential}, {@code access}, {@code usage}) on {@code store} and the core; the core ({@code c2pa},
+ * {@code container}, {@code pixels}, {@code provenance}, {@code disclosure}, {@code pki}, {@code bytes},
+ * {@code metadata}, {@code identity}) on nothing above it.
  *
  * <p>The edges reach the database only through {@code app} and the use cases: {@code app} is the one place that
  * opens the store and hands repositories to the use cases.
@@ -21,9 +22,10 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] CORE = {"io.credmark.c2pa..", "io.credmark.container..", "io.credmark.pixels..",
-        "io.credmark.provenance..", "io.credmark.disclosure..", "io.credmark.pki..", "io.credmark.bytes.."};
+        "io.credmark.provenance..", "io.credmark.disclosure..", "io.credmark.pki..", "io.credmark.bytes..",
+        "io.credmark.metadata..", "io.credmark.identity.."};
     private static final String[] USE_CASES = {"io.credmark.issuance..", "io.credmark.verification..",
-        "io.credmark.creators..", "io.credmark.credential.."};
+        "io.credmark.creators..", "io.credmark.credential..", "io.credmark.access..", "io.credmark.usage.."};
     private static final String[] EDGES = {"io.credmark.http..", "io.credmark.cli.."};
 
     private static JavaClasses classes;

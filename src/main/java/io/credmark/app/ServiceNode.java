@@ -112,6 +112,11 @@ public final class ServiceNode implements AutoCloseable {
         return database;
     }
 
+    /** Adds the database connection pool's meters (HikariCP) to a registry. */
+    public void recordPoolMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        database.recordPoolMetrics(registry);
+    }
+
     /** Whether the database answers now. */
     public boolean databaseReachable() {
         return database.isReachable();

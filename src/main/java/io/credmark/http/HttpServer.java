@@ -3,7 +3,7 @@ package io.credmark.http;
 import io.credmark.app.ServiceNode;
 import io.credmark.http.Admission.Lane;
 import io.credmark.provenance.ProvenanceLimits;
-import io.credmark.usage.UsageNode;
+import io.credmark.app.UsageNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -52,7 +52,7 @@ public final class HttpServer implements AutoCloseable {
         Problems problems = new Problems(base);
         Metrics metrics = new Metrics();
         metrics.bindJetty(listener.server());
-        node.database().recordPoolMetrics(metrics.registry());
+        node.recordPoolMetrics(metrics.registry());
         Authenticator auth = new Authenticator(node.apiKeys(), node.creators());
         RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
         Admission admission = new Admission(auth, bodies, limits);

@@ -13,7 +13,7 @@ import io.credmark.usage.MisuseReport;
 import io.credmark.usage.MisuseReports;
 import io.credmark.usage.Notice;
 import io.credmark.usage.UsageEvent;
-import io.credmark.usage.UsageNode;
+import io.credmark.app.UsageNode;
 import io.credmark.usage.UsageSeries;
 import io.credmark.verification.Verification;
 import io.javalin.http.Context;

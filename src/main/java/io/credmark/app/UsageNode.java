@@ -1,7 +1,5 @@
-package io.credmark.usage;
+package io.credmark.app;
 
-import io.credmark.app.ServiceNode;
-import io.credmark.app.Settings;
 import io.credmark.credential.CredentialId;
 import io.credmark.store.CreatorProfileRepository;
 import io.credmark.store.Database;
@@ -9,6 +7,16 @@ import io.credmark.store.NoticeRepository;
 import io.credmark.store.ReportRepository;
 import io.credmark.store.UsageRepository;
 import io.credmark.store.WebhookRepository;
+import io.credmark.usage.CreatorProfiles;
+import io.credmark.usage.MisuseReports;
+import io.credmark.usage.Notices;
+import io.credmark.usage.UsageCounter;
+import io.credmark.usage.UsageEvent;
+import io.credmark.usage.UsageFigures;
+import io.credmark.usage.WebhookDelivery;
+import io.credmark.usage.WebhookTarget;
+import io.credmark.usage.Webhooks;
+import io.credmark.usage.WindowLimiter;
 import io.credmark.verification.Verification;
 import java.security.SecureRandom;
 import java.time.Clock;
