@@ -104,7 +104,7 @@ def _document(attribution: Attribution, reading: GraphReading, generation: dict[
     document: dict[str, Any] = {"creator": {"handle": attribution.creator_handle.strip()},
                                 "model": {"name": model_name}}
     if reading.checkpoint and attribution.model_name.strip():
-        generation = {**generation, "extra": {"Checkpoint": reading.checkpoint}}
+        generation = {**generation, "extra": {"ckpt_name": reading.checkpoint}}
     document["generation"] = generation
     if reading.adapters:
         document["lineage"] = {"adapters": reading.adapters}

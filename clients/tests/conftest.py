@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
 import queue
 import re
 import shutil
@@ -87,6 +88,10 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
                 pytest.fail("credmark did not start within %d s:\n%s" % (STARTUP_SECONDS, "".join(output)))
             if name == "out" and line.startswith("cmk_"):
                 admin_key = line.strip()
+            # not a terminal: the service writes the admin key once to an owner-only file in the data directory
+            written = re.search(r"written once to (\S+admin-key\.txt)", line)
+            if written:
+                admin_key = pathlib.Path(written.group(1)).read_text().strip()
             m = re.search(r"serving on (http://[^\s]+)", line)
             if m:
                 url = m.group(1)
