@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The XMP labels go in before the hard binding, merged into the input's one packet, and other tools read them. */
-class XmpStampTest {
+class XmpStampIT {
 
     private static final String URL = "https://credmark.example/c/abcdefghjkmnp";
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tsa.url}, and what a stamp does when its TSA cannot be reached: 503 when a time-stamp is required, a stamp
  * that says it has none when not.
  */
-class TimeStampingApiTest {
+class TimeStampingApiIT {
 
     @TempDir
     Path dir;

@@ -2,7 +2,7 @@ package io.credmark.http;
 
 import io.credmark.testing.TestDatabase;
 
-class UsageOnPostgresTest extends UsageContract {
+class UsageOnPostgresIT extends UsageContract {
 
     @Override
     TestDatabase database() {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * webhook deliveries queued while the receiver is down reach it exactly once after a node restarts, though two nodes
  * deliver from the same outbox.
  */
-class UsageClusterTest {
+class UsageClusterIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "heron-webhook-secret-5521";

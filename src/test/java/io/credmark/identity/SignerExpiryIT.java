@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * certificate has expired, c2pa-rs and credmark both still say Trusted for the first pair, and
  * {@code signingCredential.expired} for the second.
  */
-class SignerExpiryTest {
+class SignerExpiryIT {
 
     private static final List<String> IMAGES = List.of("testdata/images/rgb8.png", "testdata/images/baseline-420.jpg");
 

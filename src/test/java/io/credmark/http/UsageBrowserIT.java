@@ -24,7 +24,7 @@ import org.openqa.selenium.By;
  * shows in the card and on the credential page. Markup typed into reports, notices and profiles stays text.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UsageBrowserTest {
+class UsageBrowserIT {
 
     private static final String MARKUP = "<img src=x onerror=\"window.__pwned=1\"><b>bold</b>";
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The claim thumbnail: on when pixels are decoded anyway, opt-in for metadata-only stamps. */
-class ClaimThumbnailStampTest {
+class ClaimThumbnailStampIT {
 
     @TempDir
     Path dir;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A prompt stamped private must not stay readable in the input's own generator text. */
-class InputTextPrivacyTest {
+class InputTextPrivacyIT {
 
     private static final String A1111_PROMPT = "a cozy bookshop on a rainy street at dusk";
     private static final String COMFY_PROMPT = "a lighthouse on a rocky coast at sunset";
