@@ -102,7 +102,8 @@ public final class StampService {
         ParsedImage original = AssetHandlers.read(request.image());
         limits.checkPixels(original.header());
         original.requireUndamaged();
-        GeneratorMetadata found = request.options().metadata().importing() ? GeneratorReader.read(original)
+        GeneratorMetadata found = request.options().metadata().importing()
+                ? GeneratorReader.read(original, request.options().metadata().keepWorkflow())
                 : GeneratorMetadata.NONE;
         ProvenanceImport.Result imported = ProvenanceImport.merge(request.provenance(), found);
         request = request.withProvenance(imported.document());

@@ -40,10 +40,23 @@ public final class GeneratorReader {
      * @throws InvalidInputException naming the chunk when one is beyond the bounds (size, depth, node count)
      */
     public static GeneratorMetadata read(ParsedImage image) {
-        return read(InputTextReader.read(image));
+        return read(image, false);
+    }
+
+    /**
+     * @param keepWorkflow whether ComfyUI's editor graph is recorded whole ({@code generation.extra.workflow}) rather
+     *                     than as its SHA-256
+     * @throws InvalidInputException naming the chunk when one is beyond the bounds (size, depth, node count)
+     */
+    public static GeneratorMetadata read(ParsedImage image, boolean keepWorkflow) {
+        return read(InputTextReader.read(image), keepWorkflow);
     }
 
     static GeneratorMetadata read(List<GeneratorText> texts) {
+        return read(texts, false);
+    }
+
+    static GeneratorMetadata read(List<GeneratorText> texts, boolean keepWorkflow) {
         List<Found> found = new ArrayList<>();
         List<DroppedValue> dropped = new ArrayList<>();
         Optional<String> novelAiSource = Optional.empty();
@@ -68,7 +81,8 @@ public final class GeneratorReader {
                     found.add(ComfyUiImport.read((ObjectNode) json, t));
                 } else if (ComfyUiImport.isWorkflow(json)) {
                     Found workflow = new Found(ComfyUiImport.GENERATOR, t.source());
-                    workflow.extra.set("workflow", Found.F.objectNode().put("sha256", sha256(t.text())));
+                    workflow.extra.set("workflow", keepWorkflow ? json
+                            : Found.F.objectNode().put("sha256", sha256(t.text())));
                     found.add(workflow.done());
                 } else if (InvokeAiImport.isMetadata(json)) {
                     found.add(InvokeAiImport.read(json, t));

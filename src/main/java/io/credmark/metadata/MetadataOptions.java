@@ -10,20 +10,24 @@ import java.util.Set;
  * {@code "import": "auto" | "none"} (default {@code "auto"}: fill the provenance's gaps from the input's generator
  * metadata), {@code "xmp": true | false} (default {@code true}: write the XMP labels) and {@code "trainingMining":
  * {"ai_training": "notAllowed", …}} (the CAWG training and data mining uses, over what the usage terms say) and
- * {@code "thumbnail": true | false} (default: when the stamp decodes pixels anyway).
+ * {@code "thumbnail": true | false} (default: when the stamp decodes pixels anyway) and {@code "workflow": "hash" |
+ * "keep"} (default {@code "hash"}: ComfyUI's editor graph is recorded as its SHA-256 only; {@code "keep"} records
+ * the graph itself in {@code generation.extra.workflow}, as far as the provenance's size limit allows).
  *
  * @param importing      whether to read the input's generator metadata into the provenance
  * @param xmp            whether to write the XMP labels
  * @param trainingMining uses set explicitly, over those derived from the usage terms
  * @param thumbnail      whether the manifest gets a claim thumbnail
+ * @param keepWorkflow   whether an imported ComfyUI editor graph is recorded whole rather than as its hash
  */
 public record MetadataOptions(InputMetadataMode inputMetadata, boolean importing, boolean xmp,
-        TrainingMining trainingMining, Thumbnail thumbnail) {
+        TrainingMining trainingMining, Thumbnail thumbnail, boolean keepWorkflow) {
 
     public static final MetadataOptions DEFAULT = new MetadataOptions(InputMetadataMode.STRIP_PRIVATE, true, true,
-            TrainingMining.NONE, Thumbnail.AUTO);
+            TrainingMining.NONE, Thumbnail.AUTO, false);
     /** The option names this record reads. */
-    public static final Set<String> NAMES = Set.of("inputMetadata", "import", "xmp", "trainingMining", "thumbnail");
+    public static final Set<String> NAMES = Set.of("inputMetadata", "import", "xmp", "trainingMining", "thumbnail",
+            "workflow");
 
     /**
      * The claim thumbnail: by default ({@link #AUTO}) only when the stamp decodes pixels anyway (a mark or a
@@ -76,7 +80,15 @@ public record MetadataOptions(InputMetadataMode inputMetadata, boolean importing
             }
             thumbnail = th.booleanValue() ? Thumbnail.ON : Thumbnail.OFF;
         }
-        return new MetadataOptions(input, importing, xmp, mining, thumbnail);
+        boolean keepWorkflow = DEFAULT.keepWorkflow();
+        JsonNode w = options.get("workflow");
+        if (w != null && !w.isNull()) {
+            if (!w.isTextual() || !(w.textValue().equals("hash") || w.textValue().equals("keep"))) {
+                throw invalid("options.workflow", "expected \"hash\" or \"keep\"");
+            }
+            keepWorkflow = w.textValue().equals("keep");
+        }
+        return new MetadataOptions(input, importing, xmp, mining, thumbnail, keepWorkflow);
     }
 
     private static InvalidInputException invalid(String path, String message) {

@@ -1,6 +1,7 @@
 package io.credmark.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,31 @@ class GeneratorReaderTest {
                 && d.reason().equals("the request gives this field")), r.dropped().toString());
         assertTrue(r.imported().stream().anyMatch(f -> f.path().equals("generation.seed")
                 && f.source().equals("PNG tEXt \"prompt\"") && f.generator().equals("ComfyUI")));
+    }
+
+    @Test
+    void comfyUiEditorGraphIsKeptWholeOnlyWhenAskedAndWhileItFits() {
+        String small = "{\"last_node_id\": 1, \"nodes\": [{\"id\": 1, \"type\": \"KSampler\"}], \"links\": []}";
+        List<GeneratorText> texts = List.of(new GeneratorText("PNG tEXt \"workflow\"", "workflow", small));
+        JsonNode hashed = ProvenanceImport.merge(TestInstallation.minimalProvenance(), GeneratorReader.read(texts))
+                .document().toJson();
+        assertEquals(64, hashed.at("/generation/extra/workflow/sha256").asText().length());
+        JsonNode kept = ProvenanceImport.merge(TestInstallation.minimalProvenance(), GeneratorReader.read(texts, true))
+                .document().toJson();
+        assertEquals("KSampler", kept.at("/generation/extra/workflow/nodes/0/type").asText(), kept.toString());
+
+        // a real editor graph is beyond the provenance's bounds: left out, and the stamp answer says why
+        ProvenanceImport.Result large = ProvenanceImport.merge(TestInstallation.minimalProvenance(),
+                GeneratorReader.read(AssetHandlers.read(Corpus.bytes("testdata/generators/comfyui-lora.png")), true));
+        assertTrue(large.dropped().stream().anyMatch(d -> d.what().equals("generation.extra")
+                && d.source().equals("PNG tEXt \"workflow\"") && d.reason().contains("at most")), large.dropped().toString());
+
+        ObjectMapper json = new ObjectMapper();
+        assertFalse(MetadataOptions.DEFAULT.keepWorkflow(), "the hash is the default");
+        assertTrue(MetadataOptions.parse(json.createObjectNode().put("workflow", "keep")).keepWorkflow());
+        InvalidInputException wrong = assertThrows(InvalidInputException.class,
+                () -> MetadataOptions.parse(json.createObjectNode().put("workflow", "all")));
+        assertTrue(wrong.getMessage().startsWith("options.workflow:"), wrong.getMessage());
     }
 
     @Test
