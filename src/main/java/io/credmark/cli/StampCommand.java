@@ -114,7 +114,8 @@ final class StampCommand {
         if (args.option("evidence-out").isPresent()) {
             EvidenceBundle evidence = new EvidenceBundle(issued.manifest(), issued.credential().map(Stamped::credential)
                     .map(c -> c.id().text()), issued.credential().map(Stamped::url), issued.disclosures());
-            CliFiles.writeAtomically(Path.of(args.option("evidence-out").get()),
+            // the evidence holds the private values: owner-only, unlike the image
+            CliFiles.writeOwnerOnly(Path.of(args.option("evidence-out").get()),
                     o -> o.write(evidence.toJson().toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         ObjectNode summary = new ObjectMapper().createObjectNode();
