@@ -1,6 +1,7 @@
 package io.credmark.cli;
 
 import io.credmark.InvalidInputException;
+import io.credmark.app.Settings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,7 +17,30 @@ public final class CliFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * The default of {@code limits.max-file-bytes}: local files may be far larger than uploads (an 8K upscale is
+     * 100 MB as PNG); the pixels they may decode are bounded separately, by the pixel limit and budget.
+     */
+    static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
+
     private CliFiles() {
+    }
+
+    /**
+     * The settings an image command runs with: the file limit ({@code limits.max-file-bytes}) stands for the
+     * upload limit, as the file is the upload.
+     */
+    static Settings forLocalFiles(Settings settings) {
+        long max = settings.number("limits.max-file-bytes", DEFAULT_MAX_FILE_BYTES);
+        if (max <= 0 || max > Integer.MAX_VALUE - 8) {
+            throw new UsageException("limits.max-file-bytes must be between 1 and " + (Integer.MAX_VALUE - 8));
+        }
+        return settings.with("limits.max-bytes", Long.toString(max));
+    }
+
+    /** The largest image file the settings let a command read. */
+    static long maxFileBytes(Settings settings) {
+        return settings.number("limits.max-bytes", DEFAULT_MAX_FILE_BYTES);
     }
 
     interface Writer {
