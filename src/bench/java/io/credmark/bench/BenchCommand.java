@@ -52,8 +52,11 @@ final class BenchCommand {
         if (!argv.isEmpty() && argv.get(0).equals("watermark")) {
             return new WatermarkBenchCommand().run(argv.subList(1, argv.size()), out);
         }
+        if (!argv.isEmpty() && argv.get(0).equals("stamp")) {
+            return new StampBenchCommand(env).run(argv.subList(1, argv.size()), out);
+        }
         if (argv.isEmpty() || !argv.get(0).equals("c2pa")) {
-            throw new UsageException("bench needs a subcommand: c2pa, http or watermark");
+            throw new UsageException("bench needs a subcommand: c2pa, http, stamp or watermark");
         }
         Args args = Args.parse(argv.subList(1, argv.size()), Set.of("png", "jpeg", "seconds", "data", "out"), Set.of());
         double seconds = Double.parseDouble(args.option("seconds").orElse("3"));
@@ -104,7 +107,7 @@ final class BenchCommand {
     }
 
     /** Median milliseconds per run, after a warm-up of the same length, over about {@code seconds}. */
-    private static double measure(double seconds, Runnable op) {
+    static double measure(double seconds, Runnable op) {
         long warmEnd = System.nanoTime() + (long) (seconds * 0.5e9);
         while (System.nanoTime() < warmEnd) {
             op.run();
@@ -134,7 +137,7 @@ final class BenchCommand {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private static Path tempData() {
+    static Path tempData() {
         try {
             return Files.createTempDirectory("credmark-bench");
         } catch (IOException e) {

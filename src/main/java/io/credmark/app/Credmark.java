@@ -3,6 +3,7 @@ package io.credmark.app;
 import io.credmark.BuildInfo;
 import io.credmark.InvalidInputException;
 import io.credmark.Limits;
+import io.credmark.PixelBudget;
 import io.credmark.c2pa.claim.ClaimWriter;
 import io.credmark.c2pa.cose.CoseAlgorithm;
 import io.credmark.c2pa.sign.KeySigner;
@@ -44,12 +45,15 @@ public final class Credmark {
     public static final String NAME = "credmark";
     public static final String VERSION = BuildInfo.version();
     private static final Duration TSA_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a stamp or watermark search waits for pixel memory before it is answered 503. */
+    private static final long DEFAULT_PIXEL_WAIT_MILLIS = 10_000;
 
     private final Settings settings;
     private final DevelopmentCa developmentCa;
     private final Supplier<Signer> signer;
     private final TrustAnchors anchors;
     private final Limits limits;
+    private final PixelBudget pixelBudget;
     private final StampService stamping;
     private final VerifyService verification;
     private final Watermarker watermarker;
@@ -65,14 +69,16 @@ public final class Credmark {
         this.anchors = TrustAnchors.of(developmentCa.root()).merge(configured);
         this.limits = new Limits(settings.number("limits.max-bytes", Limits.DEFAULT.maxBytes()),
                 settings.number("limits.max-pixels", Limits.DEFAULT.maxPixels()));
+        this.pixelBudget = new PixelBudget(settings.number("limits.pixelBudget", PixelBudget.defaultCapacity()),
+                Duration.ofMillis(settings.number("limits.pixelWaitMillis", DEFAULT_PIXEL_WAIT_MILLIS)));
         Clock clock = Clock.systemUTC();
         this.timeStampAuthority = new TimeStampAuthority(developmentCa.timeStampAuthority(), clock,
                 new SecureRandom());
         this.watermarker = new Watermarker(watermarkKey(settings));
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
         this.stamping = new StampService(this.signer, timeStamping(settings, timeStampAuthority), validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
-                clock, new SecureRandom(), watermarker);
-        this.verification = new VerifyService(validator, limits, watermarker);
+                clock, new SecureRandom(), watermarker, pixelBudget);
+        this.verification = new VerifyService(validator, limits, watermarker, pixelBudget);
     }
 
     public static Credmark open(Settings settings) {
@@ -90,6 +96,11 @@ public final class Credmark {
 
     public VerifyService verification() {
         return verification;
+    }
+
+    /** The pixel memory all stamps and watermark searches share. */
+    public PixelBudget pixelBudget() {
+        return pixelBudget;
     }
 
     public Settings settings() {

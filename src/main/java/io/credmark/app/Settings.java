@@ -21,7 +21,9 @@ import java.util.Properties;
  * {@code signer.key.password}) for a PEM chain and key, or {@code signer.pkcs12} (+ {@code signer.pkcs12.password},
  * {@code signer.pkcs12.alias}), or {@code signer.pkcs11.config} (a SunPKCS11 configuration file) + {@code
  * signer.pkcs11.pin} (+ {@code signer.pkcs11.alias}) for a key in an HSM; {@code trust.anchors}, comma-separated PEM files; {@code limits.max-bytes},
- * {@code limits.max-pixels}; {@code db.url} [CREDMARK_DB_URL]; {@code public.url} [CREDMARK_PUBLIC_URL];
+ * {@code limits.max-pixels}; {@code limits.max-file-bytes}, the largest image file the command line reads (default
+ * 1 GiB; a metadata-only stamp decodes no pixel, so a large upscale is fine); {@code limits.pixelBudget}, bytes of decoded pixels all stamps and watermark searches
+ * may hold at once (default half the maximum heap), and {@code limits.pixelWaitMillis}, how long one waits for room; {@code db.url} [CREDMARK_DB_URL]; {@code public.url} [CREDMARK_PUBLIC_URL];
  * {@code watermark.key} [CREDMARK_WATERMARK_KEY], a file of 64 hex digits (default: {@code watermark.key} in the
  * data directory, made on first use); {@code tsa.url} [CREDMARK_TSA_URL], an RFC 3161 time-stamping authority
  * (default: the built-in one; {@code none}: no time-stamps) and {@code tsa.required} (default true: a stamp fails
@@ -64,6 +66,13 @@ public final class Settings {
 
     public static Settings of(Path dataDir) {
         return new Settings(dataDir, Map.of(), Map.of());
+    }
+
+    /** These settings with {@code key} set as if given on the command line. */
+    public Settings with(String key, String value) {
+        Map<String, String> more = new java.util.HashMap<>(overrides);
+        more.put(key, value);
+        return new Settings(dataDir, more, environment);
     }
 
     public Path dataDir() {

@@ -1,18 +1,46 @@
 package io.credmark.cli;
 
 import io.credmark.InvalidInputException;
+import io.credmark.app.Settings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /** File input and output for commands: bounded reads, and writes that never leave a half-written file. */
 public final class CliFiles {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The default of {@code limits.max-file-bytes}: local files may be far larger than uploads (an 8K upscale is
+     * 100 MB as PNG); the pixels they may decode are bounded separately, by the pixel limit and budget.
+     */
+    static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
+
     private CliFiles() {
+    }
+
+    /**
+     * The settings an image command runs with: the file limit ({@code limits.max-file-bytes}) stands for the
+     * upload limit, as the file is the upload.
+     */
+    static Settings forLocalFiles(Settings settings) {
+        long max = settings.number("limits.max-file-bytes", DEFAULT_MAX_FILE_BYTES);
+        if (max <= 0 || max > Integer.MAX_VALUE - 8) {
+            throw new UsageException("limits.max-file-bytes must be between 1 and " + (Integer.MAX_VALUE - 8));
+        }
+        return settings.with("limits.max-bytes", Long.toString(max));
+    }
+
+    /** The largest image file the settings let a command read. */
+    static long maxFileBytes(Settings settings) {
+        return settings.number("limits.max-bytes", DEFAULT_MAX_FILE_BYTES);
     }
 
     interface Writer {
@@ -34,12 +62,28 @@ public final class CliFiles {
         }
     }
 
-    /** Writes next to the target, then moves it into place. */
+    /**
+     * Writes next to the target, then moves it into place. The file gets the permissions a plain write would give
+     * it: those of the file it replaces, else the process's umask applied to rw-rw-rw- (an output image is meant to
+     * be served or shared; a web server reading it must not be denied).
+     */
     static void writeAtomically(Path target, Writer writer) {
+        write(target, writer, false);
+    }
+
+    /** As {@link #writeAtomically}, but readable by the owner only, whatever the umask: for files with secrets. */
+    static void writeOwnerOnly(Path target, Writer writer) {
+        write(target, writer, true);
+    }
+
+    private static void write(Path target, Writer writer, boolean ownerOnly) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, ".credmark-", ".tmp");
+            tmp = ownerOnly ? Files.createTempFile(dir, ".credmark-", ".tmp") : createPlainTemp(dir);
+            if (!ownerOnly && Files.exists(target) && supportsPosix(target)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
@@ -59,5 +103,26 @@ public final class CliFiles {
                 }
             }
         }
+    }
+
+    /**
+     * A new empty file beside the target, created without explicit permissions so that the umask decides, as for
+     * any other file the user writes ({@link Files#createTempFile} would make it rw------- ).
+     */
+    private static Path createPlainTemp(Path dir) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = dir.resolve(".credmark-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean supportsPosix(Path file) {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -2,7 +2,6 @@ package io.credmark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.Limits;
 import io.credmark.app.Credmark;
 import io.credmark.app.ServiceNode;
 import io.credmark.app.Settings;
@@ -102,8 +101,8 @@ final class StampCommand {
                 CliFiles.read(Path.of(args.required("provenance")), MAX_PROVENANCE_BYTES));
         Map<String, String> overrides = new HashMap<>();
         args.option("alg").ifPresent(a -> overrides.put("signer.algorithm", a));
-        Settings settings = Settings.resolve(args.option("data"), overrides, env);
-        byte[] image = CliFiles.read(in, Limits.DEFAULT.maxBytes());
+        Settings settings = CliFiles.forLocalFiles(Settings.resolve(args.option("data"), overrides, env));
+        byte[] image = CliFiles.read(in, CliFiles.maxFileBytes(settings));
         StampOptions options = options(args);
         DisclosurePolicy policy = policy(args);
         Optional<String> sourceName = Optional.of(in.getFileName().toString());
@@ -114,7 +113,8 @@ final class StampCommand {
         if (args.option("evidence-out").isPresent()) {
             EvidenceBundle evidence = new EvidenceBundle(issued.manifest(), issued.credential().map(Stamped::credential)
                     .map(c -> c.id().text()), issued.credential().map(Stamped::url), issued.disclosures());
-            CliFiles.writeAtomically(Path.of(args.option("evidence-out").get()),
+            // the evidence holds the private values: owner-only, unlike the image
+            CliFiles.writeOwnerOnly(Path.of(args.option("evidence-out").get()),
                     o -> o.write(evidence.toJson().toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         ObjectNode summary = new ObjectMapper().createObjectNode();

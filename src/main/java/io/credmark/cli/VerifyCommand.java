@@ -1,7 +1,6 @@
 package io.credmark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.Limits;
 import io.credmark.app.Credmark;
 import io.credmark.app.ServiceNode;
 import io.credmark.app.Settings;
@@ -48,7 +47,8 @@ final class VerifyCommand {
             anchors.addAll(args.all("trust-anchors").stream().map(a -> Path.of(a).toAbsolutePath().toString()).toList());
             settings = Settings.resolve(args.option("data"), Map.of("trust.anchors", String.join(",", anchors)), env);
         }
-        byte[] image = CliFiles.read(Path.of(args.positionals().get(0)), Limits.DEFAULT.maxBytes());
+        settings = CliFiles.forLocalFiles(settings);
+        byte[] image = CliFiles.read(Path.of(args.positionals().get(0)), CliFiles.maxFileBytes(settings));
         Optional<EvidenceBundle> evidence = args.option("evidence").map(p -> EvidenceBundle.parse(
                 CliFiles.read(Path.of(p), 8L << 20)));
         List<String> presented = evidence.map(EvidenceBundle::disclosures).orElse(List.of());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.AccessDeniedException;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
+import io.credmark.OverloadedException;
 import io.credmark.NotFoundException;
 import io.credmark.UnavailableException;
 import io.credmark.c2pa.sign.TimeStampUnavailableException;
@@ -87,6 +88,10 @@ final class Problems {
         }
         if (e instanceof HttpResponseException h) {
             return fromJavalin(h, request);
+        }
+        if (e instanceof OverloadedException o) {
+            return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, o.getMessage())
+                    .header("Retry-After", Long.toString(o.retryAfterSeconds()));
         }
         String incident = HexFormat.of().formatHex(randomBytes());
         if (e instanceof UnavailableException) {

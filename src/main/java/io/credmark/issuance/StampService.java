@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
 import io.credmark.Limits;
+import io.credmark.PixelBudget;
 import io.credmark.c2pa.assertion.Action;
 import io.credmark.c2pa.assertion.ActionsAssertion;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
@@ -76,18 +77,26 @@ public final class StampService {
     private final TimeStamping timeStamping;
     private final Validator validator;
     private final ClaimWriter.GeneratorInfo generator;
+    /**
+     * Rasters a stamp that changes pixels holds at its peak: the decoded image, the copy it draws on, the
+     * watermark's working planes and the encoder's.
+     */
+    private static final int STAMP_RASTERS = 4;
+
     private final Limits limits;
     private final Clock clock;
     private final SecureRandom random;
     private final Watermarker watermarker;
+    private final PixelBudget pixelBudget;
 
     /**
      * @param signer the current signer, asked once per stamp: the development CA's is renewed when it expires
      */
     public StampService(Supplier<Signer> signer, TimeStamping timeStamping, Validator validator,
             ClaimWriter.GeneratorInfo generator, Limits limits, Clock clock, SecureRandom random,
-            Watermarker watermarker) {
+            Watermarker watermarker, PixelBudget pixelBudget) {
         this.watermarker = watermarker;
+        this.pixelBudget = pixelBudget;
         this.signer = signer;
         this.timeStamping = timeStamping;
         this.validator = validator;
@@ -102,6 +111,18 @@ public final class StampService {
         ParsedImage original = AssetHandlers.read(request.image());
         limits.checkPixels(original.header());
         original.requireUndamaged();
+        StampOptions options = request.options();
+        boolean decodes = options.changesPixels() || options.metadata().thumbnail().wanted(options.changesPixels());
+        if (!decodes) {
+            return stamp(request, original);
+        }
+        try (PixelBudget.Permit permit = pixelBudget.admit(PixelBudget.cost(original.header(), STAMP_RASTERS),
+                "stamping this image")) {
+            return stamp(request, original);
+        }
+    }
+
+    private StampResult stamp(StampRequest request, ParsedImage original) {
         GeneratorMetadata found = request.options().metadata().importing()
                 ? GeneratorReader.read(original, request.options().metadata().keepWorkflow())
                 : GeneratorMetadata.NONE;

@@ -2,6 +2,8 @@ package io.credmark.verification;
 
 import io.credmark.InvalidInputException;
 import io.credmark.Limits;
+import io.credmark.PixelBudget;
+import io.credmark.container.ImageHeader;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
 import io.credmark.c2pa.validate.ManifestUnreadableException;
 import io.credmark.c2pa.validate.ValidationResult;
@@ -27,8 +29,13 @@ public final class VerifyService {
     private final Validator validator;
     private final Limits limits;
     private final Watermarker watermarker;
+    private final PixelBudget pixelBudget;
 
-    public VerifyService(Validator validator, Limits limits, Watermarker watermarker) {
+    /** Rasters the watermark search holds at its peak: the decoded image, its displayed copy and a scaled one. */
+    private static final int SEARCH_RASTERS = 3;
+
+    public VerifyService(Validator validator, Limits limits, Watermarker watermarker, PixelBudget pixelBudget) {
+        this.pixelBudget = pixelBudget;
         this.validator = validator;
         this.limits = limits;
         this.watermarker = watermarker;
@@ -58,7 +65,15 @@ public final class VerifyService {
      */
     public Optional<Detection> detectWatermark(byte[] bytes) {
         limits.checkBytes(bytes.length);
-        Decoded decoded = new PixelCodec(limits.maxPixels()).decode(bytes);
+        ImageHeader header = AssetHandlers.read(bytes).header();
+        limits.checkPixels(header);
+        try (PixelBudget.Permit permit = pixelBudget.admit(PixelBudget.cost(header, SEARCH_RASTERS),
+                "searching this image for a watermark")) {
+            return search(new PixelCodec(limits.maxPixels()).decode(bytes));
+        }
+    }
+
+    private Optional<Detection> search(Decoded decoded) {
         if (Math.min(decoded.width(), decoded.height()) < Watermarker.MIN_SEARCHED_SIDE) {
             return Optional.empty();
         }

@@ -1,0 +1,146 @@
+package io.credmark.bench;
+
+import io.credmark.app.Credmark;
+import io.credmark.app.Settings;
+import io.credmark.cli.Args;
+import io.credmark.cli.CliFiles;
+import io.credmark.cli.UsageException;
+import io.credmark.issuance.StampOptions;
+import io.credmark.issuance.StampRequest;
+import io.credmark.issuance.WatermarkMode;
+import io.credmark.pixels.marker.MarkerOptions;
+import io.credmark.provenance.ProvenanceDocument;
+import io.credmark.provenance.ProvenanceParser;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code bench stamp [--images DIR] [--seconds S]}: each stamp mode (metadata only, mark, watermark, mark +
+ * watermark) in-process and warmed, beside ImageIO's decode + encode of the same file in the same JVM, with the
+ * ratio. Without {@code --images}, PNG and JPEG at 1 and 4 megapixels are made from the bundled sample with grain.
+ * Time-stamps are off: they cost a network round trip, not pixel work.
+ */
+final class StampBenchCommand {
+
+    private static final String PROVENANCE = "{\"creator\":{\"handle\":\"bench\"},\"model\":{\"name\":\"bench\"}}";
+    private static final long WATERMARK_ID = 0x1234_5678_9ABCL;
+    private final Map<String, String> env;
+
+    StampBenchCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    int run(List<String> argv, PrintStream out) throws IOException {
+        Args args = Args.parse(argv, Set.of("images", "seconds", "data"), Set.of());
+        double seconds = Double.parseDouble(args.option("seconds").orElse("2"));
+        Path data = args.option("data").map(Path::of).orElseGet(BenchCommand::tempData);
+        Credmark credmark = Credmark.open(Settings.resolve(Optional.of(data.toString()), Map.of("tsa.url", "none"),
+                env));
+        ProvenanceDocument provenance = ProvenanceParser.parse(PROVENANCE.getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> inputs = args.option("images").map(d -> fromDirectory(Path.of(d)))
+                .orElseGet(StampBenchCommand::synthetic);
+        Map<String, StampOptions> modes = new LinkedHashMap<>();
+        modes.put("metadata-only", StampOptions.METADATA_ONLY);
+        modes.put("mark", new StampOptions(MarkerOptions.defaults(), WatermarkMode.OFF));
+        modes.put("watermark", new StampOptions(MarkerOptions.disabled(), WatermarkMode.REQUIRED));
+        modes.put("mark+watermark", new StampOptions(MarkerOptions.defaults(), WatermarkMode.REQUIRED));
+        out.printf("java %s, %d cores, %.1f s a measurement; median ms (ratio to ImageIO decode+encode)%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), seconds);
+        for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
+            byte[] image = input.getValue();
+            String format = input.getKey().endsWith("png") ? "png" : "jpeg";
+            double roundTrip = BenchCommand.measure(seconds, () -> roundTrip(image, format));
+            StringBuilder line = new StringBuilder(String.format("%-18s %9d B  imageio %8.1f", input.getKey(),
+                    image.length, roundTrip));
+            for (Map.Entry<String, StampOptions> mode : modes.entrySet()) {
+                StampRequest request = new StampRequest(image, provenance, Optional.empty(), Optional.empty(),
+                        io.credmark.disclosure.DisclosurePolicy.ALL_PUBLIC, mode.getValue(),
+                        OptionalLong.of(WATERMARK_ID));
+                double ms = BenchCommand.measure(seconds, () -> credmark.stamping().stamp(request).toByteArray());
+                line.append(String.format("  %s %8.1f (%.2fx)", mode.getKey(), ms, ms / roundTrip));
+            }
+            out.println(line);
+        }
+        return 0;
+    }
+
+    private static void roundTrip(byte[] image, String format) {
+        try {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(image.length);
+            ImageIO.write(decoded, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, byte[]> fromDirectory(Path dir) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().matches("(?i).*\\.(png|jpe?g)")).sorted()
+                    .forEach(f -> out.put(f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                            .replaceAll("\\.jpe?g$", ".jpeg"), CliFiles.read(f, Long.MAX_VALUE)));
+        } catch (IOException e) {
+            throw new UsageException("cannot list " + dir + ": " + e.getMessage());
+        }
+        if (out.isEmpty()) {
+            throw new UsageException("no PNG or JPEG in " + dir);
+        }
+        return out;
+    }
+
+    /** PNG and JPEG (ImageIO's default quality) at 1 and 4 megapixels, from the bundled sample with grain. */
+    private static Map<String, byte[]> synthetic() {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (InputStream in = StampBenchCommand.class.getResourceAsStream("/bench/sample.jpg")) {
+            BufferedImage source = ImageIO.read(in);
+            for (int side : new int[] {1024, 2048}) {
+                BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = image.createGraphics();
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+                g.drawImage(source, 0, 0, side, side, null);
+                g.dispose();
+                java.util.Random random = new java.util.Random(side);
+                for (int y = 0; y < side; y++) {
+                    for (int x = 0; x < side; x++) {
+                        int rgb = image.getRGB(x, y);
+                        int n = (int) (random.nextGaussian() * 6);
+                        image.setRGB(x, y, clamp((rgb >> 16 & 0xFF) + n) << 16 | clamp((rgb >> 8 & 0xFF) + n) << 8
+                                | clamp((rgb & 0xFF) + n));
+                    }
+                }
+                String mp = side == 1024 ? "1mp" : "4mp";
+                for (String format : new String[] {"png", "jpeg"}) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    ImageIO.write(image, format, bytes);
+                    out.put(mp + "." + format, bytes.toByteArray());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+}
