@@ -21,10 +21,16 @@ public final class CredentialStore {
     private static final String COLUMNS = "id, manifest_label, media_type, sha256, creator_handle, model_name,"
             + " provenance, signer_organization, signer_common_name, signer_issuer, api_key_name, created_at";
 
-    private final Database db;
+    static final String PROVENANCE = "credentials.provenance";
+    static final String DISCLOSURE = "credential_disclosures.disclosure";
 
-    public CredentialStore(Database db) {
+    private final Database db;
+    private final ValueSealer sealer;
+
+    /** @param sealer seals the provenance documents and disclosures, which hold private values, at rest */
+    public CredentialStore(Database db, ValueSealer sealer) {
         this.db = db;
+        this.sealer = sealer;
     }
 
     /**
@@ -55,7 +61,7 @@ public final class CredentialStore {
                 for (DisclosureRecord d : disclosures) {
                     s.setLong(1, d.credentialId());
                     s.setString(2, d.path());
-                    s.setString(3, d.disclosure());
+                    s.setString(3, sealer.seal(DISCLOSURE, d.disclosure()));
                     s.setString(4, d.stampedLevel());
                     s.addBatch();
                 }
@@ -137,8 +143,8 @@ public final class CredentialStore {
                 try (ResultSet rs = s.executeQuery()) {
                     List<DisclosureRecord> out = new ArrayList<>();
                     while (rs.next()) {
-                        out.add(new DisclosureRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4)));
+                        out.add(new DisclosureRecord(rs.getLong(1), rs.getString(2),
+                                sealer.open(DISCLOSURE, rs.getString(3)), rs.getString(4)));
                     }
                     return out;
                 }
@@ -264,7 +270,7 @@ public final class CredentialStore {
     }
 
     /** Inserts the record on {@code c}, e.g. inside a transaction that records more with it. */
-    static int insert(Connection c, CredentialRecord r) throws SQLException {
+    private int insert(Connection c, CredentialRecord r) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO credentials (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, r.id());
@@ -273,7 +279,7 @@ public final class CredentialStore {
             s.setString(4, r.sha256());
             s.setString(5, r.creatorHandle());
             s.setString(6, r.modelName());
-            s.setString(7, r.provenanceJson());
+            s.setString(7, sealer.seal(PROVENANCE, r.provenanceJson()));
             s.setString(8, r.signerOrganization());
             s.setString(9, r.signerCommonName());
             s.setString(10, r.signerIssuer());
@@ -316,9 +322,9 @@ public final class CredentialStore {
         });
     }
 
-    private static CredentialRecord read(ResultSet rs) throws SQLException {
+    private CredentialRecord read(ResultSet rs) throws SQLException {
         return new CredentialRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), Timestamps.fromDatabase(rs, 12));
+                rs.getString(5), rs.getString(6), sealer.open(PROVENANCE, rs.getString(7)), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11), Timestamps.fromDatabase(rs, 12));
     }
 }

@@ -258,7 +258,7 @@ abstract class WatermarkContract {
     /** A watermark leads to one credential: the store refuses a second record with the same watermark id. */
     @Test
     void aWatermarkIdIsUniqueInTheStore() {
-        CredentialStore repository = new CredentialStore(service.node.database());
+        CredentialStore repository = service.node.credentials();
         Random random = new Random(42);
         long watermarkId = random.nextLong() >>> 16;
         for (int i = 0; i < 2; i++) {

@@ -23,6 +23,7 @@ abstract class StoreContract {
     private TestDatabase.Provisioned provisioned;
     private Database db;
     private CredentialStore credentials;
+    private ValueSealer sealer;
     private ApiKeyRepository keys;
 
     abstract TestDatabase database();
@@ -31,7 +32,8 @@ abstract class StoreContract {
     void open(@TempDir Path directory) {
         provisioned = database().provision(directory);
         db = Database.open(provisioned.url());
-        credentials = new CredentialStore(db);
+        sealer = ValueSealer.random();
+        credentials = new CredentialStore(db, sealer);
         keys = new ApiKeyRepository(db);
     }
 
@@ -107,7 +109,7 @@ abstract class StoreContract {
         CredentialRecord r = credential(99, "kept");
         credentials.insert(r);
         try (Database again = Database.open(provisioned.url())) {
-            assertEquals(Optional.of(r), new CredentialStore(again).find(99));
+            assertEquals(Optional.of(r), new CredentialStore(again, sealer).find(99));
             assertTrue(again.isReachable());
         }
     }
