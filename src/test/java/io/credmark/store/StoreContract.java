@@ -140,6 +140,29 @@ abstract class StoreContract {
         assertFalse(db.description().contains("password=credmark"));
     }
 
+    /** The provenance document is sealed in its column; a row stored before sealing still reads. */
+    @Test
+    void provenanceIsSealedAtRestAndARowStoredBeforeSealingStillReads() {
+        CredentialRecord r = credential(4242, "sealed");
+        credentials.insert(r);
+        String stored = db.run(c -> {
+            try (var s = c.prepareStatement("SELECT provenance FROM credentials WHERE id = 4242");
+                    var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertTrue(stored.startsWith(ValueSealer.PREFIX), stored);
+        assertFalse(stored.contains(r.provenanceJson()), stored);
+        db.run(c -> {
+            try (var s = c.prepareStatement("UPDATE credentials SET provenance = ? WHERE id = 4242")) {
+                s.setString(1, r.provenanceJson());
+                return s.executeUpdate();
+            }
+        });
+        assertEquals(Optional.of(r), credentials.find(4242));
+    }
+
     private static CredentialRecord credential(long id, String apiKey) {
         return new CredentialRecord(id, "urn:c2pa:" + id, "image/jpeg", "00".repeat(32), "h", "m",
                 "{\"creator\":{\"handle\":\"h\"},\"model\":{\"name\":\"m\"}}", null, null, null, apiKey,
