@@ -71,7 +71,9 @@ public final class ServiceNode implements AutoCloseable {
         if (databaseUrl(settings).equals(Database.defaultUrl(settings.dataDir()))) {
             DataDirectory.restrict(settings.dataDir(), Database.DEFAULT_NAME);
         }
-        return new ServiceNode(engine, database, sealer, links);
+        ServiceNode node = new ServiceNode(engine, database, sealer, links);
+        node.credentials.sealStoredValues();
+        return node;
     }
 
     /**

@@ -7,8 +7,8 @@ import io.credmark.access.ApiKey;
 import io.credmark.access.NewApiKey;
 import io.credmark.creators.CredentialView;
 import io.credmark.credential.Credential;
-import io.credmark.credential.CredentialLinks;
 import io.credmark.credential.CredentialId;
+import io.credmark.credential.CredentialLinks;
 import io.credmark.credential.SignerName;
 import io.credmark.credential.WatermarkPayload;
 import io.credmark.issuance.Stamped;
@@ -127,9 +127,9 @@ public final class JsonViews {
      * The verification report ({@link ReportJson}); when the active manifest is the one this installation issued for
      * the credential it names, the {@code credential} member names it with its page here ({@code known} is then
      * true) and says whether the image is byte for byte the file that was issued ({@code sameFile}). A manifest
-     * signed elsewhere gets no {@code credential} member, whatever id and link it carries. The {@code watermark} member says
-     * what the invisible watermark says; when it leads to a credential and the file has no valid manifest, the
-     * status is {@code recovered} and {@code recovered} is the credential as the viewer may see it.
+     * signed elsewhere gets no {@code credential} member, whatever id and link it carries. The {@code watermark}
+     * member says what the invisible watermark says; when it leads to a credential and the file has no valid
+     * manifest, the status is {@code recovered} and {@code recovered} is the credential as the viewer may see it.
      */
     public static ObjectNode verification(Verification v, CredentialLinks links) {
         ObjectNode report = ReportJson.render(v.report());

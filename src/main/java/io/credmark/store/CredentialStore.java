@@ -134,6 +134,47 @@ public final class CredentialStore {
         });
     }
 
+    /**
+     * Seals the provenance documents and disclosures stored before values were sealed, so that an older database
+     * too reveals no private value once this has run; values already sealed are left as they are.
+     *
+     * @return how many values were sealed
+     */
+    public int sealStoredValues() {
+        return db.transaction(c -> seal(c, "credentials", "provenance", PROVENANCE, "id")
+                + seal(c, "credential_disclosures", "disclosure", DISCLOSURE, "credential_id, path"));
+    }
+
+    private int seal(Connection c, String table, String column, String label, String key) throws SQLException {
+        String[] keys = key.split(", ");
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + key + ", " + column + " FROM " + table
+                + " WHERE " + column + " NOT LIKE '" + ValueSealer.PREFIX + "%'");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Object[] row = new Object[keys.length + 1];
+                for (int i = 0; i <= keys.length; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        String where = String.join(" AND ", java.util.Arrays.stream(keys).map(k -> k + " = ?").toList());
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE " + where)) {
+            for (Object[] row : rows) {
+                s.setString(1, sealer.seal(label, (String) row[keys.length]));
+                for (int i = 0; i < keys.length; i++) {
+                    s.setObject(i + 2, row[i]);
+                }
+                s.addBatch();
+            }
+            if (!rows.isEmpty()) {
+                s.executeBatch();
+            }
+        }
+        return rows.size();
+    }
+
     /** Every disclosure of the credential, in no particular order. */
     public List<DisclosureRecord> disclosures(long credentialId) {
         return db.run(c -> {

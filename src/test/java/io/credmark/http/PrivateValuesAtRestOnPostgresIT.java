@@ -44,7 +44,8 @@ class PrivateValuesAtRestOnPostgresIT {
         Path pgDump;
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             pgDump = versions.map(v -> v.resolve("bin/pg_dump")).filter(Files::isExecutable).sorted()
-                    .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("pg_dump (postgresql-client) is missing"));
+                    .reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError("pg_dump (postgresql-client) is missing"));
         }
         ProcessBuilder pb = new ProcessBuilder(pgDump.toString(), "-h", url.getHost(), "-p",
                 String.valueOf(url.getPort()), "-U", query.get("user"), "-n", schema, "--data-only",

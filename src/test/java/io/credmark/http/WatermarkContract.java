@@ -188,8 +188,8 @@ abstract class WatermarkContract {
         byte[] stripped = Attacks.encodeJpeg(Attacks.decode(original.body()), 92);
         TestInstallation thief = TestInstallation.in(other.resolve("data"));
         StampResult forged = thief.credmark().stamping().stamp(new StampRequest(stripped,
-                TestInstallation.exampleProvenance(), Optional.of(new CredentialRef(id, "https://evil.example/c/" + id)),
-                Optional.empty()));
+                TestInstallation.exampleProvenance(),
+                Optional.of(new CredentialRef(id, "https://evil.example/c/" + id)), Optional.empty()));
         Answer verified = api.postRaw("/v1/verify", "image/jpeg", forged.toByteArray());
         JsonNode r = verified.json();
         assertEquals("valid", r.get("status").asText(), r.toString());

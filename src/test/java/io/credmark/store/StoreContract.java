@@ -142,7 +142,7 @@ abstract class StoreContract {
 
     /** The provenance document is sealed in its column; a row stored before sealing still reads. */
     @Test
-    void provenanceIsSealedAtRestAndARowStoredBeforeSealingStillReads() {
+    void provenanceIsSealedAtRestAndARowStoredBeforeSealingStillReadsUntilSealed() {
         CredentialRecord r = credential(4242, "sealed");
         credentials.insert(r);
         String stored = db.run(c -> {
@@ -160,6 +160,9 @@ abstract class StoreContract {
                 return s.executeUpdate();
             }
         });
+        assertEquals(Optional.of(r), credentials.find(4242));
+        assertTrue(credentials.sealStoredValues() >= 1);
+        assertEquals(0, credentials.sealStoredValues(), "sealed values are left as they are");
         assertEquals(Optional.of(r), credentials.find(4242));
     }
 
