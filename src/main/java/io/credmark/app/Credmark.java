@@ -61,6 +61,7 @@ public final class Credmark {
 
     private Credmark(Settings settings, List<Path> extraAnchors) {
         this.settings = settings;
+        DataDirectory.create(settings.dataDir());
         this.developmentCa = DevelopmentCa.openOrCreate(settings.dataDir());
         this.signer = signer(settings, developmentCa);
         List<Path> anchorFiles = new java.util.ArrayList<>(settings.paths("trust.anchors"));

@@ -14,12 +14,15 @@ import io.credmark.store.CredentialStore;
 import io.credmark.store.Database;
 import io.credmark.store.ModelRepository;
 import io.credmark.store.StoreException;
+import io.credmark.store.ValueSealer;
 import io.credmark.verification.CredentialLookup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * One node of the service: the engine, the credential store and the use cases over them. Nodes that share a
@@ -29,6 +32,7 @@ public final class ServiceNode implements AutoCloseable {
 
     private final Credmark engine;
     private final Database database;
+    private final CredentialStore credentials;
     private final CredentialLinks links;
     private final CredentialViews views;
     private final Issuer issuer;
@@ -37,12 +41,13 @@ public final class ServiceNode implements AutoCloseable {
     private final Creators creators;
     private final ModelRegistry models;
 
-    private ServiceNode(Credmark engine, Database database, CredentialLinks links) {
+    private ServiceNode(Credmark engine, Database database, ValueSealer sealer, CredentialLinks links) {
         this.engine = engine;
         this.database = database;
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
-        CredentialStore store = new CredentialStore(database);
+        CredentialStore store = new CredentialStore(database, sealer);
+        this.credentials = store;
         this.creators = new Creators(new CreatorRepository(database), store, clock, random);
         this.models = new ModelRegistry(new ModelRepository(database), creators, store, links, clock);
         this.links = links;
@@ -59,14 +64,31 @@ public final class ServiceNode implements AutoCloseable {
      * migrating its schema.
      */
     public static ServiceNode open(Settings settings, CredentialLinks links) {
-        try {
-            Files.createDirectories(settings.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
-        }
+        DataDirectory.create(settings.dataDir());
         Credmark engine = Credmark.open(settings);
+        ValueSealer sealer = storeKey(settings);
         Database database = Database.open(databaseUrl(settings));
-        return new ServiceNode(engine, database, links);
+        if (databaseUrl(settings).equals(Database.defaultUrl(settings.dataDir()))) {
+            DataDirectory.restrict(settings.dataDir(), Database.DEFAULT_NAME);
+        }
+        ServiceNode node = new ServiceNode(engine, database, sealer, links);
+        node.credentials.sealStoredValues();
+        return node;
+    }
+
+    /**
+     * The key that seals private values in the database: the file {@code store.key} names, or {@code store.key} in
+     * the data directory, made on first use. It is kept apart from the database so that a copy of the database
+     * alone reveals no private value; nodes that share a database must share it.
+     */
+    private static ValueSealer storeKey(Settings s) {
+        Optional<Path> configured = s.path("store.key");
+        try {
+            return configured.isPresent() ? ValueSealer.read(configured.get()) : ValueSealer.openOrCreate(s.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the store key " + configured.map(Path::toString)
+                    .orElse(ValueSealer.FILE_NAME + " in the data directory") + " cannot be read", e);
+        }
     }
 
     /**
@@ -110,6 +132,11 @@ public final class ServiceNode implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The credential records, read and written with this installation's store key. */
+    public CredentialStore credentials() {
+        return credentials;
     }
 
     /** Adds the database connection pool's meters (HikariCP) to a registry. */

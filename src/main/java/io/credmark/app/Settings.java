@@ -25,7 +25,9 @@ import java.util.Properties;
  * 1 GiB; a metadata-only stamp decodes no pixel, so a large upscale is fine); {@code limits.pixelBudget}, bytes of decoded pixels all stamps and watermark searches
  * may hold at once (default half the maximum heap), and {@code limits.pixelWaitMillis}, how long one waits for room; {@code db.url} [CREDMARK_DB_URL]; {@code public.url} [CREDMARK_PUBLIC_URL];
  * {@code watermark.key} [CREDMARK_WATERMARK_KEY], a file of 64 hex digits (default: {@code watermark.key} in the
- * data directory, made on first use); {@code tsa.url} [CREDMARK_TSA_URL], an RFC 3161 time-stamping authority
+ * data directory, made on first use); {@code store.key} [CREDMARK_STORE_KEY], a file of 64 hex digits, the AES-256
+ * key that seals provenance documents and disclosures in the database (default: {@code store.key} in the data
+ * directory, made on first use); {@code tsa.url} [CREDMARK_TSA_URL], an RFC 3161 time-stamping authority
  * (default: the built-in one; {@code none}: no time-stamps) and {@code tsa.required} (default true: a stamp fails
  * when the TSA cannot be reached; false: it is made without a time-stamp and says so).
  */

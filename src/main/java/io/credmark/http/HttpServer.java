@@ -124,7 +124,8 @@ public final class HttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, Routes.METRICS, Access.PUBLIC, 0, system::metrics),
                 new Route(HandlerType.GET, Routes.OPENAPI, Access.PUBLIC, 0, system::openApi),
                 new Route(HandlerType.GET, Routes.PROBLEM_TYPE, Access.PUBLIC, 0, system::problemType));
-        List<Route> all = Stream.of(routes, new WebHandlers(node.views(), node.links()).routes(), usage.routes())
+        List<Route> all = Stream.of(routes, new WebHandlers(node.views(), node.links()).routes(admission),
+                        usage.routes())
                 .flatMap(List::stream).toList();
 
         Javalin app = Javalin.create(c -> {

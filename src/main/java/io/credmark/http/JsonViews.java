@@ -7,6 +7,7 @@ import io.credmark.access.ApiKey;
 import io.credmark.access.NewApiKey;
 import io.credmark.creators.CredentialView;
 import io.credmark.credential.Credential;
+import io.credmark.credential.CredentialId;
 import io.credmark.credential.CredentialLinks;
 import io.credmark.credential.SignerName;
 import io.credmark.credential.WatermarkPayload;
@@ -123,17 +124,22 @@ public final class JsonViews {
     }
 
     /**
-     * The verification report ({@link ReportJson}); when the manifest names one of this installation's credentials,
-     * its {@code credential} member also says whether the credential is on record here ({@code known}) and whether
-     * the image is byte for byte the file that was issued ({@code sameFile}). The {@code watermark} member says
-     * what the invisible watermark says; when it leads to a credential and the file has no valid manifest, the
-     * status is {@code recovered} and {@code recovered} is the credential as the viewer may see it.
+     * The verification report ({@link ReportJson}); when the active manifest is the one this installation issued for
+     * the credential it names, the {@code credential} member names it with its page here ({@code known} is then
+     * true) and says whether the image is byte for byte the file that was issued ({@code sameFile}). A manifest
+     * signed elsewhere gets no {@code credential} member, whatever id and link it carries. The {@code watermark}
+     * member says what the invisible watermark says; when it leads to a credential and the file has no valid
+     * manifest, the status is {@code recovered} and {@code recovered} is the credential as the viewer may see it.
      */
     public static ObjectNode verification(Verification v, CredentialLinks links) {
         ObjectNode report = ReportJson.render(v.report());
-        if (v.claimedId().isPresent() && report.get("credential") instanceof ObjectNode credential) {
-            credential.put("known", v.known());
-            credential.put("sameFile", v.sameFile());
+        // the manifest's own credential member is whatever its signer wrote; only a manifest this installation
+        // issued is reported as one of its credentials, with the link built here
+        report.remove("credential");
+        if (v.known()) {
+            CredentialId id = v.claimedId().orElseThrow();
+            report.putObject("credential").put("id", id.text()).put("url", links.page(id)).put("known", true)
+                    .put("sameFile", v.sameFile());
         }
         report.set("watermark", watermarkCheck(v.watermark()));
         v.recovered().ifPresent(view -> {

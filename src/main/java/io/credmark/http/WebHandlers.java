@@ -150,13 +150,16 @@ final class WebHandlers {
         }
     }
 
-    /** The web side's routes: the pages, the static files, the embed snippet and the verify preflight. */
-    List<Route> routes() {
+    /**
+     * The web side's routes: the pages, the static files, the embed snippet and the verify preflight. The embed
+     * snippet reads the database, so it is admitted as the other anonymous lookups are.
+     */
+    List<Route> routes(Admission admission) {
         return List.of(
                 new Route(HandlerType.GET, Routes.HOME, Access.PUBLIC, 0, this::home),
                 new Route(HandlerType.GET, Routes.CREATOR_HOME, Access.PUBLIC, 0, this::creator),
                 new Route(HandlerType.GET, Routes.STATIC, Access.PUBLIC, 0, this::asset),
-                new Route(HandlerType.GET, Routes.CREDENTIAL_EMBED, Access.PUBLIC, 0, this::embed),
+                new Route(HandlerType.GET, Routes.CREDENTIAL_EMBED, Access.PUBLIC, 0, admission.lookup(this::embed)),
                 new Route(HandlerType.OPTIONS, Routes.VERIFY, Access.PUBLIC, 0, Cors::preflight));
     }
 

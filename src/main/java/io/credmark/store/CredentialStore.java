@@ -21,10 +21,16 @@ public final class CredentialStore {
     private static final String COLUMNS = "id, manifest_label, media_type, sha256, creator_handle, model_name,"
             + " provenance, signer_organization, signer_common_name, signer_issuer, api_key_name, created_at";
 
-    private final Database db;
+    static final String PROVENANCE = "credentials.provenance";
+    static final String DISCLOSURE = "credential_disclosures.disclosure";
 
-    public CredentialStore(Database db) {
+    private final Database db;
+    private final ValueSealer sealer;
+
+    /** @param sealer seals the provenance documents and disclosures, which hold private values, at rest */
+    public CredentialStore(Database db, ValueSealer sealer) {
         this.db = db;
+        this.sealer = sealer;
     }
 
     /**
@@ -55,7 +61,7 @@ public final class CredentialStore {
                 for (DisclosureRecord d : disclosures) {
                     s.setLong(1, d.credentialId());
                     s.setString(2, d.path());
-                    s.setString(3, d.disclosure());
+                    s.setString(3, sealer.seal(DISCLOSURE, d.disclosure()));
                     s.setString(4, d.stampedLevel());
                     s.addBatch();
                 }
@@ -128,6 +134,47 @@ public final class CredentialStore {
         });
     }
 
+    /**
+     * Seals the provenance documents and disclosures stored before values were sealed, so that an older database
+     * too reveals no private value once this has run; values already sealed are left as they are.
+     *
+     * @return how many values were sealed
+     */
+    public int sealStoredValues() {
+        return db.transaction(c -> seal(c, "credentials", "provenance", PROVENANCE, "id")
+                + seal(c, "credential_disclosures", "disclosure", DISCLOSURE, "credential_id, path"));
+    }
+
+    private int seal(Connection c, String table, String column, String label, String key) throws SQLException {
+        String[] keys = key.split(", ");
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + key + ", " + column + " FROM " + table
+                + " WHERE " + column + " NOT LIKE '" + ValueSealer.PREFIX + "%'");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Object[] row = new Object[keys.length + 1];
+                for (int i = 0; i <= keys.length; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        String where = String.join(" AND ", java.util.Arrays.stream(keys).map(k -> k + " = ?").toList());
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE " + where)) {
+            for (Object[] row : rows) {
+                s.setString(1, sealer.seal(label, (String) row[keys.length]));
+                for (int i = 0; i < keys.length; i++) {
+                    s.setObject(i + 2, row[i]);
+                }
+                s.addBatch();
+            }
+            if (!rows.isEmpty()) {
+                s.executeBatch();
+            }
+        }
+        return rows.size();
+    }
+
     /** Every disclosure of the credential, in no particular order. */
     public List<DisclosureRecord> disclosures(long credentialId) {
         return db.run(c -> {
@@ -137,8 +184,8 @@ public final class CredentialStore {
                 try (ResultSet rs = s.executeQuery()) {
                     List<DisclosureRecord> out = new ArrayList<>();
                     while (rs.next()) {
-                        out.add(new DisclosureRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4)));
+                        out.add(new DisclosureRecord(rs.getLong(1), rs.getString(2),
+                                sealer.open(DISCLOSURE, rs.getString(3)), rs.getString(4)));
                     }
                     return out;
                 }
@@ -264,7 +311,7 @@ public final class CredentialStore {
     }
 
     /** Inserts the record on {@code c}, e.g. inside a transaction that records more with it. */
-    static int insert(Connection c, CredentialRecord r) throws SQLException {
+    private int insert(Connection c, CredentialRecord r) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO credentials (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, r.id());
@@ -273,7 +320,7 @@ public final class CredentialStore {
             s.setString(4, r.sha256());
             s.setString(5, r.creatorHandle());
             s.setString(6, r.modelName());
-            s.setString(7, r.provenanceJson());
+            s.setString(7, sealer.seal(PROVENANCE, r.provenanceJson()));
             s.setString(8, r.signerOrganization());
             s.setString(9, r.signerCommonName());
             s.setString(10, r.signerIssuer());
@@ -316,9 +363,9 @@ public final class CredentialStore {
         });
     }
 
-    private static CredentialRecord read(ResultSet rs) throws SQLException {
+    private CredentialRecord read(ResultSet rs) throws SQLException {
         return new CredentialRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), Timestamps.fromDatabase(rs, 12));
+                rs.getString(5), rs.getString(6), sealer.open(PROVENANCE, rs.getString(7)), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11), Timestamps.fromDatabase(rs, 12));
     }
 }

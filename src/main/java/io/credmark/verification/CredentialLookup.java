@@ -86,7 +86,7 @@ public final class CredentialLookup {
         if (!watermark.manifestValid() && watermark.leadsTo().isPresent()) {
             recovered = Optional.of(views.view(watermark.leadsTo().get().id(), viewer));
         }
-        return new Verification(report, claimed, recorded.isPresent(), sameFile, watermark, recovered);
+        return new Verification(report, claimed, ours, ours && sameFile, watermark, recovered);
     }
 
     /**

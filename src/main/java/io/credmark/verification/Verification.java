@@ -8,7 +8,8 @@ import java.util.Optional;
  * A verification, and what this installation knows about the credential the image names or its watermark leads to.
  *
  * @param claimedId the credmark credential id the active manifest names, if it names one
- * @param known     whether this installation has that credential on record
+ * @param known     whether the active manifest is the one this installation issued for that credential (its label
+ *                  is the one on record): a manifest signed elsewhere that names one of its ids is not
  * @param sameFile  whether the image is byte for byte the file returned when the credential was issued
  * @param watermark what the invisible watermark says
  * @param recovered the credential the watermark leads to, as the viewer may see it, when the file has no valid

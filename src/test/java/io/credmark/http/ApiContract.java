@@ -525,7 +525,7 @@ abstract class ApiContract {
 
     @Test
     void aFailedStampLeavesNoRecord() {
-        CredentialStore records = new CredentialStore(service.node.database());
+        CredentialStore records = service.node.credentials();
         long before = records.count();
         byte[] bad = read("testdata/malformed/png-truncated-mid-idat.png");
         assertTrue(api.stamp(stampKey, bad, "image/png", example()).status() >= 400);

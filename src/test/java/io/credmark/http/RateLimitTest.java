@@ -31,6 +31,7 @@ class RateLimitTest {
             assertTrue(retry >= 1 && retry <= 20, "Retry-After " + retry);
             // the same budget covers the other lookups of this address
             assertEquals(429, api.get("/v1/creators/nobody").status());
+            assertEquals(429, api.get("/v1/credentials/1p9vytkzwj7ct/embed").status(), "the embed snippet too");
             // a forwarded-for header is the client's own claim unless a proxy is trusted to set it
             assertEquals(429, api.get(LOOKUP, "X-Forwarded-For", "203.0.113.9").status());
             // health is never limited

@@ -14,6 +14,7 @@ import io.credmark.credential.WatermarkPayload;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.bench.Attacks;
+import io.credmark.credential.CredentialRef;
 import io.credmark.issuance.StampRequest;
 import io.credmark.issuance.StampResult;
 import io.credmark.store.CommitmentRecord;
@@ -176,6 +177,27 @@ abstract class WatermarkContract {
         assertTrue(r.at("/recovered").isMissingNode(), "a valid manifest speaks for itself");
     }
 
+    /**
+     * Another installation signs a copy naming one of this installation's credential ids with its own link: the
+     * report must not present that credential as this manifest's, nor repeat the foreign link.
+     */
+    @Test
+    void aForeignManifestNamingOneOfOurCredentialsIsNotReportedAsOurs(@TempDir Path other) {
+        Answer original = api.stamp(stampKey, read(ART), "image/jpeg", provenance("heron.atelier", "a heron"));
+        String id = original.header("Credential-Id");
+        byte[] stripped = Attacks.encodeJpeg(Attacks.decode(original.body()), 92);
+        TestInstallation thief = TestInstallation.in(other.resolve("data"));
+        StampResult forged = thief.credmark().stamping().stamp(new StampRequest(stripped,
+                TestInstallation.exampleProvenance(),
+                Optional.of(new CredentialRef(id, "https://evil.example/c/" + id)), Optional.empty()));
+        Answer verified = api.postRaw("/v1/verify", "image/jpeg", forged.toByteArray());
+        JsonNode r = verified.json();
+        assertEquals("valid", r.get("status").asText(), r.toString());
+        assertFalse(verified.text().contains("evil.example"), r.toString());
+        assertTrue(r.path("credential").isMissingNode() || !r.at("/credential/known").asBoolean(), r.toString());
+        assertEquals(id, r.at("/watermark/credential/id").asText(), "the watermark still names the original");
+    }
+
     @Test
     void aPrivateFieldStaysHiddenInARecoveredCredential() throws IOException {
         ObjectNode options = (ObjectNode) JSON.readTree("{\"disclosure\":{\"generation.prompt\":\"private\"}}");
@@ -236,7 +258,7 @@ abstract class WatermarkContract {
     /** A watermark leads to one credential: the store refuses a second record with the same watermark id. */
     @Test
     void aWatermarkIdIsUniqueInTheStore() {
-        CredentialStore repository = new CredentialStore(service.node.database());
+        CredentialStore repository = service.node.credentials();
         Random random = new Random(42);
         long watermarkId = random.nextLong() >>> 16;
         for (int i = 0; i < 2; i++) {

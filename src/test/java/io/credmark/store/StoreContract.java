@@ -23,6 +23,7 @@ abstract class StoreContract {
     private TestDatabase.Provisioned provisioned;
     private Database db;
     private CredentialStore credentials;
+    private ValueSealer sealer;
     private ApiKeyRepository keys;
 
     abstract TestDatabase database();
@@ -31,7 +32,8 @@ abstract class StoreContract {
     void open(@TempDir Path directory) {
         provisioned = database().provision(directory);
         db = Database.open(provisioned.url());
-        credentials = new CredentialStore(db);
+        sealer = ValueSealer.random();
+        credentials = new CredentialStore(db, sealer);
         keys = new ApiKeyRepository(db);
     }
 
@@ -107,7 +109,7 @@ abstract class StoreContract {
         CredentialRecord r = credential(99, "kept");
         credentials.insert(r);
         try (Database again = Database.open(provisioned.url())) {
-            assertEquals(Optional.of(r), new CredentialStore(again).find(99));
+            assertEquals(Optional.of(r), new CredentialStore(again, sealer).find(99));
             assertTrue(again.isReachable());
         }
     }
@@ -136,6 +138,32 @@ abstract class StoreContract {
                 Database.redact("jdbc:postgresql://h:5432/d?user=u&password=s3cret&ssl=true"));
         assertEquals("jdbc:postgresql://u:***@h/d", Database.redact("jdbc:postgresql://u:s3cret@h/d"));
         assertFalse(db.description().contains("password=credmark"));
+    }
+
+    /** The provenance document is sealed in its column; a row stored before sealing still reads. */
+    @Test
+    void provenanceIsSealedAtRestAndARowStoredBeforeSealingStillReadsUntilSealed() {
+        CredentialRecord r = credential(4242, "sealed");
+        credentials.insert(r);
+        String stored = db.run(c -> {
+            try (var s = c.prepareStatement("SELECT provenance FROM credentials WHERE id = 4242");
+                    var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertTrue(stored.startsWith(ValueSealer.PREFIX), stored);
+        assertFalse(stored.contains(r.provenanceJson()), stored);
+        db.run(c -> {
+            try (var s = c.prepareStatement("UPDATE credentials SET provenance = ? WHERE id = 4242")) {
+                s.setString(1, r.provenanceJson());
+                return s.executeUpdate();
+            }
+        });
+        assertEquals(Optional.of(r), credentials.find(4242));
+        assertTrue(credentials.sealStoredValues() >= 1);
+        assertEquals(0, credentials.sealStoredValues(), "sealed values are left as they are");
+        assertEquals(Optional.of(r), credentials.find(4242));
     }
 
     private static CredentialRecord credential(long id, String apiKey) {
