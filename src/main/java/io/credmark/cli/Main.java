@@ -7,8 +7,13 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code java -jar credmark.jar COMMAND …}. Exit codes: 0 success (for verify: trusted or valid), 1 verify found
@@ -41,27 +46,109 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.out, System.err, System.getenv()));
     }
 
-    /** A command shipped beside the product's, such as {@code bench} (see {@link CommandPlugin}). */
-    private static Optional<CommandPlugin> plugin(String name) {
-        return ServiceLoader.load(CommandPlugin.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals(name)).findFirst();
+    /** Runs one command on the words after its name. */
+    @FunctionalInterface
+    private interface Runner {
+        int run(List<String> words) throws java.io.IOException;
+    }
+
+    /**
+     * The command tree: picocli answers {@code --help}, unknown commands and {@code completion}; each command's own
+     * words go to that command unparsed, as before.
+     */
+    private static CommandLine tree(Map<String, Runner> runners, Map<String, String> env, PrintStream out,
+            PrintStream err) {
+        CommandSpec root = CommandSpec.create().name("credmark");
+        root.usageMessage().description("Stamps images with signed C2PA manifests and verifies them.")
+                .footer("The data directory defaults to ./credmark-data, or $CREDMARK_DATA.");
+        root.addOption(help());
+        CommandLine line = new CommandLine(root);
+        line.addSubcommand(command("stamp", "Signs an image with a C2PA manifest.", "stamp"));
+        line.addSubcommand(command("verify", "Verifies an image and prints the JSON report.", "verify"));
+        line.addSubcommand(command("keys", "Manages the signing keys and the service's API keys.", "keys"));
+        line.addSubcommand(command("serve", "Runs the HTTP service.", "serve"));
+        runners.put("stamp", words -> new StampCommand(env).run(words, out));
+        runners.put("verify", words -> new VerifyCommand(env).run(words, out, err));
+        runners.put("keys", words -> new KeysCommand(env).run(words, out, err));
+        runners.put("serve", words -> new ServeCommand(env).run(words, out, err));
+        for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class)) {
+            line.addSubcommand(command(plugin.name(), "Runs the " + plugin.name() + " command, shipped beside the product.",
+                    plugin.name()));
+            runners.put(plugin.name(), words -> plugin.run(words, out, err, env));
+        }
+        CommandSpec completion = CommandSpec.create().name("completion");
+        completion.usageMessage().description("Prints a bash completion script: source <(credmark completion)");
+        completion.addOption(help());
+        line.addSubcommand(completion);
+        runners.put("completion", words -> {
+            out.print(AutoComplete.bash("credmark", line));
+            return 0;
+        });
+        line.setUnmatchedOptionsArePositionalParams(true);
+        line.setExpandAtFiles(false);
+        return line;
+    }
+
+    private static OptionSpec help() {
+        return OptionSpec.builder("-h", "--help").usageHelp(true).description("Shows this help.").build();
+    }
+
+    /** A command whose words its own class reads; its help shows the lines of {@link #USAGE} that name it. */
+    private static CommandSpec command(String name, String description, String word) {
+        CommandSpec spec = CommandSpec.create().name(name);
+        List<String> lines = new java.util.ArrayList<>();
+        boolean mine = false;
+        for (String l : USAGE.lines().skip(1).toList()) {
+            if (!l.startsWith("   ")) {
+                mine = l.startsWith("  " + word + " ");
+            }
+            if (mine) {
+                lines.add(l);
+            }
+        }
+        lines.add(0, "%nOptions:");
+        spec.usageMessage().description(description).footer(lines.toArray(String[]::new)).width(120);
+        spec.addOption(help());
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").type(List.class)
+                .auxiliaryTypes(String.class).paramLabel("ARGS").hidden(true).build());
+        return spec;
+    }
+
+    private static boolean printHelpIfRequested(ParseResult parsed, java.io.StringWriter help) {
+        for (ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+            if (p.isUsageHelpRequested()) {
+                help.write(p.commandSpec().commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF));
+                return true;
+            }
+        }
+        return false;
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
         try {
-            if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+            if (args.isEmpty() || args.get(0).equals("help")) {
                 out.println(USAGE);
                 return args.isEmpty() ? 2 : 0;
             }
-            List<String> rest = args.subList(1, args.size());
-            return switch (args.get(0)) {
-                case "stamp" -> new StampCommand(env).run(rest, out);
-                case "verify" -> new VerifyCommand(env).run(rest, out, err);
-                case "keys" -> new KeysCommand(env).run(rest, out, err);
-                case "serve" -> new ServeCommand(env).run(rest, out, err);
-                default -> plugin(args.get(0)).orElseThrow(() -> new UsageException("unknown command '"
-                        + args.get(0) + "'\n" + USAGE)).run(rest, out, err, env);
-            };
+            Map<String, Runner> runners = new java.util.HashMap<>();
+            CommandLine line = tree(runners, env, out, err);
+            ParseResult parsed;
+            try {
+                parsed = line.parseArgs(args.toArray(String[]::new));
+            } catch (CommandLine.ParameterException e) {
+                throw new UsageException(e.getMessage().lines().findFirst().orElse("bad command line"));
+            }
+            java.io.StringWriter help = new java.io.StringWriter();
+            if (printHelpIfRequested(parsed, help)) {
+                out.print(help);
+                return 0;
+            }
+            if (!parsed.hasSubcommand()) {
+                throw new UsageException("a command is needed\n" + USAGE);
+            }
+            ParseResult command = parsed.subcommand();
+            List<String> words = command.hasMatchedPositional(0) ? command.matchedPositional(0).getValue() : List.of();
+            return runners.get(command.commandSpec().name()).run(words);
         } catch (UsageException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
