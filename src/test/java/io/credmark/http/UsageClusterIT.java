@@ -16,11 +16,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,10 +47,21 @@ class UsageClusterIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "heron-webhook-secret-5521";
 
+    /** Nodes on one database share the key that seals private values there (docs/service.md). */
+    private static String sharedStoreKey(Path dir) throws IOException {
+        Path key = dir.resolve("shared-store.key");
+        if (!Files.exists(key)) {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            Files.writeString(key, HexFormat.of().formatHex(bytes));
+        }
+        return key.toString();
+    }
+
     @Test
     void twoNodesCountingIntoOneDatabaseLoseAndDoubleNothing(@TempDir Path dir) throws Exception {
         try (TestDatabase.Provisioned db = TestDatabase.POSTGRES.provision(dir)) {
-            Map<String, String> settings = Map.of("usage.flushSeconds", "1");
+            Map<String, String> settings = Map.of("usage.flushSeconds", "1", "store.key", sharedStoreKey(dir));
             TestService a = TestService.start(dir.resolve("a"), db.url(), settings);
             TestService b = TestService.start(dir.resolve("b"), db.url(), settings);
             String id;
@@ -98,7 +112,7 @@ class UsageClusterIT {
             port = s.getLocalPort();
         }
         Map<String, String> settings = Map.of("webhooks.allowInsecure", "true", "webhooks.retrySeconds", "1",
-                "webhooks.pollSeconds", "1");
+                "webhooks.pollSeconds", "1", "store.key", sharedStoreKey(dir));
         Set<String> filed = new HashSet<>();
         try (TestDatabase.Provisioned db = TestDatabase.POSTGRES.provision(dir)) {
             TestService first = TestService.start(dir.resolve("a"), db.url(), settings);
