@@ -1,20 +1,14 @@
 package io.credmark.store;
 
+import io.credmark.bytes.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,7 +27,6 @@ public final class ValueSealer {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final SecretKeySpec key;
     private final SecureRandom random;
@@ -69,30 +62,8 @@ public final class ValueSealer {
      */
     public static ValueSealer openOrCreate(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
-        if (Files.exists(file)) {
-            return read(file);
-        }
-        Files.createDirectories(dataDir);
-        boolean posix = dataDir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] attrs = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        Path temporary = Files.createTempFile(dataDir, ".store", ".tmp", attrs);
-        try {
-            byte[] k = new byte[KEY_BYTES];
-            new SecureRandom().nextBytes(k);
-            Files.writeString(temporary, HexFormat.of().formatHex(k) + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file);
-            }
-            return read(file);
-        } catch (FileAlreadyExistsException e) {
-            return read(file);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        SecretFiles.readOrCreate(file, KEY_BYTES);
+        return read(file);
     }
 
     /** The value sealed for {@code column} ({@code table.column}). */

@@ -1,18 +1,13 @@
 package io.credmark.pixels.watermark;
 
+import io.credmark.bytes.SecretFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Set;
 
 /**
  * The per-deployment watermark secret: 32 random bytes. Everything a reader or a forger would need (spreading
@@ -24,7 +19,6 @@ public final class WatermarkKey {
 
     public static final String FILE_NAME = "watermark.key";
     public static final int LENGTH = 32;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final byte[] secret;
 
@@ -60,36 +54,8 @@ public final class WatermarkKey {
      */
     public static WatermarkKey openOrCreate(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
-        if (Files.exists(file)) {
-            return read(file);
-        }
-        Files.createDirectories(dataDir);
-        boolean posix = dataDir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] attrs = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        Path temporary = Files.createTempFile(dataDir, ".watermark", ".tmp", attrs);
-        try {
-            WatermarkKey key = random();
-            Files.writeString(temporary, key.hex() + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file);
-            }
-            if (!sameKey(file, key)) {
-                return read(file);
-            }
-            return key;
-        } catch (FileAlreadyExistsException e) {
-            return read(file);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static boolean sameKey(Path file, WatermarkKey key) throws IOException {
-        return read(file).equals(key);
+        SecretFiles.readOrCreate(file, LENGTH);
+        return read(file);
     }
 
     /** Reads a key file written as {@code watermark.key} is: 64 hex digits. */
