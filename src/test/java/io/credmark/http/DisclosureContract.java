@@ -131,6 +131,13 @@ abstract class DisclosureContract {
                 seenByOthers.add(api.get("/manifests/" + label + "?returnActiveManifest=true", auth));
                 seenByOthers.add(api.postRaw("/matches/byContent", "image/png", png, auth));
                 seenByOthers.add(api.get("/metrics", auth));
+                seenByOthers.add(api.get("/c/" + id + "/thumbnail.jpg", auth));
+                seenByOthers.add(api.get("/c/" + id + "/report", auth));
+                seenByOthers.add(api.get("/v1/credentials/" + id + "/embed", auth));
+                seenByOthers.add(api.get("/u/heron.lab", auth));
+                seenByOthers.add(api.get("/v1/creators/heron.lab/usage", auth));
+                seenByOthers.add(api.get("/v1/creators/heron.lab/reports", auth));
+                seenByOthers.add(api.get("/v1/creators/heron.lab/notices", auth));
                 seenByOthers.add(api.get("/v1/credentials/" + id + "/evidence", auth));
                 seenByOthers.add(api.send("PUT", "/v1/credentials/" + id + "/disclosure",
                         utf8("{\"generation.prompt\":\"public\"}"), auth));
