@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "The data directory; default a temporary one.")
     private Optional<Path> dataDir = Optional.empty();
     @Option(names = "--out", paramLabel = "report.json", description = "Writes the figures as JSON.")
-    private Optional<Path> report = Optional.empty();
+    private Optional<Path> reportFile = Optional.empty();
 
     BenchCommand(Map<String, String> env, PrintStream out) {
         this.env = env;
@@ -78,10 +78,10 @@ final class BenchCommand implements Callable<Integer> {
         inputs.put("jpeg", jpeg.map(p -> CliFiles.read(p, Long.MAX_VALUE))
                 .orElseGet(() -> synthetic("jpeg")));
 
-        ObjectNode figures = new ObjectMapper().createObjectNode();
-        figures.put("java", System.getProperty("java.version"));
-        figures.put("cores", Runtime.getRuntime().availableProcessors());
-        ArrayNode results = figures.putArray("results");
+        ObjectNode report = new ObjectMapper().createObjectNode();
+        report.put("java", System.getProperty("java.version"));
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        ArrayNode results = report.putArray("results");
         for (Map.Entry<String, byte[]> e : inputs.entrySet()) {
             byte[] image = e.getValue();
             byte[] stamped = credmark.stamping().stamp(StampRequest.of(image, provenance)).toByteArray();
@@ -105,8 +105,8 @@ final class BenchCommand implements Callable<Integer> {
                     + " (%.2fx)%n", e.getKey(), image.length, sha, stamp, stamp / sha, stamp - untimedStamp, verify,
                     verify / sha);
         }
-        if (report.isPresent()) {
-            Files.writeString(report.get(), figures.toPrettyString());
+        if (reportFile.isPresent()) {
+            Files.writeString(reportFile.get(), report.toPrettyString());
         }
         return 0;
     }

@@ -24,7 +24,7 @@ final class WatermarkBenchCommand implements Callable<Integer> {
             description = "The images; each sub-directory is a split of its own.")
     private Path images;
     @Option(names = "--out", paramLabel = "report.json", description = "Writes the figures as JSON.")
-    private Optional<Path> report = Optional.empty();
+    private Optional<Path> reportFile = Optional.empty();
     @Option(names = "--threads", paramLabel = "N", description = "Default: one a core.")
     private Optional<Integer> threads = Optional.empty();
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Default ${DEFAULT-VALUE}.")
@@ -43,10 +43,10 @@ final class WatermarkBenchCommand implements Callable<Integer> {
         if (!Files.isDirectory(images)) {
             throw new UsageException("--images must be a directory: " + images);
         }
-        var figures = WatermarkBench.run(new WatermarkBench.Options(images,
+        var report = WatermarkBench.run(new WatermarkBench.Options(images,
                 threads.orElse(Runtime.getRuntime().availableProcessors()), !noPairs, seed, timingOnly), out);
-        if (report.isPresent()) {
-            Files.writeString(report.get(), figures.toPrettyString());
+        if (reportFile.isPresent()) {
+            Files.writeString(reportFile.get(), report.toPrettyString());
         }
         return 0;
     }

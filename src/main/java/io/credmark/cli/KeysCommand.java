@@ -8,13 +8,8 @@ import io.credmark.app.Settings;
 import io.credmark.pki.DevelopmentCa;
 import io.credmark.pki.KeyType;
 import io.credmark.pki.SigningCredentials;
-import io.credmark.store.ApiKeyRepository;
-import io.credmark.store.Database;
-import io.credmark.store.StoreException;
 import java.io.PrintStream;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -89,8 +84,10 @@ final class KeysCommand implements Callable<Integer> {
 
     @Command(name = "create-api-key", description = "Creates an API key and shows it once.")
     int createApiKey(
-            @Option(names = "--name", required = true, paramLabel = "NAME", description = "The key's name.") String name,
-            @Option(names = "--role", paramLabel = "ROLE", description = "stamp (default) or admin.") Optional<String> roleName,
+            @Option(names = "--name", required = true, paramLabel = "NAME", description = "The key's name.")
+            String name,
+            @Option(names = "--role", paramLabel = "ROLE", description = "stamp (default) or admin.")
+            Optional<String> roleName,
             @Option(names = "--data", paramLabel = "DIR", description = Main.DATA_DIR) Optional<String> data,
             @Option(names = "--db", paramLabel = "JDBC_URL", description = DB) Optional<String> db) {
         ApiKeyRole role = roleName.map(r -> ApiKeyRole.byWireName(r)
@@ -106,7 +103,8 @@ final class KeysCommand implements Callable<Integer> {
 
     @Command(name = "revoke-api-key", description = "Revokes an API key.")
     int revokeApiKey(
-            @Option(names = "--name", required = true, paramLabel = "NAME", description = "The key's name.") String name,
+            @Option(names = "--name", required = true, paramLabel = "NAME", description = "The key's name.")
+            String name,
             @Option(names = "--data", paramLabel = "DIR", description = Main.DATA_DIR) Optional<String> data,
             @Option(names = "--db", paramLabel = "JDBC_URL", description = DB) Optional<String> db) {
         try (OfflineKeys keys = open(data, db)) {
