@@ -104,8 +104,14 @@ public final class Main {
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setParameterExceptionHandler((e, words) -> {
-            err.println("credmark: " + firstLine(e.getMessage(), "bad command line") + " (see "
-                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            CommandLine command = e.getCommandLine();
+            // a misspelt option first: it is why a required one seems missing
+            List<String> unknown = command.getUnmatchedArguments().stream().filter(a -> a.startsWith("-")).toList();
+            String message = e instanceof CommandLine.MissingParameterException && !unknown.isEmpty()
+                    ? new CommandLine.UnmatchedArgumentException(command, unknown).getMessage()
+                    : e.getMessage();
+            err.println("credmark: " + firstLine(message, "bad command line") + " (see "
+                    + command.getCommandSpec().qualifiedName() + " --help)");
             return 2;
         });
         line.setExecutionExceptionHandler((e, command, parsed) -> exitCode(e, err));

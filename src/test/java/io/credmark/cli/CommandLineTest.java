@@ -95,6 +95,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aMisspeltOptionIsNamedRatherThanTheRequiredOptionItLeavesOut() {
+        Run r = run("keys", "create-api-key", "--nme", "x");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("'--nme'"), r.err());
+        Run missing = run("stamp", "--in", "x");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("'--out=OUT'") && missing.err().contains("'--provenance=PROV.json'"),
+                missing.err());
+    }
+
+    @Test
     void completionKnowsTheCommandsSubcommandsAndOptions() {
         Run r = run("completion");
         assertEquals(0, r.exit(), r.err());
