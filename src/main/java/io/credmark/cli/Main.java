@@ -3,6 +3,7 @@ package io.credmark.cli;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
 import io.credmark.UnavailableException;
+import io.credmark.c2pa.C2paException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -152,7 +153,7 @@ public final class Main {
         } catch (UsageException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | C2paException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
         } catch (ConflictException e) {

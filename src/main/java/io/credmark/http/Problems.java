@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.AccessDeniedException;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
-import io.credmark.OverloadedException;
 import io.credmark.NotFoundException;
+import io.credmark.OverloadedException;
 import io.credmark.UnavailableException;
+import io.credmark.c2pa.C2paException;
 import io.credmark.c2pa.sign.TimeStampUnavailableException;
 import io.credmark.http.admission.Refusal;
 import io.credmark.provenance.Problem;
@@ -67,6 +68,10 @@ final class Problems {
                 case INVALID_DOCUMENT -> invalidDocument(null, i);
                 case BAD_REQUEST -> new ProblemException(ProblemType.BAD_REQUEST, i.getMessage());
             };
+        }
+        if (e instanceof C2paException c) {
+            // C2PA data that escaped its validator unread is still the caller's damaged image, not a bug
+            return new ProblemException(ProblemType.MALFORMED_IMAGE, c.getMessage());
         }
         if (e instanceof ConflictException c) {
             return new ProblemException(ProblemType.CONFLICT, c.getMessage());
