@@ -12,6 +12,7 @@ import io.credmark.store.ApiKeyRepository;
 import io.credmark.store.CreatorRepository;
 import io.credmark.store.CredentialStore;
 import io.credmark.store.Database;
+import io.credmark.store.DatabaseInUseException;
 import io.credmark.store.ModelRepository;
 import io.credmark.store.StoreException;
 import io.credmark.store.ValueSealer;
@@ -113,8 +114,7 @@ public final class ServiceNode implements AutoCloseable {
 
     /** An H2 file a running service holds is locked: say so, and what to do {@code instead}. */
     static StoreException explained(StoreException e, String url, String instead) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("already in use") || message.contains("file is locked")) {
+        if (e instanceof DatabaseInUseException) {
             return new StoreException("the database " + Database.redact(url) + " is in use by a running service; "
                     + instead, e);
         }
