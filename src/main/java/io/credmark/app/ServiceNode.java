@@ -18,7 +18,6 @@ import io.credmark.store.StoreException;
 import io.credmark.store.ValueSealer;
 import io.credmark.verification.CredentialLookup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -68,7 +67,7 @@ public final class ServiceNode implements AutoCloseable {
         DataDirectory.create(settings.dataDir());
         Credmark engine = Credmark.open(settings);
         ValueSealer sealer = storeKey(settings);
-        Database database = Database.open(databaseUrl(settings));
+        Database database = openDatabase(databaseUrl(settings), 10);
         if (databaseUrl(settings).equals(Database.defaultUrl(settings.dataDir()))) {
             DataDirectory.restrict(settings.dataDir(), Database.DEFAULT_NAME);
         }
@@ -87,7 +86,7 @@ public final class ServiceNode implements AutoCloseable {
         try {
             return configured.isPresent() ? ValueSealer.read(configured.get()) : ValueSealer.openOrCreate(s.dataDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("the store key " + configured.map(Path::toString)
+            throw new ConfigurationException("the store key " + configured.map(Path::toString)
                     .orElse(ValueSealer.FILE_NAME + " in the data directory") + " cannot be read", e);
         }
     }
@@ -103,6 +102,15 @@ public final class ServiceNode implements AutoCloseable {
             return open(settings, links);
         } catch (StoreException e) {
             throw explained(e, databaseUrl(settings), instead);
+        }
+    }
+
+    /** Opens the database at {@code url}; a URL credmark cannot use is a configuration error of {@code db.url}. */
+    static Database openDatabase(String url, int maxConnections) {
+        try {
+            return Database.open(url, maxConnections);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.credmark.cli;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
 import io.credmark.UnavailableException;
+import io.credmark.app.ConfigurationException;
 import io.credmark.c2pa.C2paException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -153,7 +154,7 @@ public final class Main {
         } catch (UsageException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
-        } catch (InvalidInputException | C2paException e) {
+        } catch (InvalidInputException | C2paException | ConfigurationException e) {
             err.println("credmark: " + e.getMessage());
             return 2;
         } catch (ConflictException e) {
