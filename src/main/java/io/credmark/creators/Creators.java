@@ -5,10 +5,10 @@ import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
 import io.credmark.NotFoundException;
 import io.credmark.bytes.Sha256;
-import io.credmark.provenance.Problem;
-import io.credmark.provenance.ProvenanceException;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.provenance.Problem;
+import io.credmark.provenance.ProvenanceException;
 import io.credmark.store.CommitmentRecord;
 import io.credmark.store.CreatorRecord;
 import io.credmark.store.CreatorRepository;
@@ -65,8 +65,8 @@ public final class Creators {
      */
     public NewCreator register(String handle) {
         if (handle == null || !HANDLE.matcher(handle).matches()) {
-            throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT,
-                    "handle: a creator handle is " + HANDLE_RULE);
+            throw InvalidInputException.invalidDocument("handle",
+                    "a creator handle is " + HANDLE_RULE);
         }
         String token = newToken();
         Instant now = Timestamps.storable(clock.instant());

@@ -41,23 +41,23 @@ public record EvidenceBundle(String manifest, Optional<String> credentialId, Opt
         try {
             n = JSON.readTree(json);
         } catch (IOException e) {
-            throw invalid("the evidence bundle is not JSON");
+            throw invalid("", "the evidence bundle is not JSON");
         }
         if (n == null || !n.isObject() || !FORMAT.equals(n.path("format").asText())) {
-            throw invalid("format: expected \"" + FORMAT + "\"");
+            throw invalid("format", "expected \"" + FORMAT + "\"");
         }
         JsonNode credential = n.path("credential");
         if (!credential.path("manifest").isTextual()) {
-            throw invalid("credential.manifest: expected the manifest label");
+            throw invalid("credential.manifest", "expected the manifest label");
         }
         JsonNode list = n.path("disclosures");
         if (!list.isArray()) {
-            throw invalid("disclosures: expected an array of disclosure strings");
+            throw invalid("disclosures", "expected an array of disclosure strings");
         }
         List<String> disclosures = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (!list.get(i).isTextual()) {
-                throw invalid("disclosures[" + i + "]: expected a string");
+                throw invalid("disclosures[" + i + "]", "expected a string");
             }
             disclosures.add(list.get(i).textValue());
         }
@@ -66,7 +66,7 @@ public record EvidenceBundle(String manifest, Optional<String> credentialId, Opt
                 Optional.ofNullable(credential.path("url").asText(null)), disclosures);
     }
 
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, message);
+    private static InvalidInputException invalid(String path, String problem) {
+        return InvalidInputException.invalidDocument(path, problem);
     }
 }

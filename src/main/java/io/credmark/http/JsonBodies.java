@@ -43,7 +43,6 @@ final class JsonBodies {
     }
 
     static ProblemException invalid(String path, String message) {
-        return Problems.invalidDocument(null,
-                new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, path + ": " + message));
+        return Problems.invalidDocument(null, InvalidInputException.invalidDocument(path, message));
     }
 }

@@ -116,7 +116,8 @@ final class Problems {
      * @param part the request part the document came in (e.g. {@code provenance}), or {@code null}
      */
     static ProblemException invalidDocument(String part, InvalidInputException e) {
-        List<Problem> problems = e instanceof ProvenanceException p ? p.problems() : List.of(problem(e.getMessage()));
+        List<Problem> problems = e instanceof ProvenanceException p ? p.problems()
+                : List.of(new Problem(e.path(), e.problem()));
         ArrayNode errors = JsonNodeFactory.instance.arrayNode();
         for (Problem problem : problems) {
             ObjectNode n = errors.addObject();
@@ -165,13 +166,6 @@ final class Problems {
             }
         }
         return p;
-    }
-
-    /** The problem in a one-line message of the form {@code path: message} (or just {@code message}). */
-    private static Problem problem(String message) {
-        int colon = message.indexOf(": ");
-        boolean hasPath = colon > 0 && message.substring(0, colon).matches("[A-Za-z0-9_.\\[\\]-]+");
-        return hasPath ? new Problem(message.substring(0, colon), message.substring(colon + 2)) : new Problem("", message);
     }
 
     private static byte[] randomBytes() {

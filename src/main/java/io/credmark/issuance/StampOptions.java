@@ -146,6 +146,6 @@ public record StampOptions(MarkerOptions marker, WatermarkMode watermark, Metada
     }
 
     private static InvalidInputException invalid(String path, String message) {
-        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, path + ": " + message);
+        return InvalidInputException.invalidDocument(path, message);
     }
 }

@@ -293,8 +293,8 @@ public final class StampService {
             return Optional.empty();
         }
         if (mode == WatermarkMode.REQUIRED) {
-            throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT,
-                    "options.watermark: this image cannot carry the invisible watermark: " + reason.get()
+            throw InvalidInputException.invalidDocument("options.watermark",
+                    "this image cannot carry the invisible watermark: " + reason.get()
                             + "; stamp it with options.watermark false or \"auto\"");
         }
         return Optional.of(WatermarkStamp.skipped(reason.get()));
