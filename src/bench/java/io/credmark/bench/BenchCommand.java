@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.app.Credmark;
 import io.credmark.app.Settings;
+import io.credmark.bytes.Sha256;
 import io.credmark.cli.Args;
 import io.credmark.cli.CliFiles;
 import io.credmark.cli.UsageException;
@@ -21,8 +22,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +79,7 @@ final class BenchCommand {
         for (Map.Entry<String, byte[]> e : inputs.entrySet()) {
             byte[] image = e.getValue();
             byte[] stamped = credmark.stamping().stamp(StampRequest.of(image, provenance)).toByteArray();
-            double sha = measure(seconds, () -> sha256(image));
+            double sha = measure(seconds, () -> Sha256.of(image));
             double stamp = measure(seconds, () -> credmark.stamping().stamp(StampRequest.of(image, provenance))
                     .toByteArray());
             double untimedStamp = measure(seconds, () -> untimed.stamping().stamp(StampRequest.of(image,
@@ -123,14 +122,6 @@ final class BenchCommand {
         double[] taken = Arrays.copyOf(samples, n);
         Arrays.sort(taken);
         return taken[n / 2];
-    }
-
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static double round(double v) {

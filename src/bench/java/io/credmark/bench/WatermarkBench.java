@@ -3,6 +3,7 @@ package io.credmark.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.bytes.Sha256;
 import io.credmark.pixels.watermark.Embedded;
 import io.credmark.pixels.watermark.Quality;
 import io.credmark.pixels.watermark.WatermarkKey;
@@ -12,11 +13,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -79,7 +77,7 @@ public final class WatermarkBench {
         if (files.isEmpty()) {
             throw new IOException("no PNG or JPEG images under " + options.images());
         }
-        WatermarkKey key = WatermarkKey.of(sha256("credmark-watermark-bench-" + options.seed()));
+        WatermarkKey key = WatermarkKey.of(Sha256.of("credmark-watermark-bench-" + options.seed()));
         Watermarker wm = new Watermarker(key);
         List<Attacks.Attack> singles = Attacks.singles();
         List<Attacks.Attack> pairs = options.pairs() ? Attacks.pairs() : List.of();
@@ -130,7 +128,7 @@ public final class WatermarkBench {
     }
 
     static long idFor(String name) {
-        byte[] h = sha256("id-" + name);
+        byte[] h = Sha256.of("id-" + name);
         long id = 0;
         for (int i = 0; i < 6; i++) {
             id = (id << 8) | (h[i] & 0xFF);
@@ -460,13 +458,5 @@ public final class WatermarkBench {
                     100 * s.get("worstSingleRecovery").asDouble(), 100 * s.get("worstPairRecovery").asDouble(),
                     100 * s.get("meanPairRecovery").asDouble());
         });
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

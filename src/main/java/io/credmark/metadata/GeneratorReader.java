@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import io.credmark.bytes.Sha256;
 import io.credmark.container.ParsedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +79,7 @@ public final class GeneratorReader {
                 } else if (ComfyUiImport.isWorkflow(json)) {
                     Found workflow = new Found(ComfyUiImport.GENERATOR, t.source());
                     workflow.extra.set("workflow", keepWorkflow ? json
-                            : Found.F.objectNode().put("sha256", sha256(t.text())));
+                            : Found.F.objectNode().put("sha256", Sha256.hex(t.text())));
                     found.add(workflow.done());
                 } else if (InvokeAiImport.isMetadata(json)) {
                     found.add(InvokeAiImport.read(json, t));
@@ -127,15 +124,6 @@ public final class GeneratorReader {
                     + " \"none\" to leave it unread");
         } catch (IOException e) {
             return Found.F.missingNode();
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
