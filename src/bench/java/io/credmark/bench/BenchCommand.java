@@ -1,8 +1,8 @@
 package io.credmark.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.Json;
 import io.credmark.app.Credmark;
 import io.credmark.app.Settings;
 import io.credmark.bytes.Sha256;
@@ -72,7 +72,7 @@ final class BenchCommand {
         inputs.put("jpeg", args.option("jpeg").map(p -> CliFiles.read(Path.of(p), Long.MAX_VALUE))
                 .orElseGet(() -> synthetic("jpeg")));
 
-        ObjectNode report = new ObjectMapper().createObjectNode();
+        ObjectNode report = Json.mapper().createObjectNode();
         report.put("java", System.getProperty("java.version"));
         report.put("cores", Runtime.getRuntime().availableProcessors());
         ArrayNode results = report.putArray("results");

@@ -3,6 +3,7 @@ package io.credmark.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.Json;
 import io.credmark.bytes.Sha256;
 import io.credmark.pixels.watermark.Embedded;
 import io.credmark.pixels.watermark.Quality;
@@ -85,7 +86,7 @@ public final class WatermarkBench {
         all.addAll(pairs);
         if (options.timingOnly()) {
             double[] timing = timeOneMegapixel(files, wm);
-            ObjectNode root = new ObjectMapper().createObjectNode();
+            ObjectNode root = Json.mapper().createObjectNode();
             root.put("algorithm", Watermarker.ALGORITHM);
             root.put("version", Watermarker.VERSION);
             timingNode(root, timing, List.of());
@@ -274,7 +275,7 @@ public final class WatermarkBench {
 
     private static ObjectNode report(List<ImageResult> results, List<Attacks.Attack> singles,
                                      List<Attacks.Attack> pairs, double[] timing, Options options) {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.mapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("algorithm", Watermarker.ALGORITHM);
         root.put("version", Watermarker.VERSION);

@@ -3,6 +3,7 @@ package io.credmark.creators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import io.credmark.NotFoundException;
 import io.credmark.bytes.Sha256;
 import io.credmark.disclosure.DisclosureLevel;
@@ -43,7 +44,7 @@ public final class Creators {
     static final String HANDLE_RULE = "1 to 64 characters a-z, 0-9, '.', '_', '-', starting with a letter or digit";
     private static final int MAX_PRESENTED_LENGTH = 256;
     private static final Logger LOG = LoggerFactory.getLogger(Creators.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final CreatorRepository repository;
     private final CredentialStore disclosures;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public record EvidenceBundle(String manifest, Optional<String> credentialId, Opt
         List<String> disclosures) {
 
     public static final String FORMAT = "credmark-evidence/1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public EvidenceBundle {
         disclosures = List.copyOf(disclosures);

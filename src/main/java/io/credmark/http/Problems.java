@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.AccessDeniedException;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import io.credmark.NotFoundException;
 import io.credmark.OverloadedException;
 import io.credmark.UnavailableException;
@@ -30,7 +31,7 @@ final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String base;

@@ -1,12 +1,11 @@
 package io.credmark.metadata;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import io.credmark.bytes.Sha256;
 import io.credmark.container.ParsedImage;
 import java.io.IOException;
@@ -27,8 +26,7 @@ public final class GeneratorReader {
 
     /** JSON nesting past this is not a generator's metadata; real graphs are 4 to 6 levels deep. */
     static final int MAX_JSON_DEPTH = 64;
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build()).build());
+    private static final ObjectMapper JSON = Json.bounded(MAX_JSON_DEPTH, false);
 
     private GeneratorReader() {
     }

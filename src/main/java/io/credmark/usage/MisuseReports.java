@@ -3,6 +3,7 @@ package io.credmark.usage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import io.credmark.NotFoundException;
 import io.credmark.creators.CreatorAccount;
 import io.credmark.creators.CredentialViews;
@@ -28,7 +29,7 @@ public final class MisuseReports {
     public static final int MAX_MESSAGE = 2000;
     public static final int MAX_CONTACT = 200;
     public static final int MAX_NOTE = 2000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
     private final ReportRepository reports;

@@ -2,6 +2,7 @@ package io.credmark.c2pa.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credmark.Json;
 import io.credmark.c2pa.CborException;
 import io.credmark.c2pa.ClaimException;
 import io.credmark.c2pa.ManifestUnreadableException;
@@ -34,7 +35,7 @@ final class ManifestValidation {
 
     /** Ingredients of ingredients of …: deep enough for real histories, bounded against crafted cycles. */
     private static final int MAX_INGREDIENT_DEPTH = 8;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     record Outcome(StatusLog log, ManifestSummary summary) {
     }
