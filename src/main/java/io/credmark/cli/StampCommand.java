@@ -14,6 +14,7 @@ import io.credmark.disclosure.Disclosure;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.http.StampOptionsJson;
 import io.credmark.identity.TimeStampJson;
 import io.credmark.issuance.ProvenanceInput;
 import io.credmark.issuance.StampOptions;
@@ -66,7 +67,7 @@ final class StampCommand {
      */
     private static StampOptions options(Args args) {
         StampOptions options = args.option("options")
-                .map(p -> StampOptions.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
+                .map(p -> StampOptionsJson.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
                 .orElse(StampOptions.METADATA_ONLY);
         if (args.flag("mark") && !options.marker().enabled()) {
             options = options.withMarker(io.credmark.pixels.marker.MarkerOptions.defaults());
