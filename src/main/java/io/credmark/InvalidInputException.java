@@ -23,18 +23,43 @@ public class InvalidInputException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String path;
+    private final String problem;
 
     public InvalidInputException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, "", message, null);
     }
 
     public InvalidInputException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+        this(kind, "", message, cause);
+    }
+
+    private InvalidInputException(Kind kind, String path, String problem, Throwable cause) {
+        super(path.isEmpty() ? problem : path + ": " + problem, cause);
         this.kind = kind;
+        this.path = path;
+        this.problem = problem;
+    }
+
+    /**
+     * A document that is invalid at {@code path}, the JSON path of the member at fault (e.g. {@code
+     * options.watermark}); the message reads {@code path: problem}.
+     */
+    public static InvalidInputException invalidDocument(String path, String problem) {
+        return new InvalidInputException(Kind.INVALID_DOCUMENT, path, problem, null);
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The JSON path of the member at fault, or {@code ""} when the problem is not with one member. */
+    public String path() {
+        return path;
+    }
+
+    /** What is wrong, without the {@link #path()}. */
+    public String problem() {
+        return problem;
     }
 }

@@ -1,10 +1,11 @@
 package io.credmark.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.Json;
 import io.credmark.app.Credmark;
 import io.credmark.app.Settings;
+import io.credmark.bytes.Sha256;
 import io.credmark.cli.CliFiles;
 import io.credmark.cli.UsageException;
 import io.credmark.issuance.StampRequest;
@@ -20,8 +21,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,14 +77,14 @@ final class BenchCommand implements Callable<Integer> {
         inputs.put("jpeg", jpeg.map(p -> CliFiles.read(p, Long.MAX_VALUE))
                 .orElseGet(() -> synthetic("jpeg")));
 
-        ObjectNode report = new ObjectMapper().createObjectNode();
+        ObjectNode report = Json.mapper().createObjectNode();
         report.put("java", System.getProperty("java.version"));
         report.put("cores", Runtime.getRuntime().availableProcessors());
         ArrayNode results = report.putArray("results");
         for (Map.Entry<String, byte[]> e : inputs.entrySet()) {
             byte[] image = e.getValue();
             byte[] stamped = credmark.stamping().stamp(StampRequest.of(image, provenance)).toByteArray();
-            double sha = measure(seconds, () -> sha256(image));
+            double sha = measure(seconds, () -> Sha256.of(image));
             double stamp = measure(seconds, () -> credmark.stamping().stamp(StampRequest.of(image, provenance))
                     .toByteArray());
             double untimedStamp = measure(seconds, () -> untimed.stamping().stamp(StampRequest.of(image,
@@ -128,14 +127,6 @@ final class BenchCommand implements Callable<Integer> {
         double[] taken = Arrays.copyOf(samples, n);
         Arrays.sort(taken);
         return taken[n / 2];
-    }
-
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static double round(double v) {

@@ -3,6 +3,8 @@ package io.credmark.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.Json;
+import io.credmark.bytes.Sha256;
 import io.credmark.pixels.watermark.Embedded;
 import io.credmark.pixels.watermark.Quality;
 import io.credmark.pixels.watermark.WatermarkKey;
@@ -12,11 +14,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -79,7 +78,7 @@ public final class WatermarkBench {
         if (files.isEmpty()) {
             throw new IOException("no PNG or JPEG images under " + options.images());
         }
-        WatermarkKey key = WatermarkKey.of(sha256("credmark-watermark-bench-" + options.seed()));
+        WatermarkKey key = WatermarkKey.of(Sha256.of("credmark-watermark-bench-" + options.seed()));
         Watermarker wm = new Watermarker(key);
         List<Attacks.Attack> singles = Attacks.singles();
         List<Attacks.Attack> pairs = options.pairs() ? Attacks.pairs() : List.of();
@@ -87,7 +86,7 @@ public final class WatermarkBench {
         all.addAll(pairs);
         if (options.timingOnly()) {
             double[] timing = timeOneMegapixel(files, wm);
-            ObjectNode root = new ObjectMapper().createObjectNode();
+            ObjectNode root = Json.mapper().createObjectNode();
             root.put("algorithm", Watermarker.ALGORITHM);
             root.put("version", Watermarker.VERSION);
             timingNode(root, timing, List.of());
@@ -130,7 +129,7 @@ public final class WatermarkBench {
     }
 
     static long idFor(String name) {
-        byte[] h = sha256("id-" + name);
+        byte[] h = Sha256.of("id-" + name);
         long id = 0;
         for (int i = 0; i < 6; i++) {
             id = (id << 8) | (h[i] & 0xFF);
@@ -276,7 +275,7 @@ public final class WatermarkBench {
 
     private static ObjectNode report(List<ImageResult> results, List<Attacks.Attack> singles,
                                      List<Attacks.Attack> pairs, double[] timing, Options options) {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = Json.mapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("algorithm", Watermarker.ALGORITHM);
         root.put("version", Watermarker.VERSION);
@@ -460,13 +459,5 @@ public final class WatermarkBench {
                     100 * s.get("worstSingleRecovery").asDouble(), 100 * s.get("worstPairRecovery").asDouble(),
                     100 * s.get("meanPairRecovery").asDouble());
         });
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.credmark.app;
 
 import io.credmark.BuildInfo;
-import io.credmark.InvalidInputException;
 import io.credmark.Limits;
 import io.credmark.PixelBudget;
 import io.credmark.c2pa.claim.ClaimWriter;
@@ -142,8 +141,7 @@ public final class Credmark {
         boolean required = s.get("tsa.required").map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
-                    "tsa.required must be true or false");
+            default -> throw new ConfigurationException("tsa.required must be true or false");
         }).orElse(true);
         if (url.isEmpty()) {
             return new TimeStamping(Optional.of(TimeStampClient.local(builtIn)), required);
@@ -155,11 +153,10 @@ public final class Credmark {
         try {
             uri = new URI(url.get());
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST, "tsa.url is not a URL");
+            throw new ConfigurationException("tsa.url is not a URL");
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
-                    "tsa.url must be an http(s) URL or none");
+            throw new ConfigurationException("tsa.url must be an http(s) URL or none");
         }
         return new TimeStamping(Optional.of(TimeStampClient.http(uri, TSA_TIMEOUT)), required);
     }
@@ -179,9 +176,9 @@ public final class Credmark {
             return configured.isPresent() ? WatermarkKey.read(configured.get())
                     : WatermarkKey.openOrCreate(s.dataDir());
         } catch (IOException e) {
-            throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST, "the watermark key "
+            throw new ConfigurationException("the watermark key "
                     + configured.map(Path::toString).orElse(WatermarkKey.FILE_NAME + " in the data directory")
-                    + " cannot be read: " + e.getMessage());
+                    + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -192,7 +189,7 @@ public final class Credmark {
      */
     private static Supplier<Signer> signer(Settings s, DevelopmentCa ca) {
         Optional<CoseAlgorithm> algorithm = s.get("signer.algorithm").map(a -> CoseAlgorithm.byName(a)
-                .orElseThrow(() -> new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
+                .orElseThrow(() -> new ConfigurationException(
                         "signer.algorithm must be one of es256, es384, es512, ps256, ed25519")));
         if (s.get("signer.pkcs11.config").isPresent()) {
             Signer hsm = hsmSigner(s, algorithm);
@@ -232,7 +229,7 @@ public final class Credmark {
         if (s.get("signer.certificates").isPresent()) {
             chain = TrustAnchors.fromPem(s.path("signer.certificates").orElseThrow()).certificates();
             if (!chain.get(0).getPublicKey().equals(hsm.chain().get(0).getPublicKey())) {
-                throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
+                throw new ConfigurationException(
                         "signer.certificates does not start with the certificate of the HSM key");
             }
         }
@@ -250,7 +247,7 @@ public final class Credmark {
         };
     }
 
-    private static InvalidInputException missing(String key) {
-        return new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST, key + " is not configured");
+    private static ConfigurationException missing(String key) {
+        return new ConfigurationException(key + " is not configured");
     }
 }

@@ -25,12 +25,12 @@ public final class OfflineKeys implements AutoCloseable {
      * Opens the database the settings name, with a small pool.
      *
      * @param instead what to do instead when a running service holds the database
-     * @throws IllegalArgumentException when {@code db.url} is not a database URL credmark can use
+     * @throws ConfigurationException when {@code db.url} is not a database URL credmark can use
      */
     public static OfflineKeys open(Settings settings, String instead) {
         String url = ServiceNode.databaseUrl(settings);
         try {
-            return new OfflineKeys(Database.open(url, 2));
+            return new OfflineKeys(ServiceNode.openDatabase(url, 2));
         } catch (StoreException e) {
             throw ServiceNode.explained(e, url, instead);
         }

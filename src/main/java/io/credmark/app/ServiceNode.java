@@ -12,12 +12,12 @@ import io.credmark.store.ApiKeyRepository;
 import io.credmark.store.CreatorRepository;
 import io.credmark.store.CredentialStore;
 import io.credmark.store.Database;
+import io.credmark.store.DatabaseInUseException;
 import io.credmark.store.ModelRepository;
 import io.credmark.store.StoreException;
 import io.credmark.store.ValueSealer;
 import io.credmark.verification.CredentialLookup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -67,7 +67,7 @@ public final class ServiceNode implements AutoCloseable {
         DataDirectory.create(settings.dataDir());
         Credmark engine = Credmark.open(settings);
         ValueSealer sealer = storeKey(settings);
-        Database database = Database.open(databaseUrl(settings));
+        Database database = openDatabase(databaseUrl(settings), 10);
         if (databaseUrl(settings).equals(Database.defaultUrl(settings.dataDir()))) {
             DataDirectory.restrict(settings.dataDir(), Database.DEFAULT_NAME);
         }
@@ -86,7 +86,7 @@ public final class ServiceNode implements AutoCloseable {
         try {
             return configured.isPresent() ? ValueSealer.read(configured.get()) : ValueSealer.openOrCreate(s.dataDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("the store key " + configured.map(Path::toString)
+            throw new ConfigurationException("the store key " + configured.map(Path::toString)
                     .orElse(ValueSealer.FILE_NAME + " in the data directory") + " cannot be read", e);
         }
     }
@@ -105,6 +105,15 @@ public final class ServiceNode implements AutoCloseable {
         }
     }
 
+    /** Opens the database at {@code url}; a URL credmark cannot use is a configuration error of {@code db.url}. */
+    static Database openDatabase(String url, int maxConnections) {
+        try {
+            return Database.open(url, maxConnections);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
     /** Whether there is a database to use: a configured one, or the default H2 file in the data directory. */
     public static boolean hasDatabase(Settings settings) {
         return settings.get("db.url").isPresent()
@@ -113,8 +122,7 @@ public final class ServiceNode implements AutoCloseable {
 
     /** An H2 file a running service holds is locked: say so, and what to do {@code instead}. */
     static StoreException explained(StoreException e, String url, String instead) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("already in use") || message.contains("file is locked")) {
+        if (e instanceof DatabaseInUseException) {
             return new StoreException("the database " + Database.redact(url) + " is in use by a running service; "
                     + instead, e);
         }

@@ -1,6 +1,5 @@
 package io.credmark.app;
 
-import io.credmark.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -49,8 +48,8 @@ public final class Settings {
             try (Reader r = Files.newBufferedReader(config)) {
                 file.load(r);
             } catch (IOException | IllegalArgumentException e) {
-                throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST,
-                        "cannot read " + FILE_NAME + " in the data directory: " + e.getMessage());
+                throw new ConfigurationException(
+                        "cannot read " + FILE_NAME + " in the data directory: " + e.getMessage(), e);
             }
         }
     }
@@ -116,7 +115,7 @@ public final class Settings {
         try {
             return Long.parseLong(v.get());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(InvalidInputException.Kind.BAD_REQUEST, key + " must be a number");
+            throw new ConfigurationException(key + " must be a number");
         }
     }
 

@@ -3,6 +3,8 @@ package io.credmark.cli;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
 import io.credmark.UnavailableException;
+import io.credmark.app.ConfigurationException;
+import io.credmark.c2pa.C2paException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
@@ -132,7 +134,8 @@ public final class Main {
         if (e instanceof CommandLine.ExecutionException && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof UsageException || e instanceof InvalidInputException || e instanceof ConflictException
+        if (e instanceof UsageException || e instanceof InvalidInputException || e instanceof C2paException
+                || e instanceof ConfigurationException || e instanceof ConflictException
                 || e instanceof java.io.IOException) {
             err.println("credmark: " + e.getMessage());
             return 2;

@@ -1,11 +1,12 @@
 package io.credmark.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.Json;
 import io.credmark.app.Credmark;
 import io.credmark.app.ServiceNode;
 import io.credmark.app.Settings;
 import io.credmark.bytes.Sha256;
+import io.credmark.c2pa.sign.TimeStampOutcome;
 import io.credmark.container.ImageFormat;
 import io.credmark.credential.WatermarkPayload;
 import io.credmark.disclosure.Commitments;
@@ -13,6 +14,8 @@ import io.credmark.disclosure.Disclosure;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.http.StampOptionsJson;
+import io.credmark.identity.TimeStampJson;
 import io.credmark.issuance.ProvenanceInput;
 import io.credmark.issuance.StampOptions;
 import io.credmark.issuance.StampOrder;
@@ -24,12 +27,6 @@ import io.credmark.issuance.WatermarkStamp;
 import io.credmark.pixels.marker.MarkResult;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
-import io.credmark.c2pa.sign.TimeStampOutcome;
-import io.credmark.container.ImageFormat;
-import io.credmark.disclosure.Commitments;
-import io.credmark.disclosure.DisclosureLevel;
-import io.credmark.identity.TimeStampJson;
-import io.credmark.pixels.marker.MarkResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +89,7 @@ final class StampCommand implements Callable<Integer> {
         DisclosurePolicy policy = disclosure
                 .map(p -> DisclosurePolicy.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
                 .orElse(DisclosurePolicy.ALL_PUBLIC);
-        ObjectNode flags = new ObjectMapper().createObjectNode();
+        ObjectNode flags = Json.mapper().createObjectNode();
         protectedFields.forEach(p -> flags.put(p, "protected"));
         privateFields.forEach(p -> flags.put(p, "private"));
         return flags.isEmpty() ? policy : policy.stricterOf(DisclosurePolicy.parse(flags));
@@ -104,7 +101,7 @@ final class StampCommand implements Callable<Integer> {
      */
     private StampOptions options() {
         StampOptions options = optionsFile
-                .map(p -> StampOptions.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
+                .map(p -> StampOptionsJson.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
                 .orElse(StampOptions.METADATA_ONLY);
         if (mark && !options.marker().enabled()) {
             options = options.withMarker(io.credmark.pixels.marker.MarkerOptions.defaults());
@@ -117,7 +114,7 @@ final class StampCommand implements Callable<Integer> {
 
     private static com.fasterxml.jackson.databind.JsonNode readJson(byte[] bytes, String name) {
         try {
-            return new ObjectMapper().readTree(bytes);
+            return Json.mapper().readTree(bytes);
         } catch (java.io.IOException e) {
             throw new UsageException(name + " is not JSON");
         }
@@ -144,7 +141,7 @@ final class StampCommand implements Callable<Integer> {
             CliFiles.writeOwnerOnly(Path.of(evidenceOut.get()),
                     o -> o.write(evidence.toJson().toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        ObjectNode summary = new ObjectMapper().createObjectNode();
+        ObjectNode summary = Json.mapper().createObjectNode();
         summary.put("out", target.toString());
         summary.put("format", issued.format().mediaType());
         summary.put("manifest", issued.manifest());

@@ -8,7 +8,7 @@ import java.util.Optional;
  * is checked against the TIFF's bounds; a structure that cannot be walked is reported as such, so that a caller
  * who must not leave the comment readable can remove the whole block instead.
  */
-public final class TiffUserComment {
+final class TiffUserComment {
 
     private static final int EXIF_IFD_POINTER = 0x8769;
     private static final int USER_COMMENT = 0x9286;

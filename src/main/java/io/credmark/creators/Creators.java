@@ -3,12 +3,13 @@ package io.credmark.creators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import io.credmark.NotFoundException;
 import io.credmark.bytes.Sha256;
-import io.credmark.provenance.Problem;
-import io.credmark.provenance.ProvenanceException;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.provenance.Problem;
+import io.credmark.provenance.ProvenanceException;
 import io.credmark.store.CommitmentRecord;
 import io.credmark.store.CreatorRecord;
 import io.credmark.store.CreatorRepository;
@@ -43,7 +44,7 @@ public final class Creators {
     static final String HANDLE_RULE = "1 to 64 characters a-z, 0-9, '.', '_', '-', starting with a letter or digit";
     private static final int MAX_PRESENTED_LENGTH = 256;
     private static final Logger LOG = LoggerFactory.getLogger(Creators.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final CreatorRepository repository;
     private final CredentialStore disclosures;
@@ -65,8 +66,8 @@ public final class Creators {
      */
     public NewCreator register(String handle) {
         if (handle == null || !HANDLE.matcher(handle).matches()) {
-            throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT,
-                    "handle: a creator handle is " + HANDLE_RULE);
+            throw InvalidInputException.invalidDocument("handle",
+                    "a creator handle is " + HANDLE_RULE);
         }
         String token = newToken();
         Instant now = Timestamps.storable(clock.instant());

@@ -152,7 +152,7 @@ public final class CredentialViews {
         for (String path : fields.orElse(List.copyOf(byPath.keySet()))) {
             String d = byPath.get(path);
             if (d == null) {
-                throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, "fields: '"
+                throw InvalidInputException.invalidDocument("fields", "'"
                         + Creators.shorten(path) + "' is not a disclosable field of this credential (it has: "
                         + String.join(", ", byPath.keySet()) + ")");
             }

@@ -1,14 +1,13 @@
 package io.credmark.disclosure;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.credmark.Json;
+import io.credmark.bytes.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -28,9 +27,8 @@ public record Disclosure(String salt, String path, JsonNode value, String encode
     /** A disclosure carries one field; a field is at most a few hundred KiB even with a long prompt. */
     static final int MAX_ENCODED_LENGTH = 1 << 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper BOUNDED = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build());
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper BOUNDED = Json.bounded(32, false);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     public static Disclosure create(String path, JsonNode value, SecureRandom random) {
@@ -73,11 +71,7 @@ public record Disclosure(String salt, String path, JsonNode value, String encode
     }
 
     public static byte[] digestOf(String encoded) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(encoded.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(encoded.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The value never appears in logs through this record. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ public record EvidenceBundle(String manifest, Optional<String> credentialId, Opt
         List<String> disclosures) {
 
     public static final String FORMAT = "credmark-evidence/1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public EvidenceBundle {
         disclosures = List.copyOf(disclosures);
@@ -41,23 +42,23 @@ public record EvidenceBundle(String manifest, Optional<String> credentialId, Opt
         try {
             n = JSON.readTree(json);
         } catch (IOException e) {
-            throw invalid("the evidence bundle is not JSON");
+            throw invalid("", "the evidence bundle is not JSON");
         }
         if (n == null || !n.isObject() || !FORMAT.equals(n.path("format").asText())) {
-            throw invalid("format: expected \"" + FORMAT + "\"");
+            throw invalid("format", "expected \"" + FORMAT + "\"");
         }
         JsonNode credential = n.path("credential");
         if (!credential.path("manifest").isTextual()) {
-            throw invalid("credential.manifest: expected the manifest label");
+            throw invalid("credential.manifest", "expected the manifest label");
         }
         JsonNode list = n.path("disclosures");
         if (!list.isArray()) {
-            throw invalid("disclosures: expected an array of disclosure strings");
+            throw invalid("disclosures", "expected an array of disclosure strings");
         }
         List<String> disclosures = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (!list.get(i).isTextual()) {
-                throw invalid("disclosures[" + i + "]: expected a string");
+                throw invalid("disclosures[" + i + "]", "expected a string");
             }
             disclosures.add(list.get(i).textValue());
         }
@@ -66,7 +67,7 @@ public record EvidenceBundle(String manifest, Optional<String> credentialId, Opt
                 Optional.ofNullable(credential.path("url").asText(null)), disclosures);
     }
 
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, message);
+    private static InvalidInputException invalid(String path, String problem) {
+        return InvalidInputException.invalidDocument(path, problem);
     }
 }

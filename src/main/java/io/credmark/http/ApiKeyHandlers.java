@@ -36,23 +36,23 @@ final class ApiKeyHandlers {
     void create(Context ctx) {
         JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_BODY), "body");
         if (!body.isObject()) {
-            throw document("expected a JSON object");
+            throw document("", "expected a JSON object");
         }
         Iterator<String> names = body.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!Set.of("name", "role").contains(name)) {
-                throw document(name + ": unknown member; expected name and role");
+                throw document(name, "unknown member; expected name and role");
             }
         }
         if (!body.path("name").isTextual()) {
-            throw document("name: required, a string");
+            throw document("name", "required, a string");
         }
         ApiKeyRole role = ApiKeyRole.STAMP;
         if (body.has("role")) {
             role = ApiKeyRole.byWireName(body.get("role").asText(""))
                     .filter(r -> body.get("role").isTextual())
-                    .orElseThrow(() -> document("role: expected \"stamp\" or \"admin\""));
+                    .orElseThrow(() -> document("role", "expected \"stamp\" or \"admin\""));
         }
         NewApiKey created = apiKeys.create(body.get("name").asText(), role);
         ctx.header("Location", Routes.path(Routes.API_KEY, created.key().name()));
@@ -67,8 +67,7 @@ final class ApiKeyHandlers {
         Responses.json(ctx, 200, JsonViews.apiKey(key));
     }
 
-    private static ProblemException document(String message) {
-        return Problems.invalidDocument(null,
-                new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, message));
+    private static ProblemException document(String path, String problem) {
+        return Problems.invalidDocument(null, InvalidInputException.invalidDocument(path, problem));
     }
 }

@@ -43,16 +43,16 @@ final class CreatorHandlers {
     void register(Context ctx) {
         JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_BODY), "body");
         if (!body.isObject()) {
-            throw document("expected a JSON object: {\"handle\": \"…\"}");
+            throw document("", "expected a JSON object: {\"handle\": \"…\"}");
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("handle")) {
-                throw document(name + ": unknown member; expected handle");
+                throw document(name, "unknown member; expected handle");
             }
         }
         if (!body.path("handle").isTextual()) {
-            throw document("handle: required, a string");
+            throw document("handle", "required, a string");
         }
         NewCreator created = creators.register(body.get("handle").textValue());
         ctx.header("Location", Routes.path(Routes.CREATOR, created.creator().handle()));
@@ -187,8 +187,7 @@ final class CreatorHandlers {
                         + (handle.length() > 64 ? handle.substring(0, 64) + "…" : handle) + "'"));
     }
 
-    private static ProblemException document(String message) {
-        return Problems.invalidDocument(null,
-                new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, message));
+    private static ProblemException document(String path, String problem) {
+        return Problems.invalidDocument(null, InvalidInputException.invalidDocument(path, problem));
     }
 }

@@ -2,14 +2,12 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.bytes.Sha256;
 import io.credmark.creators.CredentialView;
 import io.credmark.credential.Credential;
 import io.credmark.credential.CredentialLinks;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -240,11 +238,6 @@ final class CredentialPage {
     }
 
     private static String hash(String inline) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
-            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "'sha256-" + Base64.getEncoder().encodeToString(Sha256.of(inline)) + "'";
     }
 }

@@ -1,13 +1,11 @@
 package io.credmark.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import java.io.IOException;
 
 /**
@@ -16,10 +14,7 @@ import java.io.IOException;
  */
 final class JsonBodies {
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+    private static final ObjectMapper JSON = Json.bounded(32, true);
 
     private JsonBodies() {
     }
@@ -43,7 +38,6 @@ final class JsonBodies {
     }
 
     static ProblemException invalid(String path, String message) {
-        return Problems.invalidDocument(null,
-                new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, path + ": " + message));
+        return Problems.invalidDocument(null, InvalidInputException.invalidDocument(path, message));
     }
 }

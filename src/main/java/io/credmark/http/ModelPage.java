@@ -1,12 +1,10 @@
 package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.credmark.bytes.Sha256;
 import io.credmark.creators.ModelView;
 import io.credmark.issuance.ProvenanceInput;
 import io.credmark.provenance.ProvenanceSchema;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -138,11 +136,6 @@ final class ModelPage {
     }
 
     private static String hash(String inline) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
-            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "'sha256-" + Base64.getEncoder().encodeToString(Sha256.of(inline)) + "'";
     }
 }

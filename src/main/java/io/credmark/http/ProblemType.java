@@ -4,7 +4,7 @@ package io.credmark.http;
  * The kinds of error the API answers with, each a problem type of RFC 9457 whose URI is
  * {@code PUBLIC_URL/problems/SLUG} (a page describing it).
  */
-public enum ProblemType {
+enum ProblemType {
     BAD_REQUEST("bad-request", 400, "Bad request",
             "The request cannot be read: a missing or malformed part, header or parameter."),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized",

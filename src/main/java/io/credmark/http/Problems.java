@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.AccessDeniedException;
 import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
-import io.credmark.OverloadedException;
+import io.credmark.Json;
 import io.credmark.NotFoundException;
+import io.credmark.OverloadedException;
 import io.credmark.UnavailableException;
+import io.credmark.c2pa.C2paException;
 import io.credmark.c2pa.sign.TimeStampUnavailableException;
 import io.credmark.http.admission.Refusal;
 import io.credmark.provenance.Problem;
@@ -29,7 +31,7 @@ final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String base;
@@ -67,6 +69,10 @@ final class Problems {
                 case INVALID_DOCUMENT -> invalidDocument(null, i);
                 case BAD_REQUEST -> new ProblemException(ProblemType.BAD_REQUEST, i.getMessage());
             };
+        }
+        if (e instanceof C2paException c) {
+            // C2PA data that escaped its validator unread is still the caller's damaged image, not a bug
+            return new ProblemException(ProblemType.MALFORMED_IMAGE, c.getMessage());
         }
         if (e instanceof ConflictException c) {
             return new ProblemException(ProblemType.CONFLICT, c.getMessage());
@@ -111,7 +117,8 @@ final class Problems {
      * @param part the request part the document came in (e.g. {@code provenance}), or {@code null}
      */
     static ProblemException invalidDocument(String part, InvalidInputException e) {
-        List<Problem> problems = e instanceof ProvenanceException p ? p.problems() : List.of(problem(e.getMessage()));
+        List<Problem> problems = e instanceof ProvenanceException p ? p.problems()
+                : List.of(new Problem(e.path(), e.problem()));
         ArrayNode errors = JsonNodeFactory.instance.arrayNode();
         for (Problem problem : problems) {
             ObjectNode n = errors.addObject();
@@ -160,13 +167,6 @@ final class Problems {
             }
         }
         return p;
-    }
-
-    /** The problem in a one-line message of the form {@code path: message} (or just {@code message}). */
-    private static Problem problem(String message) {
-        int colon = message.indexOf(": ");
-        boolean hasPath = colon > 0 && message.substring(0, colon).matches("[A-Za-z0-9_.\\[\\]-]+");
-        return hasPath ? new Problem(message.substring(0, colon), message.substring(colon + 2)) : new Problem("", message);
     }
 
     private static byte[] randomBytes() {

@@ -65,7 +65,7 @@ final class StampHandler implements Handler {
         if (parts.containsKey("options")) {
             // the parser's messages name paths from "options." on
             JsonNode json = JsonBodies.read(parts.get("options").bytes(), "options");
-            options = StampOptions.parse(json, WatermarkMode.AUTO);
+            options = StampOptionsJson.parse(json, WatermarkMode.AUTO);
             disclosure = disclosure(json);
         }
         Stamped stamped;

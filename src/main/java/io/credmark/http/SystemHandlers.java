@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.Json;
 import io.credmark.app.Credmark;
 import io.credmark.app.ServiceNode;
 import io.javalin.http.Context;
@@ -74,7 +75,7 @@ final class SystemHandlers {
             if (in == null) {
                 throw new IllegalStateException("openapi.json is missing from the class path");
             }
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = Json.mapper();
             ObjectNode doc = (ObjectNode) json.readTree(in);
             ArrayNode servers = doc.putArray("servers");
             servers.addObject().put("url", publicBase);

@@ -2,6 +2,7 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.bytes.Sha256;
 import io.credmark.creators.CredentialViews;
 import io.credmark.credential.Credential;
 import io.credmark.credential.CredentialId;
@@ -16,9 +17,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +66,7 @@ final class WebHandlers {
         this.base = links.base();
         ASSET_TYPES.forEach((name, type) -> {
             byte[] bytes = resource(name);
-            assets.put(name, new Asset(bytes, type, "\"" + sha256(bytes).substring(0, 32) + "\""));
+            assets.put(name, new Asset(bytes, type, "\"" + Sha256.hex(bytes).substring(0, 32) + "\""));
         });
         String basePath = Html.escape(basePath(base));
         this.homePage = text("index.html").replace("{{base}}", basePath);
@@ -242,13 +240,5 @@ final class WebHandlers {
     /** A file of the web resources as UTF-8 text (page templates, the styles of the server-rendered pages). */
     static String text(String name) {
         return new String(resource(name), StandardCharsets.UTF_8);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

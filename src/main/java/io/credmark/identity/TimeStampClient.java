@@ -1,5 +1,6 @@
 package io.credmark.identity;
 
+import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.sign.TimeStamp;
 import io.credmark.c2pa.sign.TimeStampUnavailableException;
 import io.credmark.c2pa.sign.TimeStamper;
@@ -9,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -93,7 +92,7 @@ public final class TimeStampClient implements TimeStamper {
     public TimeStamp timeStamp(byte[] data) {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
-        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, sha256(data),
+        TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, Sha256.of(data),
                 new BigInteger(63, random));
         byte[] answer;
         try {
@@ -125,14 +124,6 @@ public final class TimeStampClient implements TimeStamper {
     @Override
     public String toString() {
         return "TimeStampClient[" + name + "]";
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Sends a DER query and returns the DER answer. */

@@ -1,16 +1,16 @@
 package io.credmark.issuance;
 
+import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.sign.SignedManifest;
 import io.credmark.container.ImageFormat;
 import io.credmark.disclosure.Commitments;
 import io.credmark.metadata.MetadataReport;
-import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.pixels.marker.MarkResult;
+import io.credmark.provenance.ProvenanceDocument;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -44,14 +44,12 @@ public record StampResult(SignedManifest manifest, ImageFormat format, Optional<
 
     /** SHA-256 of the stamped file, hex, computed by streaming it once. */
     public String sha256() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-                writeTo(out);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | IOException e) {
+        MessageDigest sha = Sha256.digest();
+        try (DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+            writeTo(out);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
 import io.credmark.Limits;
 import io.credmark.PixelBudget;
+import io.credmark.c2pa.ManifestUnreadableException;
 import io.credmark.c2pa.assertion.Action;
 import io.credmark.c2pa.assertion.ActionsAssertion;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
@@ -21,7 +22,6 @@ import io.credmark.c2pa.jumbf.SuperBox;
 import io.credmark.c2pa.sign.ManifestBuilder;
 import io.credmark.c2pa.sign.Signer;
 import io.credmark.c2pa.sign.TimeStamping;
-import io.credmark.c2pa.validate.ManifestUnreadableException;
 import io.credmark.c2pa.validate.StatusEntry;
 import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.c2pa.validate.Validator;
@@ -293,8 +293,8 @@ public final class StampService {
             return Optional.empty();
         }
         if (mode == WatermarkMode.REQUIRED) {
-            throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT,
-                    "options.watermark: this image cannot carry the invisible watermark: " + reason.get()
+            throw InvalidInputException.invalidDocument("options.watermark",
+                    "this image cannot carry the invisible watermark: " + reason.get()
                             + "; stamp it with options.watermark false or \"auto\"");
         }
         return Optional.of(WatermarkStamp.skipped(reason.get()));

@@ -7,7 +7,7 @@ import java.util.Set;
  * The PNG text keywords in which generator front ends write their parameters, prompts and graphs. A chunk is
  * recognised by its keyword here only to remove it; what a chunk says is read by content ({@link GeneratorReader}).
  */
-public final class GeneratorChunks {
+final class GeneratorChunks {
 
     /**
      * AUTOMATIC1111/Forge/SD.Next and Fooocus {@code parameters}; ComfyUI {@code prompt} and {@code workflow};

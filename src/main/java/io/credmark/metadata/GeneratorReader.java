@@ -1,19 +1,15 @@
 package io.credmark.metadata;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
+import io.credmark.bytes.Sha256;
 import io.credmark.container.ParsedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +26,7 @@ public final class GeneratorReader {
 
     /** JSON nesting past this is not a generator's metadata; real graphs are 4 to 6 levels deep. */
     static final int MAX_JSON_DEPTH = 64;
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build()).build());
+    private static final ObjectMapper JSON = Json.bounded(MAX_JSON_DEPTH, false);
 
     private GeneratorReader() {
     }
@@ -82,7 +77,7 @@ public final class GeneratorReader {
                 } else if (ComfyUiImport.isWorkflow(json)) {
                     Found workflow = new Found(ComfyUiImport.GENERATOR, t.source());
                     workflow.extra.set("workflow", keepWorkflow ? json
-                            : Found.F.objectNode().put("sha256", sha256(t.text())));
+                            : Found.F.objectNode().put("sha256", Sha256.hex(t.text())));
                     found.add(workflow.done());
                 } else if (InvokeAiImport.isMetadata(json)) {
                     found.add(InvokeAiImport.read(json, t));
@@ -127,15 +122,6 @@ public final class GeneratorReader {
                     + " \"none\" to leave it unread");
         } catch (IOException e) {
             return Found.F.missingNode();
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

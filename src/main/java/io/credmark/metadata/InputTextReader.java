@@ -25,7 +25,7 @@ import java.util.Set;
  * {@link PngTextReader}, which bounds inflation), and in JPEG the EXIF UserComment and COM segments, read with
  * metadata-extractor.
  */
-public final class InputTextReader {
+final class InputTextReader {
 
     /** The most text one chunk may hold; ComfyUI's editor graphs of large workflows reach a few megabytes. */
     public static final int MAX_TEXT_BYTES = 8 << 20;

@@ -92,6 +92,6 @@ public record MetadataOptions(InputMetadataMode inputMetadata, boolean importing
     }
 
     private static InvalidInputException invalid(String path, String message) {
-        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, path + ": " + message);
+        return InvalidInputException.invalidDocument(path, message);
     }
 }

@@ -184,6 +184,6 @@ public record TrainingMining(Map<Entry, Use> entries) {
     }
 
     private static InvalidInputException invalid(String path, String message) {
-        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, path + ": " + message);
+        return InvalidInputException.invalidDocument(path, message);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
 
 /**
  * credmark's database: a connection pool over H2 (embedded, the default) or PostgreSQL (several service nodes),
@@ -61,7 +62,8 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+            String message = "cannot connect to " + redact(jdbcUrl) + ": " + rootMessage(e);
+            throw lockedByAnotherProcess(e) ? new DatabaseInUseException(message, e) : new StoreException(message, e);
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
@@ -156,6 +158,16 @@ public final class Database implements AutoCloseable {
     /** Removes passwords from a JDBC URL: {@code password=…} parameters and {@code user:password@} parts. */
     public static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    }
+
+    /** H2 refuses a file that another process has open with {@link ErrorCode#DATABASE_ALREADY_OPEN_1}. */
+    private static boolean lockedByAnotherProcess(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

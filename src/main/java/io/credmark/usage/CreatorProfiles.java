@@ -2,8 +2,8 @@ package io.credmark.usage;
 
 import io.credmark.InvalidInputException;
 import io.credmark.creators.CreatorAccount;
-import io.credmark.store.CreatorProfileRepository.ProfileRecord;
 import io.credmark.store.CreatorProfileRepository;
+import io.credmark.store.CreatorProfileRepository.ProfileRecord;
 import io.credmark.store.Timestamps;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,7 +48,7 @@ public final class CreatorProfiles {
     private static Optional<String> bounded(String name, Optional<String> value, int max) {
         Optional<String> v = value.map(Texts::clean).filter(s -> !s.isEmpty());
         if (v.isPresent() && v.get().length() > max) {
-            throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, name + ": at most " + max
+            throw InvalidInputException.invalidDocument(name, "at most " + max
                     + " characters");
         }
         return v;
@@ -65,7 +65,6 @@ public final class CreatorProfiles {
         } catch (URISyntaxException e) {
             // refused below
         }
-        throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT,
-                "link: expected an absolute http(s) URL");
+        throw InvalidInputException.invalidDocument("link", "expected an absolute http(s) URL");
     }
 }

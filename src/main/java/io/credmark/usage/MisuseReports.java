@@ -3,6 +3,7 @@ package io.credmark.usage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import io.credmark.NotFoundException;
 import io.credmark.creators.CreatorAccount;
 import io.credmark.creators.CredentialViews;
@@ -28,7 +29,7 @@ public final class MisuseReports {
     public static final int MAX_MESSAGE = 2000;
     public static final int MAX_CONTACT = 200;
     public static final int MAX_NOTE = 2000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
     private final ReportRepository reports;
@@ -80,18 +81,18 @@ public final class MisuseReports {
      */
     public static Draft check(String category, String message, Optional<String> contact) {
         if (!CATEGORIES.contains(category)) {
-            throw invalid("category: must be one of " + String.join(", ", CATEGORIES));
+            throw invalid("category", "must be one of " + String.join(", ", CATEGORIES));
         }
         String text = Texts.clean(message);
         if (text.isEmpty()) {
-            throw invalid("message: required, some text saying what is wrong");
+            throw invalid("message", "required, some text saying what is wrong");
         }
         if (text.length() > MAX_MESSAGE) {
-            throw invalid("message: at most " + MAX_MESSAGE + " characters (this one has " + text.length() + ")");
+            throw invalid("message", "at most " + MAX_MESSAGE + " characters (this one has " + text.length() + ")");
         }
         Optional<String> reach = contact.map(Texts::clean).filter(s -> !s.isEmpty());
         if (reach.isPresent() && reach.get().length() > MAX_CONTACT) {
-            throw invalid("contact: at most " + MAX_CONTACT + " characters");
+            throw invalid("contact", "at most " + MAX_CONTACT + " characters");
         }
         return new Draft(category, text, reach);
     }
@@ -111,7 +112,7 @@ public final class MisuseReports {
         checkStatus(status);
         Optional<String> n = note.map(Texts::clean).filter(s -> !s.isEmpty());
         if (n.isPresent() && n.get().length() > MAX_NOTE) {
-            throw invalid("note: at most " + MAX_NOTE + " characters");
+            throw invalid("note", "at most " + MAX_NOTE + " characters");
         }
         ReportRecord r = reports.find(reportId).filter(x -> x.creatorHandle().equals(creator.handle()))
                 .orElseThrow(() -> new NotFoundException("no report '" + Texts.shorten(reportId) + "' of "
@@ -141,7 +142,7 @@ public final class MisuseReports {
 
     private static void checkStatus(String status) {
         if (!STATUSES.contains(status)) {
-            throw invalid("status: must be one of " + String.join(", ", STATUSES));
+            throw invalid("status", "must be one of " + String.join(", ", STATUSES));
         }
     }
 
@@ -153,8 +154,8 @@ public final class MisuseReports {
         return b.toString();
     }
 
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, message);
+    private static InvalidInputException invalid(String path, String problem) {
+        return InvalidInputException.invalidDocument(path, problem);
     }
 
 }

@@ -8,8 +8,8 @@ import io.credmark.creators.CredentialViews;
 import io.credmark.creators.ModelRegistry;
 import io.credmark.credential.Credential;
 import io.credmark.credential.CredentialId;
-import io.credmark.store.NoticeRepository.NoticeRecord;
 import io.credmark.store.NoticeRepository;
+import io.credmark.store.NoticeRepository.NoticeRecord;
 import io.credmark.store.Timestamps;
 import java.time.Clock;
 import java.util.List;
@@ -68,11 +68,11 @@ public final class Notices {
     private Notice put(String scope, String target, CreatorAccount creator, String text) {
         String t = Texts.clean(text);
         if (t.isEmpty()) {
-            throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT,
-                    "text: required; to remove a notice, DELETE it");
+            throw InvalidInputException.invalidDocument("text",
+                    "required; to remove a notice, DELETE it");
         }
         if (t.length() > MAX_TEXT) {
-            throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, "text: at most " + MAX_TEXT
+            throw InvalidInputException.invalidDocument("text", "at most " + MAX_TEXT
                     + " characters (this one has " + t.length() + ")");
         }
         NoticeRecord r = new NoticeRecord(scope, target, creator.handle(), t, Timestamps.storable(clock.instant()));

@@ -3,11 +3,12 @@ package io.credmark.usage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
+import io.credmark.Json;
 import io.credmark.store.OutboxRecord;
 import io.credmark.store.UsageRepository;
+import io.credmark.store.WebhookRepository;
 import io.credmark.store.WebhookRepository.Outcome;
 import io.credmark.store.WebhookRepository.WebhookRecord;
-import io.credmark.store.WebhookRepository;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ public final class WebhookDelivery {
     public static final String DELIVERY_HEADER = "X-Credmark-Delivery";
     public static final String EVENT_HEADER = "X-Credmark-Event";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     /** Deliveries sent per round, so that one round ends and the next can start on time. */
     private static final int PER_ROUND = 50;

@@ -32,23 +32,23 @@ public final class WebhookTarget {
     public URI check(String url) {
         if (url == null || url.length() > MAX_URL || url.chars().anyMatch(c -> Character.isWhitespace(c)
                 || Character.isISOControl(c))) {
-            throw invalid("url: expected an absolute URL of at most " + MAX_URL + " characters");
+            throw invalid("url", "expected an absolute URL of at most " + MAX_URL + " characters");
         }
         URI u;
         try {
             u = new URI(url);
         } catch (URISyntaxException e) {
-            throw invalid("url: not a URL (" + e.getReason() + ")");
+            throw invalid("url", "not a URL (" + e.getReason() + ")");
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (u.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw invalid("url: expected an absolute https URL");
+            throw invalid("url", "expected an absolute https URL");
         }
         if (u.getUserInfo() != null) {
-            throw invalid("url: must not carry a user name or password");
+            throw invalid("url", "must not carry a user name or password");
         }
         if (scheme.equals("http") && !allowInsecure) {
-            throw invalid("url: must be https (plain http is allowed only when the service's webhooks.allowInsecure"
+            throw invalid("url", "must be https (plain http is allowed only when the service's webhooks.allowInsecure"
                     + " setting is true)");
         }
         if (!allowInsecure) {
@@ -56,12 +56,12 @@ public final class WebhookTarget {
                 for (InetAddress a : InetAddress.getAllByName(u.getHost())) {
                     if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()
                             || a.isAnyLocalAddress() || a.isMulticastAddress() || isUniqueLocal(a)) {
-                        throw invalid("url: " + u.getHost() + " is a loopback, private or local address; webhooks"
+                        throw invalid("url", u.getHost() + " is a loopback, private or local address; webhooks"
                                 + " go to public addresses (unless webhooks.allowInsecure is true)");
                     }
                 }
             } catch (UnknownHostException e) {
-                throw invalid("url: the host " + u.getHost() + " cannot be resolved");
+                throw invalid("url", "the host " + u.getHost() + " cannot be resolved");
             }
         }
         return u;
@@ -73,7 +73,7 @@ public final class WebhookTarget {
         return b.length == 16 && (b[0] & 0xfe) == 0xfc;
     }
 
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, message);
+    private static InvalidInputException invalid(String path, String problem) {
+        return InvalidInputException.invalidDocument(path, problem);
     }
 }

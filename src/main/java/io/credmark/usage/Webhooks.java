@@ -3,8 +3,8 @@ package io.credmark.usage;
 import io.credmark.InvalidInputException;
 import io.credmark.creators.CreatorAccount;
 import io.credmark.store.Timestamps;
-import io.credmark.store.WebhookRepository.WebhookRecord;
 import io.credmark.store.WebhookRepository;
+import io.credmark.store.WebhookRepository.WebhookRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public final class Webhooks {
         target.check(url);
         if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET
                 || secret.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, "secret: required, "
+            throw InvalidInputException.invalidDocument("secret", "required, "
                     + MIN_SECRET + " to " + MAX_SECRET + " characters");
         }
         store.put(new WebhookRecord(creator.handle(), url, secret, Timestamps.storable(clock.instant())));

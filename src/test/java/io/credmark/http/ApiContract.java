@@ -474,6 +474,20 @@ abstract class ApiContract {
     }
 
     @Test
+    void aChunkedMultipartBodyOverTheLimitIs413(@TempDir Path other) {
+        try (TestService small = TestService.start(other, database.url(), Map.of("limits.max-bytes", "20000"))) {
+            // larger than the route's whole multipart limit (image, evidence and headers), not only the image's
+            byte[] body = ApiClient.multipart(List.of(Part.file("image", "a.png", "image/png", new byte[4 << 20])));
+            Answer answer = small.client().postChunked("/v1/verify", "multipart/form-data; boundary="
+                    + ApiClient.BOUNDARY, body);
+            assertProblem(answer, 413, "content-too-large");
+            byte[] damaged = "--x\r\nno headers end here".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertProblem(small.client().postChunked("/v1/verify", "multipart/form-data; boundary=x", damaged), 400,
+                    "bad-request");
+        }
+    }
+
+    @Test
     void theMalformedCorpusNeverCausesA5xx() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("testdata/malformed"))) {

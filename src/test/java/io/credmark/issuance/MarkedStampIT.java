@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credmark.c2pa.assertion.Action;
+import io.credmark.http.StampOptionsJson;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
@@ -35,7 +36,7 @@ class MarkedStampIT {
     @Test
     void theMarkIsSignedRecordedAndAcceptedByC2paRs() throws Exception {
         TestInstallation installation = TestInstallation.in(dir.resolve("data"));
-        StampOptions options = StampOptions.parse(new ObjectMapper().readTree(
+        StampOptions options = StampOptionsJson.parse(new ObjectMapper().readTree(
                 "{\"marker\":{\"position\":\"top-left\",\"style\":\"dark\"}}"));
         List<Path> outputs = new ArrayList<>();
         for (String input : List.of("testdata/images/rgba8.png", "testdata/images/baseline-420.jpg",

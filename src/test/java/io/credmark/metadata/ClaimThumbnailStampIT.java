@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credmark.c2pa.jumbf.JumbfReader;
 import io.credmark.c2pa.jumbf.SuperBox;
 import io.credmark.container.AssetHandlers;
-import io.credmark.pixels.ClaimThumbnail;
-import io.credmark.pixels.marker.MarkerOptions;
+import io.credmark.http.StampOptionsJson;
 import io.credmark.issuance.StampOptions;
 import io.credmark.issuance.StampRequest;
 import io.credmark.issuance.StampResult;
 import io.credmark.issuance.WatermarkMode;
+import io.credmark.pixels.ClaimThumbnail;
+import io.credmark.pixels.marker.MarkerOptions;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
@@ -39,7 +40,7 @@ class ClaimThumbnailStampIT {
     void aMarkedStampCarriesAThumbnailAMetadataOnlyOneOnlyWhenAsked() throws Exception {
         TestInstallation installation = TestInstallation.in(dir.resolve("data"));
         StampOptions marked = new StampOptions(MarkerOptions.defaults(), WatermarkMode.OFF);
-        StampOptions asked = StampOptions.parse(new ObjectMapper().createObjectNode().put("thumbnail", true));
+        StampOptions asked = StampOptionsJson.parse(new ObjectMapper().createObjectNode().put("thumbnail", true));
         List<Path> outputs = new ArrayList<>();
         for (String input : List.of("testdata/images/rgb8.png", "testdata/images/baseline-420.jpg",
                 "testdata/images/exif-no-app0.jpg")) {

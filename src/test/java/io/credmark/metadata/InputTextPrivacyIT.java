@@ -9,18 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.container.AssetHandlers;
 import io.credmark.container.ParsedImage;
 import io.credmark.disclosure.DisclosurePolicy;
-import io.credmark.pixels.marker.MarkerOptions;
-import io.credmark.provenance.ProvenanceDocument;
-import io.credmark.provenance.ProvenanceParser;
+import io.credmark.http.StampOptionsJson;
 import io.credmark.issuance.StampOptions;
 import io.credmark.issuance.StampRequest;
 import io.credmark.issuance.StampResult;
-import io.credmark.verification.VerificationReport;
 import io.credmark.issuance.WatermarkMode;
+import io.credmark.pixels.marker.MarkerOptions;
+import io.credmark.provenance.ProvenanceDocument;
+import io.credmark.provenance.ProvenanceParser;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
 import io.credmark.testing.TestInstallation;
+import io.credmark.verification.VerificationReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ class InputTextPrivacyIT {
         DisclosurePolicy seedProtected = DisclosurePolicy.parse(new ObjectMapper().createObjectNode()
                 .put("generation.seed", "protected"));
         byte[] jpeg = Corpus.bytes("testdata/images/exif-a1111-usercomment.jpg");
-        StampOptions noXmp = StampOptions.parse(new ObjectMapper().createObjectNode().put("xmp", false));
+        StampOptions noXmp = StampOptionsJson.parse(new ObjectMapper().createObjectNode().put("xmp", false));
         byte[] out = installation.credmark().stamping().stamp(StampRequest.of(jpeg,
                 TestInstallation.minimalProvenance()).withDisclosure(seedProtected).withOptions(noXmp)).toByteArray();
         ParsedImage stamped = AssetHandlers.read(out);
@@ -123,7 +124,7 @@ class InputTextPrivacyIT {
         byte[] png = Corpus.bytes("testdata/images/a1111-parameters.png");
         DisclosurePolicy promptPrivate = DisclosurePolicy.parse(new ObjectMapper().createObjectNode()
                 .put("generation.prompt", "private"));
-        StampOptions keep = StampOptions.parse(new ObjectMapper().createObjectNode().put("inputMetadata", "keep"));
+        StampOptions keep = StampOptionsJson.parse(new ObjectMapper().createObjectNode().put("inputMetadata", "keep"));
         StampResult kept = installation.credmark().stamping().stamp(StampRequest.of(png,
                 provenanceWithPrompt(A1111_PROMPT)).withDisclosure(promptPrivate).withOptions(keep));
         assertTrue(containsText(kept.toByteArray(), A1111_PROMPT));
@@ -134,7 +135,7 @@ class InputTextPrivacyIT {
         assertTrue(containsText(allPublic.toByteArray(), A1111_PROMPT));
 
         // the prompt is public, so XMP would carry it: without XMP, nothing of the generator's text is left
-        StampOptions strip = StampOptions.parse(new ObjectMapper().createObjectNode().put("inputMetadata", "strip")
+        StampOptions strip = StampOptionsJson.parse(new ObjectMapper().createObjectNode().put("inputMetadata", "strip")
                 .put("xmp", false));
         StampResult stripped = installation.credmark().stamping().stamp(StampRequest.of(png,
                 provenanceWithPrompt(A1111_PROMPT)).withOptions(strip));

@@ -6,18 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.disclosure.DisclosurePolicy;
-import io.credmark.provenance.ProvenanceDocument;
-import io.credmark.provenance.ProvenanceParser;
 import io.credmark.credential.CredentialRef;
+import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.http.StampOptionsJson;
 import io.credmark.issuance.StampOptions;
 import io.credmark.issuance.StampRequest;
 import io.credmark.issuance.StampResult;
-import io.credmark.verification.VerificationReport;
+import io.credmark.provenance.ProvenanceDocument;
+import io.credmark.provenance.ProvenanceParser;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
 import io.credmark.testing.TestInstallation;
+import io.credmark.verification.VerificationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ class XmpStampIT {
     @Test
     void xmpOffWritesNone() {
         TestInstallation installation = TestInstallation.in(dir.resolve("data"));
-        StampOptions off = StampOptions.parse(new ObjectMapper().createObjectNode().put("xmp", false));
+        StampOptions off = StampOptionsJson.parse(new ObjectMapper().createObjectNode().put("xmp", false));
         StampResult r = installation.credmark().stamping().stamp(StampRequest.of(Corpus.bytes(
                 "testdata/images/rgb8.png"), TestInstallation.minimalProvenance()).withOptions(off));
         assertEquals(0, count(r.toByteArray(), "<x:xmpmeta"));

@@ -5,6 +5,7 @@ import io.credmark.c2pa.cbor.CborWriter;
 import io.credmark.c2pa.claim.HashedUri;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class ActionsAssertion {
     private static Optional<Instant> parseInstant(String s) {
         try {
             return s == null ? Optional.empty() : Optional.of(Instant.parse(s));
-        } catch (RuntimeException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }

@@ -1,7 +1,8 @@
 package io.credmark.c2pa.claim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.credmark.c2pa.cbor.CborException;
+import io.credmark.c2pa.CborException;
+import io.credmark.c2pa.ClaimException;
 import io.credmark.c2pa.cbor.CborReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,20 +34,6 @@ public record Claim(
         List<HashedUri> all = new ArrayList<>(createdAssertions);
         all.addAll(gatheredAssertions);
         return all;
-    }
-
-    /** Thrown with the C2PA status code that describes why the claim cannot be used. */
-    public static final class ClaimException extends RuntimeException {
-        private final String code;
-
-        public ClaimException(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
     }
 
     public static Claim parse(String boxLabel, byte[] bytes) {

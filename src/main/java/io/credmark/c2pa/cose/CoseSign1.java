@@ -1,7 +1,8 @@
 package io.credmark.c2pa.cose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.credmark.c2pa.cbor.CborException;
+import io.credmark.c2pa.CborException;
+import io.credmark.c2pa.CoseException;
 import io.credmark.c2pa.cbor.CborReader;
 import io.credmark.c2pa.cbor.CborWriter;
 import java.io.ByteArrayInputStream;

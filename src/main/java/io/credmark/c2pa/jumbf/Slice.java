@@ -1,5 +1,6 @@
 package io.credmark.c2pa.jumbf;
 
+import io.credmark.bytes.Sha256;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
@@ -30,12 +31,8 @@ public record Slice(byte[] buffer, int offset, int length) {
 
     /** SHA-256 of these bytes: for a superbox payload, what a hashed URI to it holds (spec 2.2 §8.3.2). */
     public byte[] sha256() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            update(sha);
-            return sha.digest();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Sha256.digest();
+        update(sha);
+        return sha.digest();
     }
 }

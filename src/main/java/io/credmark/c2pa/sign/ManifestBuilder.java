@@ -1,5 +1,6 @@
 package io.credmark.c2pa.sign;
 
+import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.assertion.Assertion;
 import io.credmark.c2pa.assertion.DataHashAssertion;
 import io.credmark.c2pa.claim.ClaimWriter;
@@ -14,7 +15,6 @@ import io.credmark.container.ByteRange;
 import io.credmark.container.EmbeddingPlan;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +109,7 @@ public final class ManifestBuilder {
      */
     public SignedManifest sign(EmbeddingPlan plan, Signer signer, TimeStamping timeStamping)
             throws GeneralSecurityException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         plan.digestKept(sha);
         byte[] assetHash = sha.digest();
         long start = plan.insertionOffset();
@@ -193,16 +193,8 @@ public final class ManifestBuilder {
 
     private static HashedUri hashedUri(Assertion a) {
         byte[] box = a.toSuperBox();
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update(box, 8, box.length - 8);
         return new HashedUri(JumbfUri.relative("c2pa.assertions", a.label()), null, sha.digest());
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

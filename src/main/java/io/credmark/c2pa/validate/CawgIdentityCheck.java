@@ -1,12 +1,12 @@
 package io.credmark.c2pa.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.credmark.c2pa.CoseException;
 import io.credmark.c2pa.cbor.CborWriter;
 import io.credmark.c2pa.claim.Claim;
 import io.credmark.c2pa.claim.HashedUri;
 import io.credmark.c2pa.claim.JumbfUri;
 import io.credmark.c2pa.cose.CoseAlgorithm;
-import io.credmark.c2pa.cose.CoseException;
 import io.credmark.c2pa.cose.CoseSign1;
 import io.credmark.pki.TrustEvaluator;
 import java.io.IOException;

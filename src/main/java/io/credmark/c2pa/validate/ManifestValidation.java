@@ -2,10 +2,13 @@ package io.credmark.c2pa.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credmark.Json;
+import io.credmark.c2pa.CborException;
+import io.credmark.c2pa.ClaimException;
+import io.credmark.c2pa.ManifestUnreadableException;
 import io.credmark.c2pa.assertion.Action;
 import io.credmark.c2pa.assertion.ActionsAssertion;
 import io.credmark.c2pa.assertion.IngredientAssertion;
-import io.credmark.c2pa.cbor.CborException;
 import io.credmark.c2pa.cbor.CborReader;
 import io.credmark.c2pa.claim.Claim;
 import io.credmark.c2pa.claim.HashedUri;
@@ -32,7 +35,7 @@ final class ManifestValidation {
 
     /** Ingredients of ingredients of …: deep enough for real histories, bounded against crafted cycles. */
     private static final int MAX_INGREDIENT_DEPTH = 8;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     record Outcome(StatusLog log, ManifestSummary summary) {
     }
@@ -130,7 +133,7 @@ final class ManifestValidation {
         }
         try {
             return Claim.parse(claims.get(0).label(), cbor.get().payload().toByteArray());
-        } catch (Claim.ClaimException e) {
+        } catch (ClaimException e) {
             throw new ManifestUnreadableException(e.code(), e.getMessage());
         }
     }

@@ -1,9 +1,9 @@
 package io.credmark.c2pa.validate;
 
+import io.credmark.c2pa.CoseException;
 import io.credmark.c2pa.claim.Claim;
 import io.credmark.c2pa.claim.JumbfUri;
 import io.credmark.c2pa.cose.CoseAlgorithm;
-import io.credmark.c2pa.cose.CoseException;
 import io.credmark.c2pa.cose.CoseSign1;
 import io.credmark.c2pa.jumbf.ContentBox;
 import io.credmark.c2pa.jumbf.JumbfUuids;

@@ -6,7 +6,7 @@ import java.util.Set;
  * C2PA validation status codes (spec 2.2 §15.2.1) that credmark emits, and which of them are successes or merely
  * informational. Anything else is a failure.
  */
-public final class StatusCode {
+final class StatusCode {
 
     private StatusCode() {
     }

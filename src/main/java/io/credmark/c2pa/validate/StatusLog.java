@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** Collects the statuses of one manifest's validation, in the order the checks ran. */
-public final class StatusLog {
+final class StatusLog {
 
     private final List<StatusEntry> entries = new ArrayList<>();
 

@@ -1,5 +1,7 @@
 package io.credmark.c2pa.validate;
 
+import io.credmark.InvalidInputException;
+import io.credmark.c2pa.ManifestUnreadableException;
 import io.credmark.c2pa.jumbf.JumbfReader;
 import io.credmark.c2pa.jumbf.JumbfUuids;
 import io.credmark.c2pa.jumbf.SuperBox;
@@ -39,8 +41,9 @@ public final class Validator {
         SuperBox store;
         try {
             store = JumbfReader.readSuperBox(carrier.jumbf());
-        } catch (RuntimeException e) {
-            throw new ManifestUnreadableException(StatusCode.GENERAL_ERROR, e.getMessage());
+        } catch (InvalidInputException malformedJumbf) {
+            // only malformed input becomes a status; anything else JumbfReader throws is a bug and propagates
+            throw new ManifestUnreadableException(StatusCode.GENERAL_ERROR, malformedJumbf.getMessage());
         }
         if (!JumbfUuids.MANIFEST_STORE.equals(store.description().type()) || !"c2pa".equals(store.label())) {
             throw new ManifestUnreadableException(StatusCode.GENERAL_ERROR, "the JUMBF box is not a C2PA manifest store");

@@ -1,8 +1,8 @@
 package io.credmark.http.admission;
 
+import io.credmark.bytes.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -35,13 +35,9 @@ public record Client(String id) {
             String[] hops = forwardedFor.split(",");
             address = hops[hops.length - 1].strip();
         }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(SALT);
-            byte[] digest = sha.digest(address.getBytes(StandardCharsets.UTF_8));
-            return new Client("address:" + HexFormat.of().formatHex(digest, 0, 12));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update(SALT);
+        byte[] digest = sha.digest(address.getBytes(StandardCharsets.UTF_8));
+        return new Client("address:" + HexFormat.of().formatHex(digest, 0, 12));
     }
 }

@@ -4,7 +4,7 @@ package io.credmark.pixels.marker;
  * WCAG 2.x contrast: relative luminance of sRGB colours and the contrast ratio {@code (L1 + 0.05) / (L2 + 0.05)}.
  * The linearisation threshold is the sRGB standard's 0.04045 (WCAG 2.0 printed 0.03928; no 8-bit value lies between).
  */
-public final class Contrast {
+final class Contrast {
 
     /** WCAG 2.x success criterion 1.4.3 (AA) for normal text. */
     public static final double TEXT_MINIMUM = 4.5;

@@ -1,6 +1,7 @@
 package io.credmark.c2pa.cbor;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.credmark.c2pa.CborException;
 
 /**
  * Any bytes either read as one CBOR item within the nesting and size limits or fail with {@link CborException};

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.credmark.c2pa.CborException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.credmark.c2pa.claim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.credmark.c2pa.ClaimException;
 import io.credmark.c2pa.cbor.CborWriter;
 import java.util.List;
 import java.util.function.Consumer;
@@ -94,7 +95,7 @@ class ClaimTest {
     }
 
     private static String code(byte[] claim) {
-        return assertThrows(Claim.ClaimException.class, () -> Claim.parse(Claim.LABEL_V2, claim)).code();
+        return assertThrows(ClaimException.class, () -> Claim.parse(Claim.LABEL_V2, claim)).code();
     }
 
     private static void generator(CborWriter w) {

@@ -1,6 +1,7 @@
 package io.credmark.c2pa.cose;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.credmark.c2pa.CoseException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;

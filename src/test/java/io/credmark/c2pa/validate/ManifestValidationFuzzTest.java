@@ -2,6 +2,7 @@ package io.credmark.c2pa.validate;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.credmark.InvalidInputException;
+import io.credmark.c2pa.ManifestUnreadableException;
 import io.credmark.container.AssetHandlers;
 import io.credmark.container.EmbeddingPlan;
 import io.credmark.container.ManifestStoreCarrier;

@@ -1,10 +1,10 @@
-package io.credmark.c2pa.validate;
+package io.credmark.c2pa;
 
 /**
  * A manifest store that cannot be loaded at all (c2pa-rs stops with an error rather than reporting statuses):
  * malformed JUMBF, a claim that is missing, not CBOR, or has no hash algorithm. The code names the closest status.
  */
-public final class ManifestUnreadableException extends RuntimeException {
+public final class ManifestUnreadableException extends C2paException {
 
     private final String code;
 
