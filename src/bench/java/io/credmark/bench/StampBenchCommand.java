@@ -33,9 +33,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * {@code bench stamp [--images DIR] [--seconds S]}: each stamp mode (metadata only, mark, watermark, mark +
- * watermark) in-process and warmed, beside ImageIO's decode + encode of the same file in the same JVM, with the
- * ratio. Without {@code --images}, PNG and JPEG at 1 and 4 megapixels are made from the bundled sample with grain.
+ * {@code bench stamp [--images DIR] [--seconds S] [--verify-only]}: each stamp mode (metadata only, mark, watermark,
+ * mark + watermark) in-process and warmed, beside ImageIO's decode + encode of the same file in the same JVM, with
+ * the ratio; then verify with the watermark search per megapixel ({@link VerifyBench}). Without {@code --images}, PNG and JPEG at 1 and 4 megapixels are made from the bundled sample with grain.
  * Time-stamps are off: they cost a network round trip, not pixel work.
  */
 final class StampBenchCommand {
@@ -49,7 +49,7 @@ final class StampBenchCommand {
     }
 
     int run(List<String> argv, PrintStream out) throws IOException {
-        Args args = Args.parse(argv, Set.of("images", "seconds", "data"), Set.of());
+        Args args = Args.parse(argv, Set.of("images", "seconds", "data"), Set.of("verify-only"));
         double seconds = Double.parseDouble(args.option("seconds").orElse("2"));
         Path data = args.option("data").map(Path::of).orElseGet(BenchCommand::tempData);
         Credmark credmark = Credmark.open(Settings.resolve(Optional.of(data.toString()), Map.of("tsa.url", "none"),
@@ -67,6 +67,13 @@ final class StampBenchCommand {
         for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
             byte[] image = input.getValue();
             String format = input.getKey().endsWith("png") ? "png" : "jpeg";
+            StampRequest watermarked = new StampRequest(image, provenance, Optional.empty(), Optional.empty(),
+                    io.credmark.disclosure.DisclosurePolicy.ALL_PUBLIC, modes.get("watermark"),
+                    OptionalLong.of(WATERMARK_ID));
+            if (args.flag("verify-only")) {
+                VerifyBench.print(credmark, input.getKey(), watermarked, format, seconds, out);
+                continue;
+            }
             double roundTrip = BenchCommand.measure(seconds, () -> roundTrip(image, format));
             StringBuilder line = new StringBuilder(String.format("%-18s %9d B  imageio %8.1f", input.getKey(),
                     image.length, roundTrip));
@@ -78,6 +85,7 @@ final class StampBenchCommand {
                 line.append(String.format("  %s %8.1f (%.2fx)", mode.getKey(), ms, ms / roundTrip));
             }
             out.println(line);
+            VerifyBench.print(credmark, input.getKey(), watermarked, format, seconds, out);
         }
         return 0;
     }
