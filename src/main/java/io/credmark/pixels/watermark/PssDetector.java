@@ -18,6 +18,8 @@ final class PssDetector {
     static final int WORK_MAX = 1024;
     static final int Q = 4;
     static final int G = PssLayout.T * Q;
+    /** Columns of the half spectrum of a real G×G plane. */
+    private static final int HALF = G / 2 + 1;
     /** Upright decode attempts. */
     static final int DECODES = 3;
     /** Largest rotation searched, in degrees, when the upright search finds nothing (0 disables). */
@@ -33,12 +35,13 @@ final class PssDetector {
         this.layout = layout;
         this.codec = codec;
         float[] pilot = render(layout.pilot());
-        pilotRe = new double[G * G];
-        pilotIm = new double[G * G];
+        double[] plane = new double[G * G];
         for (int i = 0; i < G * G; i++) {
-            pilotRe[i] = pilot[i];
+            plane[i] = pilot[i];
         }
-        Fft.transform2d(pilotRe, pilotIm, G, G, fftG, fftG, false);
+        pilotRe = new double[G * HALF];
+        pilotIm = new double[G * HALF];
+        Fft.forwardReal(plane, G, G, fftG, fftG, pilotRe, pilotIm);
     }
 
     record Result(boolean found, long id, double pilotZ, int correctedErrors, double rawAccuracy,
@@ -195,22 +198,28 @@ final class PssDetector {
     private static double[][] fold(float[] r, int w, int h, Lattice.Phase p, int step, boolean halves) {
         double[][] acc = new double[halves ? 5 : 1][G * G];
         double[] whole = acc[0];
+        // tile phase in bins as 32.32 fixed point, stepped along each row; the offset keeps it positive
         final double offset = 4096;
+        final double one = G * 4294967296.0;
+        long du = Math.round(p.a() * step * one);
+        long dv = Math.round(p.c() * step * one);
         for (int y = 0; y < h; y += step) {
-            double u0 = p.b() * y + offset;
-            double v0 = p.d() * y + offset;
+            long u = Math.round((p.b() * y + offset) * one);
+            long v = Math.round((p.d() * y + offset) * one);
             int o = y * w;
-            double[] vert = halves ? (y < h / 2 ? acc[3] : acc[4]) : null;
-            for (int x = 0; x < w; x += step) {
-                int bu = ((int) ((u0 + p.a() * x) * G)) & (G - 1);
-                int bv = ((int) ((v0 + p.c() * x) * G)) & (G - 1);
-                int bin = bv * G + bu;
+            if (!halves) {
+                for (int x = 0; x < w; x += step, u += du, v += dv) {
+                    whole[(((int) (v >>> 32)) & (G - 1)) * G + (((int) (u >>> 32)) & (G - 1))] += r[o + x];
+                }
+                continue;
+            }
+            double[] vert = y < h / 2 ? acc[3] : acc[4];
+            for (int x = 0; x < w; x += step, u += du, v += dv) {
+                int bin = (((int) (v >>> 32)) & (G - 1)) * G + (((int) (u >>> 32)) & (G - 1));
                 float val = r[o + x];
                 whole[bin] += val;
-                if (halves) {
-                    vert[bin] += val;
-                    (x < w / 2 ? acc[1] : acc[2])[bin] += val;
-                }
+                vert[bin] += val;
+                (x < w / 2 ? acc[1] : acc[2])[bin] += val;
             }
         }
         return acc;
@@ -221,25 +230,22 @@ final class PssDetector {
 
     /** Cyclic correlation with the pilot; peak (optionally restricted to ±8 bins around {@code near}). */
     private Peak pilotPeak(double[] folded, int[] near) {
-        double[] re = folded.clone();
-        double[] im = new double[G * G];
-        Fft.transform2d(re, im, G, G, fftG, fftG, false);
-        for (int i = 0; i < G * G; i++) {
+        double[] fre = new double[G * HALF];
+        double[] fim = new double[G * HALF];
+        Fft.forwardReal(folded, G, G, fftG, fftG, fre, fim);
+        for (int i = 0; i < fre.length; i++) {
             // F · conj(P): correlation c(o) = sum_b F(b + o) P(b)
-            double a = re[i];
-            double b = im[i];
-            re[i] = a * pilotRe[i] + b * pilotIm[i];
-            im[i] = b * pilotRe[i] - a * pilotIm[i];
+            double a = fre[i];
+            double b = fim[i];
+            fre[i] = a * pilotRe[i] + b * pilotIm[i];
+            fim[i] = b * pilotRe[i] - a * pilotIm[i];
         }
-        Fft.transform2d(re, im, G, G, fftG, fftG, true);
+        double[] re = new double[G * G];
+        Fft.inverseReal(fre, fim, G, G, fftG, fftG, re);
         int best = -1;
         for (int i = 0; i < re.length; i++) {
-            if (near != null) {
-                int dx = Math.floorMod(i % G - near[0] + G / 2, G) - G / 2;
-                int dy = Math.floorMod(i / G - near[1] + G / 2, G) - G / 2;
-                if (Math.abs(dx) > 8 || Math.abs(dy) > 8) {
-                    continue;
-                }
+            if (near != null && (Math.abs(cyclic(i % G - near[0])) > 8 || Math.abs(cyclic(i / G - near[1])) > 8)) {
+                continue;
             }
             if (best < 0 || re[i] > re[best]) {
                 best = i;
@@ -249,10 +255,10 @@ final class PssDetector {
         double s = 0;
         double s2 = 0;
         int n = 0;
+        int bx = best % G;
+        int by = best / G;
         for (int i = 0; i < re.length; i++) {
-            int dx = Math.floorMod(i % G - best % G + G / 2, G) - G / 2;
-            int dy = Math.floorMod(i / G - best / G + G / 2, G) - G / 2;
-            if (Math.abs(dx) <= 2 * Q && Math.abs(dy) <= 2 * Q) {
+            if (Math.abs(cyclic(i % G - bx)) <= 2 * Q && Math.abs(cyclic(i / G - by)) <= 2 * Q) {
                 continue;
             }
             s += re[i];
@@ -266,6 +272,11 @@ final class PssDetector {
         double sx = ox + parabola(re[oy * G + (ox + G - 1) % G], re[best], re[oy * G + (ox + 1) % G]);
         double sy = oy + parabola(re[((oy + G - 1) % G) * G + ox], re[best], re[((oy + 1) % G) * G + ox]);
         return new Peak(new int[] {ox, oy}, sx, sy, (re[best] - mean) / sd);
+    }
+
+    /** A difference of bin positions taken cyclically into [−G/2, G/2). */
+    private static int cyclic(int d) {
+        return ((d + G / 2) & (G - 1)) - G / 2;
     }
 
     private static double parabola(double l, double c, double r) {
