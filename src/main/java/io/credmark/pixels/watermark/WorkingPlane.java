@@ -2,6 +2,9 @@ package io.credmark.pixels.watermark;
 
 import io.credmark.pixels.Orientation;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.SinglePixelPackedSampleModel;
 
 /**
  * The plane the detector searches: the image's luminance area-reduced so that its long side is at most
@@ -27,7 +30,12 @@ final class WorkingPlane {
         int h = image.getHeight();
         double f = Math.min(1.0, (double) PssDetector.WORK_MAX / Math.max(w, h));
         if (f == 1.0) {
-            return LumaImage.of(image);
+            float[] y = new float[w * h];
+            for (int y0 = 0; y0 < h; y0 += STRIP) {
+                int rows = Math.min(STRIP, h - y0);
+                System.arraycopy(strip(image, y0, rows), 0, y, y0 * w, rows * w);
+            }
+            return new LumaImage(w, h, y);
         }
         int ww = Math.max(1, (int) Math.round(w * f));
         int wh = Math.max(1, (int) Math.round(h * f));
@@ -40,7 +48,7 @@ final class WorkingPlane {
         int first = 0;
         for (int y0 = 0; y0 < h; y0 += STRIP) {
             int rows = Math.min(STRIP, h - y0);
-            float[] strip = LumaImage.of(image.getSubimage(0, y0, w, rows)).y;
+            float[] strip = strip(image, y0, rows);
             for (int j = 0; j < rows; j++) {
                 int y = y0 + j;
                 kx.apply(strip, j * w, 1, row, 0, 1);
@@ -61,6 +69,32 @@ final class WorkingPlane {
             }
         }
         return new LumaImage(ww, wh, out);
+    }
+
+    /** Luminance of {@code rows} rows from {@code y0}, as {@link LumaImage#of} computes it. */
+    private static float[] strip(BufferedImage image, int y0, int rows) {
+        int w = image.getWidth();
+        if (!(image.getColorModel() instanceof DirectColorModel cm) || cm.isAlphaPremultiplied()
+                || !cm.getColorSpace().isCS_sRGB() || cm.getRedMask() != 0xFF0000 || cm.getGreenMask() != 0xFF00
+                || cm.getBlueMask() != 0xFF || !(image.getRaster().getDataBuffer() instanceof DataBufferInt db)
+                || db.getNumBanks() != 1
+                || !(image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel sm)) {
+            return LumaImage.of(image.getSubimage(0, y0, w, rows)).y;
+        }
+        // packed RGB (a palette PNG's pixels): read the ints, not pixel by pixel through the colour model
+        int[] data = db.getData();
+        int scan = sm.getScanlineStride();
+        int base = db.getOffset() - image.getRaster().getSampleModelTranslateX()
+                - image.getRaster().getSampleModelTranslateY() * scan;
+        float[] out = new float[w * rows];
+        for (int j = 0; j < rows; j++) {
+            int p = base + (y0 + j) * scan;
+            for (int i = 0; i < w; i++) {
+                int c = data[p + i];
+                out[j * w + i] = 0.299f * ((c >> 16) & 0xFF) + 0.587f * ((c >> 8) & 0xFF) + 0.114f * (c & 0xFF);
+            }
+        }
+        return out;
     }
 
     /** The plane as viewers show an image stored with {@code orientation}. */

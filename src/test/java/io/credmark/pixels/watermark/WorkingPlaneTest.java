@@ -24,8 +24,9 @@ class WorkingPlaneTest {
 
     @Test
     void aLargeImageIsReducedStripByStripExactlyAsTheWholePlaneWouldBe() {
-        for (int[] size : new int[][] {{2500, 1300}, {1100, 3000}, {1025, 1025}}) {
-            BufferedImage image = noise(size[0], size[1], BufferedImage.TYPE_3BYTE_BGR);
+        for (int[] size : new int[][] {{2500, 1300, BufferedImage.TYPE_3BYTE_BGR}, {1100, 3000,
+                BufferedImage.TYPE_INT_RGB}, {1025, 1025, BufferedImage.TYPE_INT_ARGB}}) {
+            BufferedImage image = noise(size[0], size[1], size[2]);
             LumaImage plane = WorkingPlane.of(image);
             double f = (double) PssDetector.WORK_MAX / Math.max(size[0], size[1]);
             int ww = (int) Math.round(size[0] * f);
@@ -39,10 +40,15 @@ class WorkingPlaneTest {
 
     @Test
     void anImageWithinTheBoundIsSearchedAtFullResolution() {
-        BufferedImage image = noise(1024, 600, BufferedImage.TYPE_INT_RGB);
-        LumaImage plane = WorkingPlane.of(image);
-        assertEquals(1024, plane.width);
-        assertArrayEquals(LumaImage.of(image).y, plane.y);
+        for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB_PRE,
+                BufferedImage.TYPE_INT_BGR, BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_GRAY}) {
+            BufferedImage image = noise(1024, 600, type);
+            LumaImage plane = WorkingPlane.of(image);
+            assertEquals(1024, plane.width);
+            assertArrayEquals(LumaImage.of(image).y, plane.y, "type " + type);
+            BufferedImage part = image.getSubimage(100, 50, 700, 400);
+            assertArrayEquals(LumaImage.of(part).y, WorkingPlane.of(part).y, "part of type " + type);
+        }
     }
 
     @Test
