@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.app.Credmark;
 import io.credmark.app.Settings;
-import io.credmark.cli.Args;
 import io.credmark.cli.CliFiles;
 import io.credmark.cli.UsageException;
 import io.credmark.issuance.StampRequest;
@@ -25,42 +24,48 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench c2pa [--png FILE] [--jpeg FILE] [--seconds N] [--out report.json]}: metadata-only stamp and verify,
  * in-process and warmed up, against one SHA-256 pass over the same bytes. Without files it makes a 4-megapixel PNG
  * and JPEG (2560×1600) by scaling a bundled sample and adding grain.
  */
-final class BenchCommand {
+@Command(name = "c2pa", description = "Metadata-only stamp and verify against one SHA-256 pass over the same bytes.")
+final class BenchCommand implements Callable<Integer> {
 
     private static final String MINIMAL_PROVENANCE = "{\"creator\":{\"handle\":\"bench\"},\"model\":{\"name\":\"bench\"}}";
     private final Map<String, String> env;
+    private final PrintStream out;
 
-    BenchCommand(Map<String, String> env) {
+    @Option(names = "--png", paramLabel = "FILE", description = "A PNG to measure; default a 4-megapixel one.")
+    private Optional<Path> png = Optional.empty();
+    @Option(names = "--jpeg", paramLabel = "FILE", description = "A JPEG to measure; default a 4-megapixel one.")
+    private Optional<Path> jpeg = Optional.empty();
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "3", description = "Seconds a measurement.")
+    private double seconds;
+    @Option(names = "--data", paramLabel = "DIR", description = "The data directory; default a temporary one.")
+    private Optional<Path> dataDir = Optional.empty();
+    @Option(names = "--out", paramLabel = "report.json", description = "Writes the figures as JSON.")
+    private Optional<Path> reportFile = Optional.empty();
+
+    BenchCommand(Map<String, String> env, PrintStream out) {
         this.env = env;
+        this.out = out;
     }
 
-    int run(List<String> argv, PrintStream out) throws IOException {
-        if (!argv.isEmpty() && argv.get(0).equals("watermark")) {
-            return new WatermarkBenchCommand().run(argv.subList(1, argv.size()), out);
-        }
-        if (!argv.isEmpty() && argv.get(0).equals("stamp")) {
-            return new StampBenchCommand(env).run(argv.subList(1, argv.size()), out);
-        }
-        if (argv.isEmpty() || !argv.get(0).equals("c2pa")) {
-            throw new UsageException("bench needs a subcommand: c2pa, http, stamp or watermark");
-        }
-        Args args = Args.parse(argv.subList(1, argv.size()), Set.of("png", "jpeg", "seconds", "data", "out"), Set.of());
-        double seconds = Double.parseDouble(args.option("seconds").orElse("3"));
-        Path data = args.option("data").map(Path::of).orElseGet(() -> tempData());
+    @Override
+    public Integer call() throws IOException {
+        Path data = dataDir.orElseGet(BenchCommand::tempData);
         Credmark credmark = Credmark.open(Settings.resolve(java.util.Optional.of(data.toString()), Map.of(), env));
         // the same installation without time-stamps, to show what the time-stamp adds to a stamp
         Credmark untimed = Credmark.open(Settings.resolve(java.util.Optional.of(data.toString()),
@@ -68,9 +73,9 @@ final class BenchCommand {
         ProvenanceDocument provenance = ProvenanceParser.parse(MINIMAL_PROVENANCE.getBytes(StandardCharsets.UTF_8));
 
         Map<String, byte[]> inputs = new LinkedHashMap<>();
-        inputs.put("png", args.option("png").map(p -> CliFiles.read(Path.of(p), Long.MAX_VALUE))
+        inputs.put("png", png.map(p -> CliFiles.read(p, Long.MAX_VALUE))
                 .orElseGet(() -> synthetic("png")));
-        inputs.put("jpeg", args.option("jpeg").map(p -> CliFiles.read(Path.of(p), Long.MAX_VALUE))
+        inputs.put("jpeg", jpeg.map(p -> CliFiles.read(p, Long.MAX_VALUE))
                 .orElseGet(() -> synthetic("jpeg")));
 
         ObjectNode report = new ObjectMapper().createObjectNode();
@@ -100,8 +105,8 @@ final class BenchCommand {
                     + " (%.2fx)%n", e.getKey(), image.length, sha, stamp, stamp / sha, stamp - untimedStamp, verify,
                     verify / sha);
         }
-        if (args.option("out").isPresent()) {
-            Files.writeString(Path.of(args.option("out").get()), report.toPrettyString());
+        if (reportFile.isPresent()) {
+            Files.writeString(reportFile.get(), report.toPrettyString());
         }
         return 0;
     }

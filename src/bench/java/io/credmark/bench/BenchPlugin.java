@@ -1,24 +1,36 @@
 package io.credmark.bench;
 
 import io.credmark.cli.CommandPlugin;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code bench c2pa | http | watermark …}, registered with the CLI as a {@link CommandPlugin}. */
-public final class BenchPlugin implements CommandPlugin {
+/**
+ * {@code bench c2pa | http | stamp | watermark …}, registered with the CLI as a {@link CommandPlugin}: this is the
+ * {@code bench} command, its subcommands the benchmarks.
+ */
+@Command(name = "bench", description = "Measures credmark: c2pa, http, stamp or watermark.")
+public final class BenchPlugin implements CommandPlugin, Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Override
-    public String name() {
-        return "bench";
+    public CommandLine command(Map<String, String> env, PrintStream out, PrintStream err) {
+        return new CommandLine(this)
+                .addSubcommand(new BenchCommand(env, out))
+                .addSubcommand(new HttpBenchCommand(env, out, err))
+                .addSubcommand(new StampBenchCommand(env, out))
+                .addSubcommand(new WatermarkBenchCommand(out));
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) throws IOException {
-        if (!args.isEmpty() && args.get(0).equals("http")) {
-            return new HttpBenchCommand(env).run(args, out, err);
-        }
-        return new BenchCommand(env).run(args, out);
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "bench needs a subcommand: c2pa, http, stamp or watermark");
     }
 }

@@ -2,7 +2,6 @@ package io.credmark.bench;
 
 import io.credmark.access.ApiKeyRole;
 import io.credmark.access.NewApiKey;
-import io.credmark.cli.Args;
 import io.credmark.cli.ServeCommand;
 import io.credmark.cli.UsageException;
 import java.io.ByteArrayOutputStream;
@@ -21,15 +20,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench http}: stamp and verify of a one-megapixel PNG and JPEG under concurrent load, against a running
  * service ({@code --target URL --api-key KEY}) or one started in this process on loopback ({@code --data},
  * {@code --db}). Prints requests per second, p50 and p99 latency and the error count per scenario.
  */
-final class HttpBenchCommand {
+@Command(name = "http", description = "Stamp and verify under concurrent load, against a running service or one"
+        + " started here on loopback.")
+final class HttpBenchCommand implements Callable<Integer> {
 
     private static final String BOUNDARY = "credmark-bench-boundary-7d3f1a";
     private static final String PROVENANCE = """
@@ -44,42 +50,70 @@ final class HttpBenchCommand {
             """;
     private static final List<String> SCENARIOS = List.of("verify-jpeg", "verify-png", "stamp-jpeg", "stamp-png");
 
+    @Spec
+    private CommandSpec spec;
     private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
 
-    HttpBenchCommand(Map<String, String> env) {
+    @Option(names = "--target", paramLabel = "URL", description = "A running service; default one started here.")
+    private Optional<String> targetUrl = Optional.empty();
+    @Option(names = "--api-key", paramLabel = "KEY", description = "A stamp key of the --target service.")
+    private Optional<String> apiKey = Optional.empty();
+    @Option(names = "--data", paramLabel = "DIR", description = "The started service's data directory.")
+    private Optional<String> data = Optional.empty();
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "The started service's database.")
+    private Optional<String> db = Optional.empty();
+    @Option(names = "--image", paramLabel = "FILE", defaultValue = "testdata/images/rgb8.png",
+            description = "The image, scaled to one megapixel; default ${DEFAULT-VALUE}.")
+    private Path image;
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "16", description = "Default ${DEFAULT-VALUE}.")
+    private int connections;
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Measured seconds a scenario; default ${DEFAULT-VALUE}.")
+    private int durationSeconds;
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Warm-up seconds a scenario; default ${DEFAULT-VALUE}.")
+    private int warmupSeconds;
+    @Option(names = "--scenarios", paramLabel = "NAME", split = ",",
+            description = "Some of verify-jpeg, verify-png, stamp-jpeg, stamp-png; default all.")
+    private List<String> scenarios;
+
+    HttpBenchCommand(Map<String, String> env, PrintStream out, PrintStream err) {
         this.env = env;
+        this.out = out;
+        this.err = err;
     }
 
-    int run(List<String> argv, PrintStream out, PrintStream err) {
-        if (argv.isEmpty() || !argv.get(0).equals("http")) {
-            throw new UsageException("bench needs a subcommand: http");
+    @Override
+    public Integer call() {
+        int connections = positive("--connections", this.connections);
+        Duration duration = Duration.ofSeconds(positive("--duration", durationSeconds));
+        if (warmupSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be a positive whole number");
         }
-        Args args = Args.parse(argv.subList(1, argv.size()), Set.of("target", "api-key", "data", "db", "image",
-                "connections", "duration", "warmup", "scenarios"), Set.of());
-        int connections = positive(args, "connections", 16);
-        Duration duration = Duration.ofSeconds(positive(args, "duration", 20));
-        Duration warmup = Duration.ofSeconds(Math.max(0, positive(args, "warmup", 5)));
-        List<String> scenarios = args.option("scenarios").map(s -> List.of(s.split(","))).orElse(SCENARIOS);
+        Duration warmup = Duration.ofSeconds(warmupSeconds);
+        List<String> scenarios = this.scenarios == null ? SCENARIOS : this.scenarios;
         for (String s : scenarios) {
             if (!SCENARIOS.contains(s)) {
-                throw new UsageException("unknown scenario '" + s + "'; known: " + String.join(", ", SCENARIOS));
+                throw new ParameterException(spec.commandLine(), "unknown scenario '" + s + "'; known: "
+                        + String.join(", ", SCENARIOS));
             }
         }
-        BenchImages images = BenchImages.from(Path.of(args.option("image").orElse("testdata/images/rgb8.png")));
+        BenchImages images = BenchImages.from(image);
 
         ServeCommand.Running local = null;
         String target;
         String key;
         String database;
-        if (args.option("target").isPresent()) {
-            target = args.option("target").get().replaceAll("/+$", "");
-            key = args.required("api-key");
+        if (targetUrl.isPresent()) {
+            target = targetUrl.get().replaceAll("/+$", "");
+            key = apiKey.orElseThrow(() -> new ParameterException(spec.commandLine(), "--api-key is required"));
             database = "(remote)";
         } else {
             List<String> serve = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
-            String data = args.option("data").orElseGet(HttpBenchCommand::temporaryDirectory);
-            serve.addAll(List.of("--data", data));
-            args.option("db").ifPresent(db -> serve.addAll(List.of("--db", db)));
+            serve.addAll(List.of("--data", data.orElseGet(HttpBenchCommand::temporaryDirectory)));
+            db.ifPresent(url -> serve.addAll(List.of("--db", url)));
             // the benchmark is one client that saturates the service on purpose: no per-client rate limits
             Map<String, String> unlimited = new java.util.HashMap<>(env);
             for (String budget : List.of("STAMP", "VERIFY", "LOOKUP")) {
@@ -175,17 +209,11 @@ final class HttpBenchCommand {
         }
     }
 
-    private static int positive(Args args, String name, int defaultValue) {
-        Optional<String> v = args.option(name);
-        try {
-            int n = v.map(Integer::parseInt).orElse(defaultValue);
-            if (n < 0 || (n == 0 && !name.equals("warmup"))) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a positive whole number");
+    private int positive(String option, int n) {
+        if (n <= 0) {
+            throw new ParameterException(spec.commandLine(), option + " must be a positive whole number");
         }
+        return n;
     }
 
     private static String temporaryDirectory() {

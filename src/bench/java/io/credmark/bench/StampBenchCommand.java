@@ -2,7 +2,6 @@ package io.credmark.bench;
 
 import io.credmark.app.Credmark;
 import io.credmark.app.Settings;
-import io.credmark.cli.Args;
 import io.credmark.cli.CliFiles;
 import io.credmark.cli.UsageException;
 import io.credmark.issuance.StampOptions;
@@ -24,38 +23,52 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench stamp [--images DIR] [--seconds S] [--verify-only]}: each stamp mode (metadata only, mark, watermark,
  * mark + watermark) in-process and warmed, beside ImageIO's decode + encode of the same file in the same JVM, with
- * the ratio; then verify with the watermark search per megapixel ({@link VerifyBench}). Without {@code --images}, PNG and JPEG at 1 and 4 megapixels are made from the bundled sample with grain.
+ * the ratio; then verify with the watermark search per megapixel ({@link VerifyBench}). Without {@code --images},
+ * PNG and JPEG at 1 and 4 megapixels are made from the bundled sample with grain.
  * Time-stamps are off: they cost a network round trip, not pixel work.
  */
-final class StampBenchCommand {
+@Command(name = "stamp", description = "Each stamp mode beside ImageIO's decode and encode of the same image.")
+final class StampBenchCommand implements Callable<Integer> {
 
     private static final String PROVENANCE = "{\"creator\":{\"handle\":\"bench\"},\"model\":{\"name\":\"bench\"}}";
     private static final long WATERMARK_ID = 0x1234_5678_9ABCL;
     private final Map<String, String> env;
+    private final PrintStream out;
 
-    StampBenchCommand(Map<String, String> env) {
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "PNG and JPEG files to measure; default PNG and JPEG at 1 and 4 megapixels.")
+    private Optional<Path> images = Optional.empty();
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "2", description = "Seconds a measurement.")
+    private double seconds;
+    @Option(names = "--data", paramLabel = "DIR", description = "The data directory; default a temporary one.")
+    private Optional<Path> dataDir = Optional.empty();
+    @Option(names = "--verify-only", description = "Only verify with the watermark search, per megapixel.")
+    private boolean verifyOnly;
+
+    StampBenchCommand(Map<String, String> env, PrintStream out) {
         this.env = env;
+        this.out = out;
     }
 
-    int run(List<String> argv, PrintStream out) throws IOException {
-        Args args = Args.parse(argv, Set.of("images", "seconds", "data"), Set.of("verify-only"));
-        double seconds = Double.parseDouble(args.option("seconds").orElse("2"));
-        Path data = args.option("data").map(Path::of).orElseGet(BenchCommand::tempData);
+    @Override
+    public Integer call() {
+        Path data = dataDir.orElseGet(BenchCommand::tempData);
         Credmark credmark = Credmark.open(Settings.resolve(Optional.of(data.toString()), Map.of("tsa.url", "none"),
                 env));
         ProvenanceDocument provenance = ProvenanceParser.parse(PROVENANCE.getBytes(StandardCharsets.UTF_8));
-        Map<String, byte[]> inputs = args.option("images").map(d -> fromDirectory(Path.of(d)))
+        Map<String, byte[]> inputs = images.map(StampBenchCommand::fromDirectory)
                 .orElseGet(StampBenchCommand::synthetic);
         Map<String, StampOptions> modes = new LinkedHashMap<>();
         modes.put("metadata-only", StampOptions.METADATA_ONLY);
@@ -70,7 +83,7 @@ final class StampBenchCommand {
             StampRequest watermarked = new StampRequest(image, provenance, Optional.empty(), Optional.empty(),
                     io.credmark.disclosure.DisclosurePolicy.ALL_PUBLIC, modes.get("watermark"),
                     OptionalLong.of(WATERMARK_ID));
-            if (args.flag("verify-only")) {
+            if (verifyOnly) {
                 VerifyBench.print(credmark, input.getKey(), watermarked, format, seconds, out);
                 continue;
             }

@@ -1,9 +1,8 @@
 package io.credmark.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * A command that is not part of the product but may ship in the same jar (the benchmarks, under {@code src/bench}).
@@ -12,9 +11,10 @@ import java.util.Map;
  */
 public interface CommandPlugin {
 
-    /** The command word, e.g. {@code bench}. */
-    String name();
-
-    /** Runs the command; {@code args} are the words after the command word. */
-    int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) throws IOException;
+    /**
+     * The command as picocli declares it (its name is the command word, e.g. {@code bench}), writing to these
+     * streams and reading this environment; {@link Main} adds it to the command tree, with help and usage errors
+     * as for the product's commands.
+     */
+    CommandLine command(Map<String, String> env, PrintStream out, PrintStream err);
 }

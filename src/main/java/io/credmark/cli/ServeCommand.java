@@ -19,8 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--db JDBC_URL] [--public-url URL]}: runs the HTTP
@@ -28,7 +31,8 @@ import java.util.concurrent.CountDownLatch;
  * shows it once: on the terminal, or when standard output is not one (a log, say), in an owner-only file in the data
  * directory.
  */
-public final class ServeCommand {
+@Command(name = "serve", description = "Runs the HTTP service until the process is stopped.")
+public final class ServeCommand implements Callable<Integer> {
 
     /** A started service: stop it with {@link #close()}. */
     public record Running(ServiceNode node, HttpServer server, Optional<NewApiKey> adminKey) implements AutoCloseable {
@@ -47,19 +51,40 @@ public final class ServeCommand {
 
     private final Map<String, String> env;
     private final boolean terminal;
+    private final PrintStream out;
+    private final PrintStream err;
 
+    @Option(names = "--port", paramLabel = "PORT", description = "The port; default 8080, 0 picks a free one.")
+    private Optional<Integer> port = Optional.empty();
+    @Option(names = "--host", paramLabel = "HOST", description = "The address to bind; default 127.0.0.1.")
+    private Optional<String> host = Optional.empty();
+    @Option(names = "--data", paramLabel = "DIR", description = Main.DATA_DIR)
+    private Optional<String> data = Optional.empty();
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "The database; default H2 in the data directory.")
+    private Optional<String> db = Optional.empty();
+    @Option(names = "--public-url", paramLabel = "URL", description = "The base of credential links.")
+    private Optional<String> publicUrl = Optional.empty();
+
+    /** A service started with {@link #start(List, PrintStream, PrintStream)}. */
     public ServeCommand(Map<String, String> env) {
-        this(env, System.console() != null);
+        this(env, System.console() != null, System.out, System.err);
+    }
+
+    ServeCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+        this(env, System.console() != null, out, err);
     }
 
     /** @param terminal whether standard output is a terminal, where the admin key may be shown */
-    ServeCommand(Map<String, String> env, boolean terminal) {
+    ServeCommand(Map<String, String> env, boolean terminal, PrintStream out, PrintStream err) {
         this.env = env;
         this.terminal = terminal;
+        this.out = out;
+        this.err = err;
     }
 
-    int run(List<String> argv, PrintStream out, PrintStream err) {
-        Running running = start(argv, out, err);
+    @Override
+    public Integer call() {
+        Running running = start(out, err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("credmark: stopping");
@@ -74,17 +99,19 @@ public final class ServeCommand {
         return 0;
     }
 
+    /** Starts the service as {@code serve} with these words would, and returns once it answers. */
     public Running start(List<String> argv, PrintStream out, PrintStream err) {
-        Args args = Args.parse(argv, Set.of("port", "host", "data", "db", "public-url"), Set.of());
-        if (!args.positionals().isEmpty()) {
-            throw new UsageException("serve takes no positional arguments: " + args.positionals().get(0));
-        }
+        new CommandLine(this).parseArgs(argv.toArray(String[]::new));
+        return start(out, err);
+    }
+
+    private Running start(PrintStream out, PrintStream err) {
         Map<String, String> overrides = new HashMap<>();
-        args.option("db").ifPresent(v -> overrides.put("db.url", v));
-        args.option("public-url").ifPresent(v -> overrides.put("public.url", v));
-        args.option("port").ifPresent(v -> overrides.put("http.port", v));
-        args.option("host").ifPresent(v -> overrides.put("http.host", v));
-        Settings settings = Settings.resolve(args.option("data"), overrides, env);
+        db.ifPresent(v -> overrides.put("db.url", v));
+        publicUrl.ifPresent(v -> overrides.put("public.url", v));
+        this.port.ifPresent(v -> overrides.put("http.port", v.toString()));
+        this.host.ifPresent(v -> overrides.put("http.host", v));
+        Settings settings = Settings.resolve(data, overrides, env);
         long port = settings.number("http.port", 8080);
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be between 0 and 65535");

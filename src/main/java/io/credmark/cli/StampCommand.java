@@ -32,35 +32,69 @@ import io.credmark.identity.TimeStampJson;
 import io.credmark.pixels.marker.MarkResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code stamp --in IN --out OUT --provenance PROV.json}: embeds a signed manifest; prints a JSON summary. */
-final class StampCommand {
+@Command(name = "stamp", description = "Signs an image with a C2PA manifest; prints a JSON summary.")
+final class StampCommand implements Callable<Integer> {
 
     private static final long MAX_PROVENANCE_BYTES = 1 << 20;
     /** The API key name recorded on credentials the command line stamps. */
     private static final String CLI_KEY_NAME = "cli";
     private final Map<String, String> env;
+    private final PrintStream out;
 
-    StampCommand(Map<String, String> env) {
+    @Option(names = "--in", required = true, paramLabel = "IN", description = "The PNG or JPEG to stamp.")
+    private Path in;
+    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Where the stamped image goes.")
+    private Path target;
+    @Option(names = "--provenance", required = true, paramLabel = "PROV.json", description = "The provenance.")
+    private Path provenanceFile;
+    @Option(names = "--data", paramLabel = "DIR", description = Main.DATA_DIR)
+    private Optional<String> data = Optional.empty();
+    @Option(names = "--alg", paramLabel = "ALG",
+            description = "The development signer's algorithm: es256 (default), es384, ps256, ed25519.")
+    private Optional<String> alg = Optional.empty();
+    @Option(names = "--private", paramLabel = "PATH", description = "A field only its creator sees (repeatable).")
+    private List<String> privateFields = new ArrayList<>();
+    @Option(names = "--protected", paramLabel = "PATH",
+            description = "A field its creator and whom they allow see (repeatable).")
+    private List<String> protectedFields = new ArrayList<>();
+    @Option(names = "--disclosure", paramLabel = "POLICY.json", description = "Who sees which field.")
+    private Optional<String> disclosure = Optional.empty();
+    @Option(names = "--evidence-out", paramLabel = "BUNDLE.json",
+            description = "Writes the evidence bundle that proves hidden fields later.")
+    private Optional<String> evidenceOut = Optional.empty();
+    @Option(names = "--mark", description = "Draws the visible mark.")
+    private boolean mark;
+    @Option(names = "--watermark", description = "Embeds the invisible watermark (recorded in the data directory).")
+    private boolean watermark;
+    @Option(names = "--options", paramLabel = "OPTIONS.json", description = "The HTTP API's options document.")
+    private Optional<String> optionsFile = Optional.empty();
+
+    StampCommand(Map<String, String> env, PrintStream out) {
         this.env = env;
+        this.out = out;
     }
 
     /**
      * {@code --disclosure POLICY.json}, then {@code --protected PATH} and {@code --private PATH} (repeatable) on top:
      * fields not named are public.
      */
-    private static DisclosurePolicy policy(Args args) {
-        DisclosurePolicy policy = args.option("disclosure")
+    private DisclosurePolicy policy() {
+        DisclosurePolicy policy = disclosure
                 .map(p -> DisclosurePolicy.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
                 .orElse(DisclosurePolicy.ALL_PUBLIC);
         ObjectNode flags = new ObjectMapper().createObjectNode();
-        args.all("protected").forEach(p -> flags.put(p, "protected"));
-        args.all("private").forEach(p -> flags.put(p, "private"));
+        protectedFields.forEach(p -> flags.put(p, "protected"));
+        privateFields.forEach(p -> flags.put(p, "private"));
         return flags.isEmpty() ? policy : policy.stricterOf(DisclosurePolicy.parse(flags));
     }
 
@@ -68,14 +102,14 @@ final class StampCommand {
      * {@code --options OPTIONS.json} (the HTTP API's options document, whose watermark is off unless it says
      * otherwise); {@code --mark} draws the default mark; {@code --watermark} requires the watermark.
      */
-    private static StampOptions options(Args args) {
-        StampOptions options = args.option("options")
+    private StampOptions options() {
+        StampOptions options = optionsFile
                 .map(p -> StampOptions.parse(readJson(CliFiles.read(Path.of(p), MAX_PROVENANCE_BYTES), p)))
                 .orElse(StampOptions.METADATA_ONLY);
-        if (args.flag("mark") && !options.marker().enabled()) {
+        if (mark && !options.marker().enabled()) {
             options = options.withMarker(io.credmark.pixels.marker.MarkerOptions.defaults());
         }
-        if (args.flag("watermark")) {
+        if (watermark) {
             options = options.withWatermark(WatermarkMode.REQUIRED);
         }
         return options;
@@ -89,32 +123,25 @@ final class StampCommand {
         }
     }
 
-    int run(List<String> argv, PrintStream out) {
-        Args args = Args.parse(argv, Set.of("in", "out", "provenance", "data", "alg", "private", "protected",
-                "disclosure", "evidence-out", "options"), Set.of("mark", "watermark"));
-        if (!args.positionals().isEmpty()) {
-            throw new UsageException("stamp takes no positional arguments: " + args.positionals().get(0));
-        }
-        Path in = Path.of(args.required("in"));
-        Path target = Path.of(args.required("out"));
-        ProvenanceDocument provenance = ProvenanceParser.parse(
-                CliFiles.read(Path.of(args.required("provenance")), MAX_PROVENANCE_BYTES));
+    @Override
+    public Integer call() {
+        ProvenanceDocument provenance = ProvenanceParser.parse(CliFiles.read(provenanceFile, MAX_PROVENANCE_BYTES));
         Map<String, String> overrides = new HashMap<>();
-        args.option("alg").ifPresent(a -> overrides.put("signer.algorithm", a));
-        Settings settings = CliFiles.forLocalFiles(Settings.resolve(args.option("data"), overrides, env));
+        alg.ifPresent(a -> overrides.put("signer.algorithm", a));
+        Settings settings = CliFiles.forLocalFiles(Settings.resolve(data, overrides, env));
         byte[] image = CliFiles.read(in, CliFiles.maxFileBytes(settings));
-        StampOptions options = options(args);
-        DisclosurePolicy policy = policy(args);
+        StampOptions options = options();
+        DisclosurePolicy policy = policy();
         Optional<String> sourceName = Optional.of(in.getFileName().toString());
         Issued issued = options.watermark() == WatermarkMode.OFF
                 ? offline(Credmark.open(settings), image, provenance, sourceName, policy, options)
                 : recorded(settings, image, provenance, sourceName, policy, options);
         CliFiles.writeAtomically(target, o -> o.write(issued.image()));
-        if (args.option("evidence-out").isPresent()) {
+        if (evidenceOut.isPresent()) {
             EvidenceBundle evidence = new EvidenceBundle(issued.manifest(), issued.credential().map(Stamped::credential)
                     .map(c -> c.id().text()), issued.credential().map(Stamped::url), issued.disclosures());
             // the evidence holds the private values: owner-only, unlike the image
-            CliFiles.writeOwnerOnly(Path.of(args.option("evidence-out").get()),
+            CliFiles.writeOwnerOnly(Path.of(evidenceOut.get()),
                     o -> o.write(evidence.toJson().toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         ObjectNode summary = new ObjectMapper().createObjectNode();

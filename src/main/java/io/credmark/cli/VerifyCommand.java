@@ -17,39 +17,53 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code verify FILE}: prints the JSON report; exit 0 trusted or valid, 1 invalid, 2 none or unreadable, 4 no valid
  * manifest but a credential recovered from the watermark. With a data directory whose service has a database, the
  * report is the service's: the watermark is read and looked up in that database.
  */
-final class VerifyCommand {
+@Command(name = "verify", description = "Verifies an image and prints the JSON report.")
+final class VerifyCommand implements Callable<Integer> {
 
     static final int RECOVERED = 4;
 
     private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
 
-    VerifyCommand(Map<String, String> env) {
+    @Parameters(paramLabel = "FILE", description = "The image to verify.")
+    private String file;
+    @Option(names = "--trust-anchors", paramLabel = "PEM", description = "More trust anchors (repeatable).")
+    private List<String> trustAnchors = new java.util.ArrayList<>();
+    @Option(names = "--evidence", paramLabel = "BUNDLE.json", description = "Proves hidden fields with this bundle.")
+    private Optional<String> evidenceFile = Optional.empty();
+    @Option(names = "--data", paramLabel = "DIR", description = Main.DATA_DIR)
+    private Optional<String> data = Optional.empty();
+
+    VerifyCommand(Map<String, String> env, PrintStream out, PrintStream err) {
         this.env = env;
+        this.out = out;
+        this.err = err;
     }
 
-    int run(List<String> argv, PrintStream out, PrintStream err) {
-        Args args = Args.parse(argv, Set.of("trust-anchors", "data", "evidence"), Set.of());
-        if (args.positionals().size() != 1) {
-            throw new UsageException("verify takes exactly one file");
-        }
-        Settings settings = Settings.resolve(args.option("data"), Map.of(), env);
-        if (!args.all("trust-anchors").isEmpty()) {
+    @Override
+    public Integer call() {
+        Settings settings = Settings.resolve(data, Map.of(), env);
+        if (!trustAnchors.isEmpty()) {
             // the configured anchors and these, as the service's own settings
             List<String> anchors = new java.util.ArrayList<>(settings.paths("trust.anchors").stream()
                     .map(Path::toString).toList());
-            anchors.addAll(args.all("trust-anchors").stream().map(a -> Path.of(a).toAbsolutePath().toString()).toList());
-            settings = Settings.resolve(args.option("data"), Map.of("trust.anchors", String.join(",", anchors)), env);
+            anchors.addAll(trustAnchors.stream().map(a -> Path.of(a).toAbsolutePath().toString()).toList());
+            settings = Settings.resolve(data, Map.of("trust.anchors", String.join(",", anchors)), env);
         }
         settings = CliFiles.forLocalFiles(settings);
-        byte[] image = CliFiles.read(Path.of(args.positionals().get(0)), CliFiles.maxFileBytes(settings));
-        Optional<EvidenceBundle> evidence = args.option("evidence").map(p -> EvidenceBundle.parse(
+        byte[] image = CliFiles.read(Path.of(file), CliFiles.maxFileBytes(settings));
+        Optional<EvidenceBundle> evidence = evidenceFile.map(p -> EvidenceBundle.parse(
                 CliFiles.read(Path.of(p), 8L << 20)));
         List<String> presented = evidence.map(EvidenceBundle::disclosures).orElse(List.of());
         if (LocalStore.exists(settings)) {
