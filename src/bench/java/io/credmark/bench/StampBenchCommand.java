@@ -33,9 +33,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench stamp [--images DIR] [--seconds S]}: each stamp mode (metadata only, mark, watermark, mark +
- * watermark) in-process and warmed, beside ImageIO's decode + encode of the same file in the same JVM, with the
- * ratio. Without {@code --images}, PNG and JPEG at 1 and 4 megapixels are made from the bundled sample with grain.
+ * {@code bench stamp [--images DIR] [--seconds S] [--verify-only]}: each stamp mode (metadata only, mark, watermark,
+ * mark + watermark) in-process and warmed, beside ImageIO's decode + encode of the same file in the same JVM, with
+ * the ratio; then verify with the watermark search per megapixel ({@link VerifyBench}). Without {@code --images},
+ * PNG and JPEG at 1 and 4 megapixels are made from the bundled sample with grain.
  * Time-stamps are off: they cost a network round trip, not pixel work.
  */
 @Command(name = "stamp", description = "Each stamp mode beside ImageIO's decode and encode of the same image.")
@@ -53,6 +54,8 @@ final class StampBenchCommand implements Callable<Integer> {
     private double seconds;
     @Option(names = "--data", paramLabel = "DIR", description = "The data directory; default a temporary one.")
     private Optional<Path> dataDir = Optional.empty();
+    @Option(names = "--verify-only", description = "Only verify with the watermark search, per megapixel.")
+    private boolean verifyOnly;
 
     StampBenchCommand(Map<String, String> env, PrintStream out) {
         this.env = env;
@@ -77,6 +80,13 @@ final class StampBenchCommand implements Callable<Integer> {
         for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
             byte[] image = input.getValue();
             String format = input.getKey().endsWith("png") ? "png" : "jpeg";
+            StampRequest watermarked = new StampRequest(image, provenance, Optional.empty(), Optional.empty(),
+                    io.credmark.disclosure.DisclosurePolicy.ALL_PUBLIC, modes.get("watermark"),
+                    OptionalLong.of(WATERMARK_ID));
+            if (verifyOnly) {
+                VerifyBench.print(credmark, input.getKey(), watermarked, format, seconds, out);
+                continue;
+            }
             double roundTrip = BenchCommand.measure(seconds, () -> roundTrip(image, format));
             StringBuilder line = new StringBuilder(String.format("%-18s %9d B  imageio %8.1f", input.getKey(),
                     image.length, roundTrip));
@@ -88,6 +98,7 @@ final class StampBenchCommand implements Callable<Integer> {
                 line.append(String.format("  %s %8.1f (%.2fx)", mode.getKey(), ms, ms / roundTrip));
             }
             out.println(line);
+            VerifyBench.print(credmark, input.getKey(), watermarked, format, seconds, out);
         }
         return 0;
     }

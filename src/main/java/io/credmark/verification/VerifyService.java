@@ -16,7 +16,6 @@ import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.metadata.GeneratorMetadata;
 import io.credmark.metadata.GeneratorReader;
 import io.credmark.pixels.Decoded;
-import io.credmark.pixels.Orientation;
 import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.watermark.Detection;
 import io.credmark.pixels.watermark.Watermarker;
@@ -31,8 +30,11 @@ public final class VerifyService {
     private final Watermarker watermarker;
     private final PixelBudget pixelBudget;
 
-    /** Rasters the watermark search holds at its peak: the decoded image, its displayed copy and a scaled one. */
-    private static final int SEARCH_RASTERS = 3;
+    /**
+     * The decoded image is the only full-size raster the watermark search holds; its working plane has a bounded
+     * size ({@link Watermarker#SEARCH_BYTES}).
+     */
+    private static final int SEARCH_RASTERS = 1;
 
     public VerifyService(Validator validator, Limits limits, Watermarker watermarker, PixelBudget pixelBudget) {
         this.pixelBudget = pixelBudget;
@@ -67,8 +69,8 @@ public final class VerifyService {
         limits.checkBytes(bytes.length);
         ImageHeader header = AssetHandlers.read(bytes).header();
         limits.checkPixels(header);
-        try (PixelBudget.Permit permit = pixelBudget.admit(PixelBudget.cost(header, SEARCH_RASTERS),
-                "searching this image for a watermark")) {
+        long memory = PixelBudget.cost(header, SEARCH_RASTERS) + Watermarker.SEARCH_BYTES;
+        try (PixelBudget.Permit permit = pixelBudget.admit(memory, "searching this image for a watermark")) {
             return search(new PixelCodec(limits.maxPixels()).decode(bytes));
         }
     }
@@ -77,12 +79,7 @@ public final class VerifyService {
         if (Math.min(decoded.width(), decoded.height()) < Watermarker.MIN_SEARCHED_SIDE) {
             return Optional.empty();
         }
-        Orientation orientation = decoded.orientation();
-        Optional<Detection> found = watermarker.detect(orientation.display(decoded.image()));
-        if (found.isEmpty() && orientation != Orientation.NORMAL) {
-            found = watermarker.detect(decoded.image());
-        }
-        return found;
+        return watermarker.detect(decoded.image(), decoded.orientation());
     }
 
     /**

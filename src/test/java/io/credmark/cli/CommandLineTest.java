@@ -47,7 +47,7 @@ class CommandLineTest {
         "serve --port --host --data --db --public-url",
         "bench c2pa --png --jpeg --seconds --data --out",
         "bench http --target --api-key --data --db --image --connections --duration --warmup --scenarios",
-        "bench stamp --images --seconds --data",
+        "bench stamp --images --seconds --data --verify-only",
         "bench watermark --images --out --threads --seed --no-pairs --timing-only",
         "completion"})
     void everyCommandAnswersHelpWithItsOptions(String usage) {

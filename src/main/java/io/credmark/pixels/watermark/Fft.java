@@ -1,6 +1,9 @@
 package io.credmark.pixels.watermark;
 
-/** In-place iterative radix-2 complex FFT, one and two dimensional, on separate real and imaginary arrays. */
+/**
+ * In-place iterative radix-2 complex FFT on separate real and imaginary arrays, and two-dimensional transforms of
+ * real planes built on it.
+ */
 final class Fft {
 
     private final int n;
@@ -74,36 +77,36 @@ final class Fft {
     }
 
     /**
-     * Two-dimensional transform of a row-major {@code height × width} array: rows with {@code rows}, columns with
-     * {@code cols} (whose sizes are width and height).
-     */
-    static void transform2d(double[] re, double[] im, int width, int height, Fft rows, Fft cols, boolean inverse) {
-        for (int y = 0; y < height; y++) {
-            rows.transform(re, im, y * width, inverse);
-        }
-        double[] cr = new double[height];
-        double[] ci = new double[height];
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                cr[y] = re[y * width + x];
-                ci[y] = im[y * width + x];
-            }
-            cols.transform(cr, ci, 0, inverse);
-            for (int y = 0; y < height; y++) {
-                re[y * width + x] = cr[y];
-                im[y * width + x] = ci[y];
-            }
-        }
-    }
-
-    /**
      * Power spectrum |F|² of a real row-major {@code height × width} plane, as a full {@code height × width} array
-     * (filled by Hermitian symmetry). Rows are transformed two at a time as one complex sequence.
+     * (filled by Hermitian symmetry).
      */
     static double[] powerSpectrum(double[] real, int width, int height, Fft rows, Fft cols) {
         int half = width / 2 + 1;
         double[] hre = new double[height * half];
         double[] him = new double[height * half];
+        forwardReal(real, width, height, rows, cols, hre, him);
+        double[] p = new double[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int k = 0; k < half; k++) {
+                double re = hre[y * half + k];
+                double im = him[y * half + k];
+                double v = re * re + im * im;
+                p[y * width + k] = v;
+                if (k > 0 && k < width - k) {
+                    p[((height - y) % height) * width + (width - k)] = v;
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Forward transform of a real row-major {@code height × width} plane: the columns 0 … width/2 of its spectrum
+     * (the rest follows by Hermitian symmetry) into {@code hre/him}, row-major with width/2 + 1 columns. Rows are
+     * transformed two at a time as one complex sequence, and only the half of the columns kept.
+     */
+    static void forwardReal(double[] real, int width, int height, Fft rows, Fft cols, double[] hre, double[] him) {
+        int half = width / 2 + 1;
         double[] zr = new double[width];
         double[] zi = new double[width];
         for (int y = 0; y < height; y += 2) {
@@ -118,35 +121,65 @@ final class Fft {
             for (int k = 0; k < half; k++) {
                 int nk = (width - k) % width;
                 // A = (Z[k] + conj Z[n-k]) / 2, B = (Z[k] - conj Z[n-k]) / 2i
-                double ar = 0.5 * (zr[k] + zr[nk]);
-                double ai = 0.5 * (zi[k] - zi[nk]);
-                hre[y * half + k] = ar;
-                him[y * half + k] = ai;
+                hre[y * half + k] = 0.5 * (zr[k] + zr[nk]);
+                him[y * half + k] = 0.5 * (zi[k] - zi[nk]);
                 if (pair) {
-                    double br = 0.5 * (zi[k] + zi[nk]);
-                    double bi = -0.5 * (zr[k] - zr[nk]);
-                    hre[(y + 1) * half + k] = br;
-                    him[(y + 1) * half + k] = bi;
+                    hre[(y + 1) * half + k] = 0.5 * (zi[k] + zi[nk]);
+                    him[(y + 1) * half + k] = -0.5 * (zr[k] - zr[nk]);
                 }
             }
         }
+        columns(hre, him, half, height, cols, false);
+    }
+
+    /**
+     * Inverse of {@link #forwardReal} (unnormalised, like {@link #inverse}): the real plane whose half spectrum is
+     * {@code hre/him}, which this overwrites. Rows are rebuilt two at a time as one complex sequence.
+     */
+    static void inverseReal(double[] hre, double[] him, int width, int height, Fft rows, Fft cols, double[] out) {
+        int half = width / 2 + 1;
+        columns(hre, him, half, height, cols, true);
+        double[] zr = new double[width];
+        double[] zi = new double[width];
+        for (int y = 0; y < height; y += 2) {
+            boolean pair = y + 1 < height;
+            int a = y * half;
+            int b = (y + 1) * half;
+            for (int k = 0; k < half; k++) {
+                double ar = hre[a + k];
+                double ai = him[a + k];
+                double br = pair ? hre[b + k] : 0;
+                double bi = pair ? him[b + k] : 0;
+                // Z = A + iB on 0 … width/2, and conj A + i conj B mirrored, so that Re z = a and Im z = b
+                zr[k] = ar - bi;
+                zi[k] = ai + br;
+                if (k > 0 && k < width - k) {
+                    zr[width - k] = ar + bi;
+                    zi[width - k] = br - ai;
+                }
+            }
+            rows.inverse(zr, zi, 0);
+            System.arraycopy(zr, 0, out, y * width, width);
+            if (pair) {
+                System.arraycopy(zi, 0, out, (y + 1) * width, width);
+            }
+        }
+    }
+
+    /** Transforms each of the {@code width} columns of a row-major {@code height × width} array in place. */
+    private static void columns(double[] re, double[] im, int width, int height, Fft cols, boolean inverse) {
         double[] cr = new double[height];
         double[] ci = new double[height];
-        double[] p = new double[width * height];
-        for (int k = 0; k < half; k++) {
+        for (int x = 0; x < width; x++) {
             for (int y = 0; y < height; y++) {
-                cr[y] = hre[y * half + k];
-                ci[y] = him[y * half + k];
+                cr[y] = re[y * width + x];
+                ci[y] = im[y * width + x];
             }
-            cols.forward(cr, ci, 0);
+            cols.transform(cr, ci, 0, inverse);
             for (int y = 0; y < height; y++) {
-                double v = cr[y] * cr[y] + ci[y] * ci[y];
-                p[y * width + k] = v;
-                if (k > 0 && k < width - k) {
-                    p[((height - y) % height) * width + (width - k)] = v;
-                }
+                re[y * width + x] = cr[y];
+                im[y * width + x] = ci[y];
             }
         }
-        return p;
     }
 }

@@ -148,8 +148,8 @@ final class ImageOps {
         return out;
     }
 
-    /** Precomputed one-dimensional resampling weights. */
-    private static final class Kernel {
+    /** Precomputed one-dimensional resampling weights: output i is the weighted sum from input start[i] on. */
+    static final class Kernel {
         final int[] start;
         final float[][] weights;
 

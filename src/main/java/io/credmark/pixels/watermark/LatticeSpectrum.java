@@ -18,12 +18,22 @@ final class LatticeSpectrum {
     private static final double PERIOD_MIN = 20;
     private static final Fft FFT256 = new Fft(256);
     private static final Fft FFT512 = new Fft(512);
+    /** The log grid of candidate periods: 1.003^i. */
+    private static final double[] GRID = new double[2048];
+
+    static {
+        for (int i = 0; i < GRID.length; i++) {
+            GRID[i] = Math.pow(1.003, i);
+        }
+    }
 
     final double[] pw;
     final int nx;
     final int ny;
     final int ww;
     final int wh;
+    /** The working plane's aspect ratio, ww / wh. */
+    private final double aspect;
 
     private LatticeSpectrum(double[] pw, int nx, int ny, int ww, int wh) {
         this.pw = pw;
@@ -31,6 +41,7 @@ final class LatticeSpectrum {
         this.ny = ny;
         this.ww = ww;
         this.wh = wh;
+        this.aspect = (double) ww / wh;
     }
 
     static LatticeSpectrum of(float[] work, int ww, int wh) {
@@ -52,9 +63,8 @@ final class LatticeSpectrum {
 
     /** Whitened power at bin (fx, fy) of a lattice rotated by (cos, sin); bilinear, using P(−f) = P(f). */
     double at(double fx, double fy, double c, double s) {
-        double r = (double) ww / wh;
-        double x = c * fx - s * r * fy;
-        double y = s * fx / r + c * fy;
+        double x = c * fx - s * aspect * fy;
+        double y = s * fx / aspect + c * fy;
         return bilinear(pw, nx, ny, x, y);
     }
 
@@ -314,7 +324,7 @@ final class LatticeSpectrum {
         double[] period = new double[steps + 1];
         int fmax = (int) (n * 0.45);
         for (int i = 0; i <= steps; i++) {
-            double per = pMin * Math.pow(1.003, i);
+            double per = pMin * (i < GRID.length ? GRID[i] : Math.pow(1.003, i));
             double a = n / per;
             int m = (int) Math.min(PssLayout.T * 0.9, fmax / a);
             double sum = 0;

@@ -19,7 +19,7 @@ final class LumaImage {
     /** Row-major luminance, 0–255. */
     final float[] y;
 
-    private LumaImage(int width, int height, float[] y) {
+    LumaImage(int width, int height, float[] y) {
         this.width = width;
         this.height = height;
         this.y = y;

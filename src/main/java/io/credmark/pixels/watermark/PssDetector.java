@@ -18,10 +18,14 @@ final class PssDetector {
     static final int WORK_MAX = 1024;
     static final int Q = 4;
     static final int G = PssLayout.T * Q;
+    /** Columns of the half spectrum of a real G×G plane. */
+    private static final int HALF = G / 2 + 1;
     /** Upright decode attempts. */
     static final int DECODES = 3;
     /** Largest rotation searched, in degrees, when the upright search finds nothing (0 disables). */
     static final double MAX_ROTATION = 3;
+    /** Lattice periods (working pixels) from which the fold runs on the 2×2-averaged plane. */
+    static final int HALVE_PERIOD = 128;
 
     private final PssLayout layout;
     private final PayloadCodec codec;
@@ -33,12 +37,13 @@ final class PssDetector {
         this.layout = layout;
         this.codec = codec;
         float[] pilot = render(layout.pilot());
-        pilotRe = new double[G * G];
-        pilotIm = new double[G * G];
+        double[] plane = new double[G * G];
         for (int i = 0; i < G * G; i++) {
-            pilotRe[i] = pilot[i];
+            plane[i] = pilot[i];
         }
-        Fft.transform2d(pilotRe, pilotIm, G, G, fftG, fftG, false);
+        pilotRe = new double[G * HALF];
+        pilotIm = new double[G * HALF];
+        Fft.forwardReal(plane, G, G, fftG, fftG, pilotRe, pilotIm);
     }
 
     record Result(boolean found, long id, double pilotZ, int correctedErrors, double rawAccuracy,
@@ -57,9 +62,9 @@ final class PssDetector {
         }
         float[] work = f < 1 ? ImageOps.resample(luma.y, luma.width, luma.height, ww, wh) : luma.y;
         LatticeSpectrum spectrum = LatticeSpectrum.of(work, ww, wh);
-        Map<Integer, float[]> filtered = new HashMap<>();
+        Planes planes = new Planes(work, ww, wh);
         List<Lattice> upright = spectrum.lattices(0);
-        Result best = search(upright, work, ww, wh, filtered, expected, DECODES);
+        Result best = search(upright, planes, expected, DECODES);
         if (best.found || MAX_ROTATION <= 0) {
             return best;
         }
@@ -90,7 +95,7 @@ final class PssDetector {
             }
         }
         turned.sort(Comparator.comparingDouble(Lattice::score).reversed());
-        Result rotated = search(turned, work, ww, wh, filtered, expected, 2);
+        Result rotated = search(turned, planes, expected, 2);
         return rotated.found || rotated.pilotZ > best.pilotZ ? rotated : best;
     }
 
@@ -104,27 +109,26 @@ final class PssDetector {
     }
 
     /** Decodes the strongest lattice; if that fails, ranks the others by the pilot peak of a sparse fold. */
-    private Result search(List<Lattice> lattices, float[] work, int ww, int wh, Map<Integer, float[]> filtered,
-                          byte[] expected, int decodes) {
+    private Result search(List<Lattice> lattices, Planes planes, byte[] expected, int decodes) {
         if (lattices.isEmpty()) {
             return Result.none();
         }
         Lattice first = lattices.get(0);
-        Result best = decodeAt(filter(filtered, first, work, ww, wh), ww, wh, first, expected, 0);
+        Result best = decodeAt(planes.view(first), first, expected, 0);
         if (best.found) {
             return best;
         }
         List<double[]> ranked = new ArrayList<>();
-        int step = ww * wh > 400_000 ? 2 : 1;
         for (int i = 1; i < lattices.size(); i++) {
-            Lattice l = lattices.get(i);
-            double z = pilotPeak(fold(filter(filtered, l, work, ww, wh), ww, wh, l.phase(), step, false)[0], null).z;
+            View v = planes.view(lattices.get(i));
+            int step = v.w * v.h > 400_000 ? 2 : 1;
+            double z = pilotPeak(fold(v.r, v.w, v.h, v.lattice.phase(), step, false)[0], null).z;
             ranked.add(new double[] {z, i});
         }
         ranked.sort((a, b) -> Double.compare(b[0], a[0]));
         for (int n = 0; n < Math.min(decodes - 1, ranked.size()); n++) {
             Lattice l = lattices.get((int) ranked.get(n)[1]);
-            Result r = decodeAt(filter(filtered, l, work, ww, wh), ww, wh, l, expected, n + 1);
+            Result r = decodeAt(planes.view(l), l, expected, n + 1);
             if (r.found) {
                 return r;
             }
@@ -133,6 +137,42 @@ final class PssDetector {
             }
         }
         return best;
+    }
+
+    /** A lattice as seen on one of the planes: its filtered plane, that plane's size, the lattice in its pixels. */
+    private record View(float[] r, int w, int h, Lattice lattice) {
+    }
+
+    /**
+     * The working plane and, made when first needed, its 2×2 average, each with its filtered planes by radius. A
+     * lattice whose chips span at least {@value #HALVE_PERIOD}/32 working pixels is folded on the average, where they
+     * still span two or more: the same chips from a quarter of the pixels, with the finer host texture averaged out.
+     */
+    private static final class Planes {
+        private final float[] work;
+        private final int ww;
+        private final int wh;
+        private float[] half;
+        private final Map<Integer, float[]> full = new HashMap<>();
+        private final Map<Integer, float[]> halved = new HashMap<>();
+
+        Planes(float[] work, int ww, int wh) {
+            this.work = work;
+            this.ww = ww;
+            this.wh = wh;
+        }
+
+        View view(Lattice l) {
+            if (Math.min(l.px(), l.py()) < HALVE_PERIOD || Math.min(ww, wh) < 2 * HALVE_PERIOD) {
+                return new View(filter(full, l, work, ww, wh), ww, wh, l);
+            }
+            if (half == null) {
+                half = ImageOps.halve(work, ww, wh);
+            }
+            // half-plane pixel x averages working pixels 2x and 2x + 1: the phase's constant shift is the pilot's
+            Lattice h = new Lattice(l.px() / 2, l.py() / 2, l.theta(), l.score());
+            return new View(filter(halved, h, half, ww / 2, wh / 2), ww / 2, wh / 2, h);
+        }
     }
 
     private static float[] filter(Map<Integer, float[]> cache, Lattice l, float[] work, int ww, int wh) {
@@ -159,13 +199,28 @@ final class PssDetector {
 
     // ------------------------------------------------------------------------------------ fold, pilot and payload
 
-    private Result decodeAt(float[] r, int ww, int wh, Lattice l, byte[] expected, int candidate) {
-        Lattice.Phase phase = l.phase();
-        // fold into halves to measure the pilot's drift across the image, then correct the phase map once
-        double[][] halves = fold(r, ww, wh, phase, 1, true);
-        int[] off = pilotPeak(halves[0], null).offset;
-        double[] leftRight = drift(halves[1], halves[2], off);
-        double[] topBottom = drift(halves[3], halves[4], off);
+    private Result decodeAt(View view, Lattice reported, byte[] expected, int candidate) {
+        float[] r = view.r;
+        int ww = view.w;
+        int wh = view.h;
+        Lattice.Phase phase = view.lattice.phase();
+        // fold the quarters to measure the pilot's drift across the image, then correct the phase map once
+        double[][] q = fold(r, ww, wh, phase, 1, true);
+        double[] whole = new double[G * G];
+        double[] left = new double[G * G];
+        double[] right = new double[G * G];
+        double[] top = new double[G * G];
+        double[] bottom = new double[G * G];
+        for (int i = 0; i < G * G; i++) {
+            whole[i] = q[0][i] + q[1][i] + q[2][i] + q[3][i];
+            left[i] = q[0][i] + q[2][i];
+            right[i] = q[1][i] + q[3][i];
+            top[i] = q[0][i] + q[1][i];
+            bottom[i] = q[2][i] + q[3][i];
+        }
+        int[] off = pilotPeak(whole, null).offset;
+        double[] leftRight = drift(left, right, off);
+        double[] topBottom = drift(top, bottom, off);
         double dx = G * ww / 2.0;
         double dy = G * wh / 2.0;
         phase = new Lattice.Phase(phase.a() - leftRight[0] / dx, phase.b() - topBottom[0] / dy,
@@ -176,7 +231,7 @@ final class PssDetector {
         PayloadCodec.Decoded d = codec.decode(soft);
         double raw = agreement(soft, d.codeword());
         double vsExpected = expected == null ? Double.NaN : agreement(soft, expected);
-        return new Result(d.valid(), d.id(), peak.z, d.correctedErrors(), raw, vsExpected, l, candidate);
+        return new Result(d.valid(), d.id(), peak.z, d.correctedErrors(), raw, vsExpected, reported, candidate);
     }
 
     /** Pilot offset of b minus that of a (both searched near {@code near}), per axis, in bins. */
@@ -189,28 +244,28 @@ final class PssDetector {
     }
 
     /**
-     * Folds r (every {@code step}-th row and column) by tile phase into a G×G grid: [0] the whole image and, with
-     * {@code halves}, [1] left, [2] right, [3] top and [4] bottom half.
+     * Folds r (every {@code step}-th row and column) by tile phase into a G×G grid: the whole image or, with
+     * {@code quarters}, its top-left, top-right, bottom-left and bottom-right quarters apart.
      */
-    private static double[][] fold(float[] r, int w, int h, Lattice.Phase p, int step, boolean halves) {
-        double[][] acc = new double[halves ? 5 : 1][G * G];
-        double[] whole = acc[0];
+    private static double[][] fold(float[] r, int w, int h, Lattice.Phase p, int step, boolean quarters) {
+        double[][] acc = new double[quarters ? 4 : 1][G * G];
+        // tile phase in bins as 32.32 fixed point, stepped along each row; the offset keeps it positive
         final double offset = 4096;
+        final double one = G * 4294967296.0;
+        long du = Math.round(p.a() * step * one);
+        long dv = Math.round(p.c() * step * one);
         for (int y = 0; y < h; y += step) {
-            double u0 = p.b() * y + offset;
-            double v0 = p.d() * y + offset;
+            long u = Math.round((p.b() * y + offset) * one);
+            long v = Math.round((p.d() * y + offset) * one);
             int o = y * w;
-            double[] vert = halves ? (y < h / 2 ? acc[3] : acc[4]) : null;
-            for (int x = 0; x < w; x += step) {
-                int bu = ((int) ((u0 + p.a() * x) * G)) & (G - 1);
-                int bv = ((int) ((v0 + p.c() * x) * G)) & (G - 1);
-                int bin = bv * G + bu;
-                float val = r[o + x];
-                whole[bin] += val;
-                if (halves) {
-                    vert[bin] += val;
-                    (x < w / 2 ? acc[1] : acc[2])[bin] += val;
-                }
+            int split = quarters ? (w / 2 + step - 1) / step * step : w;
+            double[] a = acc[quarters && y >= h / 2 ? 2 : 0];
+            for (int x = 0; x < split; x += step, u += du, v += dv) {
+                a[(((int) (v >>> 32)) & (G - 1)) * G + (((int) (u >>> 32)) & (G - 1))] += r[o + x];
+            }
+            double[] b = quarters ? acc[y >= h / 2 ? 3 : 1] : a;
+            for (int x = split; x < w; x += step, u += du, v += dv) {
+                b[(((int) (v >>> 32)) & (G - 1)) * G + (((int) (u >>> 32)) & (G - 1))] += r[o + x];
             }
         }
         return acc;
@@ -221,25 +276,22 @@ final class PssDetector {
 
     /** Cyclic correlation with the pilot; peak (optionally restricted to ±8 bins around {@code near}). */
     private Peak pilotPeak(double[] folded, int[] near) {
-        double[] re = folded.clone();
-        double[] im = new double[G * G];
-        Fft.transform2d(re, im, G, G, fftG, fftG, false);
-        for (int i = 0; i < G * G; i++) {
+        double[] fre = new double[G * HALF];
+        double[] fim = new double[G * HALF];
+        Fft.forwardReal(folded, G, G, fftG, fftG, fre, fim);
+        for (int i = 0; i < fre.length; i++) {
             // F · conj(P): correlation c(o) = sum_b F(b + o) P(b)
-            double a = re[i];
-            double b = im[i];
-            re[i] = a * pilotRe[i] + b * pilotIm[i];
-            im[i] = b * pilotRe[i] - a * pilotIm[i];
+            double a = fre[i];
+            double b = fim[i];
+            fre[i] = a * pilotRe[i] + b * pilotIm[i];
+            fim[i] = b * pilotRe[i] - a * pilotIm[i];
         }
-        Fft.transform2d(re, im, G, G, fftG, fftG, true);
+        double[] re = new double[G * G];
+        Fft.inverseReal(fre, fim, G, G, fftG, fftG, re);
         int best = -1;
         for (int i = 0; i < re.length; i++) {
-            if (near != null) {
-                int dx = Math.floorMod(i % G - near[0] + G / 2, G) - G / 2;
-                int dy = Math.floorMod(i / G - near[1] + G / 2, G) - G / 2;
-                if (Math.abs(dx) > 8 || Math.abs(dy) > 8) {
-                    continue;
-                }
+            if (near != null && (Math.abs(cyclic(i % G - near[0])) > 8 || Math.abs(cyclic(i / G - near[1])) > 8)) {
+                continue;
             }
             if (best < 0 || re[i] > re[best]) {
                 best = i;
@@ -249,10 +301,10 @@ final class PssDetector {
         double s = 0;
         double s2 = 0;
         int n = 0;
+        int bx = best % G;
+        int by = best / G;
         for (int i = 0; i < re.length; i++) {
-            int dx = Math.floorMod(i % G - best % G + G / 2, G) - G / 2;
-            int dy = Math.floorMod(i / G - best / G + G / 2, G) - G / 2;
-            if (Math.abs(dx) <= 2 * Q && Math.abs(dy) <= 2 * Q) {
+            if (Math.abs(cyclic(i % G - bx)) <= 2 * Q && Math.abs(cyclic(i / G - by)) <= 2 * Q) {
                 continue;
             }
             s += re[i];
@@ -266,6 +318,11 @@ final class PssDetector {
         double sx = ox + parabola(re[oy * G + (ox + G - 1) % G], re[best], re[oy * G + (ox + 1) % G]);
         double sy = oy + parabola(re[((oy + G - 1) % G) * G + ox], re[best], re[((oy + 1) % G) * G + ox]);
         return new Peak(new int[] {ox, oy}, sx, sy, (re[best] - mean) / sd);
+    }
+
+    /** A difference of bin positions taken cyclically into [−G/2, G/2). */
+    private static int cyclic(int d) {
+        return ((d + G / 2) & (G - 1)) - G / 2;
     }
 
     private static double parabola(double l, double c, double r) {

@@ -1,5 +1,6 @@
 package io.credmark.pixels.watermark;
 
+import io.credmark.pixels.Orientation;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
@@ -21,6 +22,12 @@ public final class Watermarker {
     public static final int MIN_SIDE = 256;
     /** Images with a shorter side are not searched: not even a copy scaled down to a quarter would fit the lattice. */
     public static final int MIN_SEARCHED_SIDE = 64;
+
+    /**
+     * What a search holds besides the image it is given, whatever the image's size: the working plane (at most 1024
+     * pixels a side, plus a turned copy), the filtered planes of the lattice candidates and the spectra, in bytes.
+     */
+    public static final long SEARCH_BYTES = 64L << 20;
 
     private final PssLayout layout;
     private final PayloadCodec codec;
@@ -55,7 +62,24 @@ public final class Watermarker {
 
     /** Looks for the watermark; present only when the keyed check matches. */
     public Optional<Detection> detect(BufferedImage image) {
-        PssDetector.Result r = detector.detect(LumaImage.of(image), null);
+        return detection(detector.detect(WorkingPlane.of(image), null));
+    }
+
+    /**
+     * Looks for the watermark in an image stored with an EXIF {@code orientation}: as viewers show it (it is
+     * embedded that way) and, when the orientation turns it, also as stored (a copy that lost its EXIF tag shows the
+     * stored pixels). The stored pixels are read once; the image is not turned at full resolution.
+     */
+    public Optional<Detection> detect(BufferedImage stored, Orientation orientation) {
+        LumaImage plane = WorkingPlane.of(stored);
+        Optional<Detection> found = detection(detector.detect(WorkingPlane.turned(plane, orientation), null));
+        if (found.isEmpty() && orientation != Orientation.NORMAL) {
+            found = detection(detector.detect(plane, null));
+        }
+        return found;
+    }
+
+    private static Optional<Detection> detection(PssDetector.Result r) {
         if (!r.found()) {
             return Optional.empty();
         }
@@ -67,7 +91,7 @@ public final class Watermarker {
      * {@code expectedId}, whether or not the decode succeeded.
      */
     public Analysis analyze(BufferedImage image, long expectedId) {
-        PssDetector.Result r = detector.detect(LumaImage.of(image), codec.encode(expectedId));
+        PssDetector.Result r = detector.detect(WorkingPlane.of(image), codec.encode(expectedId));
         Optional<Detection> d = r.found()
                 ? Optional.of(new Detection(r.id(), r.pilotZ(), r.correctedErrors(), r.rawAccuracy()))
                 : Optional.empty();
