@@ -58,6 +58,7 @@ public final class Credmark {
     private final VerifyService verification;
     private final Watermarker watermarker;
     private final TimeStampAuthority timeStampAuthority;
+    private final TimeStamping timeStamping;
 
     private Credmark(Settings settings, List<Path> extraAnchors) {
         this.settings = settings;
@@ -77,7 +78,8 @@ public final class Credmark {
                 new SecureRandom());
         this.watermarker = new Watermarker(watermarkKey(settings));
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
-        this.stamping = new StampService(this.signer, timeStamping(settings, timeStampAuthority), validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
+        this.timeStamping = timeStamping(settings, timeStampAuthority);
+        this.stamping = new StampService(this.signer, timeStamping, validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
                 clock, new SecureRandom(), watermarker, pixelBudget);
         this.verification = new VerifyService(validator, limits, watermarker, pixelBudget);
     }
@@ -130,6 +132,11 @@ public final class Credmark {
     /** The built-in time-stamping authority, which {@code POST /tsa} serves. */
     public TimeStampAuthority timeStampAuthority() {
         return timeStampAuthority;
+    }
+
+    /** How signatures and model registrations are time-stamped ({@code tsa.url}, {@code tsa.required}). */
+    public TimeStamping timeStamping() {
+        return timeStamping;
     }
 
     /**

@@ -49,7 +49,8 @@ public final class ServiceNode implements AutoCloseable {
         CredentialStore store = new CredentialStore(database, sealer);
         this.credentials = store;
         this.creators = new Creators(new CreatorRepository(database), store, clock, random);
-        this.models = new ModelRegistry(new ModelRepository(database), creators, store, links, clock);
+        this.models = new ModelRegistry(new ModelRepository(database), creators, store, links,
+                engine.timeStamping(), engine.trustAnchors(), clock);
         this.links = links;
         this.views = new CredentialViews(store, creators, models, links, clock);
         this.issuer = new Issuer(engine.stamping(), store, creators, models, links,
