@@ -27,6 +27,7 @@ public final class Main {
             "        [--private PATH]... [--protected PATH]... [--disclosure POLICY.json] [--evidence-out BUNDLE.json]",
             "        [--mark] [--options OPTIONS.json]",
             "  verify FILE [--trust-anchors PEM]... [--evidence BUNDLE.json] [--data DIR]",
+            "  verify-evidence BUNDLE.json [--trust-anchors PEM]...",
             "  keys root [--data DIR]",
             "  keys rotate-signer [--validity ISO-8601 DURATION, default P365D] [--alg ALG] [--data DIR]",
             "  keys create-api-key --name NAME [--role stamp|admin] [--data DIR | --db JDBC_URL]",
@@ -65,6 +66,9 @@ public final class Main {
         CommandLine line = new CommandLine(root);
         line.addSubcommand(command("stamp", "Signs an image with a C2PA manifest.", "stamp"));
         line.addSubcommand(command("verify", "Verifies an image and prints the JSON report.", "verify"));
+        VerifyEvidenceCommand verifyEvidence = new VerifyEvidenceCommand(out, err);
+        line.addSubcommand(new CommandLine(verifyEvidence));
+        runners.put("verify-evidence", words -> verifyEvidence.call());
         line.addSubcommand(command("keys", "Manages the signing keys and the service's API keys.", "keys"));
         line.addSubcommand(command("serve", "Runs the HTTP service.", "serve"));
         runners.put("stamp", words -> new StampCommand(env).run(words, out));
@@ -147,7 +151,9 @@ public final class Main {
                 throw new UsageException("a command is needed\n" + USAGE);
             }
             ParseResult command = parsed.subcommand();
-            List<String> words = command.hasMatchedPositional(0) ? command.matchedPositional(0).getValue() : List.of();
+            // commands declared with picocli annotations have read their own words
+            Object matched = command.hasMatchedPositional(0) ? command.matchedPositional(0).getValue() : null;
+            List<String> words = matched instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
             return runners.get(command.commandSpec().name()).run(words);
         } catch (UsageException e) {
             err.println("credmark: " + e.getMessage());
