@@ -52,7 +52,7 @@ public final class ServiceNode implements AutoCloseable {
         this.models = new ModelRegistry(new ModelRepository(database), creators, store, links,
                 engine.timeStamping(), engine.trustAnchors(), clock);
         this.links = links;
-        this.views = new CredentialViews(store, creators, models, links, clock);
+        this.views = new CredentialViews(store, creators, models, links, engine.trustAnchors(), clock);
         this.issuer = new Issuer(engine.stamping(), store, creators, models, links,
                 SignerName.of(engine.signer().chain().get(0)), clock, random);
         this.lookup = new CredentialLookup(engine.verification(), store, creators, views, links,

@@ -1,18 +1,15 @@
 package io.credmark.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
 import io.credmark.pki.TrustAnchors;
 import io.credmark.pki.TrustEvaluator;
-import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,18 +54,8 @@ public record TimeStampEvidence(byte[] token, List<X509Certificate> chain) {
     public static TimeStampEvidence of(byte[] token, TrustAnchors anchors) {
         TimeStampToken tst = read(token).orElseThrow(() -> new IllegalArgumentException("not a time-stamp token"));
         List<X509Certificate> carried = carried(tst);
-        List<X509Certificate> chain = new ArrayList<>();
-        carried.stream().filter(c -> signedBy(tst, c)).findFirst().ifPresent(chain::add);
-        while (!chain.isEmpty() && !selfIssued(last(chain))) {
-            X509Certificate child = last(chain);
-            Optional<X509Certificate> issuer = carried.stream().filter(c -> !chain.contains(c) && issued(c, child))
-                    .findFirst().or(() -> anchors.certificates().stream().filter(c -> issued(c, child)).findFirst());
-            if (issuer.isEmpty()) {
-                break;
-            }
-            chain.add(issuer.get());
-        }
-        return new TimeStampEvidence(token, chain);
+        return new TimeStampEvidence(token, carried.stream().filter(c -> signedBy(tst, c)).findFirst()
+                .map(signer -> CertificateChains.complete(signer, carried, anchors)).orElse(List.of()));
     }
 
     /** {@code {"token": base64, "time": ISO-8601, "authority": subject, "chain": [base64 DER, …]}}. */
@@ -79,14 +66,7 @@ public record TimeStampEvidence(byte[] token, List<X509Certificate> chain) {
         if (!chain.isEmpty()) {
             n.put("authority", chain.get(0).getSubjectX500Principal().getName());
         }
-        ArrayNode list = n.putArray("chain");
-        for (X509Certificate c : chain) {
-            try {
-                list.add(Base64.getEncoder().encodeToString(c.getEncoded()));
-            } catch (CertificateEncodingException e) {
-                throw new IllegalStateException("a certificate cannot be encoded", e);
-            }
-        }
+        n.set("chain", CertificateChains.toJson(chain));
         return n;
     }
 
@@ -98,23 +78,10 @@ public record TimeStampEvidence(byte[] token, List<X509Certificate> chain) {
      */
     public static TimeStampEvidence parse(JsonNode n, String path) {
         if (n == null || !n.isObject()) {
-            throw invalid(path + ": expected an object with token and chain");
+            throw CertificateChains.invalid(path + ": expected an object with token and chain");
         }
-        byte[] token = base64(n.get("token"), path + ".token");
-        JsonNode list = n.get("chain");
-        if (list == null || !list.isArray()) {
-            throw invalid(path + ".chain: expected an array of base64 DER certificates");
-        }
-        List<X509Certificate> chain = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String at = path + ".chain[" + i + "]";
-            try {
-                chain.add((X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(base64(list.get(i), at))));
-            } catch (CertificateException e) {
-                throw invalid(at + ": not an X.509 certificate");
-            }
-        }
+        byte[] token = CertificateChains.base64(n.get("token"), path + ".token");
+        List<X509Certificate> chain = CertificateChains.parse(n.get("chain"), path + ".chain");
         return new TimeStampEvidence(token, chain);
     }
 
@@ -154,8 +121,8 @@ public record TimeStampEvidence(byte[] token, List<X509Certificate> chain) {
             return TimeStampVerdict.invalid("the time-stamp token does not verify with the authority certificate ("
                     + authority + "): " + e.getMessage());
         }
-        X509Certificate root = last(chain);
-        if (!selfIssued(root)) {
+        X509Certificate root = CertificateChains.last(chain);
+        if (!CertificateChains.selfIssued(root)) {
             return TimeStampVerdict.invalid("the authority's chain does not end at a root certificate (it ends at "
                     + root.getSubjectX500Principal().getName() + ")");
         }
@@ -208,26 +175,6 @@ public record TimeStampEvidence(byte[] token, List<X509Certificate> chain) {
         }
     }
 
-    private static boolean issued(X509Certificate issuer, X509Certificate child) {
-        if (!issuer.getSubjectX500Principal().equals(child.getIssuerX500Principal())) {
-            return false;
-        }
-        try {
-            child.verify(issuer.getPublicKey());
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static boolean selfIssued(X509Certificate c) {
-        return issued(c, c);
-    }
-
-    private static X509Certificate last(List<X509Certificate> chain) {
-        return chain.get(chain.size() - 1);
-    }
-
     private static Optional<String> digestName(String oid) {
         return Optional.ofNullable(switch (oid) {
             case "2.16.840.1.101.3.4.2.1" -> "SHA-256";
@@ -245,18 +192,4 @@ public record TimeStampEvidence(byte[] token, List<X509Certificate> chain) {
         }
     }
 
-    private static byte[] base64(JsonNode n, String path) {
-        if (n == null || !n.isTextual()) {
-            throw invalid(path + ": expected base64");
-        }
-        try {
-            return Base64.getDecoder().decode(n.textValue());
-        } catch (IllegalArgumentException e) {
-            throw invalid(path + ": not base64");
-        }
-    }
-
-    private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(InvalidInputException.Kind.INVALID_DOCUMENT, message);
-    }
 }

@@ -2,10 +2,10 @@ package io.credmark.http;
 
 import io.credmark.testing.TestDatabase;
 
-class ModelEvidenceOnH2Test extends ModelEvidenceContract {
+class EvidenceOnPostgresIT extends EvidenceContract {
 
     @Override
     TestDatabase database() {
-        return TestDatabase.H2;
+        return TestDatabase.POSTGRES;
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.cli.CliRunner;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.testing.TestDatabase;
@@ -27,12 +28,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Model registrations are time-stamped by the built-in TSA when written, and their evidence bundle, fetched over
- * real HTTP from a started service on a real database, is accepted by {@code verify-evidence} offline; who may fetch
- * it follows the creator's disclosure policy. The subclasses run it on H2 and on PostgreSQL.
+ * Evidence a creator can take elsewhere, over real HTTP from a started service on a real database, checked offline
+ * by the command line with the real built-in TSA: model registrations are time-stamped when written and their
+ * bundle is accepted by {@code verify-evidence}, who may fetch it following the creator's disclosure policy; a
+ * credential's bundle carries its signature's time-stamp and chains, which {@code verify FILE --evidence} checks
+ * against the file. The subclasses run it on H2 and on PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ModelEvidenceContract {
+abstract class EvidenceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RECORD = "{\"slug\":\"fen-lora\",\"creator\":{\"displayName\":\"Fen Studio\"},"
@@ -208,6 +211,78 @@ abstract class ModelEvidenceContract {
         }
     }
 
+    @Test
+    void aCredentialsEvidenceCarriesItsTimeStampAndChainsAndVerifyChecksThemAgainstTheFile() throws Exception {
+        String token = register(api, "tern.works");
+        Answer stamped = api.stamp(stampKey, ApiContract.image("baseline-420.jpg"), "image/jpeg",
+                provenance("tern.works", "a tern over the dunes"));
+        assertEquals(200, stamped.status(), stamped.toString());
+        String id = stamped.header("Credential-Id");
+        String otherId = api.stamp(stampKey, ApiContract.image("rgb8.png"), "image/png",
+                provenance("tern.works", "another tern")).header("Credential-Id");
+
+        Answer evidence = api.get("/v1/credentials/" + id + "/evidence", "Authorization", "Bearer " + token);
+        assertEquals(200, evidence.status(), evidence.toString());
+        JsonNode bundle = evidence.json();
+        assertEquals("credmark-evidence/2", bundle.get("format").asText());
+        JsonNode signature = bundle.get("signature");
+        assertEquals(bundle.at("/credential/manifest").asText(), signature.get("manifest").asText());
+        assertTrue(signature.at("/timeStamp/token").isTextual(), signature.toString());
+        // the TSA's certificate, the intermediate and the root; the signer's likewise
+        assertEquals(3, signature.at("/timeStamp/chain").size(), signature.toString());
+        assertEquals(3, signature.at("/signer/chain").size(), signature.toString());
+        assertTrue(signature.get("identities").isArray());
+
+        Path dir = Files.createDirectories(directory.resolve("tern"));
+        Path image = dir.resolve("tern.jpg");
+        Files.write(image, stamped.body());
+        Path anchors = dir.resolve("anchors.pem");
+        Files.write(anchors, api.get("/v1/trust/anchors").body());
+        // offline: a data directory of its own, which knows nothing of the service
+        String offline = dir.resolve("offline-data").toString();
+        Path bundleFile = dir.resolve("bundle.json");
+        Files.write(bundleFile, evidence.body());
+        Cli checked = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--trust-anchors",
+                anchors.toString(), "--data", offline);
+        assertEquals(0, checked.code, checked.err);
+        JsonNode report = checked.report().get("evidence");
+        assertEquals("valid", report.get("status").asText(), report.toString());
+        assertEquals("trusted", report.at("/timeStamp/status").asText(), report.toString());
+        assertTrue(report.at("/timeStamp/proves").asText().contains("existed no later than "
+                + signature.at("/timeStamp/time").asText()), report.toString());
+        assertEquals("trusted", report.at("/signer/status").asText(), report.toString());
+        assertTrue(report.get("doesNotProve").asText().contains("not who made the image"));
+
+        // another credential's time-stamp does not cover this file's signature
+        JsonNode other = api.get("/v1/credentials/" + otherId + "/evidence", "Authorization", "Bearer " + token)
+                .json();
+        ObjectNode swapped = bundle.deepCopy();
+        ((ObjectNode) swapped.get("signature")).set("timeStamp",
+                other.at("/signature/timeStamp"));
+        Files.write(bundleFile, JSON.writeValueAsBytes(swapped));
+        Cli wrongToken = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
+        assertEquals(1, wrongToken.code, wrongToken.out);
+        assertTrue(wrongToken.err.contains("time-stamp: the time-stamp token is over other data"), wrongToken.err);
+
+        // a chain that is not the file's signer's
+        ObjectNode wrongChain = bundle.deepCopy();
+        ((ObjectNode) wrongChain.get("signature").get("signer")).set("chain",
+                signature.at("/timeStamp/chain"));
+        Files.write(bundleFile, JSON.writeValueAsBytes(wrongChain));
+        Cli wrongSigner = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
+        assertEquals(1, wrongSigner.code, wrongSigner.out);
+        assertTrue(wrongSigner.err.contains("signer: the file's certificate is not the one in the evidence"),
+                wrongSigner.err);
+
+        // a bundle of the first version (disclosures only) is still read, and checks only its disclosures
+        ObjectNode first = bundle.deepCopy();
+        first.put("format", "credmark-evidence/1").remove("signature");
+        Files.write(bundleFile, JSON.writeValueAsBytes(first));
+        Cli old = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
+        assertEquals(0, old.code, old.err);
+        assertFalse(old.report().has("evidence"));
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private String register(ApiClient client, String handle) {
@@ -219,6 +294,18 @@ abstract class ModelEvidenceContract {
                 "Authorization", "Bearer " + adminKey);
         assertEquals(201, a.status(), a.toString());
         return a.json().get("token").asText();
+    }
+
+    private static String provenance(String handle, String prompt) {
+        try {
+            ObjectNode doc =
+                    (ObjectNode) JSON.readTree(ApiContract.example());
+            ((ObjectNode) doc.get("creator")).put("handle", handle);
+            ((ObjectNode) doc.get("generation")).put("prompt", prompt);
+            return doc.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Answer post(ApiClient client, String path, String json, String token) {

@@ -2,10 +2,10 @@ package io.credmark.http;
 
 import io.credmark.testing.TestDatabase;
 
-class ModelEvidenceOnPostgresIT extends ModelEvidenceContract {
+class EvidenceOnH2Test extends EvidenceContract {
 
     @Override
     TestDatabase database() {
-        return TestDatabase.POSTGRES;
+        return TestDatabase.H2;
     }
 }
