@@ -1,6 +1,7 @@
 package io.credmark.creators;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.AccessDeniedException;
@@ -8,6 +9,7 @@ import io.credmark.ConflictException;
 import io.credmark.NotFoundException;
 import io.credmark.c2pa.sign.TimeStamp;
 import io.credmark.c2pa.sign.TimeStampOutcome;
+import io.credmark.c2pa.sign.TimeStamper;
 import io.credmark.c2pa.sign.TimeStampUnavailableException;
 import io.credmark.c2pa.sign.TimeStamping;
 import io.credmark.credential.CredentialLinks;
@@ -31,6 +33,7 @@ import io.credmark.store.ModelRecord;
 import io.credmark.store.ModelRepository;
 import io.credmark.store.ModelTimeStampRecord;
 import io.credmark.store.Timestamps;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,14 +71,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModelRegistry {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
-    private static final com.fasterxml.jackson.databind.ObjectMapper STATEMENTS =
-            new com.fasterxml.jackson.databind.ObjectMapper();
     public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}:[a-z0-9][a-z0-9._-]{0,62}");
     private static final List<String> MEMBERS = List.of("slug", "creator", "model", "lineage", "usage");
     private static final String BASE_MODELS = "baseModels";
     private static final String MERGES = "merges";
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+    private static final ObjectMapper STATEMENTS = new ObjectMapper();
 
     private final ModelRepository models;
     private final Creators creators;
@@ -171,36 +173,40 @@ public final class ModelRegistry {
 
     /**
      * The model's evidence: every time-stamped revision's statement, token and authority chain, for
-     * {@code credmark verify-evidence} to check offline. A revision without a token gets one now. Anyone may have
+     * {@code credmark verify-evidence} to check offline. The current revision, when it has no token, gets one now
+     * (under the registration rules: without one when time-stamping is off or not required). Anyone may have
      * the evidence of a model whose records show no private field to them (the statements hold the whole record);
      * otherwise only its creator.
      *
      * @throws AccessDeniedException when the viewer is not the creator and a record has fields private to them
-     * @throws TimeStampUnavailableException when a token is missing and the authority cannot be reached
+     * @throws TimeStampUnavailableException when a token is missing, the authority cannot be reached and
+     *                                       {@code tsa.required} is on
      */
     public ModelEvidence evidence(RegisteredModel m, Viewer viewer) {
         List<ModelTimeStampRecord> rows = models.timeStamps(m.id());
-        Optional<ModelTimeStampRecord> current = rows.stream().filter(r -> r.revision() == m.revision()).findFirst();
-        if (current.isEmpty() || current.get().token().isEmpty()) {
-            String statement = current.map(ModelTimeStampRecord::statement).orElseGet(() -> new String(
-                    registration(m).canonicalBytes(), StandardCharsets.UTF_8));
-            TimeStamp t = requireAuthority().timeStamp(statement.getBytes(StandardCharsets.UTF_8));
-            models.write(w -> {
-                w.fillTimeStamp(new ModelTimeStampRecord(m.id(), m.revision(), statement, Optional.of(t.token()),
-                        Optional.of(Timestamps.storable(t.time()))));
-                return null;
-            });
-            rows = models.timeStamps(m.id());
-        }
         if (!viewer.isCreator(m.creatorHandle())) {
             DisclosurePolicy policy = creators.defaultPolicy(m.creatorHandle());
-            for (ModelTimeStampRecord r : rows) {
-                ProvenanceDocument record = ProvenanceParser.parse(statement(r).get("record"));
+            List<ProvenanceDocument> records = new ArrayList<>(List.of(m.record()));
+            rows.forEach(r -> records.add(ProvenanceParser.parse(statement(r).get("record"))));
+            for (ProvenanceDocument record : records) {
                 if (ProvenanceSchema.fields(record).keySet().stream()
                         .anyMatch(p -> policy.levelOf(p) == DisclosureLevel.PRIVATE)) {
                     throw new AccessDeniedException("the record of '" + Creators.shorten(m.id()) + "' has fields its"
                             + " creator keeps private; only the creator may have its evidence, with their token");
                 }
+            }
+        }
+        Optional<ModelTimeStampRecord> current = rows.stream().filter(r -> r.revision() == m.revision()).findFirst();
+        if (current.isEmpty() || current.get().token().isEmpty()) {
+            String statement = current.map(ModelTimeStampRecord::statement).orElseGet(() -> new String(
+                    registration(m).canonicalBytes(), StandardCharsets.UTF_8));
+            Stamped late = stamp(m.id(), m.revision(), statement);
+            if (late.record().token().isPresent() || current.isEmpty()) {
+                models.write(w -> {
+                    w.fillTimeStamp(late.record());
+                    return null;
+                });
+                rows = models.timeStamps(m.id());
             }
         }
         List<ModelEvidence.Registration> registrations = new ArrayList<>();
@@ -214,7 +220,7 @@ public final class ModelRegistry {
     private static ObjectNode statement(ModelTimeStampRecord r) {
         try {
             return (ObjectNode) STATEMENTS.readTree(r.statement());
-        } catch (java.io.IOException | ClassCastException e) {
+        } catch (IOException | ClassCastException e) {
             throw new IllegalStateException("the stored statement of " + r.modelId() + " revision " + r.revision()
                     + " is not a JSON object", e);
         }
@@ -231,30 +237,34 @@ public final class ModelRegistry {
     }
 
     private Stamped stamp(ModelRegistration registration) {
-        byte[] statement = registration.canonicalBytes();
-        String text = new String(statement, StandardCharsets.UTF_8);
-        if (timeStamping.authority().isEmpty()) {
-            return new Stamped(new ModelTimeStampRecord(registration.modelId(), registration.revision(), text,
-                    Optional.empty(), Optional.empty()), TimeStampOutcome.missing("time-stamping is off (tsa.url none)"));
+        return stamp(registration.modelId(), registration.revision(),
+                new String(registration.canonicalBytes(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Time-stamps a revision's statement as stamps are: without an authority (tsa.url none), or with an unreachable
+     * one and tsa.required off, the revision goes without a token and the outcome says why.
+     *
+     * @throws TimeStampUnavailableException when the authority cannot be reached and tsa.required is on
+     */
+    private Stamped stamp(String modelId, int revision, String statement) {
+        Optional<TimeStamper> authority = timeStamping.authority();
+        if (authority.isEmpty()) {
+            return new Stamped(new ModelTimeStampRecord(modelId, revision, statement, Optional.empty(),
+                    Optional.empty()), TimeStampOutcome.missing("time-stamping is off (tsa.url none)"));
         }
         try {
-            TimeStamp t = timeStamping.authority().get().timeStamp(statement);
-            return new Stamped(new ModelTimeStampRecord(registration.modelId(), registration.revision(), text,
-                    Optional.of(t.token()), Optional.of(Timestamps.storable(t.time()))), TimeStampOutcome.of(t));
+            TimeStamp t = authority.get().timeStamp(statement.getBytes(StandardCharsets.UTF_8));
+            return new Stamped(new ModelTimeStampRecord(modelId, revision, statement, Optional.of(t.token()),
+                    Optional.of(Timestamps.storable(t.time()))), TimeStampOutcome.of(t));
         } catch (TimeStampUnavailableException e) {
             if (timeStamping.required()) {
                 throw e;
             }
-            LOG.warn("model {} revision {} registered without a time-stamp: {}", registration.modelId(),
-                    registration.revision(), e.getMessage());
-            return new Stamped(new ModelTimeStampRecord(registration.modelId(), registration.revision(), text,
-                    Optional.empty(), Optional.empty()), TimeStampOutcome.missing(e.getMessage()));
+            LOG.warn("model {} revision {} goes without a time-stamp: {}", modelId, revision, e.getMessage());
+            return new Stamped(new ModelTimeStampRecord(modelId, revision, statement, Optional.empty(),
+                    Optional.empty()), TimeStampOutcome.missing(e.getMessage()));
         }
-    }
-
-    private io.credmark.c2pa.sign.TimeStamper requireAuthority() {
-        return timeStamping.authority().orElseThrow(() -> new TimeStampUnavailableException("time-stamping is off"
-                + " (tsa.url none): the registration cannot be time-stamped"));
     }
 
     /** The record, when the document is valid; when not, the locked write names every problem. */

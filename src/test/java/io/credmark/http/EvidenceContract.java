@@ -169,11 +169,11 @@ abstract class EvidenceContract {
 
     /**
      * An unreachable TSA: with tsa.required (the default for tsa.url) the registration fails with 503 and nothing is
-     * registered; with tsa.required=false it is registered without a token and says so, and the token is taken when
-     * the evidence is first asked for from a service that reaches its TSA.
+     * registered; with tsa.required=false it is registered without a token and says so, its evidence says it proves
+     * nothing, and the token is taken when the evidence is asked for from a service that reaches its TSA.
      */
     @Test
-    void anUnreachableAuthorityFailsTheRegistrationOrIsMadeUpForLater() {
+    void anUnreachableAuthorityFailsTheRegistrationOrIsMadeUpForLater() throws Exception {
         String unreachable = "http://127.0.0.1:9/tsa";
         Path data = directory.resolve("data-offline");
         try (TestDatabase.Provisioned db = database().provision(directory.resolve("offline"))) {
@@ -186,6 +186,7 @@ abstract class EvidenceContract {
                 assertTrue(refused.json().get("detail").asText().contains("cannot be reached"), refused.toString());
                 assertProblem(client.get("/v1/creators/reed.lab/models/reed.lab:fen-lora"), 404, "not-found");
             }
+            String evidencePath = "/v1/creators/reed.lab/models/reed.lab:fen-lora/evidence";
             try (TestService optional = TestService.start(data, db.url(), Map.of("tsa.url", unreachable,
                     "tsa.required", "false"))) {
                 ApiClient client = optional.client();
@@ -193,11 +194,20 @@ abstract class EvidenceContract {
                 assertEquals(201, created.status(), created.toString());
                 assertFalse(created.json().get("timeStamp").get("stamped").asBoolean());
                 assertTrue(created.json().get("timeStamp").get("reason").asText().contains("cannot be reached"));
-                assertProblem(client.get("/v1/creators/reed.lab/models/reed.lab:fen-lora/evidence"), 503,
-                        "service-unavailable");
+                Answer without = client.get(evidencePath);
+                assertEquals(200, without.status(), without.toString());
+                assertFalse(without.json().get("registrations").get(0).has("timeStamp"), without.toString());
+                Path file = directory.resolve("reed-without.json");
+                Files.write(file, without.body());
+                Cli nothing = cli("verify-evidence", file.toString());
+                assertEquals(1, nothing.code, nothing.out);
+                assertTrue(nothing.err.contains("has no time-stamp, so it proves nothing"), nothing.err);
+            }
+            try (TestService required = TestService.start(data, db.url(), Map.of("tsa.url", unreachable))) {
+                assertProblem(required.client().get(evidencePath), 503, "service-unavailable");
             }
             try (TestService builtIn = TestService.start(data, db.url(), Map.of())) {
-                Answer evidence = builtIn.client().get("/v1/creators/reed.lab/models/reed.lab:fen-lora/evidence");
+                Answer evidence = builtIn.client().get(evidencePath);
                 assertEquals(200, evidence.status(), evidence.toString());
                 JsonNode registration = evidence.json().get("registrations").get(0);
                 assertTrue(registration.has("timeStamp"), registration.toString());
@@ -206,8 +216,6 @@ abstract class EvidenceContract {
                 Cli checked = cli("verify-evidence", file.toString());
                 assertEquals(0, checked.code, checked.err);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
