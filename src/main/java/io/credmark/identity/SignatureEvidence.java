@@ -175,18 +175,24 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
             problems.add(what + ": the file's certificate is not the one in the evidence");
             return n.put("status", "invalid");
         }
-        X509Certificate root = CertificateChains.last(chain);
-        TrustEvaluator.Result holds = CertificateChains.selfIssued(root)
-                ? new TrustEvaluator(TrustAnchors.of(root)).evaluate(chain, at)
-                : new TrustEvaluator.Result(false, "the chain does not end at a root certificate");
-        n.put("root", CertificateChains.subject(root)).put("rootSha256", TimeStampEvidence.fingerprint(root));
+        X509Certificate top = CertificateChains.last(chain);
+        // a chain that stops short of its root (one whose root the service did not know) is checked as far as it goes
+        boolean anchored = CertificateChains.selfIssued(top);
+        TrustEvaluator.Result holds = new TrustEvaluator(TrustAnchors.of(top)).evaluate(chain, at);
+        n.put(anchored ? "root" : "endsAt", CertificateChains.subject(top))
+                .put(anchored ? "rootSha256" : "endsAtSha256", TimeStampEvidence.fingerprint(top));
         if (!holds.trusted()) {
             problems.add(what + ": the chain does not hold at " + at + ": " + holds.reason());
             return n.put("status", "invalid");
         }
         boolean isTrusted = !trusted.isEmpty() && new TrustEvaluator(trusted).evaluate(chain, at).trusted();
-        return n.put("status", isTrusted ? "trusted" : "valid")
+        n.put("status", isTrusted ? "trusted" : anchored ? "valid" : "unanchored")
                 .put("proves", String.format(proves, CertificateChains.subject(leaf)));
+        if (!isTrusted && !anchored) {
+            n.put("note", "the chain stops at " + CertificateChains.subject(top) + ", short of its root: name the root"
+                    + " with --trust-anchors to check it that far");
+        }
+        return n;
     }
 
     /** A manifest's claim signature and its identity assertions' signatures, by label. */

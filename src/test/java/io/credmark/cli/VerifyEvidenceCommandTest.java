@@ -165,7 +165,7 @@ class VerifyEvidenceCommandTest {
         assertTrue(help.out().contains("--trust-anchors"), help.out());
     }
 
-    // --- helpers -------------------------------------------------------------------------------------------------
+    // --- fixtures and runs -----------------------------------------------------------------------------------------
 
     private static TimeStampAuthority authority(DevelopmentCa ca) {
         return new TimeStampAuthority(ca.timeStampAuthority(), Clock.systemUTC(), new SecureRandom());

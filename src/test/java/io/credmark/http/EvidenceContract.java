@@ -291,7 +291,7 @@ abstract class EvidenceContract {
         assertFalse(old.report().has("evidence"));
     }
 
-    // --- helpers -------------------------------------------------------------------------------------------------
+    // --- fixtures and runs -----------------------------------------------------------------------------------------
 
     private String register(ApiClient client, String handle) {
         return register(client, handle, service.adminKey);
