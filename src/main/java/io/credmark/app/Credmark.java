@@ -79,7 +79,8 @@ public final class Credmark {
         this.watermarker = new Watermarker(watermarkKey(settings));
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
         this.timeStamping = timeStamping(settings, timeStampAuthority);
-        this.stamping = new StampService(this.signer, timeStamping, validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
+        this.stamping = new StampService(this.signer, timeStamping, validator,
+                new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
                 clock, new SecureRandom(), watermarker, pixelBudget);
         this.verification = new VerifyService(validator, limits, watermarker, pixelBudget);
     }
