@@ -76,11 +76,10 @@ public final class Credmark {
         Clock clock = Clock.systemUTC();
         this.timeStampAuthority = new TimeStampAuthority(developmentCa.timeStampAuthority(), clock,
                 new SecureRandom());
+        this.timeStamping = timeStamping(settings, timeStampAuthority);
         this.watermarker = new Watermarker(watermarkKey(settings));
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
-        this.timeStamping = timeStamping(settings, timeStampAuthority);
-        this.stamping = new StampService(this.signer, timeStamping, validator,
-                new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
+        this.stamping = new StampService(this.signer, timeStamping(settings, timeStampAuthority), validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
                 clock, new SecureRandom(), watermarker, pixelBudget);
         this.verification = new VerifyService(validator, limits, watermarker, pixelBudget);
     }
