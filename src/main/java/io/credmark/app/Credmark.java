@@ -57,6 +57,7 @@ public final class Credmark {
     private final VerifyService verification;
     private final Watermarker watermarker;
     private final TimeStampAuthority timeStampAuthority;
+    private final TimeStamping timeStamping;
 
     private Credmark(Settings settings, List<Path> extraAnchors) {
         this.settings = settings;
@@ -74,6 +75,7 @@ public final class Credmark {
         Clock clock = Clock.systemUTC();
         this.timeStampAuthority = new TimeStampAuthority(developmentCa.timeStampAuthority(), clock,
                 new SecureRandom());
+        this.timeStamping = timeStamping(settings, timeStampAuthority);
         this.watermarker = new Watermarker(watermarkKey(settings));
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
         this.stamping = new StampService(this.signer, timeStamping(settings, timeStampAuthority), validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
@@ -129,6 +131,11 @@ public final class Credmark {
     /** The built-in time-stamping authority, which {@code POST /tsa} serves. */
     public TimeStampAuthority timeStampAuthority() {
         return timeStampAuthority;
+    }
+
+    /** How signatures and model registrations are time-stamped ({@code tsa.url}, {@code tsa.required}). */
+    public TimeStamping timeStamping() {
+        return timeStamping;
     }
 
     /**

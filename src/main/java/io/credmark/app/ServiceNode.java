@@ -49,9 +49,10 @@ public final class ServiceNode implements AutoCloseable {
         CredentialStore store = new CredentialStore(database, sealer);
         this.credentials = store;
         this.creators = new Creators(new CreatorRepository(database), store, clock, random);
-        this.models = new ModelRegistry(new ModelRepository(database), creators, store, links, clock);
+        this.models = new ModelRegistry(new ModelRepository(database), creators, store, links,
+                engine.timeStamping(), engine.trustAnchors(), clock);
         this.links = links;
-        this.views = new CredentialViews(store, creators, models, links, clock);
+        this.views = new CredentialViews(store, creators, models, links, engine.trustAnchors(), clock);
         this.issuer = new Issuer(engine.stamping(), store, creators, models, links,
                 SignerName.of(engine.signer().chain().get(0)), clock, random);
         this.lookup = new CredentialLookup(engine.verification(), store, creators, views, links,

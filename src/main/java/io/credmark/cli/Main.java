@@ -81,6 +81,7 @@ public final class Main {
         CommandLine line = new CommandLine(new Root(out));
         line.addSubcommand(new StampCommand(env, out));
         line.addSubcommand(new VerifyCommand(env, out, err));
+        line.addSubcommand(new VerifyEvidenceCommand(out, err));
         line.addSubcommand(new KeysCommand(env, out, err));
         line.addSubcommand(new ServeCommand(env, out, err));
         for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class)) {

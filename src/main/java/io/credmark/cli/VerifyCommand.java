@@ -72,14 +72,23 @@ final class VerifyCommand implements Callable<Integer> {
                 Verification v = node.lookup().verify(image, Viewer.ANYONE, presented);
                 warnIfOtherManifest(evidence, v.report(), err);
                 ObjectNode json = JsonViews.verification(v, node.links());
-                return finish(v.report(), v.recovered().isPresent(), json, out, err);
+                boolean holds = SignatureEvidenceReport.attach(evidence, image, node.engine().trustAnchors(), json,
+                        err);
+                return evidenceExit(holds, finish(v.report(), v.recovered().isPresent(), json, out, err));
             }
         }
         Credmark credmark = Credmark.open(settings);
         VerificationReport report = credmark.verification().verify(image, presented.stream()
                 .map(d -> new DisclosureCheck.Presented(d, CheckedDisclosure.Source.EVIDENCE)).toList());
         warnIfOtherManifest(evidence, report, err);
-        return finish(report, false, ReportJson.render(report), out, err);
+        ObjectNode json = ReportJson.render(report);
+        boolean holds = SignatureEvidenceReport.attach(evidence, image, credmark.trustAnchors(), json, err);
+        return evidenceExit(holds, finish(report, false, json, out, err));
+    }
+
+    /** Evidence that does not hold for the file makes a good verdict invalid (1); a worse one stays. */
+    private static int evidenceExit(boolean holds, int exit) {
+        return holds || exit != 0 ? exit : 1;
     }
 
     private static void warnIfOtherManifest(Optional<EvidenceBundle> evidence, VerificationReport report,

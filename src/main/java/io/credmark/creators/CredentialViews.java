@@ -17,7 +17,9 @@ import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.identity.SignatureEvidence;
 import io.credmark.pixels.ClaimThumbnail;
+import io.credmark.pki.TrustAnchors;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
 import io.credmark.provenance.ProvenanceSchema;
@@ -58,14 +60,17 @@ public final class CredentialViews {
     private final Creators creators;
     private final ModelRegistry registry;
     private final CredentialLinks links;
+    private final TrustAnchors anchors;
     private final Clock clock;
 
+    /** @param anchors the roots the service knows, to complete the chains in evidence bundles */
     public CredentialViews(CredentialStore store, Creators creators, ModelRegistry registry, CredentialLinks links,
-            Clock clock) {
+            TrustAnchors anchors, Clock clock) {
         this.store = store;
         this.creators = creators;
         this.registry = registry;
         this.links = links;
+        this.anchors = anchors;
         this.clock = clock;
     }
 
@@ -134,7 +139,8 @@ public final class CredentialViews {
 
     /**
      * The creator's evidence for the credential: the disclosures of the chosen fields (all, when none are chosen),
-     * to prove their values against the file offline ({@code credmark verify FILE --evidence BUNDLE.json}).
+     * to prove their values against the file offline ({@code credmark verify FILE --evidence BUNDLE.json}), and
+     * what the manifest's signatures carry: the time-stamp and the signer's and identity credentials' chains.
      *
      * @throws AccessDeniedException when the credential is not the creator's
      * @throws InvalidInputException when a chosen field is not one of the credential's
@@ -160,7 +166,10 @@ public final class CredentialViews {
                 chosen.add(d);
             }
         }
-        return new EvidenceBundle(c.manifestLabel(), Optional.of(id.text()), Optional.of(links.page(id)), chosen);
+        Optional<ObjectNode> signature = store.manifestStore(c.manifestLabel())
+                .map(s -> SignatureEvidence.fromManifestStore(s, c.manifestLabel(), anchors).toJson());
+        return new EvidenceBundle(c.manifestLabel(), Optional.of(id.text()), Optional.of(links.page(id)), chosen,
+                signature);
     }
 
     /** The creator's credentials, newest first; {@code limit} is at most 500. */

@@ -1,13 +1,25 @@
 package io.credmark.creators;
 
+import io.credmark.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.AccessDeniedException;
 import io.credmark.ConflictException;
 import io.credmark.NotFoundException;
+import io.credmark.c2pa.sign.TimeStamp;
+import io.credmark.c2pa.sign.TimeStampOutcome;
+import io.credmark.c2pa.sign.TimeStamper;
+import io.credmark.c2pa.sign.TimeStampUnavailableException;
+import io.credmark.c2pa.sign.TimeStamping;
 import io.credmark.credential.CredentialLinks;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.identity.ModelEvidence;
+import io.credmark.identity.ModelRegistration;
+import io.credmark.identity.TimeStampEvidence;
+import io.credmark.pki.TrustAnchors;
 import io.credmark.provenance.Generation;
 import io.credmark.provenance.Model;
 import io.credmark.provenance.Problem;
@@ -20,7 +32,9 @@ import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.LineageEdge;
 import io.credmark.store.ModelRecord;
 import io.credmark.store.ModelRepository;
+import io.credmark.store.ModelTimeStampRecord;
 import io.credmark.store.Timestamps;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +51,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The model registry ("model attribution tool"): creators register their models with lineage, usage terms and
@@ -47,6 +63,12 @@ import java.util.regex.Pattern;
  * <p>A registry record is a provenance document without {@code generation}: {@code creator} (the handle is the
  * registering creator's), {@code model}, {@code lineage}, {@code usage}. As a request body it may also carry
  * {@code slug} (on creation; the id is {@code HANDLE:SLUG}, the slug defaulting to one made from the model's name).
+ *
+ * <p>Every revision is time-stamped when it is written (RFC 3161, by the authority stamps use, with the same
+ * {@code tsa.required} rule): the token covers a statement of the model's id, revision, creator, registration time
+ * and record, and is kept with every earlier revision's, so that the creator's evidence shows the first
+ * registration too. Revisions written without a token (before registrations were time-stamped, or while the
+ * authority could not be reached) get one when their evidence is first asked for.
  */
 public final class ModelRegistry {
 
@@ -55,19 +77,29 @@ public final class ModelRegistry {
     private static final List<String> MEMBERS = List.of("slug", "creator", "model", "lineage", "usage");
     private static final String BASE_MODELS = "baseModels";
     private static final String MERGES = "merges";
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+    private static final ObjectMapper STATEMENTS = Json.mapper();
 
     private final ModelRepository models;
     private final Creators creators;
     private final CredentialStore disclosures;
     private final CredentialLinks links;
+    private final TimeStamping timeStamping;
+    private final TrustAnchors anchors;
     private final Clock clock;
 
+    /**
+     * @param timeStamping how registrations are time-stamped
+     * @param anchors      the roots the service knows, to complete a time-stamping authority's chain in evidence
+     */
     public ModelRegistry(ModelRepository models, Creators creators, CredentialStore disclosures,
-            CredentialLinks links, Clock clock) {
+            CredentialLinks links, TimeStamping timeStamping, TrustAnchors anchors, Clock clock) {
         this.models = models;
         this.creators = creators;
         this.disclosures = disclosures;
         this.links = links;
+        this.timeStamping = timeStamping;
+        this.anchors = anchors;
         this.clock = clock;
     }
 
@@ -77,22 +109,32 @@ public final class ModelRegistry {
      * @throws ProvenanceException naming each problem with its path: an invalid record, an unknown referenced model,
      *                             a cycle
      * @throws ConflictException   when the creator already has a model with that slug
+     * @throws TimeStampUnavailableException when the time-stamping authority cannot be reached and
+     *                             {@code tsa.required} is on; nothing is registered then
      */
-    public RegisteredModel create(CreatorAccount creator, JsonNode body) {
+    public ModelRegistered create(CreatorAccount creator, JsonNode body) {
         ObjectNode document = document(creator, body, Optional.empty());
         String slug = body.hasNonNull("slug") ? body.get("slug").asText() : slugOf(document);
         String id = creator.handle() + ":" + slug;
+        if (models.find(id).isPresent()) {
+            throw new ConflictException("the model '" + id + "' is registered; change it with PUT");
+        }
+        Instant now = Timestamps.storable(clock.instant());
+        // taken before the registry is locked: an authority over the network may take seconds
+        Optional<Stamped> stamped = parsed(document).map(p -> stamp(new ModelRegistration(id, 1, creator.handle(),
+                now, p.toJson())));
         try {
             return models.write(w -> {
                 if (w.find(id).isPresent()) {
                     throw new ConflictException("the model '" + id + "' is registered; change it with PUT");
                 }
                 Resolved r = resolve(w, id, document);
-                Instant now = Timestamps.storable(clock.instant());
                 ModelRecord record = new ModelRecord(id, creator.handle(), r.record().model().name(),
                         r.record().toJson().toString(), 1, now, now);
                 w.insert(record, r.edges());
-                return view(record);
+                Stamped s = stamped.orElseThrow();
+                w.insertTimeStamp(s.record());
+                return new ModelRegistered(view(record), s.outcome());
             });
         } catch (DuplicateKeyException e) {
             throw new ConflictException("the model '" + id + "' is registered; change it with PUT");
@@ -104,19 +146,135 @@ public final class ModelRegistry {
      * stamped with.
      *
      * @throws NotFoundException when the creator has no such model
+     * @throws ConflictException when the model was changed by another request meanwhile
+     * @throws TimeStampUnavailableException when the time-stamping authority cannot be reached and
+     *                             {@code tsa.required} is on; nothing is changed then
      */
-    public RegisteredModel replace(CreatorAccount creator, String id, JsonNode body) {
-        ownModel(creator, id);
+    public ModelRegistered replace(CreatorAccount creator, String id, JsonNode body) {
+        int revision = ownModel(creator, id).revision() + 1;
         ObjectNode document = document(creator, body, Optional.of(id.substring(id.indexOf(':') + 1)));
+        Instant now = Timestamps.storable(clock.instant());
+        Optional<Stamped> stamped = parsed(document).map(p -> stamp(new ModelRegistration(id, revision,
+                creator.handle(), now, p.toJson())));
         return models.write(w -> {
             ModelRecord old = w.find(id).orElseThrow(() -> notFound(id));
+            if (old.revision() + 1 != revision) {
+                throw new ConflictException("the model '" + Creators.shorten(id) + "' was changed meanwhile (it is at"
+                        + " revision " + old.revision() + "); send the change again");
+            }
             Resolved r = resolve(w, id, document);
             ModelRecord record = new ModelRecord(id, creator.handle(), r.record().model().name(),
-                    r.record().toJson().toString(), old.revision() + 1, old.createdAt(),
-                    Timestamps.storable(clock.instant()));
+                    r.record().toJson().toString(), revision, old.createdAt(), now);
             w.update(record, r.edges());
-            return view(record);
+            Stamped s = stamped.orElseThrow();
+            w.insertTimeStamp(s.record());
+            return new ModelRegistered(view(record), s.outcome());
         });
+    }
+
+    /**
+     * The model's evidence: every time-stamped revision's statement, token and authority chain, for
+     * {@code credmark verify-evidence} to check offline. The current revision, when it has no token, gets one now
+     * (under the registration rules: without one when time-stamping is off or not required). Anyone may have
+     * the evidence of a model whose records show no private field to them (the statements hold the whole record);
+     * otherwise only its creator.
+     *
+     * @throws AccessDeniedException when the viewer is not the creator and a record has fields private to them
+     * @throws TimeStampUnavailableException when a token is missing, the authority cannot be reached and
+     *                                       {@code tsa.required} is on
+     */
+    public ModelEvidence evidence(RegisteredModel m, Viewer viewer) {
+        List<ModelTimeStampRecord> rows = models.timeStamps(m.id());
+        if (!viewer.isCreator(m.creatorHandle())) {
+            DisclosurePolicy policy = creators.defaultPolicy(m.creatorHandle());
+            List<ProvenanceDocument> records = new ArrayList<>(List.of(m.record()));
+            rows.forEach(r -> records.add(ProvenanceParser.parse(statement(r).get("record"))));
+            for (ProvenanceDocument record : records) {
+                if (ProvenanceSchema.fields(record).keySet().stream()
+                        .anyMatch(p -> policy.levelOf(p) == DisclosureLevel.PRIVATE)) {
+                    throw new AccessDeniedException("the record of '" + Creators.shorten(m.id()) + "' has fields its"
+                            + " creator keeps private; only the creator may have its evidence, with their token");
+                }
+            }
+        }
+        Optional<ModelTimeStampRecord> current = rows.stream().filter(r -> r.revision() == m.revision()).findFirst();
+        if (current.isEmpty() || current.get().token().isEmpty()) {
+            String statement = current.map(ModelTimeStampRecord::statement).orElseGet(() -> new String(
+                    registration(m).canonicalBytes(), StandardCharsets.UTF_8));
+            Stamped late = stamp(m.id(), m.revision(), statement);
+            if (late.record().token().isPresent() || current.isEmpty()) {
+                models.write(w -> {
+                    w.fillTimeStamp(late.record());
+                    return null;
+                });
+                rows = models.timeStamps(m.id());
+            }
+        }
+        List<ModelEvidence.Registration> registrations = new ArrayList<>();
+        for (ModelTimeStampRecord r : rows) {
+            registrations.add(new ModelEvidence.Registration(statement(r),
+                    r.token().map(t -> TimeStampEvidence.of(t, anchors))));
+        }
+        return new ModelEvidence(m.id(), page(m.id()), registrations);
+    }
+
+    private static ObjectNode statement(ModelTimeStampRecord r) {
+        try {
+            return (ObjectNode) STATEMENTS.readTree(r.statement());
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("the stored statement of " + r.modelId() + " revision " + r.revision()
+                    + " is not a JSON object", e);
+        }
+    }
+
+    /** A revision's statement as it would have been time-stamped when it was written. */
+    private static ModelRegistration registration(RegisteredModel m) {
+        return new ModelRegistration(m.id(), m.revision(), m.creatorHandle(),
+                m.revision() == 1 ? m.createdAt() : m.updatedAt(), m.record().toJson());
+    }
+
+    /** A statement to record with its revision, and its token or why there is none. */
+    private record Stamped(ModelTimeStampRecord record, TimeStampOutcome outcome) {
+    }
+
+    private Stamped stamp(ModelRegistration registration) {
+        return stamp(registration.modelId(), registration.revision(),
+                new String(registration.canonicalBytes(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Time-stamps a revision's statement as stamps are: without an authority (tsa.url none), or with an unreachable
+     * one and tsa.required off, the revision goes without a token and the outcome says why.
+     *
+     * @throws TimeStampUnavailableException when the authority cannot be reached and tsa.required is on
+     */
+    private Stamped stamp(String modelId, int revision, String statement) {
+        Optional<TimeStamper> authority = timeStamping.authority();
+        if (authority.isEmpty()) {
+            return new Stamped(new ModelTimeStampRecord(modelId, revision, statement, Optional.empty(),
+                    Optional.empty()), TimeStampOutcome.missing("time-stamping is off (tsa.url none)"));
+        }
+        try {
+            TimeStamp t = authority.get().timeStamp(statement.getBytes(StandardCharsets.UTF_8));
+            return new Stamped(new ModelTimeStampRecord(modelId, revision, statement, Optional.of(t.token()),
+                    Optional.of(Timestamps.storable(t.time()))), TimeStampOutcome.of(t));
+        } catch (TimeStampUnavailableException e) {
+            if (timeStamping.required()) {
+                throw e;
+            }
+            LOG.warn("model {} revision {} goes without a time-stamp: {}", modelId, revision, e.getMessage());
+            return new Stamped(new ModelTimeStampRecord(modelId, revision, statement, Optional.empty(),
+                    Optional.empty()), TimeStampOutcome.missing(e.getMessage()));
+        }
+    }
+
+    /** The record, when the document is valid; when not, the locked write names every problem. */
+    private static Optional<ProvenanceDocument> parsed(ObjectNode document) {
+        try {
+            return Optional.of(ProvenanceParser.parse(document));
+        } catch (ProvenanceException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<RegisteredModel> find(String id) {

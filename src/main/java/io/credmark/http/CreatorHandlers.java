@@ -10,10 +10,13 @@ import io.credmark.creators.CreatorAccount;
 import io.credmark.creators.CreatorCredential;
 import io.credmark.creators.Creators;
 import io.credmark.creators.CredentialViews;
+import io.credmark.creators.ModelRegistered;
 import io.credmark.creators.ModelRegistry;
 import io.credmark.creators.NewCreator;
 import io.credmark.creators.RegisteredModel;
 import io.credmark.creators.Viewer;
+import io.credmark.identity.ModelEvidence;
+import io.credmark.identity.TimeStampJson;
 import io.javalin.http.Context;
 import java.util.Iterator;
 
@@ -143,10 +146,10 @@ final class CreatorHandlers {
     void createModel(Context ctx) {
         CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
         JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_MODEL_BODY), "body");
-        RegisteredModel m = models.create(creator, body);
-        ctx.header("Location", Routes.path(Routes.MODEL, creator.handle(), m.id()));
+        ModelRegistered m = models.create(creator, body);
+        ctx.header("Location", Routes.path(Routes.MODEL, creator.handle(), m.model().id()));
         CredentialHandlers.noCache(ctx, true);
-        Responses.json(ctx, 201, DisclosureJson.model(models.view(m, Viewer.creator(creator))));
+        Responses.json(ctx, 201, registered(m, creator));
     }
 
     /** {@code GET /v1/creators/{handle}/models/{modelId}}: the model, its lineage upstream and who uses it. */
@@ -161,9 +164,31 @@ final class CreatorHandlers {
     void putModel(Context ctx) {
         CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
         JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_MODEL_BODY), "body");
-        RegisteredModel m = models.replace(creator, ctx.pathParam("modelId"), body);
+        ModelRegistered m = models.replace(creator, ctx.pathParam("modelId"), body);
         CredentialHandlers.noCache(ctx, true);
-        Responses.json(ctx, 200, DisclosureJson.model(models.view(m, Viewer.creator(creator))));
+        Responses.json(ctx, 200, registered(m, creator));
+    }
+
+    /** The creator's view of a revision just written, saying whether it was time-stamped and where its evidence is. */
+    private ObjectNode registered(ModelRegistered m, CreatorAccount creator) {
+        ObjectNode n = DisclosureJson.model(models.view(m.model(), Viewer.creator(creator)));
+        n.set("timeStamp", TimeStampJson.of(m.timeStamp()));
+        n.put("evidence", Routes.path(Routes.MODEL_EVIDENCE, creator.handle(), m.model().id()));
+        return n;
+    }
+
+    /**
+     * {@code GET /v1/creators/{handle}/models/{modelId}/evidence}: the model's evidence bundle, for
+     * {@code credmark verify-evidence}; anyone's when no field of its records is private, else the creator's.
+     */
+    void modelEvidence(Context ctx) {
+        Viewer viewer = auth.viewer(ctx);
+        RegisteredModel m = model(ctx);
+        ModelEvidence evidence = models.evidence(m, viewer);
+        CredentialHandlers.noCache(ctx, viewer.isCreator(m.creatorHandle()));
+        ctx.header("Content-Disposition", "attachment; filename=\"credmark-model-evidence-"
+                + m.id().replace(':', '-') + ".json\"");
+        Responses.json(ctx, 200, evidence.toJson());
     }
 
     /** {@code GET /m/{modelId}}: the model's page for people. */

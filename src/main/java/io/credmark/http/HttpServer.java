@@ -99,6 +99,8 @@ public final class HttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, Routes.MODEL, Access.PUBLIC, 0, admission.lookup(creators::getModel)),
                 new Route(HandlerType.PUT, Routes.MODEL, Access.CREATOR,
                         CreatorHandlers.MAX_MODEL_BODY, creators::putModel),
+                new Route(HandlerType.GET, Routes.MODEL_EVIDENCE, Access.PUBLIC, 0,
+                        admission.lookup(creators::modelEvidence)),
                 new Route(HandlerType.GET, Routes.MODEL_PAGE, Access.PUBLIC, 0, admission.lookup(creators::modelPage)),
                 new Route(HandlerType.GET, Routes.API_KEYS, Access.ADMIN, 0, keys::list),
                 new Route(HandlerType.POST, Routes.API_KEYS, Access.ADMIN, ApiKeyHandlers.MAX_BODY, keys::create),

@@ -85,7 +85,7 @@ final class Problems {
         }
         if (e instanceof TimeStampUnavailableException t) {
             return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, t.getMessage()
-                    + "; nothing was stamped (tsa.required is on)").header("Retry-After", "30");
+                    + "; nothing was stamped or registered").header("Retry-After", "30");
         }
         if (e instanceof Refusal r) {
             return new ProblemException(r.clientLimit() ? ProblemType.TOO_MANY_REQUESTS

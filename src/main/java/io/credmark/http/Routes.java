@@ -24,6 +24,7 @@ final class Routes {
     static final String CREATOR_CREDENTIALS = "/v1/creators/{handle}/credentials";
     static final String MODELS = "/v1/creators/{handle}/models";
     static final String MODEL = "/v1/creators/{handle}/models/{modelId}";
+    static final String MODEL_EVIDENCE = "/v1/creators/{handle}/models/{modelId}/evidence";
     static final String MODEL_PAGE = "/m/{modelId}";
     static final String API_KEYS = "/v1/api-keys";
     static final String API_KEY = "/v1/api-keys/{name}";

@@ -99,7 +99,7 @@ public final class TimeStampClient implements TimeStamper {
             answer = transport.exchange(request.getEncoded());
         } catch (IOException e) {
             throw new TimeStampUnavailableException("the time-stamping authority " + name + " cannot be reached: "
-                    + e.getMessage(), e);
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
         try {
             TimeStampResponse response = new TimeStampResponse(answer);

@@ -18,6 +18,7 @@ public final class ModelRepository {
 
     private static final String COLUMNS = "id, creator_handle, name, record, revision, created_at, updated_at";
     private static final String EDGE_COLUMNS = "model_id, upstream_id, kind, position, weight";
+    private static final String TIME_STAMP_COLUMNS = "model_id, revision, statement, token, time_stamped_at";
 
     private final Database db;
 
@@ -86,6 +87,54 @@ public final class ModelRepository {
                     s.executeUpdate();
                 }
                 insertEdges(edges);
+                return null;
+            });
+        }
+
+        /** Records a revision's time-stamped statement, in the same transaction as the revision. */
+        public void insertTimeStamp(ModelTimeStampRecord t) {
+            unchecked(() -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO model_time_stamps (" + TIME_STAMP_COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
+                    s.setString(1, t.modelId());
+                    s.setInt(2, t.revision());
+                    s.setString(3, t.statement());
+                    s.setBytes(4, t.token().orElse(null));
+                    s.setObject(5, t.timeStampedAt().map(Timestamps::toDatabase).orElse(null));
+                    s.executeUpdate();
+                }
+                return null;
+            });
+        }
+
+        /**
+         * Records a token taken after its revision was written (a model registered before registrations were
+         * time-stamped, or while the authority could not be reached): fills in the missing token of that revision's
+         * statement, or adds the statement when the revision has none. A revision that has a token keeps it.
+         */
+        public void fillTimeStamp(ModelTimeStampRecord t) {
+            unchecked(() -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE model_time_stamps SET token = ?,"
+                        + " time_stamped_at = ? WHERE model_id = ? AND revision = ? AND token IS NULL")) {
+                    s.setBytes(1, t.token().orElse(null));
+                    s.setObject(2, t.timeStampedAt().map(Timestamps::toDatabase).orElse(null));
+                    s.setString(3, t.modelId());
+                    s.setInt(4, t.revision());
+                    if (s.executeUpdate() == 1) {
+                        return null;
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT 1 FROM model_time_stamps WHERE model_id = ? AND revision = ?")) {
+                    s.setString(1, t.modelId());
+                    s.setInt(2, t.revision());
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            return null;
+                        }
+                    }
+                }
+                insertTimeStamp(t);
                 return null;
             });
         }
@@ -160,6 +209,25 @@ public final class ModelRepository {
     /** Edges from the models made from {@code id} to it: who uses it. */
     public List<LineageEdge> downstreamOf(String id) {
         return db.run(c -> edges(c, "upstream_id", id));
+    }
+
+    /** The model's time-stamped revisions, oldest first. */
+    public List<ModelTimeStampRecord> timeStamps(String modelId) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + TIME_STAMP_COLUMNS
+                    + " FROM model_time_stamps WHERE model_id = ? ORDER BY revision")) {
+                s.setString(1, modelId);
+                try (ResultSet rs = s.executeQuery()) {
+                    List<ModelTimeStampRecord> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new ModelTimeStampRecord(rs.getString(1), rs.getInt(2), rs.getString(3),
+                                Optional.ofNullable(rs.getBytes(4)),
+                                Optional.ofNullable(Timestamps.fromDatabase(rs, 5))));
+                    }
+                    return out;
+                }
+            }
+        });
     }
 
     private static Optional<ModelRecord> findOn(Connection c, String id) throws SQLException {

@@ -472,7 +472,7 @@ abstract class DisclosureContract {
         assertEquals(200, evidence.status(), evidence.toString());
         assertTrue(evidence.header("Content-Disposition").contains("attachment"));
         JsonNode bundle = evidence.json();
-        assertEquals("credmark-evidence/1", bundle.get("format").asText());
+        assertEquals("credmark-evidence/2", bundle.get("format").asText());
         assertEquals(id, bundle.at("/credential/id").asText());
         assertEquals(1, bundle.get("disclosures").size());
         assertProblem(api.get("/v1/credentials/" + id + "/evidence?fields=generation.nope", bearer(token)), 422,

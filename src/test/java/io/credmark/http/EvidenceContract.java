@@ -1,0 +1,341 @@
+package io.credmark.http;
+
+import static io.credmark.http.ApiContract.assertProblem;
+import static io.credmark.http.ApiContract.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.cli.CliRunner;
+import io.credmark.http.ApiClient.Answer;
+import io.credmark.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Evidence a creator can take elsewhere, over real HTTP from a started service on a real database, checked offline
+ * by the command line with the real built-in TSA: model registrations are time-stamped when written and their
+ * bundle is accepted by {@code verify-evidence}, who may fetch it following the creator's disclosure policy; a
+ * credential's bundle carries its signature's time-stamp and chains, which {@code verify FILE --evidence} checks
+ * against the file. The subclasses run it on H2 and on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EvidenceContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RECORD = "{\"slug\":\"fen-lora\",\"creator\":{\"displayName\":\"Fen Studio\"},"
+            + "\"model\":{\"name\":\"Fen LoRA\",\"version\":\"1.0\",\"hash\":{\"alg\":\"sha256\",\"value\":"
+            + "\"9f2c1a7e5b3d4c6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f\"}},"
+            + "\"lineage\":{\"baseModels\":[{\"name\":\"SDXL 1.0\"}]}}";
+
+    private Path directory;
+    private TestDatabase.Provisioned database;
+    private TestService service;
+    private ApiClient api;
+    private String stampKey;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void start(@TempDir Path temporary) {
+        directory = temporary;
+        database = database().provision(directory);
+        service = TestService.start(directory.resolve("data"), database.url(), Map.of());
+        api = service.client();
+        stampKey = service.createStampKey();
+    }
+
+    @AfterAll
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void aRegistrationIsTimeStampedAndItsEvidenceVerifiesOfflineRevisionByRevision() throws Exception {
+        String token = register(api, "fen.studio");
+        Instant before = Instant.now().minusSeconds(1);
+        Answer created = post(api, "/v1/creators/fen.studio/models", RECORD, token);
+        assertEquals(201, created.status(), created.toString());
+        assertTrue(created.json().get("timeStamp").get("stamped").asBoolean(), created.toString());
+        assertEquals("the built-in TSA", created.json().get("timeStamp").get("authority").asText());
+        String evidencePath = "/v1/creators/fen.studio/models/fen.studio:fen-lora/evidence";
+        assertEquals(evidencePath, created.json().get("evidence").asText());
+
+        // every field is public under the default policy: anyone may have the evidence
+        Answer evidence = api.get(evidencePath);
+        assertEquals(200, evidence.status(), evidence.toString());
+        assertEquals("no-cache", evidence.header("Cache-Control"));
+        JsonNode bundle = evidence.json();
+        assertEquals("credmark-model-evidence/1", bundle.get("format").asText());
+        JsonNode first = bundle.get("registrations").get(0);
+        assertEquals("Fen LoRA", first.get("statement").get("record").get("model").get("name").asText());
+        assertEquals("SDXL 1.0", first.get("statement").get("record").get("lineage").get("baseModels").get(0)
+                .get("name").asText());
+        assertEquals("fen.studio", first.get("statement").get("creator").asText());
+        Instant stampedAt = Instant.parse(first.get("timeStamp").get("time").asText());
+        assertTrue(!stampedAt.isBefore(before) && !stampedAt.isAfter(Instant.now()), stampedAt.toString());
+        // the chain reaches the root the service publishes
+        assertTrue(first.get("timeStamp").get("chain").size() >= 2, first.toString());
+
+        Path file = directory.resolve("fen-evidence.json");
+        Files.write(file, evidence.body());
+        Cli untrusted = cli("verify-evidence", file.toString());
+        assertEquals(0, untrusted.code, untrusted.err);
+        assertEquals("valid", untrusted.report().get("status").asText(), untrusted.out);
+        String proves = untrusted.report().get("registrations").get(0).get("proves").asText();
+        assertTrue(proves.contains("existed, registered by this creator (fen.studio), no later than " + stampedAt),
+                proves);
+        assertTrue(untrusted.report().get("doesNotProve").asText().contains("does not prove authorship"));
+
+        Path anchors = directory.resolve("anchors.pem");
+        Files.write(anchors, api.get("/v1/trust/anchors").body());
+        Cli trusted = cli("verify-evidence", file.toString(), "--trust-anchors", anchors.toString());
+        assertEquals(0, trusted.code, trusted.err);
+        assertEquals("trusted", trusted.report().get("status").asText(), trusted.out);
+
+        // a new revision is time-stamped too; the first registration's evidence stays in the bundle
+        Answer revised = api.send("PUT", "/v1/creators/fen.studio/models/fen.studio:fen-lora", utf8(RECORD
+                .replace("\"1.0\"", "\"1.1\"")), "Authorization", "Bearer " + token, "Content-Type",
+                "application/json");
+        assertEquals(200, revised.status(), revised.toString());
+        assertTrue(revised.json().get("timeStamp").get("stamped").asBoolean());
+        JsonNode both = api.get(evidencePath).json();
+        assertEquals(2, both.get("registrations").size());
+        assertEquals(JSON.writeValueAsString(first), JSON.writeValueAsString(both.get("registrations").get(0)));
+        assertEquals("1.1", both.get("registrations").get(1).get("statement").get("record").get("model")
+                .get("version").asText());
+        Files.write(file, JSON.writeValueAsBytes(both));
+        Cli two = cli("verify-evidence", file.toString(), "--trust-anchors", anchors.toString());
+        assertEquals(0, two.code, two.err);
+        assertEquals(2, two.report().get("registrations").size());
+        assertEquals("trusted", two.report().get("registrations").get(1).get("status").asText());
+
+        // a record changed after registration no longer matches its token
+        Files.writeString(file, JSON.writeValueAsString(both).replace("\"1.1\"", "\"0.9\""));
+        Cli changed = cli("verify-evidence", file.toString());
+        assertEquals(1, changed.code, changed.out);
+        assertTrue(changed.err.contains("over other data"), changed.err);
+    }
+
+    @Test
+    void whoMayHaveTheEvidenceFollowsTheCreatorsPolicy() {
+        String token = register(api, "moss.works");
+        String rival = register(api, "moss.rival");
+        assertEquals(201, post(api, "/v1/creators/moss.works/models", RECORD.replace("fen-lora", "moss-lora"), token)
+                .status());
+        String path = "/v1/creators/moss.works/models/moss.works:moss-lora/evidence";
+        assertEquals(200, api.get(path).status());
+
+        Answer policy = api.send("PUT", "/v1/creators/moss.works/disclosure", utf8("{\"lineage\":\"private\"}"),
+                "Authorization", "Bearer " + token, "Content-Type", "application/json");
+        assertEquals(200, policy.status(), policy.toString());
+        // the record holds a private field now: only its creator, with their token
+        List<Answer> refused = new ArrayList<>();
+        refused.add(api.get(path));
+        refused.add(api.get(path, "Authorization", "Bearer " + stampKey));
+        refused.add(api.get(path, "Authorization", "Bearer " + rival));
+        for (Answer a : refused) {
+            assertProblem(a, 403, "forbidden");
+            assertFalse(a.text().contains("SDXL"), a.toString());
+        }
+        Answer own = api.get(path, "Authorization", "Bearer " + token);
+        assertEquals(200, own.status(), own.toString());
+        assertEquals("private, no-store", own.header("Cache-Control"));
+        assertTrue(own.text().contains("SDXL 1.0"));
+
+        assertProblem(api.get("/v1/creators/moss.works/models/moss.works:nothing/evidence"), 404, "not-found");
+        assertProblem(api.get("/v1/creators/moss.rival/models/moss.works:moss-lora/evidence"), 404, "not-found");
+    }
+
+    /**
+     * An unreachable TSA: with tsa.required (the default for tsa.url) the registration fails with 503 and nothing is
+     * registered; with tsa.required=false it is registered without a token and says so, its evidence says it proves
+     * nothing, and the token is taken when the evidence is asked for from a service that reaches its TSA.
+     */
+    @Test
+    void anUnreachableAuthorityFailsTheRegistrationOrIsMadeUpForLater() throws Exception {
+        String unreachable = "http://127.0.0.1:9/tsa";
+        Path data = directory.resolve("data-offline");
+        try (TestDatabase.Provisioned db = database().provision(directory.resolve("offline"))) {
+            String token;
+            try (TestService required = TestService.start(data, db.url(), Map.of("tsa.url", unreachable))) {
+                ApiClient client = required.client();
+                token = register(client, "reed.lab", required.adminKey);
+                Answer refused = post(client, "/v1/creators/reed.lab/models", RECORD, token);
+                assertProblem(refused, 503, "service-unavailable");
+                assertTrue(refused.json().get("detail").asText().contains("cannot be reached"), refused.toString());
+                assertProblem(client.get("/v1/creators/reed.lab/models/reed.lab:fen-lora"), 404, "not-found");
+            }
+            String evidencePath = "/v1/creators/reed.lab/models/reed.lab:fen-lora/evidence";
+            try (TestService optional = TestService.start(data, db.url(), Map.of("tsa.url", unreachable,
+                    "tsa.required", "false"))) {
+                ApiClient client = optional.client();
+                Answer created = post(client, "/v1/creators/reed.lab/models", RECORD, token);
+                assertEquals(201, created.status(), created.toString());
+                assertFalse(created.json().get("timeStamp").get("stamped").asBoolean());
+                assertTrue(created.json().get("timeStamp").get("reason").asText().contains("cannot be reached"));
+                Answer without = client.get(evidencePath);
+                assertEquals(200, without.status(), without.toString());
+                assertFalse(without.json().get("registrations").get(0).has("timeStamp"), without.toString());
+                Path file = directory.resolve("reed-without.json");
+                Files.write(file, without.body());
+                Cli nothing = cli("verify-evidence", file.toString());
+                assertEquals(1, nothing.code, nothing.out);
+                assertTrue(nothing.err.contains("has no time-stamp, so it proves nothing"), nothing.err);
+            }
+            try (TestService required = TestService.start(data, db.url(), Map.of("tsa.url", unreachable))) {
+                assertProblem(required.client().get(evidencePath), 503, "service-unavailable");
+            }
+            try (TestService builtIn = TestService.start(data, db.url(), Map.of())) {
+                Answer evidence = builtIn.client().get(evidencePath);
+                assertEquals(200, evidence.status(), evidence.toString());
+                JsonNode registration = evidence.json().get("registrations").get(0);
+                assertTrue(registration.has("timeStamp"), registration.toString());
+                Path file = directory.resolve("reed-evidence.json");
+                Files.write(file, evidence.body());
+                Cli checked = cli("verify-evidence", file.toString());
+                assertEquals(0, checked.code, checked.err);
+            }
+        }
+    }
+
+    @Test
+    void aCredentialsEvidenceCarriesItsTimeStampAndChainsAndVerifyChecksThemAgainstTheFile() throws Exception {
+        String token = register(api, "tern.works");
+        Answer stamped = api.stamp(stampKey, ApiContract.image("baseline-420.jpg"), "image/jpeg",
+                provenance("tern.works", "a tern over the dunes"));
+        assertEquals(200, stamped.status(), stamped.toString());
+        String id = stamped.header("Credential-Id");
+        String otherId = api.stamp(stampKey, ApiContract.image("rgb8.png"), "image/png",
+                provenance("tern.works", "another tern")).header("Credential-Id");
+
+        Answer evidence = api.get("/v1/credentials/" + id + "/evidence", "Authorization", "Bearer " + token);
+        assertEquals(200, evidence.status(), evidence.toString());
+        JsonNode bundle = evidence.json();
+        assertEquals("credmark-evidence/2", bundle.get("format").asText());
+        JsonNode signature = bundle.get("signature");
+        assertEquals(bundle.at("/credential/manifest").asText(), signature.get("manifest").asText());
+        assertTrue(signature.at("/timeStamp/token").isTextual(), signature.toString());
+        // the TSA's certificate, the intermediate and the root; the signer's likewise
+        assertEquals(3, signature.at("/timeStamp/chain").size(), signature.toString());
+        assertEquals(3, signature.at("/signer/chain").size(), signature.toString());
+        assertTrue(signature.get("identities").isArray());
+
+        Path dir = Files.createDirectories(directory.resolve("tern"));
+        Path image = dir.resolve("tern.jpg");
+        Files.write(image, stamped.body());
+        Path anchors = dir.resolve("anchors.pem");
+        Files.write(anchors, api.get("/v1/trust/anchors").body());
+        // offline: a data directory of its own, which knows nothing of the service
+        String offline = dir.resolve("offline-data").toString();
+        Path bundleFile = dir.resolve("bundle.json");
+        Files.write(bundleFile, evidence.body());
+        Cli checked = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--trust-anchors",
+                anchors.toString(), "--data", offline);
+        assertEquals(0, checked.code, checked.err);
+        JsonNode report = checked.report().get("evidence");
+        assertEquals("valid", report.get("status").asText(), report.toString());
+        assertEquals("trusted", report.at("/timeStamp/status").asText(), report.toString());
+        assertTrue(report.at("/timeStamp/proves").asText().contains("existed no later than "
+                + signature.at("/timeStamp/time").asText()), report.toString());
+        assertEquals("trusted", report.at("/signer/status").asText(), report.toString());
+        assertTrue(report.get("doesNotProve").asText().contains("not who made the image"));
+
+        // another credential's time-stamp does not cover this file's signature
+        JsonNode other = api.get("/v1/credentials/" + otherId + "/evidence", "Authorization", "Bearer " + token)
+                .json();
+        ObjectNode swapped = bundle.deepCopy();
+        ((ObjectNode) swapped.get("signature")).set("timeStamp",
+                other.at("/signature/timeStamp"));
+        Files.write(bundleFile, JSON.writeValueAsBytes(swapped));
+        Cli wrongToken = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
+        assertEquals(1, wrongToken.code, wrongToken.out);
+        assertTrue(wrongToken.err.contains("time-stamp: the time-stamp token is over other data"), wrongToken.err);
+
+        // a chain that is not the file's signer's
+        ObjectNode wrongChain = bundle.deepCopy();
+        ((ObjectNode) wrongChain.get("signature").get("signer")).set("chain",
+                signature.at("/timeStamp/chain"));
+        Files.write(bundleFile, JSON.writeValueAsBytes(wrongChain));
+        Cli wrongSigner = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
+        assertEquals(1, wrongSigner.code, wrongSigner.out);
+        assertTrue(wrongSigner.err.contains("signer: the file's certificate is not the one in the evidence"),
+                wrongSigner.err);
+
+        // a bundle of the first version (disclosures only) is still read, and checks only its disclosures
+        ObjectNode first = bundle.deepCopy();
+        first.put("format", "credmark-evidence/1").remove("signature");
+        Files.write(bundleFile, JSON.writeValueAsBytes(first));
+        Cli old = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
+        assertEquals(0, old.code, old.err);
+        assertFalse(old.report().has("evidence"));
+    }
+
+    // --- fixtures and runs -----------------------------------------------------------------------------------------
+
+    private String register(ApiClient client, String handle) {
+        return register(client, handle, service.adminKey);
+    }
+
+    private static String register(ApiClient client, String handle, String adminKey) {
+        Answer a = client.postRaw("/v1/creators", "application/json", utf8("{\"handle\":\"" + handle + "\"}"),
+                "Authorization", "Bearer " + adminKey);
+        assertEquals(201, a.status(), a.toString());
+        return a.json().get("token").asText();
+    }
+
+    private static String provenance(String handle, String prompt) {
+        try {
+            ObjectNode doc =
+                    (ObjectNode) JSON.readTree(ApiContract.example());
+            ((ObjectNode) doc.get("creator")).put("handle", handle);
+            ((ObjectNode) doc.get("generation")).put("prompt", prompt);
+            return doc.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Answer post(ApiClient client, String path, String json, String token) {
+        return client.send("POST", path, utf8(json), "Authorization", "Bearer " + token, "Content-Type",
+                "application/json");
+    }
+
+    private record Cli(int code, String out, String err) {
+        JsonNode report() {
+            try {
+                return JSON.readTree(out);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not JSON: " + out + err, e);
+            }
+        }
+    }
+
+    private static Cli cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = CliRunner.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
