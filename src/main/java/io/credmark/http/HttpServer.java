@@ -136,14 +136,16 @@ public final class HttpServer implements AutoCloseable {
             c.http.prefer405over404 = true;
             c.http.maxRequestSize = maxStamp;
             c.router.javaLangErrorHandler((res, error) -> {
-                LOG.error("fatal error while serving a request", error);
+                // Errors outside a route's handler (those inside become exceptions in guarded()); the request is
+                // not at hand here
+                ProblemException p = problems.fromError(error, "a request");
                 if (!res.isCommitted()) {
                     res.reset();
-                    res.setStatus(500);
+                    res.setStatus(p.status());
+                    p.headers().forEach(res::setHeader);
                     res.setContentType(Problems.MEDIA_TYPE);
                     try {
-                        res.getOutputStream().write(problems.body(new ProblemException(ProblemType.INTERNAL_ERROR,
-                                "an internal error occurred"), null));
+                        res.getOutputStream().write(problems.body(p, null));
                     } catch (java.io.IOException ignored) {
                         // the client is gone
                     }
@@ -206,7 +208,12 @@ public final class HttpServer implements AutoCloseable {
             }
             RequestBodies.checkDeclaredLength(ctx, route.maxBody());
             auth.require(ctx, route.access());
-            route.handler().handle(ctx);
+            try {
+                route.handler().handle(ctx);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // the failed request's memory is free again once it unwinds; the service serves on
+                throw new ResourceExhaustedException(e);
+            }
         };
     }
 
