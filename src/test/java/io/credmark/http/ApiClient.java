@@ -22,7 +22,7 @@ final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final String BOUNDARY = "test-boundary-5f0c2a9e";
+    static final String BOUNDARY = "test-boundary-5f0c2a9e";
 
     /** One part of a multipart body. */
     record Part(String name, String fileName, String contentType, byte[] content) {
