@@ -13,8 +13,6 @@ import io.javalin.router.Endpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API of one service node on Javalin: routes, authentication, limits, problem responses and metrics.
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final String STARTED_AT = "credmark.startedAt";
     /** Multipart framing, part headers, and slack for the small parts beside the image. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;

@@ -52,13 +52,10 @@ public final class PngChunkReader {
                         + " bytes but only " + Math.max(0, file.length - pos - 12L) + " remain");
             }
             if (chunks.size() == MAX_CHUNKS) {
-                throw malformed("the PNG has more than " + MAX_CHUNKS + " chunks (the next at byte " + pos
-                        + "); credmark reads at most " + MAX_CHUNKS + " (limit: PNG chunks per file)");
+                throw tooManyChunks(pos);
             }
             if (!"IDAT".equals(type) && ++others > MAX_OTHER_CHUNKS) {
-                throw malformed("the PNG has more than " + MAX_OTHER_CHUNKS + " chunks other than IDAT (the next, "
-                        + type + ", at byte " + pos + "); credmark reads at most " + MAX_OTHER_CHUNKS
-                        + " (limit: PNG non-IDAT chunks per file)");
+                throw tooManyOtherChunks(type, pos);
             }
             int len = (int) length;
             CRC32 crc = new CRC32();
@@ -87,6 +84,17 @@ public final class PngChunkReader {
             sb.append((char) c);
         }
         return sb.toString();
+    }
+
+    static InvalidInputException tooManyChunks(long at) {
+        return malformed("the PNG has more than " + MAX_CHUNKS + " chunks (the next at byte " + at
+                + "); credmark reads at most " + MAX_CHUNKS + " (limit: PNG chunks per file)");
+    }
+
+    static InvalidInputException tooManyOtherChunks(String type, long at) {
+        return malformed("the PNG has more than " + MAX_OTHER_CHUNKS + " chunks other than IDAT (the next, " + type
+                + ", at byte " + at + "); credmark reads at most " + MAX_OTHER_CHUNKS
+                + " (limit: PNG non-IDAT chunks per file)");
     }
 
     static InvalidInputException malformed(String message) {

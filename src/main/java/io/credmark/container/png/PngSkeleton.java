@@ -53,9 +53,7 @@ public final class PngSkeleton {
                         + length + " bytes but only " + Math.max(0, size - pos - 12L) + " remain");
             }
             if (++chunks > PngChunkReader.MAX_CHUNKS) {
-                throw PngChunkReader.malformed("the PNG has more than " + PngChunkReader.MAX_CHUNKS
-                        + " chunks (the next at byte " + pos + "); credmark reads at most " + PngChunkReader.MAX_CHUNKS
-                        + " (limit: PNG chunks per file)");
+                throw PngChunkReader.tooManyChunks(pos);
             }
             long end = pos + 12 + length;
             if ("IDAT".equals(type)) {
@@ -71,10 +69,7 @@ public final class PngSkeleton {
                 idatEnd = end;
             } else {
                 if (++others > PngChunkReader.MAX_OTHER_CHUNKS) {
-                    throw PngChunkReader.malformed("the PNG has more than " + PngChunkReader.MAX_OTHER_CHUNKS
-                            + " chunks other than IDAT (the next, " + type + ", at byte " + pos
-                            + "); credmark reads at most " + PngChunkReader.MAX_OTHER_CHUNKS
-                            + " (limit: PNG non-IDAT chunks per file)");
+                    throw PngChunkReader.tooManyOtherChunks(type, pos);
                 }
                 if (skeleton.size() + 12 + length > ContainerSkeleton.MAX_SKELETON_BYTES) {
                     throw PngChunkReader.malformed("the PNG's chunks other than IDAT take more than "
