@@ -223,8 +223,9 @@ final class StampCommand {
         try (ServiceNode node = LocalStore.open(settings, "stamp through POST /v1/stamp instead")) {
             Stamped s = node.issuer().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
                     options, policy, sourceName, CLI_KEY_NAME));
-            return new Issued(o -> o.write(s.image()), s.format(), s.credential().manifestLabel(), s.parentManifest(), s.mark(),
-                    s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s), s.timeStamp());
+            return new Issued(o -> o.write(s.image()), s.format(), s.credential().manifestLabel(), s.parentManifest(),
+                    s.mark(), s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s),
+                    s.timeStamp());
         }
     }
 

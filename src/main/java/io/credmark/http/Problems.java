@@ -107,6 +107,10 @@ final class Problems {
                     "the credential store is unavailable (incident " + incident + ")")
                     .with("incident", JsonNodeFactory.instance.textNode(incident)).header("Retry-After", "5");
         }
+        return internal(e, incident, request);
+    }
+
+    private static ProblemException internal(Throwable e, String incident, String request) {
         LOG.error("incident {}: {} failed", incident, request, e);
         return new ProblemException(ProblemType.INTERNAL_ERROR, "an internal error occurred (incident " + incident + ")")
                 .with("incident", JsonNodeFactory.instance.textNode(incident));
@@ -120,10 +124,7 @@ final class Problems {
         if (exhaustion(error) != null) {
             return exhausted(error, request);
         }
-        String incident = HexFormat.of().formatHex(randomBytes());
-        LOG.error("incident {}: {} failed", incident, request, error);
-        return new ProblemException(ProblemType.INTERNAL_ERROR, "an internal error occurred (incident " + incident + ")")
-                .with("incident", JsonNodeFactory.instance.textNode(incident));
+        return internal(error, HexFormat.of().formatHex(randomBytes()), request);
     }
 
     /**
