@@ -21,7 +21,9 @@ import java.util.Properties;
  * {@code signer.pkcs12.alias}), or {@code signer.pkcs11.config} (a SunPKCS11 configuration file) + {@code
  * signer.pkcs11.pin} (+ {@code signer.pkcs11.alias}) for a key in an HSM; {@code trust.anchors}, comma-separated PEM files; {@code limits.max-bytes},
  * {@code limits.max-pixels}; {@code limits.max-file-bytes}, the largest image file the command line reads (default
- * 1 GiB; a metadata-only stamp decodes no pixel, so a large upscale is fine); {@code limits.pixelBudget}, bytes of decoded pixels all stamps and watermark searches
+ * 1 GiB; a metadata-only stamp decodes no pixel, so a large upscale is fine); {@code limits.stream-from-bytes}, the
+ * file size from which the command line stamps metadata-only without reading the image data into memory (default
+ * 16 MiB); {@code limits.pixelBudget}, bytes of decoded pixels all stamps and watermark searches
  * may hold at once (default half the maximum heap), and {@code limits.pixelWaitMillis}, how long one waits for room; {@code db.url} [CREDMARK_DB_URL]; {@code public.url} [CREDMARK_PUBLIC_URL];
  * {@code watermark.key} [CREDMARK_WATERMARK_KEY], a file of 64 hex digits (default: {@code watermark.key} in the
  * data directory, made on first use); {@code store.key} [CREDMARK_STORE_KEY], a file of 64 hex digits, the AES-256

@@ -27,7 +27,16 @@ import io.credmark.issuance.WatermarkStamp;
 import io.credmark.pixels.marker.MarkResult;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
+import io.credmark.container.AssetHandlers;
+import io.credmark.container.ContainerSkeleton;
+import io.credmark.issuance.StampService;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +52,8 @@ import picocli.CommandLine.Option;
 final class StampCommand implements Callable<Integer> {
 
     private static final long MAX_PROVENANCE_BYTES = 1 << 20;
+    /** Files from this size on are stamped metadata-only from their skeleton (setting limits.stream-from-bytes). */
+    static final long DEFAULT_STREAM_FROM_BYTES = 16L << 20;
     /** The API key name recorded on credentials the command line stamps. */
     private static final String CLI_KEY_NAME = "cli";
     private final Map<String, String> env;
@@ -126,14 +137,28 @@ final class StampCommand implements Callable<Integer> {
         Map<String, String> overrides = new HashMap<>();
         alg.ifPresent(a -> overrides.put("signer.algorithm", a));
         Settings settings = CliFiles.forLocalFiles(Settings.resolve(data, overrides, env));
-        byte[] image = CliFiles.read(in, CliFiles.maxFileBytes(settings));
         StampOptions options = options();
         DisclosurePolicy policy = policy();
         Optional<String> sourceName = Optional.of(in.getFileName().toString());
-        Issued issued = options.watermark() == WatermarkMode.OFF
-                ? offline(Credmark.open(settings), image, provenance, sourceName, policy, options)
-                : recorded(settings, image, provenance, sourceName, policy, options);
-        CliFiles.writeAtomically(target, o -> o.write(issued.image()));
+        Issued issued;
+        if (options.watermark() == WatermarkMode.OFF) {
+            Credmark credmark = Credmark.open(settings);
+            Optional<ContainerSkeleton> skeleton = skeleton(in, options, settings);
+            issued = skeleton.isPresent()
+                    ? streamed(credmark, skeleton.get(), provenance, sourceName, policy, options)
+                    : offline(credmark, CliFiles.read(in, CliFiles.maxFileBytes(settings)), provenance, sourceName,
+                            policy, options);
+        } else {
+            issued = recorded(settings, CliFiles.read(in, CliFiles.maxFileBytes(settings)), provenance, sourceName,
+                    policy, options);
+        }
+        MessageDigest sha256 = Sha256.digest();
+        CliFiles.writeAtomically(target, o -> {
+            // not closed here: the file is closed by writeAtomically
+            DigestOutputStream hashed = new DigestOutputStream(o, sha256);
+            issued.image().write(hashed);
+            hashed.flush();
+        });
         if (evidenceOut.isPresent()) {
             EvidenceBundle evidence = new EvidenceBundle(issued.manifest(), issued.credential().map(Stamped::credential)
                     .map(c -> c.id().text()), issued.credential().map(Stamped::url), issued.disclosures());
@@ -146,7 +171,7 @@ final class StampCommand implements Callable<Integer> {
         summary.put("format", issued.format().mediaType());
         summary.put("manifest", issued.manifest());
         issued.parentManifest().ifPresent(p -> summary.put("parentManifest", p));
-        summary.put("sha256", Sha256.hex(issued.image()));
+        summary.put("sha256", HexFormat.of().formatHex(sha256.digest()));
         issued.credential().ifPresent(c -> summary.putObject("credential").put("id", c.credential().id().text())
                 .put("url", c.url()));
         issued.mark().ifPresent(m -> summary.putObject("mark").put("x", m.box().x).put("y", m.box().y)
@@ -164,7 +189,7 @@ final class StampCommand implements Callable<Integer> {
     }
 
     /** A stamp as the command reports it, whichever way it was made. */
-    private record Issued(byte[] image, ImageFormat format, String manifest, Optional<String> parentManifest,
+    private record Issued(CliFiles.Writer image, ImageFormat format, String manifest, Optional<String> parentManifest,
             Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, Map<String, DisclosureLevel> levels,
             List<String> disclosures, Optional<Stamped> credential, TimeStampOutcome timeStamp) {
     }
@@ -174,9 +199,43 @@ final class StampCommand implements Callable<Integer> {
             Optional<String> sourceName, DisclosurePolicy policy, StampOptions options) {
         StampResult r = credmark.stamping().stamp(new StampRequest(image, provenance, Optional.empty(), sourceName,
                 policy, options));
-        return new Issued(r.toByteArray(), r.format(), r.manifestLabel(), r.parentManifest(), r.mark(),
+        return issued(r);
+    }
+
+    private static Issued issued(StampResult r) {
+        return new Issued(r::writeTo, r.format(), r.manifestLabel(), r.parentManifest(), r.mark(),
                 r.watermark(), r.commitments().levels(), encoded(r.commitments()), Optional.empty(),
                 r.manifest().timeStamp());
+    }
+
+    /**
+     * The file's skeleton, when this stamp needs no pixel and the file is at least {@code limits.stream-from-bytes}
+     * (default {@value #DEFAULT_STREAM_FROM_BYTES}): then its image data is hashed and copied from the file, never
+     * held in memory. A file with a manifest store is read whole: validating it as the parent hashes all of it.
+     */
+    private static Optional<ContainerSkeleton> skeleton(Path in, StampOptions options, Settings settings) {
+        if (!StampService.streams(options)) {
+            return Optional.empty();
+        }
+        long size;
+        try {
+            size = Files.size(in);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + in);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + in + ": " + e.getMessage());
+        }
+        if (size < settings.number("limits.stream-from-bytes", DEFAULT_STREAM_FROM_BYTES)) {
+            return Optional.empty();
+        }
+        return ContainerSkeleton.read(in).filter(s -> AssetHandlers.read(s.bytes()).stores().isEmpty());
+    }
+
+    /** A metadata-only stamp of a large file: recorded nowhere, its image data streamed. */
+    private static Issued streamed(Credmark credmark, ContainerSkeleton skeleton, ProvenanceDocument provenance,
+            Optional<String> sourceName, DisclosurePolicy policy, StampOptions options) {
+        return issued(credmark.stamping().stamp(new StampRequest(skeleton.bytes(), provenance, Optional.empty(),
+                sourceName, policy, options), skeleton));
     }
 
     /**
@@ -188,8 +247,9 @@ final class StampCommand implements Callable<Integer> {
         try (ServiceNode node = LocalStore.open(settings, "stamp through POST /v1/stamp instead")) {
             Stamped s = node.issuer().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
                     options, policy, sourceName, CLI_KEY_NAME));
-            return new Issued(s.image(), s.format(), s.credential().manifestLabel(), s.parentManifest(), s.mark(),
-                    s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s), s.timeStamp());
+            return new Issued(o -> o.write(s.image()), s.format(), s.credential().manifestLabel(), s.parentManifest(),
+                    s.mark(), s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s),
+                    s.timeStamp());
         }
     }
 

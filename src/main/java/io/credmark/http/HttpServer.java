@@ -13,8 +13,6 @@ import io.javalin.router.Endpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API of one service node on Javalin: routes, authentication, limits, problem responses and metrics.
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final String STARTED_AT = "credmark.startedAt";
     /** Multipart framing, part headers, and slack for the small parts beside the image. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
@@ -138,14 +135,16 @@ public final class HttpServer implements AutoCloseable {
             c.http.prefer405over404 = true;
             c.http.maxRequestSize = maxStamp;
             c.router.javaLangErrorHandler((res, error) -> {
-                LOG.error("fatal error while serving a request", error);
+                // Errors outside a route's handler (those inside become exceptions in guarded()); the request is
+                // not at hand here
+                ProblemException p = problems.fromError(error, "a request");
                 if (!res.isCommitted()) {
                     res.reset();
-                    res.setStatus(500);
+                    res.setStatus(p.status());
+                    p.headers().forEach(res::setHeader);
                     res.setContentType(Problems.MEDIA_TYPE);
                     try {
-                        res.getOutputStream().write(problems.body(new ProblemException(ProblemType.INTERNAL_ERROR,
-                                "an internal error occurred"), null));
+                        res.getOutputStream().write(problems.body(p, null));
                     } catch (java.io.IOException ignored) {
                         // the client is gone
                     }
@@ -208,7 +207,12 @@ public final class HttpServer implements AutoCloseable {
             }
             RequestBodies.checkDeclaredLength(ctx, route.maxBody());
             auth.require(ctx, route.access());
-            route.handler().handle(ctx);
+            try {
+                route.handler().handle(ctx);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // the failed request's memory is free again once it unwinds; the service serves on
+                throw new ResourceExhaustedException(e);
+            }
         };
     }
 

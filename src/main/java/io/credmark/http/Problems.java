@@ -34,6 +34,9 @@ final class Problems {
     private static final ObjectMapper JSON = Json.mapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Long enough for the requests in flight, whose memory the failed one competed for, to finish. */
+    static final long EXHAUSTED_RETRY_AFTER_SECONDS = 10;
+
     private final String base;
 
     /** @param base the public URL that problem type URIs are made from */
@@ -59,6 +62,10 @@ final class Problems {
     ProblemException from(Throwable e, String request) {
         if (e instanceof ProblemException p) {
             return p;
+        }
+        Throwable exhaustion = exhaustion(e);
+        if (exhaustion != null) {
+            return exhausted(exhaustion, request);
         }
         if (e instanceof InvalidInputException i) {
             return switch (i.kind()) {
@@ -106,9 +113,48 @@ final class Problems {
                     "the credential store is unavailable (incident " + incident + ")")
                     .with("incident", JsonNodeFactory.instance.textNode(incident)).header("Retry-After", "5");
         }
+        return internal(e, incident, request);
+    }
+
+    private static ProblemException internal(Throwable e, String incident, String request) {
         LOG.error("incident {}: {} failed", incident, request, e);
         return new ProblemException(ProblemType.INTERNAL_ERROR, "an internal error occurred (incident " + incident + ")")
                 .with("incident", JsonNodeFactory.instance.textNode(incident));
+    }
+
+    /**
+     * The problem for an {@link Error} that escaped a handler: resource exhaustion is a 503 the client may retry,
+     * anything else an internal error.
+     */
+    ProblemException fromError(Throwable error, String request) {
+        if (exhaustion(error) != null) {
+            return exhausted(error, request);
+        }
+        return internal(error, HexFormat.of().formatHex(randomBytes()), request);
+    }
+
+    /**
+     * The heap or the stack ran out while serving a request, in {@code e} or any of its causes. The request was not
+     * at fault (inputs are bounded before pixels are decoded) and the memory it held is free again once it unwinds,
+     * so the service lives on and the client may retry; what failed is logged once, without the trace, which says
+     * nothing the message does not and would itself need memory.
+     */
+    static Throwable exhaustion(Throwable e) {
+        for (Throwable t = e, seen = null; t != null && t != seen; seen = t, t = t.getCause()) {
+            if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private ProblemException exhausted(Throwable cause, String request) {
+        String incident = HexFormat.of().formatHex(randomBytes());
+        LOG.error("incident {}: {} ran out of resources: {}", incident, request, cause.toString());
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "the service ran out of memory for this request;"
+                + " retry later (incident " + incident + ")")
+                .with("incident", JsonNodeFactory.instance.textNode(incident))
+                .header("Retry-After", Long.toString(EXHAUSTED_RETRY_AFTER_SECONDS));
     }
 
     /**

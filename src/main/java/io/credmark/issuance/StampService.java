@@ -26,6 +26,7 @@ import io.credmark.c2pa.validate.StatusEntry;
 import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.c2pa.validate.Validator;
 import io.credmark.container.AssetHandlers;
+import io.credmark.container.ContainerSkeleton;
 import io.credmark.container.EmbeddingPlan;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.container.ParsedImage;
@@ -114,15 +115,44 @@ public final class StampService {
         StampOptions options = request.options();
         boolean decodes = options.changesPixels() || options.metadata().thumbnail().wanted(options.changesPixels());
         if (!decodes) {
-            return stamp(request, original);
+            return stamp(request, original, null);
         }
         try (PixelBudget.Permit permit = pixelBudget.admit(PixelBudget.cost(original.header(), STAMP_RASTERS),
                 "stamping this image")) {
-            return stamp(request, original);
+            return stamp(request, original, null);
         }
     }
 
-    private StampResult stamp(StampRequest request, ParsedImage original) {
+    /**
+     * A metadata-only stamp of a file read as its skeleton, {@code request.image()} being the skeleton's bytes: the
+     * metadata is rewritten in memory, the image data is hashed and written from the file, so the heap holds no
+     * more than the metadata. The result's {@link StampResult#writeTo} reads the file again; it must not change in
+     * between.
+     *
+     * @throws IllegalArgumentException for a stamp that decodes pixels, or an input with a manifest store (its
+     *                                  validation as the parent ingredient hashes the whole file): read those whole
+     */
+    public StampResult stamp(StampRequest request, ContainerSkeleton skeleton) {
+        if (!streams(request.options())) {
+            throw new IllegalArgumentException("a stamp that decodes pixels reads the whole file");
+        }
+        limits.checkBytes(skeleton.fileLength());
+        ParsedImage original = AssetHandlers.read(skeleton.bytes());
+        limits.checkPixels(original.header());
+        original.requireUndamaged();
+        if (!original.stores().isEmpty()) {
+            throw new IllegalArgumentException("a file with a manifest store is stamped whole");
+        }
+        return stamp(request, original, skeleton);
+    }
+
+    /** Whether a stamp with these options needs no pixel, and so can be made of a {@link ContainerSkeleton}. */
+    public static boolean streams(StampOptions options) {
+        return !options.changesPixels() && !options.metadata().thumbnail().wanted(false);
+    }
+
+    /** @param skeleton what {@code original} is the skeleton of, or null when it is the whole file */
+    private StampResult stamp(StampRequest request, ParsedImage original, ContainerSkeleton skeleton) {
         GeneratorMetadata found = request.options().metadata().importing()
                 ? GeneratorReader.read(original, request.options().metadata().keepWorkflow())
                 : GeneratorMetadata.NONE;
@@ -172,8 +202,12 @@ public final class StampService {
                 mark.map(StampService::markJson).orElse(null),
                 change.watermark().filter(WatermarkStamp::embedded)
                         .map(w -> watermarkJson(w.payloadId().getAsLong())).orElse(null))));
+        EmbeddingPlan plan = EmbeddingPlan.replacingStores(image);
+        if (skeleton != null) {
+            plan = plan.expanding(skeleton);
+        }
         try {
-            return new StampResult(builder.sign(EmbeddingPlan.replacingStores(image), signer.get(), timeStamping), image.format(),
+            return new StampResult(builder.sign(plan, signer.get(), timeStamping), image.format(),
                     parentLabel, commitments, mark, change.watermark(), image.header().width(),
                     image.header().height(), request.provenance(), metadata);
         } catch (GeneralSecurityException e) {

@@ -13,7 +13,20 @@ import java.util.List;
  */
 public final class JpegSegmentReader {
 
+    /**
+     * The most marker segments a file may have. A photograph has tens, a progressive one with its tables a few
+     * hundred, and a C2PA store of 4 GB in 64 KB APP11 segments about as many as this; more is padding made to cost
+     * time (an empty COM segment is 4 bytes, so 48 MB of them is 12 million segments to walk).
+     */
+    public static final int MAX_SEGMENTS = 65_536;
+
     private JpegSegmentReader() {
+    }
+
+    /** The refusal of a file with more than {@link #MAX_SEGMENTS} segments; {@code at} is where the next begins. */
+    public static InvalidInputException tooManySegments(long at) {
+        return malformed("the JPEG has more than " + MAX_SEGMENTS + " marker segments (the next at byte " + at
+                + "); credmark reads at most " + MAX_SEGMENTS + " (limit: JPEG segments per file)");
     }
 
     public static List<JpegSegment> read(byte[] file) {
@@ -54,6 +67,9 @@ public final class JpegSegmentReader {
             if (lp > file.length - pos) {
                 throw malformed("truncated JPEG: segment FF" + hex(marker) + " at byte " + markerAt + " declares "
                         + lp + " bytes but only " + (file.length - pos) + " remain");
+            }
+            if (segments.size() == MAX_SEGMENTS) {
+                throw tooManySegments(markerAt);
             }
             segments.add(new JpegSegment(marker, markerAt, lp - 2));
             pos += lp;

@@ -17,6 +17,14 @@ public final class PngChunkReader {
     /** PNG spec §5.3: chunk lengths are limited to 2^31 - 1. */
     private static final long MAX_CHUNK_LENGTH = 0x7FFF_FFFFL;
 
+    /**
+     * The most chunks a file may have. Encoders split the image data into IDAT chunks of 8–64 KB, so a 2 GB PNG has
+     * up to about 2^18 of them; more is padding made to cost time (an empty chunk is 12 bytes).
+     */
+    public static final int MAX_CHUNKS = 1 << 20;
+    /** The most chunks other than IDAT: metadata is tens of chunks, a few thousand at the very most. */
+    public static final int MAX_OTHER_CHUNKS = 65_536;
+
     private PngChunkReader() {
     }
 
@@ -27,6 +35,7 @@ public final class PngChunkReader {
         List<PngChunk> chunks = new ArrayList<>();
         List<ContainerProblem> problems = new ArrayList<>();
         int pos = 8;
+        int others = 0;
         boolean ended = false;
         while (!ended) {
             if (file.length - pos < 12) {
@@ -41,6 +50,12 @@ public final class PngChunkReader {
             if (length > file.length - pos - 12L) {
                 throw malformed("truncated PNG: chunk " + type + " at byte " + pos + " declares " + length
                         + " bytes but only " + Math.max(0, file.length - pos - 12L) + " remain");
+            }
+            if (chunks.size() == MAX_CHUNKS) {
+                throw tooManyChunks(pos);
+            }
+            if (!"IDAT".equals(type) && ++others > MAX_OTHER_CHUNKS) {
+                throw tooManyOtherChunks(type, pos);
             }
             int len = (int) length;
             CRC32 crc = new CRC32();
@@ -69,6 +84,17 @@ public final class PngChunkReader {
             sb.append((char) c);
         }
         return sb.toString();
+    }
+
+    static InvalidInputException tooManyChunks(long at) {
+        return malformed("the PNG has more than " + MAX_CHUNKS + " chunks (the next at byte " + at
+                + "); credmark reads at most " + MAX_CHUNKS + " (limit: PNG chunks per file)");
+    }
+
+    static InvalidInputException tooManyOtherChunks(String type, long at) {
+        return malformed("the PNG has more than " + MAX_OTHER_CHUNKS + " chunks other than IDAT (the next, " + type
+                + ", at byte " + at + "); credmark reads at most " + MAX_OTHER_CHUNKS
+                + " (limit: PNG non-IDAT chunks per file)");
     }
 
     static InvalidInputException malformed(String message) {

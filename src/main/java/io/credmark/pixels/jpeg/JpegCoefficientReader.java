@@ -2,6 +2,7 @@ package io.credmark.pixels.jpeg;
 
 import io.credmark.InvalidInputException;
 import io.credmark.bytes.BigEndian;
+import io.credmark.container.jpeg.JpegSegmentReader;
 
 /**
  * Reads the quantized DCT coefficients of a Huffman-coded JPEG, sequential or progressive (ITU T.81 Annex F and G;
@@ -27,6 +28,7 @@ final class JpegCoefficientReader {
 
     private JpegFrame run() {
         int pos = 2;
+        int segments = 0;
         while (pos < file.length) {
             if ((file[pos] & 0xFF) != 0xFF) {
                 throw JpegErrors.malformed("JPEG: expected a marker at byte " + pos);
@@ -50,6 +52,9 @@ final class JpegCoefficientReader {
             int len = BigEndian.u16(file, pos);
             if (len < 2 || file.length - pos < len) {
                 throw JpegErrors.malformed("JPEG: segment length out of range");
+            }
+            if (++segments > JpegSegmentReader.MAX_SEGMENTS) {
+                throw JpegSegmentReader.tooManySegments(pos - 1);
             }
             int p = pos + 2;
             int end = pos + len;

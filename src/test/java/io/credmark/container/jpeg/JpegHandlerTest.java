@@ -3,12 +3,15 @@ package io.credmark.container.jpeg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credmark.c2pa.jumbf.DescriptionBox;
 import io.credmark.c2pa.jumbf.JumbfUuids;
 import io.credmark.c2pa.jumbf.JumbfWriter;
+import io.credmark.InvalidInputException;
 import io.credmark.container.ParsedImage;
+import io.credmark.testing.PaddedImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -90,6 +93,19 @@ class JpegHandlerTest {
         }
         return JumbfWriter.superBox(DescriptionBox.labelled(JumbfUuids.MANIFEST_STORE, "c2pa", null),
                 List.of(JumbfWriter.contentBox("json", content)));
+    }
+
+    @Test
+    void aFileOfManyEmptySegmentsIsRefusedNamingTheLimitAfterWalkingNoMore() {
+        byte[] atLimit = PaddedImages.jpegWithComments(JpegSegmentReader.MAX_SEGMENTS - 16);
+        assertEquals(16, handler.read(atLimit).header().width());
+        byte[] padded = PaddedImages.jpegWithComments(3_000_000);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> handler.read(padded));
+        assertEquals(InvalidInputException.Kind.MALFORMED_IMAGE, e.kind());
+        assertTrue(e.getMessage().contains("more than 65536 marker segments"), e.getMessage());
+        assertTrue(e.getMessage().contains("limit: JPEG segments per file"), e.getMessage());
+        // the refusal comes where the limit is passed, not after a walk of the whole file
+        assertTrue(e.getMessage().contains("at byte " + (2 + 4 * JpegSegmentReader.MAX_SEGMENTS)), e.getMessage());
     }
 
     private static byte[] jpeg() throws Exception {

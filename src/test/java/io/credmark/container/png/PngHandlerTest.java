@@ -11,6 +11,7 @@ import io.credmark.c2pa.jumbf.DescriptionBox;
 import io.credmark.c2pa.jumbf.JumbfUuids;
 import io.credmark.c2pa.jumbf.JumbfWriter;
 import io.credmark.container.ParsedImage;
+import io.credmark.testing.PaddedImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -78,6 +79,27 @@ class PngHandlerTest {
         ParsedImage image = HANDLER.read(insert(png, chunk, 33));
         assertEquals(1, image.problems().size(), image.problems().toString());
         assertEquals(33, image.problems().get(0).offset());
+    }
+
+    @Test
+    void manyEmptyAncillaryChunksAreRefusedNamingTheLimit() {
+        assertEquals(16, HANDLER.read(PaddedImages.pngWithEmptyChunks("prVt", PngChunkReader.MAX_OTHER_CHUNKS - 8))
+                .header().width());
+        byte[] padded = PaddedImages.pngWithEmptyChunks("prVt", 1_000_000);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> HANDLER.read(padded));
+        assertEquals(InvalidInputException.Kind.MALFORMED_IMAGE, e.kind());
+        assertTrue(e.getMessage().contains("more than 65536 chunks other than IDAT"), e.getMessage());
+        assertTrue(e.getMessage().contains("limit: PNG non-IDAT chunks per file"), e.getMessage());
+    }
+
+    @Test
+    void imageDataMaySpanManyIdatChunksUpToTheChunkLimit() {
+        // encoders split image data into many IDAT chunks; empty ones are legal (PNG spec §11.2.4)
+        assertEquals(16, HANDLER.read(PaddedImages.pngWithEmptyChunks("IDAT", 200_000)).header().width());
+        byte[] padded = PaddedImages.pngWithEmptyChunks("IDAT", PngChunkReader.MAX_CHUNKS + 10);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> HANDLER.read(padded));
+        assertTrue(e.getMessage().contains("more than " + PngChunkReader.MAX_CHUNKS + " chunks"), e.getMessage());
+        assertTrue(e.getMessage().contains("limit: PNG chunks per file"), e.getMessage());
     }
 
     private static byte[] insert(byte[] file, byte[] chunk, int at) {
