@@ -172,6 +172,7 @@ public final class StampService {
                 mark.map(StampService::markJson).orElse(null),
                 change.watermark().filter(WatermarkStamp::embedded)
                         .map(w -> watermarkJson(w.payloadId().getAsLong())).orElse(null))));
+        request.identity().ifPresent(credential -> builder.identity(credential, CredmarkAssertion.LABEL));
         try {
             return new StampResult(builder.sign(EmbeddingPlan.replacingStores(image), signer.get(), timeStamping), image.format(),
                     parentLabel, commitments, mark, change.watermark(), image.header().width(),
