@@ -69,7 +69,23 @@ public final class CreatorIdentities {
 
     /** A credential whose manifest carries its creator's identity signature. */
     public record Confirmed(String handle, String displayName, Instant signedAt) {
+
+        /** What every view says of it. */
+        public String sentence() {
+            return "Creator confirmed: " + displayName + " (" + handle + "), signed " + signedAt;
+        }
     }
+
+    /**
+     * What every view says of a creator the manifest only names: {@code frontEnd} is the API key that stamped, where
+     * the viewer may know it, else a description.
+     */
+    public static String unconfirmedSentence(String frontEnd) {
+        return "Creator named by " + frontEnd + ", not confirmed";
+    }
+
+    /** How views name the front end of a credential to those who may not know its API key. */
+    public static final String SOME_FRONT_END = "the front end that requested the stamp";
 
     public List<Grant> grants(CreatorAccount creator) {
         return repository.grants(creator.handle()).stream().map(g -> new Grant(g.apiKeyName(), g.grantedAt()))
