@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
+import io.credmark.testing.ReferenceVerdict;
+import io.credmark.testing.ReferenceVerifier;
 import io.credmark.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +38,7 @@ abstract class IdentityContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private java.nio.file.Path directory;
     private TestService service;
     private TestDatabase.Provisioned database;
     private ApiClient api;
@@ -47,6 +50,7 @@ abstract class IdentityContract {
 
     @BeforeAll
     void start(@TempDir java.nio.file.Path directory) {
+        this.directory = directory;
         database = database().provision(directory);
         service = TestService.start(directory.resolve("data"), database.url(), Map.of());
         api = service.client();
@@ -125,6 +129,18 @@ abstract class IdentityContract {
         assertTrue(report.at("/validation/success").toString().contains("cawg.identity.well-formed"));
         assertTrue(report.at("/validation/success").toString().contains("cawg.x509.credential.trusted"));
 
+        // c2pa-rs, with the installation's anchors from GET /v1/trust/anchors: C2PA set as trust anchors, CAWG set as
+        // CAWG anchors; the identity is well-formed, validated and trusted, and the file Trusted
+        ReferenceVerdict reference = ReferenceVerifier.create()
+                .withTrustAnchors(write(directory.resolve("c2pa.pem"), api.get("/v1/trust/anchors?set=c2pa").text()))
+                .withCawgTrustAnchors(write(directory.resolve("cawg.pem"),
+                        api.get("/v1/trust/anchors?set=cawg").text()))
+                .verify(write(directory.resolve("confirmed.png"), Base64.getDecoder().decode(
+                        stamped.get("image").asText())));
+        assertTrue(reference.isTrusted(), reference.summary());
+        assertTrue(reference.successCodes().containsAll(List.of("cawg.identity.well-formed",
+                "cawg.x509.signature.validated", "cawg.x509.credential.trusted")), reference.successCodes().toString());
+
         String id = stamped.get("id").asText();
         assertEquals(identity, api.get("/v1/credentials/" + id).json().get("creatorIdentity"));
         assertTrue(api.get("/c/" + id).text().contains("Creator confirmed: Mirelle Ink (mirelle.ink), signed "));
@@ -157,6 +173,18 @@ abstract class IdentityContract {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
+
+    private static java.nio.file.Path write(java.nio.file.Path file, String text) {
+        return write(file, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private static java.nio.file.Path write(java.nio.file.Path file, byte[] bytes) {
+        try {
+            return java.nio.file.Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private String createKey(String name) {
         Answer created = api.postRaw("/v1/api-keys", "application/json",

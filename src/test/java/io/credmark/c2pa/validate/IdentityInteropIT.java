@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * c2pa-rs reads credmark's CAWG identity assertion: well-formed and validated, trusted with the identity root as its CAWG anchor
- * ({@code verify.mjs --cawg-trust-anchors}).
+ * c2pa-rs reads credmark's CAWG identity assertion: well-formed and validated, and trusted with the identity root
+ * as its CAWG anchor ({@code verify.mjs --cawg-trust-anchors}).
  */
 class IdentityInteropIT {
 
