@@ -99,6 +99,27 @@ class CawgIdentityCheckTest {
     }
 
     @Test
+    void nonZeroPaddingIsPadInvalid() {
+        JsonNode node = identity(List.of(DATA_HASH), "cawg.x509.cose", null);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("pad1", new byte[] {0, 1});
+        assertEquals(List.of("cawg.identity.pad.invalid"), codes(check(node, TrustAnchors.of(ca.root()))));
+    }
+
+    @Test
+    void anAssertionReferencedTwiceIsADuplicate() {
+        StatusLog log = check(identity(List.of(DATA_HASH, DATA_HASH), "cawg.x509.cose", null),
+                TrustAnchors.of(ca.root()));
+        assertEquals(List.of("cawg.identity.assertion.duplicate"), codes(log));
+    }
+
+    @Test
+    void anUnreadableSignatureIsASignatureMismatchAsInC2paRs() {
+        JsonNode node = identity(List.of(DATA_HASH), "cawg.x509.cose", null);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("signature", new byte[] {(byte) 0xd2, 0x00});
+        assertEquals(List.of("cawg.x509.signature.mismatch"), codes(check(node, TrustAnchors.of(ca.root()))));
+    }
+
+    @Test
     void anAssertionWithoutASignerPayloadIsCborInvalid() {
         JsonNode node = CborReader.read(new CborWriter().map(1).key("signature").bytes(new byte[3]).endMap()
                 .toByteArray());
