@@ -1,11 +1,10 @@
 package io.credmark.issuance;
 
+import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.sign.KeySigner;
 import io.credmark.c2pa.sign.TimeStamp;
 import io.credmark.c2pa.sign.TimeStampOutcome;
 import io.credmark.creators.CreatorIdentities;
-import java.time.Instant;
-import io.credmark.bytes.Sha256;
 import io.credmark.creators.Creators;
 import io.credmark.creators.ModelRegistry;
 import io.credmark.creators.RegisteredModel;
@@ -30,6 +29,7 @@ import io.credmark.store.StampArtifacts;
 import io.credmark.store.Timestamps;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;

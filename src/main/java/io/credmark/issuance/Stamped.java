@@ -1,8 +1,8 @@
 package io.credmark.issuance;
 
-import io.credmark.creators.CreatorIdentities;
 import io.credmark.c2pa.sign.TimeStampOutcome;
 import io.credmark.container.ImageFormat;
+import io.credmark.creators.CreatorIdentities;
 import io.credmark.credential.Credential;
 import io.credmark.disclosure.Commitments;
 import io.credmark.metadata.MetadataReport;
