@@ -88,7 +88,8 @@ final class SystemHandlers {
                 + " signers (c2pa-rs 0.91 trust.anchors [{\"trust_kind\": \"cawg\", \"trust_anchors\": PEM}];"
                 + " earlier c2pa-rs cawg_trust.trust_anchors)\n" + engine.cawgTrustAnchors().toPem());
         sets.put("tsa", "# tsa: credmark's built-in time-stamping authority, its certificate then its issuer (the"
-                + " c2pa set's root already covers it)\n" + TrustAnchors.of(engine.timeStampAuthority().chain()).toPem());
+                + " c2pa set's root already covers it)\n"
+                + TrustAnchors.of(engine.timeStampAuthority().chain()).toPem());
         return sets;
     }
 
