@@ -3,7 +3,7 @@
 // npm package @contentauth/c2pa-wasm). Used by CI and by the Java test helper
 // io.credmark.testing.ReferenceVerifier to check that every file credmark writes is accepted.
 //
-//   node interop/verify.mjs [--trust-anchors PEM]... [--allowed-list PEM]... FILE...
+//   node interop/verify.mjs [--trust-anchors PEM]... [--allowed-list PEM]... [--cawg-trust-anchors PEM]... FILE...
 //
 // Prints ONE JSON array to stdout with one object per FILE, in argument order:
 //   { file, format, validationState: "Trusted"|"Valid"|"Invalid"|null, activeManifest,
@@ -16,6 +16,9 @@
 //
 // Works offline: remote manifests are never fetched and OCSP is off. No trust anchors are
 // built in; without --trust-anchors every signer is reported as signingCredential.untrusted.
+// --cawg-trust-anchors sets c2pa-rs's separate CAWG trust list, which judges the X.509 credentials of
+// CAWG identity assertions; without it they are cawg.x509.credential.untrusted. c2pa-rs 0.91 takes it
+// as a trust.anchors entry of trust_kind "cawg" (earlier releases had a cawg_trust section instead).
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +30,7 @@ import { parseArgs } from 'node:util';
 const writeStdout = process.stdout.write.bind(process.stdout);
 for (const k of ['log', 'info', 'debug', 'warn', 'trace']) console[k] = (...a) => console.error(...a);
 
-const USAGE = 'usage: node verify.mjs [--trust-anchors PEM]... [--allowed-list PEM]... FILE...';
+const USAGE = 'usage: node verify.mjs [--trust-anchors PEM]... [--allowed-list PEM]... [--cawg-trust-anchors PEM]... FILE...';
 
 function usageError(msg) {
   process.stderr.write(`verify.mjs: ${msg}\n${USAGE}\n`);
@@ -41,6 +44,7 @@ try {
     options: {
       'trust-anchors': { type: 'string', multiple: true, default: [] },
       'allowed-list': { type: 'string', multiple: true, default: [] },
+      'cawg-trust-anchors': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -71,6 +75,12 @@ const settings = {
 const trust = {};
 if (args.values['trust-anchors'].length) trust.trust_anchors = readPems(args.values['trust-anchors'], '--trust-anchors');
 if (args.values['allowed-list'].length) trust.allowed_list = readPems(args.values['allowed-list'], '--allowed-list');
+if (args.values['cawg-trust-anchors'].length) {
+  trust.anchors = [{
+    trust_kind: 'cawg',
+    trust_anchors: readPems(args.values['cawg-trust-anchors'], '--cawg-trust-anchors'),
+  }];
+}
 if (Object.keys(trust).length) settings.trust = trust;
 const settingsJson = JSON.stringify(settings);
 

@@ -2,12 +2,15 @@ package io.credmark.bench;
 
 import io.credmark.app.Credmark;
 import io.credmark.app.Settings;
+import io.credmark.c2pa.sign.KeySigner;
+import io.credmark.c2pa.sign.Signer;
 import io.credmark.cli.CliFiles;
 import io.credmark.cli.UsageException;
 import io.credmark.issuance.StampOptions;
 import io.credmark.issuance.StampRequest;
 import io.credmark.issuance.WatermarkMode;
 import io.credmark.pixels.marker.MarkerOptions;
+import io.credmark.pki.SigningCredentials;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
 import java.awt.Graphics2D;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +41,8 @@ import picocli.CommandLine.Option;
  * mark + watermark) in-process and warmed, beside ImageIO's decode + encode of the same file in the same JVM, with
  * the ratio; then verify with the watermark search per megapixel ({@link VerifyBench}). Without {@code --images},
  * PNG and JPEG at 1 and 4 megapixels are made from the bundled sample with grain.
- * Time-stamps are off: they cost a network round trip, not pixel work.
+ * Time-stamps are off: they cost a network round trip, not pixel work. {@code metadata+identity} adds the creator's
+ * CAWG identity assertion (a second ES256 signature, issued by the creator-identity CA) to a metadata-only stamp.
  */
 @Command(name = "stamp", description = "Each stamp mode beside ImageIO's decode and encode of the same image.")
 final class StampBenchCommand implements Callable<Integer> {
@@ -75,6 +80,9 @@ final class StampBenchCommand implements Callable<Integer> {
         modes.put("mark", new StampOptions(MarkerOptions.defaults(), WatermarkMode.OFF));
         modes.put("watermark", new StampOptions(MarkerOptions.disabled(), WatermarkMode.REQUIRED));
         modes.put("mark+watermark", new StampOptions(MarkerOptions.defaults(), WatermarkMode.REQUIRED));
+        modes.put("metadata+identity", StampOptions.METADATA_ONLY);
+        SigningCredentials creator = credmark.identityCa().issue("bench", URI.create("https://bench.invalid/u/bench"));
+        Optional<Signer> identity = Optional.of(KeySigner.of(creator.privateKey(), creator.chain()));
         out.printf("java %s, %d cores, %.1f s a measurement; median ms (ratio to ImageIO decode+encode)%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), seconds);
         for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
@@ -93,7 +101,8 @@ final class StampBenchCommand implements Callable<Integer> {
             for (Map.Entry<String, StampOptions> mode : modes.entrySet()) {
                 StampRequest request = new StampRequest(image, provenance, Optional.empty(), Optional.empty(),
                         io.credmark.disclosure.DisclosurePolicy.ALL_PUBLIC, mode.getValue(),
-                        OptionalLong.of(WATERMARK_ID));
+                        OptionalLong.of(WATERMARK_ID)).withIdentity(mode.getKey().endsWith("+identity") ? identity
+                        : Optional.empty());
                 double ms = BenchCommand.measure(seconds, () -> credmark.stamping().stamp(request).toByteArray());
                 line.append(String.format("  %s %8.1f (%.2fx)", mode.getKey(), ms, ms / roundTrip));
             }

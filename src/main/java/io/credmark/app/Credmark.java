@@ -16,6 +16,7 @@ import io.credmark.pixels.watermark.WatermarkKey;
 import io.credmark.pixels.watermark.Watermarker;
 import io.credmark.pki.CredentialLoader;
 import io.credmark.pki.DevelopmentCa;
+import io.credmark.pki.IdentityCa;
 import io.credmark.pki.KeyType;
 import io.credmark.pki.Pkcs11Credentials;
 import io.credmark.pki.SigningCredentials;
@@ -49,6 +50,8 @@ public final class Credmark {
 
     private final Settings settings;
     private final DevelopmentCa developmentCa;
+    private final IdentityCa identityCa;
+    private final TrustAnchors cawgAnchors;
     private final Supplier<Signer> signer;
     private final TrustAnchors anchors;
     private final Limits limits;
@@ -63,6 +66,10 @@ public final class Credmark {
         this.settings = settings;
         DataDirectory.create(settings.dataDir());
         this.developmentCa = DevelopmentCa.openOrCreate(settings.dataDir());
+        this.identityCa = IdentityCa.openOrCreate(settings.dataDir());
+        List<Path> cawgFiles = settings.paths("trust.cawg-anchors");
+        this.cawgAnchors = TrustAnchors.of(identityCa.root()).merge(cawgFiles.isEmpty() ? TrustAnchors.none()
+                : TrustAnchors.fromPem(cawgFiles));
         this.signer = signer(settings, developmentCa);
         List<Path> anchorFiles = new java.util.ArrayList<>(settings.paths("trust.anchors"));
         anchorFiles.addAll(extraAnchors);
@@ -77,7 +84,7 @@ public final class Credmark {
                 new SecureRandom());
         this.timeStamping = timeStamping(settings, timeStampAuthority);
         this.watermarker = new Watermarker(watermarkKey(settings));
-        Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(TrustAnchors.none()), clock);
+        Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(cawgAnchors), clock);
         this.stamping = new StampService(this.signer, timeStamping(settings, timeStampAuthority), validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
                 clock, new SecureRandom(), watermarker, pixelBudget);
         this.verification = new VerifyService(validator, limits, watermarker, pixelBudget);
@@ -126,6 +133,19 @@ public final class Credmark {
 
     public DevelopmentCa developmentCa() {
         return developmentCa;
+    }
+
+    /** The creator-identity CA, which issues creators' identity certificates for CAWG identity assertions. */
+    public IdentityCa identityCa() {
+        return identityCa;
+    }
+
+    /**
+     * The anchors of CAWG identity credentials, kept apart from {@link #trustAnchors()} as verifiers keep them: the
+     * creator-identity root, then {@code trust.cawg-anchors}.
+     */
+    public TrustAnchors cawgTrustAnchors() {
+        return cawgAnchors;
     }
 
     /** The built-in time-stamping authority, which {@code POST /tsa} serves. */

@@ -2,6 +2,7 @@ package io.credmark.app;
 
 import io.credmark.Limits;
 import io.credmark.access.ApiKeys;
+import io.credmark.creators.CreatorIdentities;
 import io.credmark.creators.Creators;
 import io.credmark.creators.CredentialViews;
 import io.credmark.creators.ModelRegistry;
@@ -9,6 +10,8 @@ import io.credmark.credential.CredentialLinks;
 import io.credmark.credential.SignerName;
 import io.credmark.issuance.Issuer;
 import io.credmark.store.ApiKeyRepository;
+import io.credmark.store.CreatorIdentityRepository;
+import io.credmark.store.CreatorProfileRepository;
 import io.credmark.store.CreatorRepository;
 import io.credmark.store.CredentialStore;
 import io.credmark.store.Database;
@@ -40,6 +43,7 @@ public final class ServiceNode implements AutoCloseable {
     private final ApiKeys apiKeys;
     private final Creators creators;
     private final ModelRegistry models;
+    private final CreatorIdentities identities;
 
     private ServiceNode(Credmark engine, Database database, ValueSealer sealer, CredentialLinks links) {
         this.engine = engine;
@@ -53,11 +57,15 @@ public final class ServiceNode implements AutoCloseable {
                 engine.timeStamping(), engine.trustAnchors(), clock);
         this.links = links;
         this.views = new CredentialViews(store, creators, models, links, engine.trustAnchors(), clock);
-        this.issuer = new Issuer(engine.stamping(), store, creators, models, links,
+        ApiKeyRepository keys = new ApiKeyRepository(database);
+        this.identities = new CreatorIdentities(new CreatorIdentityRepository(database, sealer),
+                new CreatorProfileRepository(database), creators, engine.identityCa(), links,
+                name -> keys.find(name).filter(k -> k.revokedAt().isEmpty()).isPresent(), clock);
+        this.issuer = new Issuer(engine.stamping(), store, creators, models, links, identities,
                 SignerName.of(engine.signer().chain().get(0)), clock, random);
         this.lookup = new CredentialLookup(engine.verification(), store, creators, views, links,
                 engine.limits());
-        this.apiKeys = new ApiKeys(new ApiKeyRepository(database), clock, random);
+        this.apiKeys = new ApiKeys(keys, clock, random);
     }
 
     /**
@@ -198,6 +206,11 @@ public final class ServiceNode implements AutoCloseable {
 
     public ModelRegistry models() {
         return models;
+    }
+
+    /** Creators' identity credentials and the front ends they allow to sign with them. */
+    public CreatorIdentities identities() {
+        return identities;
     }
 
     public Settings settings() {

@@ -23,4 +23,7 @@ public interface CredentialLinks {
 
     /** The registered model's JSON. */
     String modelJson(String modelId);
+
+    /** A creator's public page, which their identity certificate names. */
+    String creatorPage(String handle);
 }

@@ -8,6 +8,7 @@ import io.credmark.InvalidInputException;
 import io.credmark.NotFoundException;
 import io.credmark.creators.CreatorAccount;
 import io.credmark.creators.CreatorCredential;
+import io.credmark.creators.CreatorIdentities;
 import io.credmark.creators.Creators;
 import io.credmark.creators.CredentialViews;
 import io.credmark.creators.ModelRegistered;
@@ -18,7 +19,9 @@ import io.credmark.creators.Viewer;
 import io.credmark.identity.ModelEvidence;
 import io.credmark.identity.TimeStampJson;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /** Creators and their model registry: registration, the default disclosure policy, models with lineage. */
 final class CreatorHandlers {
@@ -32,9 +35,11 @@ final class CreatorHandlers {
     private final CredentialViews credentials;
     private final Authenticator auth;
     private final UsageHandlers usage;
+    private final CreatorIdentities identities;
 
     CreatorHandlers(Creators creators, ModelRegistry models, CredentialViews credentials, Authenticator auth,
-            UsageHandlers usage) {
+            UsageHandlers usage, CreatorIdentities identities) {
+        this.identities = identities;
         this.usage = usage;
         this.credentials = credentials;
         this.creators = creators;
@@ -98,6 +103,43 @@ final class CreatorHandlers {
         var update = creators.setPolicy(creator, CredentialHandlers.policyBody(ctx));
         CredentialHandlers.noCache(ctx, true);
         Responses.json(ctx, 200, DisclosureJson.policyUpdate(update));
+    }
+
+    /** {@code GET /v1/creators/{handle}/grants} (the creator): the front ends allowed to sign in their name. */
+    void getGrants(Context ctx) {
+        CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
+        CredentialHandlers.noCache(ctx, true);
+        Responses.json(ctx, 200, grants(creator, identities.grants(creator)));
+    }
+
+    /**
+     * {@code PUT /v1/creators/{handle}/grants} (the creator): {@code {"apiKeys": ["name", …]}} replaces the API keys
+     * allowed to stamp with the creator's identity; {@code []} revokes them all, at once.
+     */
+    void putGrants(Context ctx) {
+        CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
+        JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_BODY), "body");
+        if (!body.isObject() || !body.path("apiKeys").isArray() || body.size() != 1) {
+            throw document("", "expected {\"apiKeys\": [\"name\", …]}");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : body.get("apiKeys")) {
+            if (!n.isTextual()) {
+                throw document("apiKeys", "expected API key names (strings)");
+            }
+            names.add(n.textValue());
+        }
+        List<CreatorIdentities.Grant> grants = identities.setGrants(creator, names);
+        CredentialHandlers.noCache(ctx, true);
+        Responses.json(ctx, 200, grants(creator, grants));
+    }
+
+    private static ObjectNode grants(CreatorAccount creator, List<CreatorIdentities.Grant> grants) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("handle", creator.handle());
+        ArrayNode list = n.putArray("grants");
+        grants.forEach(g -> list.addObject().put("apiKey", g.apiKeyName()).put("grantedAt", g.grantedAt().toString()));
+        return n;
     }
 
     /** {@code GET /v1/creators/{handle}/credentials?limit=&offset=} (the creator): their credentials, newest first. */

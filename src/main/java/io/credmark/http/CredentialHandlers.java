@@ -2,6 +2,7 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credmark.creators.CreatorAccount;
+import io.credmark.creators.CreatorIdentities;
 import io.credmark.creators.CredentialView;
 import io.credmark.creators.CredentialViews;
 import io.credmark.creators.Viewer;
@@ -27,9 +28,11 @@ final class CredentialHandlers {
     private final CredentialLinks links;
     private final Authenticator auth;
     private final UsageHandlers usage;
+    private final CreatorIdentities identities;
 
     CredentialHandlers(CredentialViews credentials, CredentialLinks links, Authenticator auth,
-            UsageHandlers usage) {
+            UsageHandlers usage, CreatorIdentities identities) {
+        this.identities = identities;
         this.credentials = credentials;
         this.links = links;
         this.auth = auth;
@@ -40,7 +43,7 @@ final class CredentialHandlers {
         Viewer viewer = auth.viewer(ctx);
         CredentialView v = credentials.view(id(ctx), viewer);
         noCache(ctx, v.owner());
-        var json = JsonViews.credential(v, links);
+        var json = json(v);
         if (credentials.thumbnail(v.credential().id()).isPresent()) {
             json.put("thumbnail", links.thumbnail(v.credential().id()));
         }
@@ -58,7 +61,12 @@ final class CredentialHandlers {
             usage.pageViewed(v.credential().id());
         }
         ctx.status(200).contentType("text/html; charset=utf-8").result(CredentialPage.render(v, links,
-                credentials.thumbnail(v.credential().id()).isPresent(), usage.notice(v.credential().id())));
+                credentials.thumbnail(v.credential().id()).isPresent(), usage.notice(v.credential().id()),
+                identities.confirmed(v.credential().id())));
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode json(CredentialView v) {
+        return JsonViews.credential(v, links, identities.confirmed(v.credential().id()));
     }
 
     /** {@code GET /c/{id}/thumbnail.jpg}: the claim thumbnail the credential's manifest carries. */
@@ -76,14 +84,14 @@ final class CredentialHandlers {
         DisclosurePolicy policy = policyBody(ctx);
         CredentialView v = credentials.setOverride(id(ctx), creator, Optional.of(policy));
         noCache(ctx, true);
-        Responses.json(ctx, 200, JsonViews.credential(v, links));
+        Responses.json(ctx, 200, json(v));
     }
 
     /** {@code DELETE /v1/credentials/{id}/disclosure}: back to the creator's default policy. */
     void deleteDisclosure(Context ctx) {
         CredentialView v = credentials.setOverride(id(ctx), Authenticator.creator(ctx), Optional.empty());
         noCache(ctx, true);
-        Responses.json(ctx, 200, JsonViews.credential(v, links));
+        Responses.json(ctx, 200, json(v));
     }
 
     /** {@code GET /v1/credentials/{id}/evidence?fields=a,b}: the creator's evidence bundle. */

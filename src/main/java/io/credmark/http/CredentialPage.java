@@ -103,6 +103,16 @@ final class CredentialPage {
      */
     static String render(CredentialView v, CredentialLinks links, boolean thumbnail,
             java.util.Optional<io.credmark.usage.Notice> notice) {
+        return render(v, links, thumbnail, notice, java.util.Optional.empty());
+    }
+
+    /**
+     * @param identity the creator's own identity signature, when the manifest carries one; the page says plainly
+     *                 whether the creator is confirmed or only named by the front end
+     */
+    static String render(CredentialView v, CredentialLinks links, boolean thumbnail,
+            java.util.Optional<io.credmark.usage.Notice> notice,
+            java.util.Optional<io.credmark.creators.CreatorIdentities.Confirmed> identity) {
         Credential c = v.credential();
         ObjectNode p = v.provenance();
         String model = p.path("model").path("name").asText();
@@ -127,6 +137,11 @@ final class CredentialPage {
                     .markup("><figcaption>The image as stamped</figcaption></figure>");
         }
 
+        h.markup("<p id=\"creator-identity\"").attribute("class", identity.isPresent() ? "confirmed" : "unconfirmed")
+                .markup(">").text(identity.map(io.credmark.creators.CreatorIdentities.Confirmed::sentence)
+                        .orElse(io.credmark.creators.CreatorIdentities.unconfirmedSentence(v.owner()
+                                ? c.apiKeyName() : io.credmark.creators.CreatorIdentities.SOME_FRONT_END)))
+                .markup("</p>");
         section(h, "Creator", p.path("creator"));
         section(h, "Model", p.path("model"));
         section(h, "Generation parameters", p.path("generation"));

@@ -56,8 +56,10 @@ public final class HttpServer implements AutoCloseable {
 
         UsageNode usageNode = UsageNode.start(node);
         UsageHandlers usage = new UsageHandlers(usageNode, node.views(), node.creators(), node.models(), auth);
-        CredentialHandlers credentials = new CredentialHandlers(node.views(), node.links(), auth, usage);
-        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth, usage);
+        CredentialHandlers credentials = new CredentialHandlers(node.views(), node.links(), auth, usage,
+                node.identities());
+        CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth, usage,
+                node.identities());
         StampHandler stamp = new StampHandler(node.issuer(), bodies, metrics, maxImage, maxStamp);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
@@ -88,6 +90,9 @@ public final class HttpServer implements AutoCloseable {
                         creators::getDisclosure),
                 new Route(HandlerType.PUT, Routes.CREATOR_DISCLOSURE, Access.CREATOR,
                         CredentialHandlers.MAX_POLICY_BODY, creators::putDisclosure),
+                new Route(HandlerType.GET, Routes.CREATOR_GRANTS, Access.CREATOR, 0, creators::getGrants),
+                new Route(HandlerType.PUT, Routes.CREATOR_GRANTS, Access.CREATOR, CreatorHandlers.MAX_BODY,
+                        creators::putGrants),
                 new Route(HandlerType.GET, Routes.CREATOR_CREDENTIALS, Access.CREATOR, 0,
                         creators::listCredentials),
                 new Route(HandlerType.GET, Routes.MODELS, Access.PUBLIC, 0, admission.lookup(creators::listModels)),

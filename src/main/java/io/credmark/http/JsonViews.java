@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.access.ApiKey;
 import io.credmark.access.NewApiKey;
+import io.credmark.creators.CreatorIdentities;
 import io.credmark.creators.CredentialView;
 import io.credmark.credential.Credential;
 import io.credmark.credential.CredentialId;
@@ -22,6 +23,7 @@ import io.credmark.verification.Verification;
 import io.credmark.verification.WatermarkCheck;
 import io.credmark.verification.WatermarkScan;
 import java.util.Base64;
+import java.util.Optional;
 
 /** The JSON documents of the API. Field names here are part of the API (see openapi.json). */
 public final class JsonViews {
@@ -36,6 +38,23 @@ public final class JsonViews {
      * identity fields and the fields the viewer may see, each proven against the signed digests.
      */
     static ObjectNode credential(CredentialView v, CredentialLinks links) {
+        return credential(v, links, Optional.empty());
+    }
+
+    /**
+     * As {@link #credential(CredentialView, CredentialLinks)}, with {@code creatorIdentity}: whether the creator
+     * signed it themselves. The API key that named an unconfirmed creator is named to that creator only.
+     */
+    static ObjectNode credential(CredentialView v, CredentialLinks links,
+            Optional<CreatorIdentities.Confirmed> identity) {
+        ObjectNode n = credentialOnly(v, links);
+        Credential c = v.credential();
+        n.set("creatorIdentity", creatorIdentity(identity, c.provenance().creator().handle(),
+                v.owner() ? c.apiKeyName() : CreatorIdentities.SOME_FRONT_END));
+        return n;
+    }
+
+    private static ObjectNode credentialOnly(CredentialView v, CredentialLinks links) {
         Credential c = v.credential();
         ObjectNode n = F.objectNode();
         n.put("id", c.id().text());
@@ -61,6 +80,8 @@ public final class JsonViews {
         s.mark().ifPresent(m -> n.set("mark", mark(m)));
         s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
         n.set("timeStamp", TimeStampJson.of(s.timeStamp()));
+        n.set("creatorIdentity", creatorIdentity(s.identity(), s.credential().provenance().creator().handle(),
+                s.credential().apiKeyName()));
         n.set("import", imported(s.metadata()));
         n.set("inputMetadata", inputMetadata(s.metadata()));
         ObjectNode xmp = n.putObject("xmp");
@@ -70,6 +91,25 @@ public final class JsonViews {
         s.metadata().trainingMining().assertionEntries().forEach((use, v) -> mining.put(use, v.use()));
         ObjectNode thumbnail = n.putObject("thumbnail").put("embedded", s.metadata().thumbnail().embedded());
         s.metadata().thumbnail().reason().ifPresent(r -> thumbnail.put("reason", r));
+        return n;
+    }
+
+    /**
+     * {@code {"confirmed": true, "handle", "displayName", "signedAt", "text"}} when the manifest carries the
+     * creator's own identity signature, else {@code {"confirmed": false, "handle", "namedBy", "text"}}: the creator
+     * is only a name the front end wrote.
+     */
+    static ObjectNode creatorIdentity(Optional<CreatorIdentities.Confirmed> identity, String handle, String namedBy) {
+        ObjectNode n = F.objectNode();
+        n.put("confirmed", identity.isPresent());
+        if (identity.isPresent()) {
+            CreatorIdentities.Confirmed c = identity.get();
+            n.put("handle", c.handle()).put("displayName", c.displayName()).put("signedAt", c.signedAt().toString());
+            n.put("text", c.sentence());
+        } else {
+            n.put("handle", handle).put("namedBy", namedBy).put("text",
+                    CreatorIdentities.unconfirmedSentence(namedBy));
+        }
         return n;
     }
 

@@ -22,6 +22,8 @@ final class Routes {
     static final String CREATOR_TOKEN = "/v1/creators/{handle}/token";
     static final String CREATOR_DISCLOSURE = "/v1/creators/{handle}/disclosure";
     static final String CREATOR_CREDENTIALS = "/v1/creators/{handle}/credentials";
+    static final String CREATOR_GRANTS = "/v1/creators/{handle}/grants";
+    static final String CREATOR_PAGE = "/u/{handle}";
     static final String MODELS = "/v1/creators/{handle}/models";
     static final String MODEL = "/v1/creators/{handle}/models/{modelId}";
     static final String MODEL_EVIDENCE = "/v1/creators/{handle}/models/{modelId}/evidence";

@@ -74,7 +74,7 @@ final class UsageHandlers {
                         this::putWebhook),
                 new Route(HandlerType.DELETE, "/v1/creators/{handle}/webhook", Access.CREATOR, 0,
                         this::deleteWebhook),
-                new Route(HandlerType.GET, "/u/{handle}", Access.PUBLIC, 0, this::creatorPage),
+                new Route(HandlerType.GET, Routes.CREATOR_PAGE, Access.PUBLIC, 0, this::creatorPage),
                 new Route(HandlerType.GET, "/c/{id}/report", Access.PUBLIC, 0, this::reportPage));
     }
 

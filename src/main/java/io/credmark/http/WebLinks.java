@@ -40,6 +40,12 @@ public record WebLinks(String base) implements CredentialLinks {
         return base + Routes.path(Routes.MODEL, modelId.substring(0, modelId.indexOf(':')), modelId);
     }
 
+    /** A creator's public page: {@code BASE/u/HANDLE}. */
+    @Override
+    public String creatorPage(String handle) {
+        return base + Routes.path(Routes.CREATOR_PAGE, handle);
+    }
+
     /** The claim thumbnail of the image the credential was issued with: {@code BASE/c/ID/thumbnail.jpg}. */
     @Override
     public String thumbnail(CredentialId id) {

@@ -1,6 +1,10 @@
 package io.credmark.issuance;
 
 import io.credmark.bytes.Sha256;
+import io.credmark.c2pa.sign.KeySigner;
+import io.credmark.c2pa.sign.TimeStamp;
+import io.credmark.c2pa.sign.TimeStampOutcome;
+import io.credmark.creators.CreatorIdentities;
 import io.credmark.creators.Creators;
 import io.credmark.creators.ModelRegistry;
 import io.credmark.creators.RegisteredModel;
@@ -25,6 +29,7 @@ import io.credmark.store.StampArtifacts;
 import io.credmark.store.Timestamps;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -47,12 +52,14 @@ public final class Issuer {
     private final Creators creators;
     private final ModelRegistry registry;
     private final CredentialLinks links;
+    private final CreatorIdentities identities;
     private final SignerName signer;
     private final Clock clock;
     private final SecureRandom random;
 
     public Issuer(StampService stamping, CredentialStore store, Creators creators, ModelRegistry registry,
-            CredentialLinks links, SignerName signer, Clock clock, SecureRandom random) {
+            CredentialLinks links, CreatorIdentities identities, SignerName signer, Clock clock, SecureRandom random) {
+        this.identities = identities;
         this.stamping = stamping;
         this.store = store;
         this.creators = creators;
@@ -84,12 +91,16 @@ public final class Issuer {
         }
         Creators.requireHandleForm(provenance.creator().handle());
         DisclosurePolicy policy = creators.defaultPolicy(provenance.creator().handle()).stricterOf(order.disclosure());
+        // the creator's own signature only where the creator allowed this front end, read now from the store
+        Optional<CreatorIdentities.SigningIdentity> identity = identities.signingIdentity(
+                provenance.creator().handle(), order.apiKeyName());
         for (int attempt = 1; ; attempt++) {
             CredentialId id = CredentialId.random(random);
             String url = links.page(id);
             StampResult result = stamping.stamp(new StampRequest(order.image(), provenance,
                     Optional.of(new CredentialRef(id.text(), url)), order.sourceName(), policy, order.options(),
-                    OptionalLong.of(WatermarkPayload.of(id))));
+                    OptionalLong.of(WatermarkPayload.of(id))).withIdentity(identity.map(i ->
+                            KeySigner.of(i.credentials().privateKey(), i.credentials().chain()))));
             byte[] image = result.toByteArray();
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
                     Sha256.hex(image), result.provenance(), signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
@@ -100,18 +111,28 @@ public final class Issuer {
                     String.join(" ", c.digests().stream().map(Issuer::base64).toList()),
                     Creators.policyJson(order.disclosure()), Optional.empty(), Optional.empty());
             Optional<ModelLinkRecord> link = model.map(m -> new ModelLinkRecord(id.value(), m.id(), m.revision()));
+            Optional<CreatorIdentities.Confirmed> confirmed = identity.map(i -> new CreatorIdentities.Confirmed(
+                    i.handle(), i.displayName(), identitySignedAt(result)));
             try {
                 StampArtifacts artifacts = new StampArtifacts(result.manifest().store(), result.watermark()
-                        .map(WatermarkStamp::payloadId).orElse(OptionalLong.empty()));
+                        .map(WatermarkStamp::payloadId).orElse(OptionalLong.empty()), identity.map(i ->
+                        CreatorIdentities.confirmation(id, i, confirmed.get().signedAt())));
                 store.insertIssued(toRecord(credential), artifacts, rows, commitments, link);
                 return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
-                        result.parentManifest(), c, result.metadata(), result.manifest().timeStamp());
+                        result.parentManifest(), c, result.metadata(), result.manifest().timeStamp(),
+                        confirmed);
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** When the identity was signed: its time-stamp's time, or the signing time when it carries none. */
+    private Instant identitySignedAt(StampResult result) {
+        return Timestamps.storable(result.manifest().identity().flatMap(TimeStampOutcome::stamp)
+                .map(TimeStamp::time).orElse(clock.instant()));
     }
 
     private static String base64(byte[] b) {

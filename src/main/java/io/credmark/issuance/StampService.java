@@ -202,6 +202,7 @@ public final class StampService {
                 mark.map(StampService::markJson).orElse(null),
                 change.watermark().filter(WatermarkStamp::embedded)
                         .map(w -> watermarkJson(w.payloadId().getAsLong())).orElse(null))));
+        request.identity().ifPresent(credential -> builder.identity(credential, CredmarkAssertion.LABEL));
         EmbeddingPlan plan = EmbeddingPlan.replacingStores(image);
         if (skeleton != null) {
             plan = plan.expanding(skeleton);

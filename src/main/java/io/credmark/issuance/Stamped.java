@@ -2,6 +2,7 @@ package io.credmark.issuance;
 
 import io.credmark.c2pa.sign.TimeStampOutcome;
 import io.credmark.container.ImageFormat;
+import io.credmark.creators.CreatorIdentities;
 import io.credmark.credential.Credential;
 import io.credmark.disclosure.Commitments;
 import io.credmark.metadata.MetadataReport;
@@ -19,8 +20,10 @@ import java.util.Optional;
  * @param commitments every field's disclosure and level, the private ones included: for the creator's evidence only
  * @param metadata    what became of the input's own metadata
  * @param timeStamp   the time-stamp on the signature, or why there is none
+ * @param identity    the creator's own identity signature, when the creator allowed this front end to make one;
+ *                    without it the creator is only named by the front end
  */
 public record Stamped(Credential credential, String url, ImageFormat format, byte[] image, Optional<MarkResult> mark,
         Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments,
-        MetadataReport metadata, TimeStampOutcome timeStamp) {
+        MetadataReport metadata, TimeStampOutcome timeStamp, Optional<CreatorIdentities.Confirmed> identity) {
 }

@@ -56,6 +56,17 @@ public final class CredentialStore {
                 s.setBytes(2, artifacts.manifestStore());
                 s.executeUpdate();
             }
+            if (artifacts.identity().isPresent()) {
+                CreatorIdentityRepository.ConfirmedRecord i = artifacts.identity().get();
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO credential_identities (credential_id,"
+                        + " handle, display_name, signed_at) VALUES (?, ?, ?, ?)")) {
+                    s.setLong(1, credential.id());
+                    s.setString(2, i.handle());
+                    s.setString(3, i.displayName());
+                    s.setObject(4, Timestamps.toDatabase(i.signedAt()));
+                    s.executeUpdate();
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO credential_disclosures (credential_id, path,"
                     + " disclosure, stamped_level) VALUES (?, ?, ?, ?)")) {
                 for (DisclosureRecord d : disclosures) {

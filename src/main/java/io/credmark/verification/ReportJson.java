@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.c2pa.assertion.Action;
 import io.credmark.c2pa.assertion.DigitalSourceType;
+import io.credmark.c2pa.validate.IdentitySummary;
 import io.credmark.c2pa.validate.IngredientSummary;
 import io.credmark.c2pa.validate.ManifestSummary;
 import io.credmark.c2pa.validate.SignerInfo;
 import io.credmark.c2pa.validate.StatusEntry;
 import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.container.ContainerProblem;
+import io.credmark.creators.CreatorIdentities;
 import io.credmark.disclosure.CheckedDisclosure;
 import io.credmark.metadata.GeneratorMetadata;
 import java.time.Instant;
@@ -24,6 +26,8 @@ import java.util.Optional;
 public final class ReportJson {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** The path of a creator's page on a credmark installation, which identity certificates name. */
+    private static final String CREATOR_PAGE = "/u/";
 
     private ReportJson() {
     }
@@ -53,6 +57,7 @@ public final class ReportJson {
                     summary.set("watermark", p.assertion().watermark().deepCopy());
                 }
             });
+            summary.set("creatorIdentity", creatorIdentity(v, r.provenance()));
             out.set("summary", summary);
             ObjectNode validation = statuses(v.statuses());
             validation.set("ingredientFailure", statuses(v.ingredientFailures()).get("failure"));
@@ -126,6 +131,37 @@ public final class ReportJson {
             }
         }
         return list;
+    }
+
+    /**
+     * Whether the creator confirmed the manifest themselves: a CAWG identity assertion, validated, whose credential
+     * chains to a CAWG anchor ({@code confirmed}, with the credential's name, the handle of the creator page it
+     * names and when it was signed), or only a name written by the front end that requested the stamp.
+     */
+    static ObjectNode creatorIdentity(ValidationResult v, Optional<ProvenanceView> provenance) {
+        ObjectNode n = F.objectNode();
+        Optional<IdentitySummary> confirmed = IdentitySummary.of(v.manifest()).stream()
+                .filter(i -> i.confirmedBy(v.statuses())).findFirst();
+        String named = provenance.map(p -> p.provenance().path("creator").path("handle").asText(null)).orElse(null);
+        n.put("confirmed", confirmed.isPresent());
+        if (confirmed.isPresent()) {
+            IdentitySummary i = confirmed.get();
+            String handle = i.pages().stream().filter(u -> u.contains(CREATOR_PAGE)).findFirst()
+                    .map(u -> u.substring(u.lastIndexOf(CREATOR_PAGE) + CREATOR_PAGE.length())).orElse(named);
+            Instant signedAt = i.timeStamped().or(() -> v.manifest().signer().flatMap(SignerInfo::signedAt))
+                    .orElse(null);
+            putIfPresent(n, "handle", handle);
+            n.put("displayName", i.name());
+            putIfPresent(n, "signedAt", signedAt == null ? null : signedAt.toString());
+            i.pages().stream().findFirst().ifPresent(page -> n.put("page", page));
+            n.put("text", "Creator confirmed: " + i.name() + (handle == null ? "" : " (" + handle + ")")
+                    + (signedAt == null ? "" : ", signed " + signedAt));
+        } else {
+            putIfPresent(n, "handle", named);
+            n.put("namedBy", CreatorIdentities.SOME_FRONT_END);
+            n.put("text", CreatorIdentities.unconfirmedSentence(CreatorIdentities.SOME_FRONT_END));
+        }
+        return n;
     }
 
     static ObjectNode summary(ManifestSummary m) {

@@ -14,6 +14,7 @@ import io.credmark.credential.CredentialId;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.provenance.ProvenanceParser;
+import io.credmark.pki.TrustAnchors;
 import io.credmark.store.CredentialStore;
 import io.credmark.testing.TestDatabase;
 import java.io.IOException;
@@ -666,9 +667,19 @@ abstract class ApiContract {
         Answer anchors = api.get("/v1/trust/anchors");
         assertEquals(200, anchors.status());
         assertEquals("application/pem-certificate-chain", anchors.contentType());
-        assertTrue(anchors.text().startsWith("-----BEGIN CERTIFICATE-----"), anchors.text());
-        assertEquals(service.node.engine().developmentCa().rootPem().strip(),
-                anchors.text().strip().substring(0, service.node.engine().developmentCa().rootPem().strip().length()));
+        // three named sets: C2PA anchors (credmark's root first), the creator-identity root, the TSA chain
+        List<java.security.cert.X509Certificate> all = TrustAnchors.fromPemText(anchors.text(), "anchors")
+                .certificates();
+        assertEquals(service.node.engine().developmentCa().root(), all.get(0));
+        assertTrue(all.contains(service.node.engine().identityCa().root()));
+        assertTrue(all.containsAll(service.node.engine().timeStampAuthority().chain()));
+        assertTrue(anchors.text().contains("# cawg: credmark's creator-identity root"), anchors.text());
+        List<java.security.cert.X509Certificate> cawg = TrustAnchors.fromPemText(
+                api.get("/v1/trust/anchors?set=cawg").text(), "cawg").certificates();
+        assertEquals(List.of(service.node.engine().identityCa().root()), cawg);
+        assertFalse(TrustAnchors.fromPemText(api.get("/v1/trust/anchors?set=c2pa").text(), "c2pa").certificates()
+                .contains(service.node.engine().identityCa().root()), "the identity root is never a C2PA anchor");
+        assertEquals(400, api.get("/v1/trust/anchors?set=nope").status());
 
         Answer type = api.get("/problems/pixel-limit");
         assertEquals(200, type.status());

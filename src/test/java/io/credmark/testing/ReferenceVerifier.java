@@ -44,13 +44,27 @@ public final class ReferenceVerifier {
     private final Path projectRoot;
     private final List<Path> trustAnchors;
     private final List<Path> allowedList;
+    private final List<Path> cawgTrustAnchors;
     private final Duration timeout;
 
     private ReferenceVerifier(Path projectRoot, List<Path> trustAnchors, List<Path> allowedList, Duration timeout) {
+        this(projectRoot, trustAnchors, allowedList, List.of(), timeout);
+    }
+
+    private ReferenceVerifier(Path projectRoot, List<Path> trustAnchors, List<Path> allowedList,
+            List<Path> cawgTrustAnchors, Duration timeout) {
         this.projectRoot = projectRoot;
         this.trustAnchors = List.copyOf(trustAnchors);
         this.allowedList = List.copyOf(allowedList);
+        this.cawgTrustAnchors = List.copyOf(cawgTrustAnchors);
         this.timeout = timeout;
+    }
+
+    /** A copy that also trusts these roots for CAWG identity credentials (c2pa-rs settings {@code cawg_trust}). */
+    public ReferenceVerifier withCawgTrustAnchors(Path... pems) {
+        List<Path> all = new ArrayList<>(cawgTrustAnchors);
+        all.addAll(List.of(pems));
+        return new ReferenceVerifier(projectRoot, trustAnchors, allowedList, all, timeout);
     }
 
     /** A verifier for this project with no trust anchors: every signer is reported as untrusted. */
@@ -108,19 +122,19 @@ public final class ReferenceVerifier {
     public ReferenceVerifier withTrustAnchors(Path... pems) {
         List<Path> all = new ArrayList<>(trustAnchors);
         all.addAll(List.of(pems));
-        return new ReferenceVerifier(projectRoot, all, allowedList, timeout);
+        return new ReferenceVerifier(projectRoot, all, allowedList, cawgTrustAnchors, timeout);
     }
 
     /** A copy that also passes these PEM files as c2pa-rs's allowed list (end-entity certificates). */
     public ReferenceVerifier withAllowedList(Path... pems) {
         List<Path> all = new ArrayList<>(allowedList);
         all.addAll(List.of(pems));
-        return new ReferenceVerifier(projectRoot, trustAnchors, all, timeout);
+        return new ReferenceVerifier(projectRoot, trustAnchors, all, cawgTrustAnchors, timeout);
     }
 
     /** A copy with another time limit per node process (default 5 minutes). */
     public ReferenceVerifier withTimeout(Duration limit) {
-        return new ReferenceVerifier(projectRoot, trustAnchors, allowedList, limit);
+        return new ReferenceVerifier(projectRoot, trustAnchors, allowedList, cawgTrustAnchors, limit);
     }
 
     /** Verifies one file. */
@@ -177,6 +191,10 @@ public final class ReferenceVerifier {
         }
         for (Path p : allowedList) {
             cmd.add("--allowed-list");
+            cmd.add(p.toAbsolutePath().toString());
+        }
+        for (Path p : cawgTrustAnchors) {
+            cmd.add("--cawg-trust-anchors");
             cmd.add(p.toAbsolutePath().toString());
         }
         cmd.add("--"); // file names that start with '-' stay file names

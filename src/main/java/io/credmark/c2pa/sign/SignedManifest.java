@@ -3,6 +3,7 @@ package io.credmark.c2pa.sign;
 import io.credmark.container.EmbeddingPlan;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * A signed manifest store and where it goes: the output is the planned input bytes with {@code carrier} inserted.
@@ -11,9 +12,16 @@ import java.io.OutputStream;
  * @param store   the manifest store's JUMBF bytes
  * @param carrier the store wrapped for the format (APP11 segments, a {@code caBX} chunk)
  * @param timeStamp the time-stamp on the claim signature, or why there is none
+ * @param identity  present when the manifest carries a CAWG identity assertion: the time-stamp on its signature,
+ *                  or why there is none
  */
 public record SignedManifest(String label, byte[] store, byte[] carrier, EmbeddingPlan plan,
-        TimeStampOutcome timeStamp) {
+        TimeStampOutcome timeStamp, Optional<TimeStampOutcome> identity) {
+
+    public SignedManifest(String label, byte[] store, byte[] carrier, EmbeddingPlan plan,
+            TimeStampOutcome timeStamp) {
+        this(label, store, carrier, plan, timeStamp, Optional.empty());
+    }
 
     public void writeTo(OutputStream out) throws IOException {
         plan.writeTo(out, carrier);

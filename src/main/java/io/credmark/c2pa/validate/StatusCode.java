@@ -54,17 +54,29 @@ final class StatusCode {
     public static final String INGREDIENT_CLAIM_SIGNATURE_MISMATCH = "ingredient.claimSignature.mismatch";
     public static final String INGREDIENT_CLAIM_SIGNATURE_MISSING = "ingredient.claimSignature.missing";
     public static final String INGREDIENT_UNKNOWN_PROVENANCE = "ingredient.unknownProvenance";
-    public static final String CAWG_IDENTITY_VALIDATED = "cawg.identity.well-formed";
+    // CAWG identity assertion 1.3 §8.2, as c2pa-rs names them
+    public static final String CAWG_IDENTITY_WELL_FORMED = "cawg.identity.well-formed";
+    public static final String CAWG_IDENTITY_CBOR_INVALID = "cawg.identity.cbor.invalid";
+    public static final String CAWG_IDENTITY_PAD_INVALID = "cawg.identity.pad.invalid";
+    public static final String CAWG_IDENTITY_ASSERTION_MISMATCH = "cawg.identity.assertion.mismatch";
+    public static final String CAWG_IDENTITY_ASSERTION_DUPLICATE = "cawg.identity.assertion.duplicate";
+    public static final String CAWG_IDENTITY_HARD_BINDING_MISSING = "cawg.identity.hard_binding_missing";
+    public static final String CAWG_IDENTITY_SIG_TYPE_UNKNOWN = "cawg.identity.sig_type.unknown";
+    public static final String CAWG_X509_SIGNATURE_VALIDATED = "cawg.x509.signature.validated";
+    public static final String CAWG_X509_SIGNATURE_MISMATCH = "cawg.x509.signature.mismatch";
+    public static final String CAWG_X509_SIGNATURE_OUTSIDE_VALIDITY = "cawg.x509.signature.outside_validity";
+    public static final String CAWG_X509_ALGORITHM_UNSUPPORTED = "cawg.x509.algorithm.unsupported";
     public static final String CAWG_X509_TRUSTED = "cawg.x509.credential.trusted";
     public static final String CAWG_X509_UNTRUSTED = "cawg.x509.credential.untrusted";
+    public static final String CAWG_X509_CREDENTIAL_INVALID = "cawg.x509.credential.invalid";
     public static final String GENERAL_ERROR = "general.error";
 
     private static final Set<String> SUCCESS = Set.of(CLAIM_SIGNATURE_VALIDATED, CLAIM_SIGNATURE_INSIDE_VALIDITY,
             SIGNING_CREDENTIAL_TRUSTED, "signingCredential.ocsp.notRevoked", TIMESTAMP_VALIDATED, TIMESTAMP_TRUSTED,
             HASHED_URI_MATCH, DATA_HASH_MATCH, BOXES_HASH_MATCH, "assertion.bmffHash.match",
             "assertion.collectionHash.match", "assertion.multiAssetHash.match", "assertion.accessible",
-            INGREDIENT_MANIFEST_VALIDATED, INGREDIENT_CLAIM_SIGNATURE_VALIDATED, CAWG_IDENTITY_VALIDATED,
-            CAWG_X509_TRUSTED, "cawg.identity.validated", "cawg.x509.signature.validated");
+            INGREDIENT_MANIFEST_VALIDATED, INGREDIENT_CLAIM_SIGNATURE_VALIDATED, CAWG_IDENTITY_WELL_FORMED,
+            CAWG_X509_TRUSTED, CAWG_X509_SIGNATURE_VALIDATED);
 
     private static final Set<String> INFORMATIONAL = Set.of(TIMESTAMP_UNTRUSTED, TIMESTAMP_MALFORMED,
             TIMESTAMP_MISMATCH, TIMESTAMP_OUTSIDE_VALIDITY, "timeOfSigning.insideValidity",

@@ -32,6 +32,11 @@ final class TimeStampCheck {
     }
 
     static Optional<Stamp> check(CoseSign1 cose, Claim claim, TrustEvaluator trust, String url, StatusLog log) {
+        return check(cose, claim.bytes(), trust, url, log);
+    }
+
+    /** As for a claim signature, for a COSE signature over {@code payload} (a CAWG identity's signer payload). */
+    static Optional<Stamp> check(CoseSign1 cose, byte[] payload, TrustEvaluator trust, String url, StatusLog log) {
         Optional<byte[]> token = cose.timeStampToken();
         if (token.isEmpty()) {
             return Optional.empty();
@@ -46,7 +51,7 @@ final class TimeStampCheck {
         byte[] imprint = tst.getTimeStampInfo().getMessageImprintDigest();
         String digestOid = tst.getTimeStampInfo().getMessageImprintAlgOID().getId();
         boolean matches = false;
-        for (byte[] candidate : imprintCandidates(cose, claim)) {
+        for (byte[] candidate : imprintCandidates(cose, payload)) {
             matches |= MessageDigest.isEqual(imprint, digest(digestOid, candidate));
         }
         if (!matches) {
@@ -82,12 +87,12 @@ final class TimeStampCheck {
      * What the TSA may have stamped: for v2 time-stamps ({@code sigTst2}) the signature bytes; for v1 the claim,
      * each wrapped in a COSE countersignature structure.
      */
-    private static List<byte[]> imprintCandidates(CoseSign1 cose, Claim claim) {
+    private static List<byte[]> imprintCandidates(CoseSign1 cose, byte[] payload) {
         List<byte[]> candidates = new ArrayList<>();
         candidates.add(CoseSign1.counterSignatureData(cose.protectedBytes(), cose.signature()));
-        candidates.add(counterSignature(cose.protectedBytes(), claim.bytes()));
-        candidates.add(CoseSign1.sigStructure(cose.protectedBytes(), claim.bytes()));
-        candidates.add(claim.bytes());
+        candidates.add(counterSignature(cose.protectedBytes(), payload));
+        candidates.add(CoseSign1.sigStructure(cose.protectedBytes(), payload));
+        candidates.add(payload);
         return candidates;
     }
 

@@ -442,6 +442,8 @@
     '.status.recovered{border-left:4px dashed #1b1b1f}',
     '.ai{display:inline-block;margin:0 0 8px;padding:1px 8px;border:1px solid #c9c9d1;border-radius:999px;',
     'font-size:12px}',
+    '.identity{margin:0 0 8px;font-size:13px}.identity.confirmed{font-weight:600}',
+    '.identity.unconfirmed{color:#5d5d66}',
     'dl{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:4px 10px}',
     'dt{color:#5d5d66}dd{margin:0;overflow-wrap:anywhere}',
     'dd p{margin:0}dd p+p{margin-top:2px}',
@@ -812,6 +814,15 @@
       var label = status.kind === 'trusted' || status.kind === 'valid' ? aiLabel(this._report) : null;
       if (label) {
         card.appendChild(el('span', 'ai', label));
+      }
+
+      // whether the creator signed the manifest themselves (a CAWG identity assertion) or a front end only named them
+      var identity = (this._report && this._report.summary && this._report.summary.creatorIdentity)
+        || (this._credential && this._credential.creatorIdentity);
+      if (identity && identity.text) {
+        var ib = el('p', 'identity ' + (identity.confirmed ? 'confirmed' : 'unconfirmed'), identity.text);
+        ib.setAttribute('data-identity', identity.confirmed ? 'confirmed' : 'named');
+        card.appendChild(ib);
       }
 
       var p = this._provenance();

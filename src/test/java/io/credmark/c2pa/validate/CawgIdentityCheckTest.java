@@ -95,7 +95,28 @@ class CawgIdentityCheckTest {
         byte[] other = new CborWriter().map(1).key("sig_type").text("cawg.x509.cose").endMap().toByteArray();
         StatusLog log = check(identity(List.of(DATA_HASH), "cawg.x509.cose", other), TrustAnchors.of(ca.root()));
         assertFalse(codes(log).contains("cawg.identity.well-formed"), codes(log).toString());
-        assertEquals(List.of("cawg.x509.signature.invalid"), codes(log));
+        assertEquals(List.of("cawg.x509.credential.trusted", "cawg.x509.signature.mismatch"), codes(log));
+    }
+
+    @Test
+    void nonZeroPaddingIsPadInvalid() {
+        JsonNode node = identity(List.of(DATA_HASH), "cawg.x509.cose", null);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("pad1", new byte[] {0, 1});
+        assertEquals(List.of("cawg.identity.pad.invalid"), codes(check(node, TrustAnchors.of(ca.root()))));
+    }
+
+    @Test
+    void anAssertionReferencedTwiceIsADuplicate() {
+        StatusLog log = check(identity(List.of(DATA_HASH, DATA_HASH), "cawg.x509.cose", null),
+                TrustAnchors.of(ca.root()));
+        assertEquals(List.of("cawg.identity.assertion.duplicate"), codes(log));
+    }
+
+    @Test
+    void anUnreadableSignatureIsASignatureMismatchAsInC2paRs() {
+        JsonNode node = identity(List.of(DATA_HASH), "cawg.x509.cose", null);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("signature", new byte[] {(byte) 0xd2, 0x00});
+        assertEquals(List.of("cawg.x509.signature.mismatch"), codes(check(node, TrustAnchors.of(ca.root()))));
     }
 
     @Test
