@@ -56,7 +56,9 @@ public final class ServiceNode implements AutoCloseable {
         this.models = new ModelRegistry(new ModelRepository(database), creators, store, links,
                 engine.timeStamping(), engine.trustAnchors(), clock);
         this.links = links;
-        this.views = new CredentialViews(store, creators, models, links, engine.trustAnchors(), clock);
+        // evidence bundles carry each chain up to its root: the signer's and the TSA's, and the creator identities'
+        this.views = new CredentialViews(store, creators, models, links,
+                engine.trustAnchors().merge(engine.cawgTrustAnchors()), clock);
         ApiKeyRepository keys = new ApiKeyRepository(database);
         this.identities = new CreatorIdentities(new CreatorIdentityRepository(database, sealer),
                 new CreatorProfileRepository(database), creators, engine.identityCa(), links,

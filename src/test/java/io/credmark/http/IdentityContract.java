@@ -145,6 +145,16 @@ abstract class IdentityContract {
         assertEquals(identity, api.get("/v1/credentials/" + id).json().get("creatorIdentity"));
         assertTrue(api.get("/c/" + id).text().contains("Creator confirmed: Mirelle Ink (mirelle.ink), signed "));
 
+        // the creator's evidence bundle carries the identity credential's chain up to the creator-identity root
+        JsonNode bundle = api.get("/v1/credentials/" + id + "/evidence", "Authorization", "Bearer " + token).json();
+        JsonNode identities = bundle.at("/signature/identities");
+        assertEquals(1, identities.size(), bundle.toString());
+        assertTrue(identities.get(0).get("assertion").asText().startsWith("cawg.identity"), bundle.toString());
+        JsonNode chain = identities.get(0).get("chain");
+        assertTrue(chain.size() >= 2, "the creator's certificate and the root: " + chain);
+        assertTrue(api.get("/v1/trust/anchors?set=cawg").text().replaceAll("\\s", "")
+                .contains(chain.get(chain.size() - 1).asText()), "the chain ends at the served identity root");
+
         // revoked: the very next stamp is only named, and the earlier credential stays confirmed
         Answer revoked = grants("mirelle.ink", "[]", token);
         assertEquals(200, revoked.status());
