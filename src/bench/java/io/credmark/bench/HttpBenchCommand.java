@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,13 +27,16 @@ import java.util.function.Predicate;
 
 /**
  * {@code bench http}: stamp and verify of a one-megapixel PNG and JPEG under concurrent load, against a running
- * service ({@code --target URL --api-key KEY}) or one started in this process on loopback ({@code --data},
- * {@code --db}). Prints requests per second, p50 and p99 latency and the error count per scenario.
+ * service ({@code --target URL --api-key KEY}), one started in this process on loopback ({@code --data},
+ * {@code --db}), or one started in a JVM of its own ({@code --fork-server [--server-heap 1g]}). Prints requests per
+ * second, p50 and p99 latency and the error count per scenario. The scenario {@code mixed} is a soak instead: the
+ * {@link MixedWorkload} for the whole {@code --duration} (seconds or ISO-8601, e.g. {@code PT10M}), reported per
+ * {@code --interval} (default {@code PT1M}) with the server's resident memory.
  */
 final class HttpBenchCommand {
 
     private static final String BOUNDARY = "credmark-bench-boundary-7d3f1a";
-    private static final String PROVENANCE = """
+    static final String PROVENANCE = """
             {"creator":{"handle":"mirelle.ink","displayName":"Mirelle Okafor"},
              "model":{"name":"Inkwash XL","version":"2.1"},
              "generation":{"prompt":"ink wash painting of a grey heron standing in a misty river at dawn",
@@ -42,7 +46,14 @@ final class HttpBenchCommand {
                "datasets":[{"name":"Own brush studies 2024-2025","license":"proprietary"}]},
              "usage":{"license":"CreativeML Open RAIL++-M","prohibited":["impersonating the creator"]}}
             """;
-    private static final List<String> SCENARIOS = List.of("verify-jpeg", "verify-png", "stamp-jpeg", "stamp-png");
+    private static final List<String> SCENARIOS = List.of("verify-jpeg", "verify-png", "stamp-jpeg", "stamp-png",
+            "mixed");
+    private static final List<String> DEFAULT_SCENARIOS = SCENARIOS.subList(0, 4);
+    /** The benchmark is one client that saturates the service on purpose: no per-client rate limits. */
+    private static final Map<String, String> UNLIMITED = Map.of("CREDMARK_RATELIMIT_STAMP_PER_MINUTE", "0",
+            "CREDMARK_RATELIMIT_VERIFY_PER_MINUTE", "0", "CREDMARK_RATELIMIT_LOOKUP_PER_MINUTE", "0",
+            "CREDMARK_REPORTS_PERCLIENTPERHOUR", "0", "CREDMARK_REPORTS_PERCREDENTIALPERHOUR", "0",
+            "CREDMARK_HTTP_MAX_REQUESTS_PER_CLIENT", "1000");
 
     private final Map<String, String> env;
 
@@ -54,48 +65,88 @@ final class HttpBenchCommand {
         if (argv.isEmpty() || !argv.get(0).equals("http")) {
             throw new UsageException("bench needs a subcommand: http");
         }
-        Args args = Args.parse(argv.subList(1, argv.size()), Set.of("target", "api-key", "data", "db", "image",
-                "connections", "duration", "warmup", "scenarios"), Set.of());
+        Args args = Args.parse(argv.subList(1, argv.size()), Set.of("target", "api-key", "admin-key", "data", "db",
+                "image", "connections", "duration", "warmup", "interval", "scenarios", "server-heap"),
+                Set.of("fork-server"));
         int connections = positive(args, "connections", 16);
-        Duration duration = Duration.ofSeconds(positive(args, "duration", 20));
-        Duration warmup = Duration.ofSeconds(Math.max(0, positive(args, "warmup", 5)));
-        List<String> scenarios = args.option("scenarios").map(s -> List.of(s.split(","))).orElse(SCENARIOS);
+        Duration duration = duration(args, "duration", Duration.ofSeconds(20));
+        Duration warmup = duration(args, "warmup", Duration.ofSeconds(5));
+        Duration interval = duration(args, "interval", Duration.ofMinutes(1));
+        List<String> scenarios = args.option("scenarios").map(s -> List.of(s.split(","))).orElse(DEFAULT_SCENARIOS);
         for (String s : scenarios) {
             if (!SCENARIOS.contains(s)) {
                 throw new UsageException("unknown scenario '" + s + "'; known: " + String.join(", ", SCENARIOS));
             }
         }
+        if (args.flag("fork-server") && args.option("target").isPresent()) {
+            throw new UsageException("--fork-server starts a server of its own; it does not take --target");
+        }
         BenchImages images = BenchImages.from(Path.of(args.option("image").orElse("testdata/images/rgb8.png")));
 
         ServeCommand.Running local = null;
+        ServerProcess forked = null;
         String target;
         String key;
+        Optional<String> adminKey = args.option("admin-key");
         String database;
+        SoakRun.Rss rss;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         if (args.option("target").isPresent()) {
             target = args.option("target").get().replaceAll("/+$", "");
             key = args.required("api-key");
             database = "(remote)";
+            rss = new SoakRun.Rss(-1, "not measured: the server is not this process or its child");
+        } else if (args.flag("fork-server")) {
+            String heap = args.option("server-heap").orElse("1g");
+            Path data = Path.of(args.option("data").orElseGet(HttpBenchCommand::temporaryDirectory));
+            Map<String, String> serverEnv = new HashMap<>(UNLIMITED);
+            args.option("db").ifPresent(db -> serverEnv.put("CREDMARK_DB_URL", db));
+            forked = ServerProcess.start(data, heap, List.of(), serverEnv);
+            target = forked.url();
+            try {
+                adminKey = Optional.of(forked.adminKey());
+                key = createStampKey(client, target, adminKey.get());
+            } catch (RuntimeException e) {
+                forked.close();
+                throw e;
+            }
+            database = args.option("db").orElse("H2 in " + data);
+            rss = new SoakRun.Rss(forked.pid(), "VmRSS of the server JVM (pid " + forked.pid() + ", -Xms/-Xmx "
+                    + heap + "), a child of this process");
         } else {
             List<String> serve = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
             String data = args.option("data").orElseGet(HttpBenchCommand::temporaryDirectory);
             serve.addAll(List.of("--data", data));
             args.option("db").ifPresent(db -> serve.addAll(List.of("--db", db)));
-            // the benchmark is one client that saturates the service on purpose: no per-client rate limits
-            Map<String, String> unlimited = new java.util.HashMap<>(env);
-            for (String budget : List.of("STAMP", "VERIFY", "LOOKUP")) {
-                unlimited.put("CREDMARK_RATELIMIT_" + budget + "_PER_MINUTE", "0");
-            }
+            Map<String, String> unlimited = new HashMap<>(env);
+            unlimited.putAll(UNLIMITED);
             local = new ServeCommand(unlimited).start(serve, new PrintStream(java.io.OutputStream.nullOutputStream()),
                     err);
             target = "http://127.0.0.1:" + local.server().port();
             NewApiKey k = local.node().apiKeys().create("bench-" + Long.toHexString(System.nanoTime()),
                     ApiKeyRole.STAMP);
             key = k.secret();
+            Optional<NewApiKey> created = local.adminKey();
+            adminKey = adminKey.or(() -> created.map(NewApiKey::secret));
             database = local.node().databaseDescription();
+            rss = new SoakRun.Rss(ProcessHandle.current().pid(), "VmRSS of this process, which runs both the"
+                    + " server and the load generator (use --fork-server for the server alone)");
         }
         try {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            if (scenarios.contains("mixed")) {
+                if (scenarios.size() > 1) {
+                    throw new UsageException("the scenario 'mixed' runs alone");
+                }
+                Soak soak = new Soak(client, target, key, adminKey, images);
+                out.printf(Locale.ROOT, "credmark soak: %s, database %s, %d connections, %ds warm-up + %ds"
+                        + " measured, reported every %ds%n", target, database, connections, warmup.toSeconds(),
+                        duration.toSeconds(), interval.toSeconds());
+                MixedWorkload workload = soak.workload(out);
+                out.println("mix: " + workload.describe());
+                long errors = new SoakRun(client, workload, rss).run(connections, warmup, duration, interval, out);
+                return errors == 0 ? 0 : 1;
+            }
             LoadGenerator load = new LoadGenerator(client);
             HttpRequest stampPng = stamp(target, key, images.png(), "image/png");
             HttpRequest stampJpeg = stamp(target, key, images.jpeg(), "image/jpeg");
@@ -134,13 +185,38 @@ final class HttpBenchCommand {
             if (local != null) {
                 local.close();
             }
+            if (forked != null) {
+                forked.close();
+            }
         }
     }
 
-    private static HttpRequest stamp(String target, String key, byte[] image, String mediaType) {
+    /** Creates an API key of role stamp with the admin key; its secret. */
+    private static String createStampKey(HttpClient client, String target, String adminKey) {
+        HttpRequest create = HttpRequest.newBuilder(URI.create(target + "/v1/api-keys"))
+                .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"role\":\"stamp\"}")).build();
+        String answer;
+        try {
+            answer = new String(once(client, create, 201), StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted");
+        }
+        return answer.replaceAll("(?s).*\"key\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    static HttpRequest stamp(String target, String key, byte[] image, String mediaType) {
+        return stamp(target, key, image, mediaType, PROVENANCE, Optional.empty());
+    }
+
+    /** A stamp request with the given provenance document and, if present, options (e.g. the watermark off). */
+    static HttpRequest stamp(String target, String key, byte[] image, String mediaType, String provenance,
+            Optional<String> options) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(image.length + 4096);
         part(body, "image", "bench." + (mediaType.endsWith("png") ? "png" : "jpg"), mediaType, image);
-        part(body, "provenance", null, "application/json", PROVENANCE.getBytes(StandardCharsets.UTF_8));
+        part(body, "provenance", null, "application/json", provenance.getBytes(StandardCharsets.UTF_8));
+        options.ifPresent(o -> part(body, "options", null, "application/json", o.getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return HttpRequest.newBuilder(URI.create(target + "/v1/stamp"))
                 .header("Authorization", "Bearer " + key)
@@ -162,12 +238,16 @@ final class HttpBenchCommand {
         body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static byte[] once(HttpClient client, HttpRequest request) throws InterruptedException {
+    static byte[] once(HttpClient client, HttpRequest request) throws InterruptedException {
+        return once(client, request, 200);
+    }
+
+    static byte[] once(HttpClient client, HttpRequest request, int expected) throws InterruptedException {
         try {
             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new UsageException("stamping the benchmark input failed: HTTP " + r.statusCode() + " "
-                        + new String(r.body(), StandardCharsets.UTF_8));
+            if (r.statusCode() != expected) {
+                throw new UsageException("preparing the benchmark failed: " + request.method() + " " + request.uri()
+                        + " answered HTTP " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
             }
             return r.body();
         } catch (IOException e) {
@@ -185,6 +265,24 @@ final class HttpBenchCommand {
             return n;
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + " must be a positive whole number");
+        }
+    }
+
+    /** Whole seconds, or an ISO-8601 duration such as {@code PT10M}. */
+    private static Duration duration(Args args, String name, Duration defaultValue) {
+        Optional<String> v = args.option(name);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            Duration d = v.get().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v.get()))
+                    : Duration.parse(v.get());
+            if (d.isNegative() || (d.isZero() && !name.equals("warmup"))) {
+                throw new UsageException("--" + name + " must be positive");
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new UsageException("--" + name + " must be whole seconds or an ISO-8601 duration such as PT10M");
         }
     }
 
