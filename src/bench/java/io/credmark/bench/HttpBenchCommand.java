@@ -90,6 +90,11 @@ final class HttpBenchCommand {
         Optional<String> adminKey = args.option("admin-key");
         String database;
         SoakRun.Rss rss;
+        // the service closes a connection idle for http.idle-timeout-ms (10 s by default); a client that keeps one
+        // longer may send a request just as it is closed, and a POST is not retried
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "5");
+        }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         if (args.option("target").isPresent()) {

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code credmark serve} in a JVM of its own with a fixed maximum heap, so that the server's resident memory can be
  * read apart from the load generator's (from {@code /proc/PID/status}) and a leak shows as growth rather than being
- * hidden in, or blamed on, the client. Its output goes to {@code serve.log} in its data directory.
+ * hidden in, or blamed on, the client. The heap is fixed and touched at start ({@code -Xms} = {@code -Xmx},
+ * {@code -XX:+AlwaysPreTouch}), so that it is resident from the first figure on and any later growth of the resident
+ * memory is memory outside the heap. Its output goes to {@code serve.log} in its data directory.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -43,6 +45,7 @@ final class ServerProcess implements AutoCloseable {
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-Xms" + heap,
+                "-XX:+AlwaysPreTouch",
                 "-cp", System.getProperty("java.class.path"), "io.credmark.cli.Main", "serve",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", data.toString()));
         command.addAll(serveArgs);

@@ -84,6 +84,8 @@ final class SoakRun {
     }
 
     private final HttpClient client;
+    /** The first message of each kind of exception, printed at the end: an error count alone explains nothing. */
+    private final Map<String, String> firstMessages = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final MixedWorkload workload;
     private final Rss rss;
 
@@ -162,6 +164,7 @@ final class SoakRun {
         out.printf(Locale.ROOT, "%ntotal: %d correct answers in %d s (%.1f req/s), %d errors, %d 429s%n", requests,
                 duration.toSeconds(), requests / (duration.toNanos() / 1e9), errors,
                 Arrays.stream(byInterval).mapToLong(t -> t.limited).sum());
+        firstMessages.forEach((kind, message) -> out.printf(Locale.ROOT, "first %s: %s%n", kind, message));
         if (rssSeries.size() >= 2) {
             long secondHalfFirst = rssSeries.get(rssSeries.size() / 2);
             out.printf(Locale.ROOT, "RSS MB: after interval 1 %d, min %d, max %d, last %d; over the second half"
@@ -181,7 +184,9 @@ final class SoakRun {
             }
             return r.statusCode() == 200 ? "200-unexpected" : Integer.toString(r.statusCode());
         } catch (IOException e) {
-            return e.getClass().getSimpleName();
+            String kind = e.getClass().getSimpleName();
+            firstMessages.putIfAbsent(kind, op.name() + ": " + e.getMessage());
+            return kind;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
