@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * The traffic of a service that front ends stamp through and the public checks images with, in fixed shares of 100
  * requests: most requests verify an image (as it was stamped, stripped of its metadata so that only the watermark
  * leads back, or never stamped at all) or view a credential; fewer stamp; a few look a watermark up, file a misuse
- * report or read the creator's usage figures.
+ * report, or view the creator's public page or usage figures (these two only when the benchmark registered the
+ * creator, which takes the admin key).
  */
 final class MixedWorkload {
 
@@ -49,7 +50,7 @@ final class MixedWorkload {
                         + pick(f.credentialIds(), random)), ok),
                 new Operation("credential-page", 12, random -> get(f.target() + "/c/"
                         + pick(f.credentialIds(), random)), ok),
-                new Operation("creator-page", 3, random -> get(f.target() + "/u/" + f.creatorHandle()), ok),
+                new Operation("creator-page", f.creatorToken().isPresent() ? 3 : 0, random -> get(f.target() + "/u/" + f.creatorHandle()), ok),
                 new Operation("match-by-binding", 5, random -> get(f.target()
                         + "/matches/byBinding?alg=" + WatermarkPayload.ALG + "&value=" + WatermarkPayload.base64(
                         WatermarkPayload.of(CredentialId.parse(pick(f.credentialIds(), random)).orElseThrow()))
