@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,15 +31,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench http}: stamp and verify of a one-megapixel PNG and JPEG under concurrent load, against a running
- * service ({@code --target URL --api-key KEY}) or one started in this process on loopback ({@code --data},
- * {@code --db}). Prints requests per second, p50 and p99 latency and the error count per scenario.
+ * service ({@code --target URL --api-key KEY}), one started in this process on loopback ({@code --data},
+ * {@code --db}), or one started in a JVM of its own ({@code --fork-server [--server-heap 1g]}). Prints requests per
+ * second, p50 and p99 latency and the error count per scenario. The scenario {@code mixed} is a soak instead: the
+ * {@link MixedWorkload} for the whole {@code --duration} (seconds or ISO-8601, e.g. {@code PT10M}), reported per
+ * {@code --interval} (default {@code PT1M}) with the server's resident memory.
  */
-@Command(name = "http", description = "Stamp and verify under concurrent load, against a running service or one"
-        + " started here on loopback.")
+@Command(name = "http", description = "Stamp and verify under concurrent load, or a mixed-workload soak, against a"
+        + " running service or one started here.")
 final class HttpBenchCommand implements Callable<Integer> {
 
     private static final String BOUNDARY = "credmark-bench-boundary-7d3f1a";
-    private static final String PROVENANCE = """
+    static final String PROVENANCE = """
             {"creator":{"handle":"mirelle.ink","displayName":"Mirelle Okafor"},
              "model":{"name":"Inkwash XL","version":"2.1"},
              "generation":{"prompt":"ink wash painting of a grey heron standing in a misty river at dawn",
@@ -48,7 +52,14 @@ final class HttpBenchCommand implements Callable<Integer> {
                "datasets":[{"name":"Own brush studies 2024-2025","license":"proprietary"}]},
              "usage":{"license":"CreativeML Open RAIL++-M","prohibited":["impersonating the creator"]}}
             """;
-    private static final List<String> SCENARIOS = List.of("verify-jpeg", "verify-png", "stamp-jpeg", "stamp-png");
+    private static final List<String> SCENARIOS = List.of("verify-jpeg", "verify-png", "stamp-jpeg", "stamp-png",
+            "mixed");
+    private static final List<String> DEFAULT_SCENARIOS = SCENARIOS.subList(0, 4);
+    /** The benchmark is one client that saturates the service on purpose: no per-client rate limits. */
+    private static final Map<String, String> UNLIMITED = Map.of("CREDMARK_RATELIMIT_STAMP_PER_MINUTE", "0",
+            "CREDMARK_RATELIMIT_VERIFY_PER_MINUTE", "0", "CREDMARK_RATELIMIT_LOOKUP_PER_MINUTE", "0",
+            "CREDMARK_REPORTS_PERCLIENTPERHOUR", "0", "CREDMARK_REPORTS_PERCREDENTIALPERHOUR", "0",
+            "CREDMARK_HTTP_MAX_REQUESTS_PER_CLIENT", "1000");
 
     @Spec
     private CommandSpec spec;
@@ -60,23 +71,35 @@ final class HttpBenchCommand implements Callable<Integer> {
     private Optional<String> targetUrl = Optional.empty();
     @Option(names = "--api-key", paramLabel = "KEY", description = "A stamp key of the --target service.")
     private Optional<String> apiKey = Optional.empty();
+    @Option(names = "--admin-key", paramLabel = "KEY",
+            description = "An admin key of the --target service (the soak's creator and usage reads).")
+    private Optional<String> adminKeyOption = Optional.empty();
     @Option(names = "--data", paramLabel = "DIR", description = "The started service's data directory.")
     private Optional<String> data = Optional.empty();
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "The started service's database.")
     private Optional<String> db = Optional.empty();
+    @Option(names = "--fork-server", description = "Start the service in a JVM of its own (its memory measured alone).")
+    private boolean forkServer;
+    @Option(names = "--server-heap", paramLabel = "SIZE", defaultValue = "1g",
+            description = "The forked service's heap (-Xms = -Xmx); default ${DEFAULT-VALUE}.")
+    private String serverHeap;
     @Option(names = "--image", paramLabel = "FILE", defaultValue = "testdata/images/rgb8.png",
             description = "The image, scaled to one megapixel; default ${DEFAULT-VALUE}.")
     private Path image;
     @Option(names = "--connections", paramLabel = "N", defaultValue = "16", description = "Default ${DEFAULT-VALUE}.")
     private int connections;
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "20",
-            description = "Measured seconds a scenario; default ${DEFAULT-VALUE}.")
-    private int durationSeconds;
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Warm-up seconds a scenario; default ${DEFAULT-VALUE}.")
-    private int warmupSeconds;
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "20",
+            description = "Measured time a scenario, whole seconds or ISO-8601 (PT10M); default ${DEFAULT-VALUE}.")
+    private String durationText;
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5",
+            description = "Warm-up time a scenario, whole seconds or ISO-8601; default ${DEFAULT-VALUE}.")
+    private String warmupText;
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "PT1M",
+            description = "The soak's report interval; default ${DEFAULT-VALUE}.")
+    private String intervalText;
     @Option(names = "--scenarios", paramLabel = "NAME", split = ",",
-            description = "Some of verify-jpeg, verify-png, stamp-jpeg, stamp-png; default all.")
+            description = "Some of verify-jpeg, verify-png, stamp-jpeg, stamp-png (default all four), or mixed alone"
+                    + " (the soak).")
     private List<String> scenarios;
 
     HttpBenchCommand(Map<String, String> env, PrintStream out, PrintStream err) {
@@ -87,49 +110,93 @@ final class HttpBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int connections = positive("--connections", this.connections);
-        Duration duration = Duration.ofSeconds(positive("--duration", durationSeconds));
-        if (warmupSeconds < 0) {
-            throw new ParameterException(spec.commandLine(), "--warmup must be a positive whole number");
+        if (connections <= 0) {
+            throw new ParameterException(spec.commandLine(), "--connections must be a positive whole number");
         }
-        Duration warmup = Duration.ofSeconds(warmupSeconds);
-        List<String> scenarios = this.scenarios == null ? SCENARIOS : this.scenarios;
+        Duration duration = duration("--duration", durationText, false);
+        Duration warmup = duration("--warmup", warmupText, true);
+        Duration interval = duration("--interval", intervalText, false);
+        List<String> scenarios = this.scenarios == null ? DEFAULT_SCENARIOS : this.scenarios;
         for (String s : scenarios) {
             if (!SCENARIOS.contains(s)) {
                 throw new ParameterException(spec.commandLine(), "unknown scenario '" + s + "'; known: "
                         + String.join(", ", SCENARIOS));
             }
         }
+        if (forkServer && targetUrl.isPresent()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--fork-server starts a server of its own; it does not take --target");
+        }
         BenchImages images = BenchImages.from(image);
 
         ServeCommand.Running local = null;
+        ServerProcess forked = null;
         String target;
         String key;
+        Optional<String> adminKey = adminKeyOption;
         String database;
+        SoakRun.Rss rss;
+        // the service closes a connection idle for http.idle-timeout-ms (10 s by default); a client that keeps one
+        // longer may send a request just as it is closed, and a POST is not retried
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "5");
+        }
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         if (targetUrl.isPresent()) {
             target = targetUrl.get().replaceAll("/+$", "");
             key = apiKey.orElseThrow(() -> new ParameterException(spec.commandLine(), "--api-key is required"));
             database = "(remote)";
+            rss = new SoakRun.Rss(-1, "not measured: the server is not this process or its child");
+        } else if (forkServer) {
+            String heap = serverHeap;
+            Path data = Path.of(this.data.orElseGet(HttpBenchCommand::temporaryDirectory));
+            Map<String, String> serverEnv = new HashMap<>(UNLIMITED);
+            db.ifPresent(url -> serverEnv.put("CREDMARK_DB_URL", url));
+            forked = ServerProcess.start(data, heap, List.of(), serverEnv);
+            target = forked.url();
+            try {
+                adminKey = Optional.of(forked.adminKey());
+                key = createStampKey(client, target, adminKey.get());
+            } catch (RuntimeException e) {
+                forked.close();
+                throw e;
+            }
+            database = db.orElse("H2 in " + data);
+            rss = new SoakRun.Rss(forked.pid(), "VmRSS of the server JVM (pid " + forked.pid() + ", -Xms/-Xmx "
+                    + heap + "), a child of this process");
         } else {
             List<String> serve = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
             serve.addAll(List.of("--data", data.orElseGet(HttpBenchCommand::temporaryDirectory)));
             db.ifPresent(url -> serve.addAll(List.of("--db", url)));
-            // the benchmark is one client that saturates the service on purpose: no per-client rate limits
-            Map<String, String> unlimited = new java.util.HashMap<>(env);
-            for (String budget : List.of("STAMP", "VERIFY", "LOOKUP")) {
-                unlimited.put("CREDMARK_RATELIMIT_" + budget + "_PER_MINUTE", "0");
-            }
+            Map<String, String> unlimited = new HashMap<>(env);
+            unlimited.putAll(UNLIMITED);
             local = new ServeCommand(unlimited).start(serve, new PrintStream(java.io.OutputStream.nullOutputStream()),
                     err);
             target = "http://127.0.0.1:" + local.server().port();
             NewApiKey k = local.node().apiKeys().create("bench-" + Long.toHexString(System.nanoTime()),
                     ApiKeyRole.STAMP);
             key = k.secret();
+            Optional<NewApiKey> created = local.adminKey();
+            adminKey = adminKey.or(() -> created.map(NewApiKey::secret));
             database = local.node().databaseDescription();
+            rss = new SoakRun.Rss(ProcessHandle.current().pid(), "VmRSS of this process, which runs both the"
+                    + " server and the load generator (use --fork-server for the server alone)");
         }
         try {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            if (scenarios.contains("mixed")) {
+                if (scenarios.size() > 1) {
+                    throw new ParameterException(spec.commandLine(), "the scenario 'mixed' runs alone");
+                }
+                Soak soak = new Soak(client, target, key, adminKey, images);
+                out.printf(Locale.ROOT, "credmark soak: %s, database %s, %d connections, %ds warm-up + %ds"
+                        + " measured, reported every %ds%n", target, database, connections, warmup.toSeconds(),
+                        duration.toSeconds(), interval.toSeconds());
+                MixedWorkload workload = soak.workload(out);
+                out.println("mix: " + workload.describe());
+                long errors = new SoakRun(client, workload, rss).run(connections, warmup, duration, interval, out);
+                return errors == 0 ? 0 : 1;
+            }
             LoadGenerator load = new LoadGenerator(client);
             HttpRequest stampPng = stamp(target, key, images.png(), "image/png");
             HttpRequest stampJpeg = stamp(target, key, images.jpeg(), "image/jpeg");
@@ -168,13 +235,38 @@ final class HttpBenchCommand implements Callable<Integer> {
             if (local != null) {
                 local.close();
             }
+            if (forked != null) {
+                forked.close();
+            }
         }
     }
 
-    private static HttpRequest stamp(String target, String key, byte[] image, String mediaType) {
+    /** Creates an API key of role stamp with the admin key; its secret. */
+    private static String createStampKey(HttpClient client, String target, String adminKey) {
+        HttpRequest create = HttpRequest.newBuilder(URI.create(target + "/v1/api-keys"))
+                .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"role\":\"stamp\"}")).build();
+        String answer;
+        try {
+            answer = new String(once(client, create, 201), StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted");
+        }
+        return answer.replaceAll("(?s).*\"key\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    static HttpRequest stamp(String target, String key, byte[] image, String mediaType) {
+        return stamp(target, key, image, mediaType, PROVENANCE, Optional.empty());
+    }
+
+    /** A stamp request with the given provenance document and, if present, options (e.g. the watermark off). */
+    static HttpRequest stamp(String target, String key, byte[] image, String mediaType, String provenance,
+            Optional<String> options) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(image.length + 4096);
         part(body, "image", "bench." + (mediaType.endsWith("png") ? "png" : "jpg"), mediaType, image);
-        part(body, "provenance", null, "application/json", PROVENANCE.getBytes(StandardCharsets.UTF_8));
+        part(body, "provenance", null, "application/json", provenance.getBytes(StandardCharsets.UTF_8));
+        options.ifPresent(o -> part(body, "options", null, "application/json", o.getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return HttpRequest.newBuilder(URI.create(target + "/v1/stamp"))
                 .header("Authorization", "Bearer " + key)
@@ -196,12 +288,16 @@ final class HttpBenchCommand implements Callable<Integer> {
         body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static byte[] once(HttpClient client, HttpRequest request) throws InterruptedException {
+    static byte[] once(HttpClient client, HttpRequest request) throws InterruptedException {
+        return once(client, request, 200);
+    }
+
+    static byte[] once(HttpClient client, HttpRequest request, int expected) throws InterruptedException {
         try {
             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new UsageException("stamping the benchmark input failed: HTTP " + r.statusCode() + " "
-                        + new String(r.body(), StandardCharsets.UTF_8));
+            if (r.statusCode() != expected) {
+                throw new UsageException("preparing the benchmark failed: " + request.method() + " " + request.uri()
+                        + " answered HTTP " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
             }
             return r.body();
         } catch (IOException e) {
@@ -209,11 +305,18 @@ final class HttpBenchCommand implements Callable<Integer> {
         }
     }
 
-    private int positive(String option, int n) {
-        if (n <= 0) {
-            throw new ParameterException(spec.commandLine(), option + " must be a positive whole number");
+    /** Whole seconds, or an ISO-8601 duration such as {@code PT10M}. */
+    private Duration duration(String option, String text, boolean zeroAllowed) {
+        try {
+            Duration d = text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
+            if (d.isNegative() || (d.isZero() && !zeroAllowed)) {
+                throw new ParameterException(spec.commandLine(), option + " must be positive");
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(),
+                    option + " must be whole seconds or an ISO-8601 duration such as PT10M");
         }
-        return n;
     }
 
     private static String temporaryDirectory() {

@@ -16,7 +16,6 @@ import io.credmark.usage.UsageFigures;
 import io.credmark.usage.WebhookDelivery;
 import io.credmark.usage.WebhookTarget;
 import io.credmark.usage.Webhooks;
-import io.credmark.usage.WindowLimiter;
 import io.credmark.verification.Verification;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,8 +34,7 @@ import org.slf4j.LoggerFactory;
  * jobs that flush counts, delete old days, queue digests and send webhook deliveries.
  *
  * <p>Settings: {@code usage.counting} (default true), {@code usage.flushSeconds} (5), {@code usage.retentionDays}
- * (400), {@code reports.perClientPerHour} (10), {@code reports.perCredentialPerHour} (30),
- * {@code webhooks.allowInsecure} (false), {@code webhooks.retrySeconds} (10), {@code webhooks.pollSeconds} (2).
+ * (400), {@code webhooks.allowInsecure} (false), {@code webhooks.retrySeconds} (10), {@code webhooks.pollSeconds} (2).
  */
 public final class UsageNode implements AutoCloseable {
 
@@ -56,8 +54,6 @@ public final class UsageNode implements AutoCloseable {
     private final CreatorProfiles profiles;
     private final Webhooks webhooks;
     private final WebhookDelivery delivery;
-    private final WindowLimiter reportsPerClient;
-    private final WindowLimiter reportsPerCredential;
     private final long retentionDays;
     private final Clock clock;
     private final ScheduledExecutorService jobs;
@@ -78,9 +74,6 @@ public final class UsageNode implements AutoCloseable {
         this.webhooks = new Webhooks(webhookStore, target, clock);
         this.delivery = new WebhookDelivery(webhookStore, usageStore, target,
                 Duration.ofSeconds(Math.max(1, s.number("webhooks.retrySeconds", 10))), clock);
-        this.reportsPerClient = new WindowLimiter((int) s.number("reports.perClientPerHour", 10), 3600, clock);
-        this.reportsPerCredential = new WindowLimiter((int) s.number("reports.perCredentialPerHour", 30), 3600,
-                clock);
         this.retentionDays = Math.max(1, s.number("usage.retentionDays", 400));
         this.jobs = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "credmark-usage");
@@ -121,16 +114,6 @@ public final class UsageNode implements AutoCloseable {
 
     public Webhooks webhooks() {
         return webhooks;
-    }
-
-    /**
-     * Takes one report of {@code client} about {@code credential} from the limits.
-     *
-     * @return empty if allowed, else the seconds to wait
-     */
-    public java.util.OptionalLong reportAllowance(String client, CredentialId credential) {
-        java.util.OptionalLong byClient = reportsPerClient.acquire(client);
-        return byClient.isPresent() ? byClient : reportsPerCredential.acquire(credential.text());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ final class Admission {
     private final RateLimiter stamps;
     private final RateLimiter verifies;
     private final RateLimiter lookups;
+    private final RateLimiter reportsByClient;
+    private final RateLimiter reportsAbout;
     private final Semaphore stampPlaces;
     private final Semaphore verifyPlaces;
 
@@ -41,9 +44,14 @@ final class Admission {
         this.bodies = bodies;
         this.limits = limits;
         this.inFlight = new InFlight(limits.maxRequestsPerClient(), limits.maxAnonymousBodies());
-        this.stamps = new RateLimiter("stamps", limits.stampsPerMinute());
-        this.verifies = new RateLimiter("verify and match-by-content requests", limits.verifiesPerMinute());
-        this.lookups = new RateLimiter("requests", limits.lookupsPerMinute());
+        this.stamps = new RateLimiter("stamps from this client", limits.stampsPerMinute());
+        this.verifies = new RateLimiter("verify and match-by-content requests from this client",
+                limits.verifiesPerMinute());
+        this.lookups = new RateLimiter("requests from this client", limits.lookupsPerMinute());
+        this.reportsByClient = new RateLimiter("reports from this client", limits.reportsPerClientPerHour(),
+                Duration.ofHours(1));
+        this.reportsAbout = new RateLimiter("reports about this credential", limits.reportsPerCredentialPerHour(),
+                Duration.ofHours(1));
         this.stampPlaces = new Semaphore(limits.maxConcurrentStamps(), true);
         this.verifyPlaces = new Semaphore(limits.maxConcurrentVerifies(), true);
     }
@@ -94,6 +102,17 @@ final class Admission {
                 inFlight.leave(client);
             }
         };
+    }
+
+    /**
+     * Takes one misuse report about {@code credential} from the reporting client's budget and from the credential's
+     * (many clients may report one credential, and one client many).
+     *
+     * @throws Refusal 429 with Retry-After when either is spent
+     */
+    void report(Context ctx, String credential) {
+        reportsByClient.take(client(ctx, Lane.LOOKUP));
+        reportsAbout.take(credential);
     }
 
     /** The body received by {@link #upload}, if it was not multipart. */

@@ -16,11 +16,14 @@ import io.credmark.app.Settings;
  * @param stampsPerMinute          stamps per API key and minute (0: no limit)
  * @param verifiesPerMinute        verify and match-by-content requests per client and minute
  * @param lookupsPerMinute         other anonymous requests that read the database, per client and minute
+ * @param reportsPerClientPerHour     misuse reports per client and hour
+ * @param reportsPerCredentialPerHour misuse reports about one credential per hour, from all clients
  * @param trustedProxyHeader       the header a trusted reverse proxy puts the client's address in, or null
  */
 public record HttpLimits(long idleTimeoutMillis, long minRequestDataRate, int maxConcurrentStamps,
         int maxConcurrentVerifies, int maxRequestsPerClient, int maxAnonymousBodies, long stampsPerMinute,
-        long verifiesPerMinute, long lookupsPerMinute, String trustedProxyHeader) {
+        long verifiesPerMinute, long lookupsPerMinute, long reportsPerClientPerHour,
+        long reportsPerCredentialPerHour, String trustedProxyHeader) {
 
     public static HttpLimits from(Settings settings) {
         int cpus = Runtime.getRuntime().availableProcessors();
@@ -34,6 +37,8 @@ public record HttpLimits(long idleTimeoutMillis, long minRequestDataRate, int ma
                 settings.number("ratelimit.stamp.per-minute", 600),
                 settings.number("ratelimit.verify.per-minute", 300),
                 settings.number("ratelimit.lookup.per-minute", 600),
+                settings.number("reports.perClientPerHour", 10),
+                settings.number("reports.perCredentialPerHour", 30),
                 settings.get("http.trusted-proxy-header").orElse(null));
         limits.check();
         return limits;
@@ -43,9 +48,10 @@ public record HttpLimits(long idleTimeoutMillis, long minRequestDataRate, int ma
         if (idleTimeoutMillis < 1000) {
             throw new IllegalArgumentException("http.idle-timeout-ms must be at least 1000");
         }
-        if (minRequestDataRate < 0 || stampsPerMinute < 0 || verifiesPerMinute < 0 || lookupsPerMinute < 0) {
-            throw new IllegalArgumentException("http.min-request-data-rate and the ratelimit.* settings must not be"
-                    + " negative");
+        if (minRequestDataRate < 0 || stampsPerMinute < 0 || verifiesPerMinute < 0 || lookupsPerMinute < 0
+                || reportsPerClientPerHour < 0 || reportsPerCredentialPerHour < 0) {
+            throw new IllegalArgumentException("http.min-request-data-rate and the ratelimit.* and reports.* settings"
+                    + " must not be negative");
         }
         if (maxConcurrentStamps < 1 || maxConcurrentVerifies < 1 || maxRequestsPerClient < 1
                 || maxAnonymousBodies < 1) {

@@ -55,7 +55,8 @@ public final class HttpServer implements AutoCloseable {
         Admission admission = new Admission(auth, bodies, limits);
 
         UsageNode usageNode = UsageNode.start(node);
-        UsageHandlers usage = new UsageHandlers(usageNode, node.views(), node.creators(), node.models(), auth);
+        UsageHandlers usage = new UsageHandlers(usageNode, node.views(), node.creators(), node.models(), auth,
+                admission);
         CredentialHandlers credentials = new CredentialHandlers(node.views(), node.links(), auth, usage,
                 node.identities());
         CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth, usage,

@@ -23,7 +23,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -40,10 +39,12 @@ final class UsageHandlers {
     private final Creators creators;
     private final ModelRegistry models;
     private final Authenticator auth;
+    private final Admission admission;
 
     UsageHandlers(UsageNode usage, CredentialViews credentials, Creators creators, ModelRegistry models,
-            Authenticator auth) {
+            Authenticator auth, Admission admission) {
         this.usage = usage;
+        this.admission = admission;
         this.credentials = credentials;
         this.creators = creators;
         this.models = models;
@@ -180,12 +181,7 @@ final class UsageHandlers {
                 .map(JsonNode::asText);
         // only well-formed reports count against the limits
         MisuseReports.check(text(body, "category"), text(body, "message"), contact);
-        OptionalLong wait = usage.reportAllowance(ctx.ip(), id);
-        if (wait.isPresent()) {
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "too many reports from this client or about"
-                    + " this credential; retry in " + wait.getAsLong() + " s")
-                    .header("Retry-After", Long.toString(wait.getAsLong()));
-        }
+        admission.report(ctx, id.text());
         MisuseReport r = usage.reports().file(id, text(body, "category"), text(body, "message"), contact);
         ctx.header("Cache-Control", "no-store");
         Responses.json(ctx, 201, UsageJson.filed(r));

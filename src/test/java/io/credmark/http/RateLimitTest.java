@@ -51,6 +51,50 @@ class RateLimitTest {
         }
     }
 
+    /**
+     * Misuse reports have two budgets of the same kind: the reporting client's (the client as the other limits count
+     * it, here by the trusted proxy's address) and the credential's, which all clients share.
+     */
+    @Test
+    void reportsAreLimitedPerClientAndPerCredential(@TempDir Path dir) {
+        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
+                TestService service = TestService.start(dir.resolve("data"), db.url(), Map.of(
+                        "reports.perClientPerHour", "2", "reports.perCredentialPerHour", "3",
+                        "http.trusted-proxy-header", "X-Forwarded-For"))) {
+            String key = service.createStampKey();
+            ApiClient api = service.client();
+            String first = stamp(api, key);
+            String second = stamp(api, key);
+            assertEquals(201, report(api, first, "203.0.113.1").status());
+            assertEquals(201, report(api, first, "203.0.113.1").status());
+            ApiClient.Answer byClient = report(api, second, "203.0.113.1");
+            assertEquals(429, byClient.status(), "the client's budget covers every credential: " + byClient);
+            long clientWait = Long.parseLong(byClient.header("Retry-After"));
+            assertTrue(clientWait > 1700 && clientWait <= 1800, "one report per half hour at 2 an hour: " + clientWait);
+            assertTrue(byClient.json().get("detail").asText().contains("reports from this client"), byClient.text());
+
+            assertEquals(201, report(api, first, "203.0.113.2").status(), "another client's budget");
+            ApiClient.Answer about = report(api, first, "203.0.113.3");
+            assertEquals(429, about.status(), "the credential's budget is shared: " + about);
+            long credentialWait = Long.parseLong(about.header("Retry-After"));
+            assertTrue(credentialWait > 1100 && credentialWait <= 1200, "one per 20 minutes: " + credentialWait);
+            assertTrue(about.json().get("detail").asText().contains("reports about this credential"), about.text());
+            assertEquals(201, report(api, second, "203.0.113.3").status(), "another credential, within the client's budget");
+        }
+    }
+
+    private static String stamp(ApiClient api, String key) {
+        ApiClient.Answer stamped = api.stamp(key, ApiContract.image("rgb8.png"), "image/png", ApiContract.example());
+        assertEquals(200, stamped.status(), stamped.toString());
+        return stamped.header("Credential-Id");
+    }
+
+    private static ApiClient.Answer report(ApiClient api, String credential, String address) {
+        return api.postRaw("/v1/credentials/" + credential + "/reports", "application/json",
+                ApiContract.utf8("{\"category\":\"other\",\"message\":\"not made by the creator\"}"),
+                "X-Forwarded-For", address);
+    }
+
     @Test
     void stampsAreLimitedPerApiKey(@TempDir Path dir) {
         try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
