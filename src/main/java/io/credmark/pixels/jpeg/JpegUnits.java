@@ -13,6 +13,18 @@ import java.util.Map;
  */
 final class JpegUnits {
 
+    /** FNV-1a's 64-bit prime, for the unit hashes. */
+    private static final long PRIME = 0x100000001b3L;
+
+    /** AAN scale of output frequency k (libjpeg jcdctmgr.c): 1 for k = 0, else cos(kπ/16)·√2. */
+    private static final double[] AAN_SCALE = new double[8];
+
+    static {
+        for (int k = 0; k < 8; k++) {
+            AAN_SCALE[k] = k == 0 ? 1.0 : Math.cos(k * Math.PI / 16) * Math.sqrt(2);
+        }
+    }
+
     private JpegUnits() {
     }
 
@@ -27,8 +39,6 @@ final class JpegUnits {
      */
     record Hashes(long[] pixels, long[] chroma) {
     }
-
-    private static final long PRIME = 0x100000001b3L;
 
     static Hashes hashes(BufferedImage image, int unitW, int unitH, int unitsX, int unitsY) {
         byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
@@ -173,15 +183,6 @@ final class JpegUnits {
                     }
                 }
             }
-        }
-    }
-
-    /** AAN scale of output frequency k (libjpeg jcdctmgr.c): 1 for k = 0, else cos(kπ/16)·√2. */
-    private static final double[] AAN_SCALE = new double[8];
-
-    static {
-        for (int k = 0; k < 8; k++) {
-            AAN_SCALE[k] = k == 0 ? 1.0 : Math.cos(k * Math.PI / 16) * Math.sqrt(2);
         }
     }
 
