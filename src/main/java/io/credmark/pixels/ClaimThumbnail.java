@@ -32,14 +32,30 @@ public final class ClaimThumbnail {
         int h = src.getHeight();
         long[] sums = new long[tw * 4];
         int[] row = new int[w];
+        int[] target = new int[w];
+        for (int x = 0; x < w; x++) {
+            target[x] = (int) ((long) x * tw / w) * 4;
+        }
+        // opaque 8-bit RGB (what the JPEG decoder and most PNGs give) is read a row of samples at a time; getRGB
+        // converts pixel by pixel through the colour model
+        boolean rgb = src.getType() == BufferedImage.TYPE_3BYTE_BGR;
+        byte[] samples = rgb ? new byte[w * 3] : null;
         int[] out = new int[tw * th];
         int ty = 0;
         for (int y = 0; y < h; y++) {
-            src.getRGB(0, y, w, 1, row, 0, w);
+            if (rgb) {
+                src.getRaster().getDataElements(0, y, w, 1, samples);
+                for (int x = 0, p = 0; x < w; x++, p += 3) {
+                    row[x] = 0xFF000000 | (samples[p] & 0xFF) << 16 | (samples[p + 1] & 0xFF) << 8
+                            | (samples[p + 2] & 0xFF);
+                }
+            } else {
+                src.getRGB(0, y, w, 1, row, 0, w);
+            }
             for (int x = 0; x < w; x++) {
                 int argb = row[x];
                 int a = argb >>> 24;
-                int t = (int) ((long) x * tw / w) * 4;
+                int t = target[x];
                 sums[t] += (long) ((argb >> 16) & 0xFF) * a + 255L * (255 - a);
                 sums[t + 1] += (long) ((argb >> 8) & 0xFF) * a + 255L * (255 - a);
                 sums[t + 2] += (long) (argb & 0xFF) * a + 255L * (255 - a);

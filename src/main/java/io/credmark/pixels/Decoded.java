@@ -42,6 +42,11 @@ public final class Decoded {
         default boolean paletted() {
             return false;
         }
+
+        /** Whether {@link #write} stores every changed sample exactly as given (lossless, at the image's depth). */
+        default boolean storesSamplesExactly() {
+            return false;
+        }
     }
 
     /** What a codec's decoder hands back: the pixels in stored orientation, the EXIF orientation, the source. */
@@ -97,6 +102,15 @@ public final class Decoded {
      */
     public boolean paletted() {
         return source.paletted();
+    }
+
+    /**
+     * Whether the codec writes changed pixels back exactly: a PNG of 8 or 16 bits a sample, without palette or tRNS
+     * colour key (a changed pixel that would take the key colour is moved off it). JPEG is lossy; PNG gray of 1, 2
+     * or 4 bits rounds changes to its depth.
+     */
+    public boolean storesSamplesExactly() {
+        return source.storesSamplesExactly();
     }
 
     public int width() {

@@ -6,6 +6,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 
@@ -67,7 +70,33 @@ public final class PixelImages {
     /** A deep copy with the same layout. */
     public static BufferedImage copy(BufferedImage image) {
         ColorModel cm = image.getColorModel();
-        WritableRaster raster = image.copyData(image.getRaster().createCompatibleWritableRaster());
+        WritableRaster source = image.getRaster();
+        DataBuffer buffer = source.getDataBuffer();
+        WritableRaster raster = null;
+        if (source.getParent() == null && source.getSampleModelTranslateX() == 0
+                && source.getSampleModelTranslateY() == 0 && buffer.getNumBanks() == 1 && buffer.getOffset() == 0) {
+            // an image of its own: one array copy instead of a pixel-by-pixel copy through the sample model
+            DataBuffer clone = cloneBuffer(buffer);
+            if (clone != null) {
+                raster = java.awt.image.Raster.createWritableRaster(source.getSampleModel(), clone, null);
+            }
+        }
+        if (raster == null) {
+            raster = image.copyData(source.createCompatibleWritableRaster());
+        }
         return new BufferedImage(cm, raster, cm.isAlphaPremultiplied(), null);
+    }
+
+    private static DataBuffer cloneBuffer(DataBuffer buffer) {
+        if (buffer instanceof DataBufferByte b) {
+            return new DataBufferByte(b.getData().clone(), b.getSize());
+        }
+        if (buffer instanceof DataBufferUShort b) {
+            return new DataBufferUShort(b.getData().clone(), b.getSize());
+        }
+        if (buffer instanceof DataBufferInt b) {
+            return new DataBufferInt(b.getData().clone(), b.getSize());
+        }
+        return null;
     }
 }

@@ -121,7 +121,7 @@ public final class JpegDecoder {
                     + " but its frame header says " + parsed.header().width() + "x" + parsed.header().height());
         }
         boolean ycc = components.length == 3 && isYcc(file, segments, jfif, adobeTransform);
-        long[] hashes = null;
+        JpegUnits.Hashes hashes = null;
         if (coefficientEditable(sof, components, tables)) {
             int[] g = JpegUnits.grid(components, image.getWidth(), image.getHeight());
             hashes = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
@@ -267,6 +267,12 @@ public final class JpegDecoder {
             BufferedImage decoded = reader.read(0, param);
             if (decoded.getRaster().getNumBands() != 3 || decoded.getSampleModel().getSampleSize(0) != 8) {
                 throw JpegErrors.malformed("JPEG decoded to an unexpected layout");
+            }
+            java.awt.image.WritableRaster r = decoded.getRaster();
+            if (decoded.getType() == BufferedImage.TYPE_3BYTE_BGR && r.getParent() == null
+                    && r.getSampleModelTranslateX() == 0 && r.getSampleModelTranslateY() == 0
+                    && r.getDataBuffer().getOffset() == 0) {
+                return decoded; // already the layout handed out: no copy
             }
             BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(),
                     BufferedImage.TYPE_3BYTE_BGR);

@@ -72,13 +72,20 @@ final class JpegReencoder {
      */
     private static byte[] editCoefficients(JpegSource src, BufferedImage image) {
         int[] g = JpegUnits.grid(src.components(), image.getWidth(), image.getHeight());
-        long[] now = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
-        boolean[] changed = new boolean[now.length];
-        for (int i = 0; i < now.length; i++) {
-            changed[i] = now[i] != src.unitHashes()[i];
+        JpegUnits.Hashes now = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
+        JpegUnits.Hashes before = src.unitHashes();
+        int units = now.pixels().length;
+        boolean[] changed = new boolean[units];
+        boolean[] lumaOnly = before.chroma() == null ? null : new boolean[units];
+        for (int i = 0; i < units; i++) {
+            changed[i] = now.pixels()[i] != before.pixels()[i];
+            if (lumaOnly != null) {
+                lumaOnly[i] = now.chroma()[i] == before.chroma()[i];
+            }
         }
         JpegFrame frame = JpegCoefficientReader.read(src.file());
-        JpegUnits.recompute(frame, image, changed, src.tables(), src.ycc());
+        // the first component is Y in a YCbCr frame (T.81 with JFIF: component order Y, Cb, Cr)
+        JpegUnits.recompute(frame, image, changed, lumaOnly, src.tables(), src.ycc());
         List<byte[]> head = new ArrayList<>();
         for (JpegSource.Kept k : src.kept()) {
             head.add(java.util.Arrays.copyOfRange(src.file(), (int) k.range().start(), (int) k.range().end()));

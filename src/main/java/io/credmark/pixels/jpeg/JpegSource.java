@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param sofMarker       the frame's SOF marker (C0 baseline, C1 extended, C2 progressive, C9/CA arithmetic)
  * @param quality         the IJG quality estimated from the tables
  * @param ycc             whether a three-component frame is YCbCr (libjpeg's rule: JFIF, Adobe transform, ids)
- * @param unitHashes      per MCU-sized unit, a hash of the decoded pixels (for coefficient-level editing), or null
- *                        when the file cannot be edited at coefficient level
+ * @param unitHashes      per MCU-sized unit, hashes of the decoded pixels and of their chroma (for
+ *                        coefficient-level editing), or null when the file cannot be edited at coefficient level
  */
 record JpegSource(
         byte[] file,
@@ -30,7 +30,7 @@ record JpegSource(
         int sofMarker,
         JpegQuality.Estimate quality,
         boolean ycc,
-        long[] unitHashes) implements Decoded.Source {
+        JpegUnits.Hashes unitHashes) implements Decoded.Source {
 
     @Override
     public byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel) {

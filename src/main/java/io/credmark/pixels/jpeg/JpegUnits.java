@@ -13,61 +13,96 @@ import java.util.Map;
  */
 final class JpegUnits {
 
-    private static final double[][] COS = new double[8][8];
+    /** FNV-1a's 64-bit prime, for the unit hashes. */
+    private static final long PRIME = 0x100000001b3L;
+
+    /** AAN scale of output frequency k (libjpeg jcdctmgr.c): 1 for k = 0, else cos(kπ/16)·√2. */
+    private static final double[] AAN_SCALE = new double[8];
 
     static {
-        for (int u = 0; u < 8; u++) {
-            double cu = u == 0 ? Math.sqrt(0.5) : 1.0;
-            for (int x = 0; x < 8; x++) {
-                COS[u][x] = 0.5 * cu * Math.cos((2 * x + 1) * u * Math.PI / 16);
-            }
+        for (int k = 0; k < 8; k++) {
+            AAN_SCALE[k] = k == 0 ? 1.0 : Math.cos(k * Math.PI / 16) * Math.sqrt(2);
         }
     }
 
     private JpegUnits() {
     }
 
-    /** One 64-bit hash per unit, row by row, over the unit's pixels inside the image. */
-    static long[] hashes(BufferedImage image, int unitW, int unitH, int unitsX, int unitsY) {
+    /**
+     * Per unit, row by row, a 64-bit hash of its pixels inside the image and, for three bands, one of its chroma:
+     * the differences R − G and B − G of every pixel, which Cb and Cr are functions of alone (T.81 with JFIF's
+     * conversion: Cb = 0.5·(B − G) − 0.1687·(R − G), Cr = 0.5·(R − G) − 0.0813·(B − G)). A change that adds the same
+     * step to R, G and B, as the watermark does, leaves the chroma hash as it was.
+     *
+     * @param pixels per unit, over every sample
+     * @param chroma per unit, over the colour differences; null for one band
+     */
+    record Hashes(long[] pixels, long[] chroma) {
+    }
+
+    static Hashes hashes(BufferedImage image, int unitW, int unitH, int unitsX, int unitsY) {
         byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         ComponentSampleModel sm = (ComponentSampleModel) image.getSampleModel();
         int pixelStride = sm.getPixelStride();
         int scanline = sm.getScanlineStride();
+        int[] bands = sm.getBandOffsets();
+        boolean colour = bands.length == 3 && pixelStride == 3;
         int w = image.getWidth();
         int h = image.getHeight();
         long[] out = new long[unitsX * unitsY];
+        long[] chroma = colour ? new long[unitsX * unitsY] : null;
         for (int uy = 0; uy < unitsY; uy++) {
             for (int ux = 0; ux < unitsX; ux++) {
                 long hash = 0xcbf29ce484222325L;
+                long diff = 0xcbf29ce484222325L;
                 int x0 = ux * unitW;
                 int x1 = Math.min(w, x0 + unitW);
                 for (int y = uy * unitH; y < Math.min(h, (uy + 1) * unitH); y++) {
                     int from = y * scanline + x0 * pixelStride;
                     int to = y * scanline + x1 * pixelStride;
-                    for (int i = from; i < to; i++) {
-                        hash = (hash ^ (data[i] & 0xFF)) * 0x100000001b3L;
+                    if (colour) {
+                        // one step per pixel on each of two independent chains
+                        for (int i = from; i < to; i += 3) {
+                            int r = data[i + bands[0]] & 0xFF;
+                            int g = data[i + bands[1]] & 0xFF;
+                            int b = data[i + bands[2]] & 0xFF;
+                            hash = (hash ^ (r << 16 | g << 8 | b)) * PRIME;
+                            diff = (diff ^ ((r - g + 256) << 10 | (b - g + 256))) * PRIME;
+                        }
+                    } else {
+                        for (int i = from; i < to; i++) {
+                            hash = (hash ^ (data[i] & 0xFF)) * PRIME;
+                        }
                     }
                 }
                 out[uy * unitsX + ux] = hash;
+                if (colour) {
+                    chroma[uy * unitsX + ux] = diff;
+                }
             }
         }
-        return out;
+        return new Hashes(out, chroma);
     }
 
     /**
      * Recomputes every block of the units flagged in {@code changed} from {@code image} (TYPE_3BYTE_BGR or
      * TYPE_BYTE_GRAY), writing quantized coefficients into {@code frame}.
      *
-     * @param ycc whether three components are YCbCr (else they are R, G, B)
+     * @param ycc         whether three components are YCbCr (else they are R, G, B)
+     * @param lumaOnly    per unit, whether only its luma changed (its chroma hash is the same), so that the Cb
+     *                    and Cr blocks keep their coefficients; null when every changed unit is recomputed whole
      */
-    static void recompute(JpegFrame frame, BufferedImage image, boolean[] changed, Map<Integer, int[]> tables,
-            boolean ycc) {
+    static void recompute(JpegFrame frame, BufferedImage image, boolean[] changed, boolean[] lumaOnly,
+            Map<Integer, int[]> tables, boolean ycc) {
         int unitW = 8 * frame.hmax;
         int unitH = 8 * frame.vmax;
         int n = frame.components.length;
         double[][] planes = new double[n][unitW * unitH];
         double[] block = new double[64];
-        double[] dct = new double[64];
+        double[][] divisors = new double[n][];
+        for (int ci = 0; ci < n; ci++) {
+            divisors[ci] = divisors(tables.get(frame.components[ci].tq));
+        }
         byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         ComponentSampleModel sm = (ComponentSampleModel) image.getSampleModel();
         int pixelStride = sm.getPixelStride();
@@ -75,63 +110,75 @@ final class JpegUnits {
         int[] bandOffsets = sm.getBandOffsets();
         int w = image.getWidth();
         int h = image.getHeight();
+        int[] columns = new int[unitW];
         for (int uy = 0; uy < frame.mcusY; uy++) {
             for (int ux = 0; ux < frame.mcusX; ux++) {
                 if (!changed[uy * frame.mcusX + ux]) {
                     continue;
                 }
+                boolean luma = ycc && lumaOnly != null && lumaOnly[uy * frame.mcusX + ux];
+                int recomputed = luma ? 1 : n;
                 // full-resolution planes of the unit; pixels past the edge repeat the last column and row
+                for (int x = 0; x < unitW; x++) {
+                    columns[x] = Math.min(w - 1, ux * unitW + x) * pixelStride;
+                }
                 for (int y = 0; y < unitH; y++) {
-                    int sy = Math.min(h - 1, uy * unitH + y);
-                    for (int x = 0; x < unitW; x++) {
-                        int sx = Math.min(w - 1, ux * unitW + x);
-                        int p = sy * scanline + sx * pixelStride;
-                        int at = y * unitW + x;
-                        if (n == 1) {
-                            planes[0][at] = data[p + bandOffsets[0]] & 0xFF;
-                            continue;
+                    int rowStart = Math.min(h - 1, uy * unitH + y) * scanline;
+                    int at = y * unitW;
+                    if (n == 1) {
+                        double[] gray = planes[0];
+                        int b0 = rowStart + bandOffsets[0];
+                        for (int x = 0; x < unitW; x++) {
+                            gray[at + x] = data[b0 + columns[x]] & 0xFF;
                         }
-                        double r = data[p + bandOffsets[0]] & 0xFF;
-                        double g = data[p + bandOffsets[1]] & 0xFF;
-                        double b = data[p + bandOffsets[2]] & 0xFF;
-                        if (ycc) {
-                            planes[0][at] = 0.299 * r + 0.587 * g + 0.114 * b;
-                            planes[1][at] = -0.168735892 * r - 0.331264108 * g + 0.5 * b + 128;
-                            planes[2][at] = 0.5 * r - 0.418687589 * g - 0.081312411 * b + 128;
+                        continue;
+                    }
+                    double[] p0 = planes[0];
+                    double[] p1 = planes[1];
+                    double[] p2 = planes[2];
+                    int rb = rowStart + bandOffsets[0];
+                    int gb = rowStart + bandOffsets[1];
+                    int bb = rowStart + bandOffsets[2];
+                    for (int x = 0; x < unitW; x++) {
+                        int c = columns[x];
+                        double r = data[rb + c] & 0xFF;
+                        double g = data[gb + c] & 0xFF;
+                        double b = data[bb + c] & 0xFF;
+                        if (luma) {
+                            p0[at + x] = 0.299 * r + 0.587 * g + 0.114 * b;
+                        } else if (ycc) {
+                            p0[at + x] = 0.299 * r + 0.587 * g + 0.114 * b;
+                            p1[at + x] = -0.168735892 * r - 0.331264108 * g + 0.5 * b + 128;
+                            p2[at + x] = 0.5 * r - 0.418687589 * g - 0.081312411 * b + 128;
                         } else {
-                            planes[0][at] = r;
-                            planes[1][at] = g;
-                            planes[2][at] = b;
+                            p0[at + x] = r;
+                            p1[at + x] = g;
+                            p2[at + x] = b;
                         }
                     }
                 }
-                for (int ci = 0; ci < n; ci++) {
+                for (int ci = 0; ci < recomputed; ci++) {
                     JpegFrame.Component c = frame.components[ci];
                     int fx = frame.hmax / c.h;
                     int fy = frame.vmax / c.v;
-                    int[] q = tables.get(c.tq);
+                    double[] plane = planes[ci];
+                    double norm = 1.0 / (fx * fy);
                     for (int bv = 0; bv < c.v; bv++) {
                         for (int bh = 0; bh < c.h; bh++) {
                             for (int y = 0; y < 8; y++) {
                                 for (int x = 0; x < 8; x++) {
                                     double sum = 0;
                                     for (int dy = 0; dy < fy; dy++) {
-                                        int row = ((bv * 8 + y) * fy + dy) * unitW;
+                                        int row = ((bv * 8 + y) * fy + dy) * unitW + (bh * 8 + x) * fx;
                                         for (int dx = 0; dx < fx; dx++) {
-                                            sum += planes[ci][row + (bh * 8 + x) * fx + dx];
+                                            sum += plane[row + dx];
                                         }
                                     }
-                                    block[y * 8 + x] = sum / (fx * fy) - 128;
+                                    block[y * 8 + x] = (fx * fy == 1 ? sum : sum * norm) - 128;
                                 }
                             }
-                            forwardDct(block, dct);
-                            int off = c.blockOffset(ux * c.h + bh, uy * c.v + bv);
-                            for (int i = 0; i < 64; i++) {
-                                double v = dct[i] / q[i];
-                                long k = v >= 0 ? (long) (v + 0.5) : -(long) (-v + 0.5);
-                                frame.components[ci].coefficients[off + i] =
-                                        (short) Math.max(i == 0 ? -2047 : -1023, Math.min(i == 0 ? 2047 : 1023, k));
-                            }
+                            forwardDct(block);
+                            quantize(block, divisors[ci], c.coefficients, c.blockOffset(ux * c.h + bh, uy * c.v + bv));
                         }
                     }
                 }
@@ -139,25 +186,71 @@ final class JpegUnits {
         }
     }
 
-    /** The orthonormal 2-D DCT-II of an 8×8 block (T.81 §A.3.3), row order in and out. */
-    static void forwardDct(double[] in, double[] out) {
-        double[] tmp = new double[64];
-        for (int y = 0; y < 8; y++) {
+    /**
+     * Per coefficient, the factor that turns {@link #forwardDct}'s scaled output into the T.81 DCT (§A.3.3)
+     * divided by the quantizer: 1 / (q · 8 · s(u) · s(v)).
+     */
+    static double[] divisors(int[] q) {
+        double[] out = new double[64];
+        for (int v = 0; v < 8; v++) {
             for (int u = 0; u < 8; u++) {
-                double s = 0;
-                for (int x = 0; x < 8; x++) {
-                    s += COS[u][x] * in[y * 8 + x];
-                }
-                tmp[y * 8 + u] = s;
+                out[v * 8 + u] = 1.0 / (q[v * 8 + u] * 8.0 * AAN_SCALE[u] * AAN_SCALE[v]);
             }
         }
-        for (int u = 0; u < 8; u++) {
-            for (int v = 0; v < 8; v++) {
-                double s = 0;
-                for (int y = 0; y < 8; y++) {
-                    s += COS[v][y] * tmp[y * 8 + u];
-                }
-                out[v * 8 + u] = s;
+        return out;
+    }
+
+    /** Scales, rounds half away from zero and clamps to the baseline range (DC ±2047, AC ±1023). */
+    private static void quantize(double[] dct, double[] divisors, short[] out, int off) {
+        for (int i = 0; i < 64; i++) {
+            double v = dct[i] * divisors[i];
+            long k = v >= 0 ? (long) (v + 0.5) : -(long) (-v + 0.5);
+            int limit = i == 0 ? 2047 : 1023;
+            out[off + i] = (short) Math.max(-limit, Math.min(limit, k));
+        }
+    }
+
+    /**
+     * The 2-D DCT-II of an 8×8 block in place, row order, by the Arai–Agui–Nakajima factorisation (libjpeg
+     * jfdctflt.c): output (u, v) is the T.81 DCT coefficient times 8·s(u)·s(v); {@link #divisors} undoes that.
+     */
+    static void forwardDct(double[] d) {
+        for (int pass = 0; pass < 2; pass++) {
+            int step = pass == 0 ? 1 : 8;
+            int next = pass == 0 ? 8 : 1;
+            for (int line = 0, o = 0; line < 8; line++, o += next) {
+                double tmp0 = d[o] + d[o + 7 * step];
+                double tmp7 = d[o] - d[o + 7 * step];
+                double tmp1 = d[o + step] + d[o + 6 * step];
+                double tmp6 = d[o + step] - d[o + 6 * step];
+                double tmp2 = d[o + 2 * step] + d[o + 5 * step];
+                double tmp5 = d[o + 2 * step] - d[o + 5 * step];
+                double tmp3 = d[o + 3 * step] + d[o + 4 * step];
+                double tmp4 = d[o + 3 * step] - d[o + 4 * step];
+                // even part
+                double tmp10 = tmp0 + tmp3;
+                double tmp13 = tmp0 - tmp3;
+                double tmp11 = tmp1 + tmp2;
+                double tmp12 = tmp1 - tmp2;
+                d[o] = tmp10 + tmp11;
+                d[o + 4 * step] = tmp10 - tmp11;
+                double z1 = (tmp12 + tmp13) * 0.707106781186547524;
+                d[o + 2 * step] = tmp13 + z1;
+                d[o + 6 * step] = tmp13 - z1;
+                // odd part
+                tmp10 = tmp4 + tmp5;
+                tmp11 = tmp5 + tmp6;
+                tmp12 = tmp6 + tmp7;
+                double z5 = (tmp10 - tmp12) * 0.382683432365089772;
+                double z2 = 0.541196100146196985 * tmp10 + z5;
+                double z4 = 1.306562964876376527 * tmp12 + z5;
+                double z3 = tmp11 * 0.707106781186547524;
+                double z11 = tmp7 + z3;
+                double z13 = tmp7 - z3;
+                d[o + 5 * step] = z13 + z2;
+                d[o + 3 * step] = z13 - z2;
+                d[o + step] = z11 + z4;
+                d[o + 7 * step] = z11 - z4;
             }
         }
     }

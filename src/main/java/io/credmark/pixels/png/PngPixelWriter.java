@@ -118,8 +118,14 @@ final class PngPixelWriter {
         int maxRow = (int) raw.rowBytes(w);
         byte[] row = new byte[maxRow];
         byte[] prior = new byte[maxRow];
-        byte[] best = new byte[maxRow];
+        byte[][] filtered = new byte[5][maxRow];
 
+        // 8-bit samples in one byte array, no key to avoid: rows are copied from it directly
+        java.awt.image.PixelInterleavedSampleModel direct = indices == null && key == null && raw.bitDepth == 8
+                && r.getParent() == null && r.getSampleModelTranslateX() == 0 && r.getSampleModelTranslateY() == 0
+                && r.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                && r.getDataBuffer() instanceof java.awt.image.DataBufferByte && bands == raw.channels ? sm : null;
+        byte[] data = direct != null ? ((java.awt.image.DataBufferByte) r.getDataBuffer()).getData() : null;
         Deflater deflater = new Deflater(level);
         if (adaptive) {
             deflater.setStrategy(Deflater.FILTERED); // as libpng does for filtered rows
@@ -137,7 +143,16 @@ final class PngPixelWriter {
                 for (int k = 0; k < pass.height(); k++) {
                     int y = pass.y0() + k * pass.dy();
                     int n = pw * raw.channels;
-                    if (indices != null) {
+                    if (direct != null) {
+                        int[] offsets = direct.getBandOffsets();
+                        int ps = direct.getPixelStride();
+                        int base = r.getDataBuffer().getOffset() + y * direct.getScanlineStride() + x0 * ps;
+                        for (int c = 0; c < raw.channels; c++) {
+                            for (int i = 0, p = base + offsets[c]; i < pw; i++, p += dx * ps) {
+                                row[i * raw.channels + c] = data[p];
+                            }
+                        }
+                    } else if (indices != null) {
                         for (int i = 0; i < pw; i++) {
                             samples[i] = indices[y * w + x0 + i * dx] & 0xFF;
                         }
@@ -156,12 +171,18 @@ final class PngPixelWriter {
                             }
                         }
                     }
-                    Arrays.fill(row, 0, rowBytes, (byte) 0);
-                    raw.pack(samples, n, row, 0);
-                    int filter = adaptive ? PngRaw.chooseFilter(row, first ? null : prior, rowBytes, stride) : 0;
-                    PngRaw.filter(row, first ? null : prior, rowBytes, stride, filter, best);
+                    if (direct == null) {
+                        Arrays.fill(row, 0, rowBytes, (byte) 0);
+                        raw.pack(samples, n, row, 0);
+                    }
+                    int filter = 0;
+                    if (adaptive) {
+                        filter = PngRaw.filterBest(row, first ? null : prior, rowBytes, stride, filtered);
+                    } else {
+                        System.arraycopy(row, 0, filtered[0], 0, rowBytes);
+                    }
                     deflate(deflater, new byte[] {(byte) filter}, 1, out, buf);
-                    deflate(deflater, best, rowBytes, out, buf);
+                    deflate(deflater, filtered[filter], rowBytes, out, buf);
                     byte[] t = prior;
                     prior = row;
                     row = t;

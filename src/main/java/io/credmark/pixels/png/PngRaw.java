@@ -197,33 +197,33 @@ final class PngRaw {
     }
 
     /**
-     * The filter type libpng's heuristic picks: the smallest sum of the filtered bytes taken as signed values.
-     * Sums stop early once they exceed the best so far.
+     * Filters a row with the type libpng's heuristic picks: the smallest sum of the filtered bytes taken as signed
+     * values (ties to the lower type). Each type is filtered whole into its own buffer (plain loops, no per-byte
+     * dispatch), its sum stopping early once it exceeds the best so far.
+     *
+     * @param out five buffers of at least {@code length} bytes, one per filter type
+     * @return the type chosen; {@code out[type]} holds the filtered row
      */
-    static int chooseFilter(byte[] row, byte[] prior, int length, int stride) {
+    static int filterBest(byte[] row, byte[] prior, int length, int stride, byte[][] out) {
         long best = 0;
         for (int i = 0; i < length; i++) {
             best += Math.abs((int) row[i]);
         }
         int choice = 0;
         for (int f = 1; f < 5 && best > 0; f++) {
+            filter(row, prior, length, stride, f, out[f]);
+            byte[] filtered = out[f];
             long sum = 0;
             for (int i = 0; i < length && sum < best; i++) {
-                int x = row[i];
-                int left = i >= stride ? row[i - stride] & 0xFF : 0;
-                int up = prior != null ? prior[i] & 0xFF : 0;
-                int predicted = switch (f) {
-                    case 1 -> left;
-                    case 2 -> up;
-                    case 3 -> (left + up) >>> 1;
-                    default -> paeth(left, up, i >= stride && prior != null ? prior[i - stride] & 0xFF : 0);
-                };
-                sum += Math.abs((int) (byte) (x - predicted));
+                sum += Math.abs((int) filtered[i]);
             }
             if (sum < best) {
                 best = sum;
                 choice = f;
             }
+        }
+        if (choice == 0) {
+            System.arraycopy(row, 0, out[0], 0, length);
         }
         return choice;
     }

@@ -35,4 +35,9 @@ record PngSource(
     public boolean paletted() {
         return palette != null;
     }
+
+    @Override
+    public boolean storesSamplesExactly() {
+        return palette == null && transparentKey == null && raw.bitDepth >= 8;
+    }
 }

@@ -23,7 +23,17 @@ final class ImageOps {
             for (int i = -r; i <= r; i++) {
                 sum += src[o + clamp(i, w)];
             }
-            for (int x = 0; x < w; x++) {
+            // the window's edges are clamped only near the row's ends
+            int x = 0;
+            for (; x < Math.min(w, r); x++) {
+                dst[o + x] = (float) (sum * norm);
+                sum += src[o + clamp(x + r + 1, w)] - src[o + clamp(x - r, w)];
+            }
+            for (; x < w - r - 1; x++) {
+                dst[o + x] = (float) (sum * norm);
+                sum += src[o + x + r + 1] - src[o + x - r];
+            }
+            for (; x < w; x++) {
                 dst[o + x] = (float) (sum * norm);
                 sum += src[o + clamp(x + r + 1, w)] - src[o + clamp(x - r, w)];
             }
@@ -52,17 +62,17 @@ final class ImageOps {
 
     /** Minimum over a (2r+1)×(2r+1) window. */
     static float[] minFilter(float[] src, int w, int h, int r) {
-        float[] tmp = new float[w * h];
+        float[] tmp = src.clone();
+        // one shifted pass per window offset: plain loops over the row, which the compiler vectorises
         for (int y = 0; y < h; y++) {
             int o = y * w;
-            for (int x = 0; x < w; x++) {
-                float m = Float.MAX_VALUE;
-                int lo = Math.max(0, x - r);
-                int hi = Math.min(w - 1, x + r);
-                for (int i = lo; i <= hi; i++) {
-                    m = Math.min(m, src[o + i]);
+            for (int k = 1; k <= r && k < w; k++) {
+                for (int x = 0; x < w - k; x++) {
+                    tmp[o + x] = Math.min(tmp[o + x], src[o + x + k]);
                 }
-                tmp[o + x] = m;
+                for (int x = k; x < w; x++) {
+                    tmp[o + x] = Math.min(tmp[o + x], src[o + x - k]);
+                }
             }
         }
         float[] out = new float[w * h];

@@ -107,25 +107,30 @@ final class LumaImage {
             Interleaved il = Interleaved.of(out);
             if (il != null) {
                 byte[] data = il.data;
-                int[] bands = il.gray ? new int[] {0} : new int[] {il.r, il.g, il.b};
-                double sse = 0;
+                int bands = il.gray ? 1 : 3;
+                int r = il.r;
+                int g = il.g;
+                int b = il.b;
+                long sse = 0;
                 for (int j = 0; j < h; j++) {
                     int p = il.offset + j * il.scanline;
                     int o = j * w;
+                    long rowSse = 0;
                     for (int i = 0; i < w; i++, p += il.pixel) {
                         float d = delta[o + i];
                         if (d == 0) {
                             continue;
                         }
-                        for (int b : bands) {
-                            int v0 = data[p + b] & 0xFF;
-                            int v = clamp(Math.round(v0 + d), 255);
-                            sse += (v - v0) * (v - v0);
-                            data[p + b] = (byte) v;
+                        // one whole step for every channel, so that their differences (the chroma) stay
+                        int step = Math.round(d);
+                        rowSse += add(data, p + r, step);
+                        if (bands == 3) {
+                            rowSse += add(data, p + g, step) + add(data, p + b, step);
                         }
                     }
+                    sse += rowSse;
                 }
-                return new Applied(out, psnr(sse, (double) w * h * bands.length));
+                return new Applied(out, psnr(sse, (double) w * h * bands));
             }
         }
         if (isPlainComponent(cm)) {
@@ -181,15 +186,24 @@ final class LumaImage {
                 int r0 = (c >> 16) & 0xFF;
                 int g0 = (c >> 8) & 0xFF;
                 int b0 = c & 0xFF;
-                int r = clamp(Math.round(r0 + d), 255);
-                int g = clamp(Math.round(g0 + d), 255);
-                int b = clamp(Math.round(b0 + d), 255);
+                int step = Math.round(d);
+                int r = clamp(r0 + step, 255);
+                int g = clamp(g0 + step, 255);
+                int b = clamp(b0 + step, 255);
                 sse += (r - r0) * (r - r0) + (g - g0) * (g - g0) + (b - b0) * (b - b0);
                 argb[i] = (c & 0xFF000000) | (r << 16) | (g << 8) | b;
             }
             out.setRGB(0, j, w, 1, argb, 0, w);
         }
         return new Applied(out, psnr(sse, 3.0 * w * h));
+    }
+
+    /** Adds {@code step} to one 8-bit sample, clamped; the squared change. */
+    private static int add(byte[] data, int at, int step) {
+        int v0 = data[at] & 0xFF;
+        int v = clamp(v0 + step, 255);
+        data[at] = (byte) v;
+        return (v - v0) * (v - v0);
     }
 
     private static double psnr(double sse, double n) {

@@ -29,9 +29,10 @@ final class PssEmbedder {
         int w = luma.width;
         int h = luma.height;
         int k = chipSize(w, h);
-        float[] u = mask(luma.y, w, h);
+        float[] half = ImageOps.halve(luma.y, w, h);
+        float[] u = mask(half, w, h);
         multiplyPattern(u, w, h, chips, k);
-        float[] limit = flatLimit(luma.y, w, h);
+        float[] limit = flatLimit(half, w, h);
         if (avoid != null) {
             Rectangle r = avoid.intersection(new Rectangle(0, 0, w, h));
             for (int y = r.y; y < r.y + r.height; y++) {
@@ -118,11 +119,12 @@ final class PssEmbedder {
      * Largest |ΔY| allowed per pixel, as a multiple of the gain-free unit: {@link #FLAT_LIMIT} where the pixel lies
      * in some flat ~16×16 neighbourhood (luma standard deviation below 2), unbounded elsewhere. Applied after the
      * gain, so the closed loop sees it.
+     *
+     * @param half the luma halved ({@link ImageOps#halve}), for a w × h image
      */
-    static float[] flatLimit(float[] y, int w, int h) {
+    static float[] flatLimit(float[] half, int w, int h) {
         int hw = w / 2;
         int hh = h / 2;
-        float[] half = ImageOps.halve(y, w, h);
         float[] sq = new float[half.length];
         for (int i = 0; i < half.length; i++) {
             sq[i] = half[i] * half[i];
@@ -135,9 +137,13 @@ final class PssEmbedder {
         float[] var = ImageOps.minFilter(m, hw, hh, 4);
         float[] out = new float[w * h];
         for (int j = 0; j < h; j++) {
-            int hj = Math.min(hh - 1, j / 2);
+            int row = Math.min(hh - 1, j / 2) * hw;
+            if ((j & 1) == 1 && j / 2 < hh) {
+                System.arraycopy(out, (j - 1) * w, out, j * w, w); // same half-resolution row as the one above
+                continue;
+            }
             for (int i = 0; i < w; i++) {
-                out[j * w + i] = var[hj * hw + Math.min(hw - 1, i / 2)] < 4 ? FLAT_LIMIT : Float.MAX_VALUE;
+                out[j * w + i] = var[row + Math.min(hw - 1, i / 2)] < 4 ? FLAT_LIMIT : Float.MAX_VALUE;
             }
         }
         return out;
@@ -181,11 +187,12 @@ final class PssEmbedder {
      * Texture mask, computed at half resolution: 1 in flat areas, growing with local activity (the RMS of a 3×3
      * high-pass over a 3×3 window), eroded over 5×5 so that a lone edge in a flat area does not count as texture,
      * capped and smoothed.
+     *
+     * @param half the luma halved ({@link ImageOps#halve}), for a w × h image
      */
-    static float[] mask(float[] y, int w, int h) {
+    static float[] mask(float[] half, int w, int h) {
         int hw = w / 2;
         int hh = h / 2;
-        float[] half = ImageOps.halve(y, w, h);
         float[] mean = ImageOps.boxBlur(half, hw, hh, 1);
         float[] e = new float[hw * hh];
         for (int i = 0; i < e.length; i++) {
@@ -268,14 +275,13 @@ final class PssEmbedder {
                 for (int k = -r; k <= r; k++) {
                     float gk = g[k + r];
                     int o = ImageOps.clamp(y + k, h) * w;
+                    // no test for b == 0: a branch per sample costs more than the arithmetic it skips
                     for (int i = 0; i < w; i++) {
                         float b = d[o + i];
-                        if (b != 0) {
-                            float gb = gk * b;
-                            sd[i] += gb;
-                            sdd[i] += gb * b;
-                            sxd[i] += gb * (x[o + i] - 128);
-                        }
+                        float gb = gk * b;
+                        sd[i] += gb;
+                        sdd[i] += gb * b;
+                        sxd[i] += gb * (x[o + i] - 128);
                     }
                 }
                 for (int i = 0; i < ow; i++) {
