@@ -284,7 +284,7 @@ public final class StampService {
             // the file as written must read back: flat content in a lossy JPEG can leave too little of it. Where
             // the codec stores the samples exactly, they are checked as they are rather than decoded again
             BufferedImage asWritten = decoded.storesSamplesExactly() ? watermarked : codec.decode(written).image();
-            if (readsBack(orientation.display(asWritten), id)) {
+            if (readsBack(asWritten, orientation, id)) {
                 return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)),
                         Optional.of(orientation.display(watermarked)));
             }
@@ -320,8 +320,8 @@ public final class StampService {
         }
     }
 
-    private boolean readsBack(BufferedImage displayed, long id) {
-        return watermarker.detect(displayed).map(d -> d.payloadId() == id).orElse(false);
+    private boolean readsBack(BufferedImage stored, Orientation orientation, long id) {
+        return watermarker.detectAsDisplayed(stored, orientation).map(d -> d.payloadId() == id).orElse(false);
     }
 
     /** No watermark: none asked for, or the reason it could not be embedded (which fails a required one). */

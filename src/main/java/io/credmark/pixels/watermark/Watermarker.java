@@ -66,6 +66,14 @@ public final class Watermarker {
     }
 
     /**
+     * Looks for the watermark in stored pixels as viewers show them under {@code orientation} (as it is embedded),
+     * without turning the image at full resolution: the stamp's check that what it wrote reads back.
+     */
+    public Optional<Detection> detectAsDisplayed(BufferedImage stored, Orientation orientation) {
+        return detection(detector.detect(WorkingPlane.turned(WorkingPlane.of(stored), orientation), null));
+    }
+
+    /**
      * Looks for the watermark in an image stored with an EXIF {@code orientation}: as viewers show it (it is
      * embedded that way) and, when the orientation turns it, also as stored (a copy that lost its EXIF tag shows the
      * stored pixels). The stored pixels are read once; the image is not turned at full resolution.
