@@ -3,7 +3,6 @@ package io.credmark.creators;
 import io.credmark.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.AccessDeniedException;
 import io.credmark.ConflictException;
@@ -42,7 +41,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * refused. What a viewer sees of a model follows its creator's default disclosure policy.
  *
  * <p>A registry record is a provenance document without {@code generation}: {@code creator} (the handle is the
- * registering creator's), {@code model}, {@code lineage}, {@code usage}. As a request body it may also carry
+ * registering creator's), {@code model}, {@code lineage}, {@code usage}; a submission may also name the
  * {@code slug} (on creation; the id is {@code HANDLE:SLUG}, the slug defaulting to one made from the model's name).
  *
  * <p>Every revision is time-stamped when it is written (RFC 3161, by the authority stamps use, with the same
@@ -74,7 +72,6 @@ public final class ModelRegistry {
 
     public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}:[a-z0-9][a-z0-9._-]{0,62}");
-    private static final List<String> MEMBERS = List.of("slug", "creator", "model", "lineage", "usage");
     private static final String BASE_MODELS = "baseModels";
     private static final String MERGES = "merges";
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
@@ -112,9 +109,9 @@ public final class ModelRegistry {
      * @throws TimeStampUnavailableException when the time-stamping authority cannot be reached and
      *                             {@code tsa.required} is on; nothing is registered then
      */
-    public ModelRegistered create(CreatorAccount creator, JsonNode body) {
-        ObjectNode document = document(creator, body, Optional.empty());
-        String slug = body.hasNonNull("slug") ? body.get("slug").asText() : slugOf(document);
+    public ModelRegistered create(CreatorAccount creator, ModelSubmission submission) {
+        ObjectNode document = submission.record(creator);
+        String slug = submission.slug().orElseGet(() -> slugOf(document));
         String id = creator.handle() + ":" + slug;
         if (models.find(id).isPresent()) {
             throw new ConflictException("the model '" + id + "' is registered; change it with PUT");
@@ -150,9 +147,13 @@ public final class ModelRegistry {
      * @throws TimeStampUnavailableException when the time-stamping authority cannot be reached and
      *                             {@code tsa.required} is on; nothing is changed then
      */
-    public ModelRegistered replace(CreatorAccount creator, String id, JsonNode body) {
+    public ModelRegistered replace(CreatorAccount creator, String id, ModelSubmission submission) {
         int revision = ownModel(creator, id).revision() + 1;
-        ObjectNode document = document(creator, body, Optional.of(id.substring(id.indexOf(':') + 1)));
+        if (submission.slug().isPresent() && !submission.slug().get().equals(id.substring(id.indexOf(':') + 1))) {
+            throw new ProvenanceException(List.of(new Problem("slug", "a model's slug cannot change (it is '"
+                    + id.substring(id.indexOf(':') + 1) + "')")));
+        }
+        ObjectNode document = submission.record(creator);
         Instant now = Timestamps.storable(clock.instant());
         Optional<Stamped> stamped = parsed(document).map(p -> stamp(new ModelRegistration(id, revision,
                 creator.handle(), now, p.toJson())));
@@ -365,62 +366,6 @@ public final class ModelRegistry {
     // --- writing -------------------------------------------------------------------------------------------------
 
     private record Resolved(ProvenanceDocument record, List<LineageEdge> edges) {
-    }
-
-    /**
-     * The request body as a provenance document (creator.handle from the path), checked by the provenance parser.
-     *
-     * @param slug the slug of the model being replaced; a body's slug must then be the same
-     */
-    private static ObjectNode document(CreatorAccount creator, JsonNode body, Optional<String> slug) {
-        List<Problem> problems = new ArrayList<>();
-        if (body == null || !body.isObject()) {
-            throw new ProvenanceException(List.of(new Problem("", "expected a JSON object: the model's record")));
-        }
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!MEMBERS.contains(name)) {
-                problems.add(new Problem(name, "unknown field (expected one of: " + String.join(", ", MEMBERS) + ")"));
-            }
-        }
-        if (body.hasNonNull("slug")) {
-            JsonNode s = body.get("slug");
-            if (!s.isTextual() || !SLUG.matcher(s.textValue()).matches()) {
-                problems.add(new Problem("slug", "expected 1 to 63 characters a-z, 0-9, '.', '_', '-', starting with a"
-                        + " letter or digit"));
-            } else if (slug.isPresent() && !slug.get().equals(s.textValue())) {
-                problems.add(new Problem("slug", "a model's slug cannot change (it is '" + slug.get() + "')"));
-            }
-        }
-        ObjectNode document = JsonNodeFactory.instance.objectNode();
-        ObjectNode creatorNode = document.putObject("creator");
-        JsonNode given = body.get("creator");
-        if (given != null && !given.isNull()) {
-            if (!given.isObject()) {
-                problems.add(new Problem("creator", "expected an object: displayName, url"));
-            } else {
-                creatorNode.setAll(((ObjectNode) given).deepCopy());
-                if (given.has("handle") && !creator.handle().equals(given.get("handle").asText())) {
-                    problems.add(new Problem("creator.handle", "the handle is the registering creator's, '"
-                            + creator.handle() + "'; leave it out"));
-                }
-            }
-        }
-        creatorNode.put("handle", creator.handle());
-        for (String section : List.of("model", "lineage", "usage")) {
-            if (body.has(section)) {
-                document.set(section, body.get(section).deepCopy());
-            }
-        }
-        try {
-            ProvenanceParser.parse(document);
-        } catch (ProvenanceException e) {
-            problems.addAll(e.problems()); // every problem of the record, with its path
-        }
-        if (!problems.isEmpty()) {
-            throw new ProvenanceException(problems);
-        }
-        return document;
     }
 
     /**

@@ -22,6 +22,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /** Creators and their model registry: registration, the default disclosure policy, models with lineage. */
 final class CreatorHandlers {
@@ -188,7 +189,7 @@ final class CreatorHandlers {
     void createModel(Context ctx) {
         CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
         JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_MODEL_BODY), "body");
-        ModelRegistered m = models.create(creator, body);
+        ModelRegistered m = models.create(creator, ModelSubmissionJson.parse(creator, body, Optional.empty()));
         ctx.header("Location", Routes.path(Routes.MODEL, creator.handle(), m.model().id()));
         CredentialHandlers.noCache(ctx, true);
         Responses.json(ctx, 201, registered(m, creator));
@@ -205,8 +206,11 @@ final class CreatorHandlers {
     /** {@code PUT /v1/creators/{handle}/models/{modelId}} (the creator): replaces the model's record. */
     void putModel(Context ctx) {
         CreatorAccount creator = Authenticator.creator(ctx, ctx.pathParam("handle"));
+        String id = ctx.pathParam("modelId");
+        models.ownModel(creator, id); // a model that is not the caller's is not found, whatever the body
         JsonNode body = JsonBodies.read(RequestBodies.raw(ctx, MAX_MODEL_BODY), "body");
-        ModelRegistered m = models.replace(creator, ctx.pathParam("modelId"), body);
+        ModelRegistered m = models.replace(creator, id,
+                ModelSubmissionJson.parse(creator, body, Optional.of(id.substring(id.indexOf(':') + 1))));
         CredentialHandlers.noCache(ctx, true);
         Responses.json(ctx, 200, registered(m, creator));
     }
