@@ -381,6 +381,7 @@ public final class CredentialStore {
     private CredentialRecord read(ResultSet rs) throws SQLException {
         return new CredentialRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), sealer.open(PROVENANCE, rs.getString(7)), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getString(11), Timestamps.fromDatabase(rs, 12), rs.getString(13));
+                rs.getString(9), rs.getString(10), rs.getString(11), Timestamps.fromDatabase(rs, 12),
+                rs.getString(13));
     }
 }
