@@ -245,8 +245,8 @@ public final class JsonViews {
             return "The manifest records an invisible watermark that was not found in the pixels: they may have been"
                     + " changed, or the manifest copied from another image.";
         }
-        return "The pixels carry the invisible watermark of " + leads + ", which this manifest does not name: the"
-                + " image may have been taken from that credential and signed again by someone else.";
+        return "The pixels carry the invisible watermark of " + leads + ", which this manifest was not issued"
+                + " with: the image may have been taken from that credential and signed again by someone else.";
     }
 
     static ObjectNode apiKey(ApiKey k) {

@@ -117,7 +117,8 @@ public final class Issuer {
                 StampArtifacts artifacts = new StampArtifacts(result.manifest().store(), result.watermark()
                         .map(WatermarkStamp::payloadId).orElse(OptionalLong.empty()), identity.map(i ->
                         CreatorIdentities.confirmation(id, i, confirmed.get().signedAt())));
-                store.insertIssued(toRecord(credential), artifacts, rows, commitments, link);
+                store.insertIssued(toRecord(credential, result.manifest().signerSha256()), artifacts, rows,
+                        commitments, link);
                 return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
                         result.parentManifest(), c, result.metadata(), result.manifest().timeStamp(),
                         confirmed);
@@ -139,10 +140,10 @@ public final class Issuer {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private static CredentialRecord toRecord(Credential c) {
+    private static CredentialRecord toRecord(Credential c, String signerSha256) {
         ProvenanceDocument p = c.provenance();
         return new CredentialRecord(c.id().value(), c.manifestLabel(), c.mediaType(), c.sha256(),
                 p.creator().handle(), p.model().name(), p.toJson().toString(), c.signer().organization(),
-                c.signer().commonName(), c.signer().issuer(), c.apiKeyName(), c.createdAt());
+                c.signer().commonName(), c.signer().issuer(), c.apiKeyName(), c.createdAt(), signerSha256);
     }
 }

@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param signerCommonName   its CN, or {@code null}
  * @param signerIssuer       the CN (or O) of its issuer, or {@code null}
  * @param apiKeyName         the API key the stamp was requested with
+ * @param signerSha256       SHA-256 of the signing certificate (DER), lower-case hex, or {@code null} for a
+ *                           credential issued before it was recorded
  */
 public record CredentialRecord(long id, String manifestLabel, String mediaType, String sha256, String creatorHandle,
         String modelName, String provenanceJson, String signerOrganization, String signerCommonName,
-        String signerIssuer, String apiKeyName, Instant createdAt) {
+        String signerIssuer, String apiKeyName, Instant createdAt, String signerSha256) {
 
     public CredentialRecord {
         Objects.requireNonNull(manifestLabel, "manifestLabel");

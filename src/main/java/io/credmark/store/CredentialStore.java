@@ -19,7 +19,8 @@ import java.util.Optional;
 public final class CredentialStore {
 
     private static final String COLUMNS = "id, manifest_label, media_type, sha256, creator_handle, model_name,"
-            + " provenance, signer_organization, signer_common_name, signer_issuer, api_key_name, created_at";
+            + " provenance, signer_organization, signer_common_name, signer_issuer, api_key_name, created_at,"
+            + " signer_sha256";
 
     static final String PROVENANCE = "credentials.provenance";
     static final String DISCLOSURE = "credential_disclosures.disclosure";
@@ -135,11 +136,13 @@ public final class CredentialStore {
     private Optional<IssuedCredential> issuedWhere(String keyColumn, Object key) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, sha256, manifest_label, creator_handle FROM credentials WHERE " + keyColumn + " = ?")) {
+                    "SELECT id, sha256, manifest_label, creator_handle, signer_sha256 FROM credentials WHERE "
+                    + keyColumn + " = ?")) {
                 s.setObject(1, key);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(new IssuedCredential(rs.getLong(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4))) : Optional.empty();
+                            rs.getString(3), rs.getString(4), Optional.ofNullable(rs.getString(5))))
+                            : Optional.empty();
                 }
             }
         });
@@ -324,7 +327,7 @@ public final class CredentialStore {
     /** Inserts the record on {@code c}, e.g. inside a transaction that records more with it. */
     private int insert(Connection c, CredentialRecord r) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO credentials (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, r.id());
             s.setString(2, r.manifestLabel());
             s.setString(3, r.mediaType());
@@ -337,6 +340,7 @@ public final class CredentialStore {
             s.setString(10, r.signerIssuer());
             s.setString(11, r.apiKeyName());
             s.setObject(12, Timestamps.toDatabase(r.createdAt()));
+            s.setString(13, r.signerSha256());
             return s.executeUpdate();
         }
     }
@@ -377,6 +381,7 @@ public final class CredentialStore {
     private CredentialRecord read(ResultSet rs) throws SQLException {
         return new CredentialRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), sealer.open(PROVENANCE, rs.getString(7)), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getString(11), Timestamps.fromDatabase(rs, 12));
+                rs.getString(9), rs.getString(10), rs.getString(11), Timestamps.fromDatabase(rs, 12),
+                rs.getString(13));
     }
 }

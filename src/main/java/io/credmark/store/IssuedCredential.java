@@ -1,5 +1,14 @@
 package io.credmark.store;
 
-/** What verifying a file needs of a credential's record: whether it is this file, and whose it is. */
-public record IssuedCredential(long id, String sha256, String manifestLabel, String creatorHandle) {
+import java.util.Optional;
+
+/**
+ * What verifying a file needs of a credential's record: whether it is this file, whose it is, and which manifest
+ * and signer issued it.
+ *
+ * @param signerSha256 SHA-256 of the signing certificate (DER), lower-case hex; empty for a credential issued
+ *                     before it was recorded
+ */
+public record IssuedCredential(long id, String sha256, String manifestLabel, String creatorHandle,
+        Optional<String> signerSha256) {
 }

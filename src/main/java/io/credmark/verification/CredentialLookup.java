@@ -5,6 +5,7 @@ import io.credmark.Limits;
 import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
 import io.credmark.c2pa.jumbf.SingleManifestStore;
+import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.creators.Creators;
 import io.credmark.creators.CredentialView;
 import io.credmark.creators.CredentialViews;
@@ -75,13 +76,13 @@ public final class CredentialLookup {
                 .flatMap(CredentialId::parse);
         Optional<IssuedCredential> recorded = claimed.flatMap(id -> store.issued(id.value()));
         boolean sameFile = recorded.map(r -> r.sha256().equals(Sha256.hex(image))).orElse(false);
-        boolean ours = recorded.isPresent() && report.validation()
-                .map(v -> v.activeManifest().equals(recorded.get().manifestLabel())).orElse(false);
+        boolean ours = recorded.isPresent() && report.validation().map(v -> issuedWith(recorded.get(), v))
+                .orElse(false);
         if (ours) {
             report = report.withProvenance(Optional.of(reveal(report, recorded.get(),
                     store.commitments(recorded.get().id()), viewer, presentedEvidence)));
         }
-        WatermarkCheck watermark = watermark(image, report, ours && sameFile);
+        WatermarkCheck watermark = watermark(image, report, ours ? claimed : Optional.empty(), ours && sameFile);
         Optional<CredentialView> recovered = Optional.empty();
         if (!watermark.manifestValid() && watermark.leadsTo().isPresent()) {
             recovered = Optional.of(views.view(watermark.leadsTo().get().id(), viewer));
@@ -90,11 +91,27 @@ public final class CredentialLookup {
     }
 
     /**
+     * Whether the validated active manifest is the one issued with the credential: its label and its signer
+     * certificate are the ones on record. A label is only a name that any signer can copy; the signer cannot be. A
+     * credential issued before signers were recorded is matched by its label alone.
+     */
+    private static boolean issuedWith(IssuedCredential credential, ValidationResult v) {
+        if (!v.activeManifest().equals(credential.manifestLabel())) {
+            return false;
+        }
+        return credential.signerSha256().map(recorded -> v.manifest().signer()
+                .map(s -> recorded.equals(s.certificateSha256())).orElse(false)).orElse(true);
+    }
+
+    /**
      * Reads the watermark and looks up the credential it leads to. The file exactly as issued is not searched: its
      * watermark is the one its own valid manifest records. Any other file is, so that a valid manifest made for
      * someone else's watermarked image (signed anew, or a copy of the image stamped again) is caught.
+     *
+     * @param issuedFor the credential the active manifest was issued with here, if it is one of this installation's
      */
-    private WatermarkCheck watermark(byte[] image, VerificationReport report, boolean issuedFile) {
+    private WatermarkCheck watermark(byte[] image, VerificationReport report, Optional<CredentialId> issuedFor,
+            boolean issuedFile) {
         boolean manifestValid = report.status() == VerificationReport.Status.TRUSTED
                 || report.status() == VerificationReport.Status.VALID;
         Optional<Long> recorded = manifestValid ? report.provenance().map(p -> p.assertion().watermark())
@@ -102,7 +119,7 @@ public final class CredentialLookup {
                 .flatMap(w -> WatermarkPayload.parseHex(w.path("payloadId").asText(null))) : Optional.empty();
         Optional<WatermarkScan> scan = issuedFile ? Optional.empty() : Optional.of(verification.scanWatermark(image));
         return new WatermarkCheck(scan, recorded,
-                WatermarkCheck.present(scan, recorded).flatMap(this::findByWatermark), manifestValid);
+                WatermarkCheck.present(scan, recorded).flatMap(this::findByWatermark), manifestValid, issuedFor);
     }
 
     /**

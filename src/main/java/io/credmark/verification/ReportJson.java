@@ -212,6 +212,7 @@ public final class ReportJson {
         n.put("algorithm", s.algorithm());
         n.put("certificateNotBefore", s.notBefore().toString());
         n.put("certificateNotAfter", s.notAfter().toString());
+        n.put("certificateSha256", s.certificateSha256());
         s.signedAt().map(Instant::toString).ifPresent(t -> n.put("timeStamp", t));
         return n;
     }

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param recorded  the watermark id credmark's assertion records, when a valid manifest carries one
  * @param leadsTo   the credential a found watermark leads to, when this installation has it on record
  * @param manifestValid whether the file carries a valid (trusted or valid) manifest to agree with
+ * @param issuedFor the credential that manifest was issued with by this installation (label and signer on record),
+ *                  if any
  */
 public record WatermarkCheck(Optional<WatermarkScan> scan, Optional<Long> recorded, Optional<Found> leadsTo,
-        boolean manifestValid) {
+        boolean manifestValid, Optional<CredentialId> issuedFor) {
 
     /** A credential found through its watermark. */
     public record Found(CredentialId id, String url, String manifestLabel) {
@@ -36,12 +38,15 @@ public record WatermarkCheck(Optional<WatermarkScan> scan, Optional<Long> record
 
     /**
      * Whether the watermark agrees with a valid manifest: the one it records is the one found, or it records none
-     * and none is found. Empty without a valid manifest or when the pixels could not be searched.
+     * and none is found; and a watermark leading to one of this installation's credentials agrees only with the
+     * manifest issued with that credential, since any signer can record a watermark id it found. Empty without a
+     * valid manifest or when the pixels could not be searched.
      */
     public Optional<Boolean> agrees() {
         if (!manifestValid || scan.flatMap(WatermarkScan::unreadable).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(present().equals(recorded));
+        boolean issuedWithIt = leadsTo.map(f -> issuedFor.equals(Optional.of(f.id()))).orElse(true);
+        return Optional.of(present().equals(recorded) && issuedWithIt);
     }
 }

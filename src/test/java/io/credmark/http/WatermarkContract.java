@@ -14,6 +14,19 @@ import io.credmark.credential.WatermarkPayload;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.bench.Attacks;
+import io.credmark.c2pa.assertion.Action;
+import io.credmark.c2pa.assertion.ActionsAssertion;
+import io.credmark.c2pa.assertion.CredmarkAssertion;
+import io.credmark.c2pa.assertion.DigitalSourceType;
+import io.credmark.c2pa.claim.ClaimWriter;
+import io.credmark.c2pa.sign.ManifestBuilder;
+import io.credmark.container.AssetHandlers;
+import io.credmark.container.EmbeddingPlan;
+import io.credmark.disclosure.Commitments;
+import io.credmark.disclosure.Disclosure;
+import io.credmark.disclosure.DisclosurePolicy;
+import io.credmark.pixels.watermark.Watermarker;
+import io.credmark.pki.KeyType;
 import io.credmark.credential.CredentialRef;
 import io.credmark.issuance.StampRequest;
 import io.credmark.issuance.StampResult;
@@ -31,6 +44,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,6 +214,65 @@ abstract class WatermarkContract {
         assertEquals(id, r.at("/watermark/credential/id").asText(), "the watermark still names the original");
     }
 
+    /**
+     * Another installation signs a copy with our manifest's very label, naming our credential, its watermark and a
+     * link of its own: a label is only a name, so the report must still not present the credential as this
+     * manifest's, nor say the watermark agrees with it.
+     */
+    @Test
+    void aForeignManifestCopyingOurManifestLabelIsNotReportedAsOurs(@TempDir Path other)
+            throws GeneralSecurityException {
+        Answer original = api.stamp(stampKey, read(ART), "image/jpeg", provenance("heron.atelier", "a heron"));
+        String id = original.header("Credential-Id");
+        String label = api.postRaw("/v1/verify", "image/jpeg", original.body()).json().get("activeManifest").asText();
+        byte[] stripped = Attacks.encodeJpeg(Attacks.decode(original.body()), 92);
+        TestInstallation thief = TestInstallation.in(other.resolve("data"));
+        Commitments commitments = Commitments.create(TestInstallation.exampleProvenance(), DisclosurePolicy.ALL_PUBLIC,
+                new SecureRandom());
+        ObjectNode credential = JSON.createObjectNode().put("id", id).put("url", "https://evil.example/c/" + id);
+        ObjectNode watermark = JSON.createObjectNode().put("algorithm", Watermarker.ALGORITHM)
+                .put("version", Watermarker.VERSION).put("payloadId",
+                        WatermarkPayload.hex(WatermarkPayload.of(CredentialId.parse(id).orElseThrow())));
+        ManifestBuilder builder = new ManifestBuilder(new ClaimWriter.GeneratorInfo("credmark", "1"),
+                new SecureRandom(), label);
+        builder.add(ActionsAssertion.LABEL, ActionsAssertion.encode(List.of(new Action(Action.CREATED,
+                DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA, null, null, List.of(), null))));
+        builder.add(CredmarkAssertion.LABEL, CredmarkAssertion.encode(new CredmarkAssertion.Content(credential,
+                commitments.identity(), Commitments.DIGEST_ALG, commitments.digests(),
+                commitments.embedded().stream().map(Disclosure::encoded).toList(), null, watermark)));
+        byte[] forged = builder.sign(EmbeddingPlan.replacingStores(AssetHandlers.read(stripped)),
+                thief.credmark().signer()).toByteArray();
+
+        Answer verified = api.postRaw("/v1/verify", "image/jpeg", forged);
+        JsonNode r = verified.json();
+        assertEquals("valid", r.get("status").asText(), r.toString());
+        assertEquals(label, r.get("activeManifest").asText(), "the forgery carries our label");
+        assertFalse(verified.text().contains("evil.example"), r.toString());
+        assertTrue(r.path("credential").isMissingNode(), r.toString());
+        assertEquals(id, r.at("/watermark/credential/id").asText(), "the watermark still names the original");
+        assertFalse(r.at("/watermark/agrees").asBoolean(true), r.toString());
+    }
+
+    /** Credentials issued before a signer rotation keep the signer they were issued with, and still match it. */
+    @Test
+    void aCredentialIssuedBeforeASignerRotationIsStillOurs() {
+        Answer before = api.stamp(stampKey, read(PHOTO), "image/jpeg", provenance("ibis.works", "an ibis"));
+        assertEquals(200, before.status(), before.toString());
+        service.node.engine().developmentCa().rotateSigner(KeyType.EC_P256, Duration.ofDays(30));
+        Answer after = api.stamp(stampKey, read(PHOTO), "image/jpeg", provenance("ibis.works", "an ibis"));
+        assertEquals(200, after.status(), after.toString());
+        JsonNode old = api.postRaw("/v1/verify", "image/jpeg", before.body()).json();
+        JsonNode renewed = api.postRaw("/v1/verify", "image/jpeg", after.body()).json();
+        assertTrue(!old.at("/summary/signer/certificateSha256").asText().isEmpty()
+                && !old.at("/summary/signer/certificateSha256").equals(renewed.at("/summary/signer/certificateSha256")),
+                "the signer was rotated: " + old.at("/summary/signer") + " " + renewed.at("/summary/signer"));
+        for (JsonNode r : List.of(old, renewed)) {
+            assertTrue(r.at("/credential/known").asBoolean(), r.toString());
+            assertTrue(r.at("/watermark/agrees").asBoolean(), r.toString());
+        }
+        assertEquals(before.header("Credential-Id"), old.at("/credential/id").asText());
+    }
+
     @Test
     void aPrivateFieldStaysHiddenInARecoveredCredential() throws IOException {
         ObjectNode options = (ObjectNode) JSON.readTree("{\"disclosure\":{\"generation.prompt\":\"private\"}}");
@@ -264,7 +339,7 @@ abstract class WatermarkContract {
         for (int i = 0; i < 2; i++) {
             long id = random.nextLong();
             CredentialRecord record = new CredentialRecord(id, "urn:c2pa:" + id, "image/png", "00".repeat(32), "h",
-                    "m", "{}", null, null, null, "front-end", Instant.parse("2026-01-01T00:00:00Z"));
+                    "m", "{}", null, null, null, "front-end", Instant.parse("2026-01-01T00:00:00Z"), null);
             Runnable insert = () -> repository.insertIssued(record, new StampArtifacts(new byte[] {1, 2, 3},
                     OptionalLong.of(watermarkId)), List.of(), new CommitmentRecord(id, "sha-256", "", "{}",
                     Optional.empty(), Optional.empty()), Optional.empty());

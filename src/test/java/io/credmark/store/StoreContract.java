@@ -54,10 +54,17 @@ abstract class StoreContract {
         CredentialRecord r = new CredentialRecord(Long.MIN_VALUE + 7, "urn:c2pa:0f1e2d3c-aaaa-bbbb-cccc-0123456789ab",
                 "image/png", "ab".repeat(32), "ünïcødé 🖌", "m".repeat(70_000), provenance, "credmark development",
                 "credmark development signer (EC P-256)", null, "front-end-1",
-                Timestamps.storable(Instant.parse("2026-03-04T05:06:07.123456789Z")));
+                Timestamps.storable(Instant.parse("2026-03-04T05:06:07.123456789Z")), "5e".repeat(32));
         credentials.insert(r);
         assertEquals(Optional.of(r), credentials.find(r.id()));
+        assertEquals(Optional.of("5e".repeat(32)), credentials.issued(r.id()).orElseThrow().signerSha256());
         assertEquals(Instant.parse("2026-03-04T05:06:07.123456Z"), credentials.find(r.id()).orElseThrow().createdAt());
+    }
+
+    @Test
+    void aCredentialIssuedBeforeSignersWereRecordedHasNoSignerOnRecord() {
+        credentials.insert(credential(77, "older"));
+        assertEquals(Optional.empty(), credentials.issued(77).orElseThrow().signerSha256());
     }
 
     @Test
@@ -169,6 +176,6 @@ abstract class StoreContract {
     private static CredentialRecord credential(long id, String apiKey) {
         return new CredentialRecord(id, "urn:c2pa:" + id, "image/jpeg", "00".repeat(32), "h", "m",
                 "{\"creator\":{\"handle\":\"h\"},\"model\":{\"name\":\"m\"}}", null, null, null, apiKey,
-                Timestamps.storable(Instant.now()));
+                Timestamps.storable(Instant.now()), null);
     }
 }

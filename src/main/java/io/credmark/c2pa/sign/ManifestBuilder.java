@@ -58,9 +58,14 @@ public final class ManifestBuilder {
     }
 
     public ManifestBuilder(ClaimWriter.GeneratorInfo generator, SecureRandom random) {
+        this(generator, random, "urn:c2pa:" + UUID.randomUUID());
+    }
+
+    /** A manifest labelled {@code label}, which must be {@code urn:c2pa:} and a UUID: unique to this manifest. */
+    public ManifestBuilder(ClaimWriter.GeneratorInfo generator, SecureRandom random, String label) {
         this.generator = generator;
         this.random = random;
-        this.label = "urn:c2pa:" + UUID.randomUUID();
+        this.label = label;
     }
 
     public String label() {
@@ -196,7 +201,8 @@ public final class ManifestBuilder {
             throw new IllegalStateException("manifest store changed size between passes: " + storeLength + " -> "
                     + store.length);
         }
-        return new SignedManifest(label, store, plan.wrap(store), plan, timeStamp, identityTimeStamp);
+        return new SignedManifest(label, store, plan.wrap(store), plan, timeStamp, identityTimeStamp,
+                Sha256.hex(signer.chain().get(0).getEncoded()));
     }
 
     /** A v2 time-stamp over a signature (guide §3.2), or why there is none. */

@@ -14,14 +14,10 @@ import java.util.Optional;
  * @param timeStamp the time-stamp on the claim signature, or why there is none
  * @param identity  present when the manifest carries a CAWG identity assertion: the time-stamp on its signature,
  *                  or why there is none
+ * @param signerSha256 SHA-256 of the signer certificate the claim was signed with (DER), lower-case hex
  */
 public record SignedManifest(String label, byte[] store, byte[] carrier, EmbeddingPlan plan,
-        TimeStampOutcome timeStamp, Optional<TimeStampOutcome> identity) {
-
-    public SignedManifest(String label, byte[] store, byte[] carrier, EmbeddingPlan plan,
-            TimeStampOutcome timeStamp) {
-        this(label, store, carrier, plan, timeStamp, Optional.empty());
-    }
+        TimeStampOutcome timeStamp, Optional<TimeStampOutcome> identity, String signerSha256) {
 
     public void writeTo(OutputStream out) throws IOException {
         plan.writeTo(out, carrier);

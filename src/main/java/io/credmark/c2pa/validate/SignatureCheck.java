@@ -1,5 +1,6 @@
 package io.credmark.c2pa.validate;
 
+import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.CoseException;
 import io.credmark.c2pa.claim.Claim;
 import io.credmark.c2pa.claim.JumbfUri;
@@ -10,6 +11,7 @@ import io.credmark.c2pa.jumbf.JumbfUuids;
 import io.credmark.c2pa.jumbf.SuperBox;
 import io.credmark.pki.CertificateProfile;
 import io.credmark.pki.TrustEvaluator;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -101,7 +103,17 @@ final class SignatureCheck {
         String issuer = leaf.getIssuerX500Principal().getName();
         String issuerName = attribute(issuer, "O").or(() -> attribute(issuer, "CN")).orElse(issuer);
         return new SignerInfo(attribute(subject, "O").orElse(null), attribute(subject, "CN").orElse(null), issuerName,
-                algorithm.name(), leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), stamped);
+                algorithm.name(), leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), stamped,
+                fingerprint(leaf));
+    }
+
+    private static String fingerprint(X509Certificate leaf) {
+        try {
+            return Sha256.hex(leaf.getEncoded());
+        } catch (CertificateEncodingException e) {
+            // parsed from the DER x5chain carries, so it encodes again
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Optional<String> attribute(String dn, String type) {
