@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The credential's page for people: plain HTML and the site's style sheet that reads on a phone, every value escaped, and a form that
- * checks an image against the credential (a few lines of inline script; the form also works without them, answering
- * with the JSON report).
+ * The credential's page for people: plain HTML and the site's style sheet, read on a phone, every value escaped, and
+ * a form that checks an image against the credential (a few lines of inline script; the form also works without
+ * them, answering with the JSON report).
  */
 final class CredentialPage {
 

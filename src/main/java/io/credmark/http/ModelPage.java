@@ -10,11 +10,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * A registered model's page for people: the record's fields its viewer may see, the lineage upstream with the
- * creators credited, and the models made from it. Plain HTML and the site's style sheet, every value escaped, no script.
+ * creators credited, and the models made from it. Plain HTML and the site's style sheet, every value escaped, no
+ * script.
  */
 final class ModelPage {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private ModelPage() {
     }

@@ -149,7 +149,8 @@ class UsageBrowserIT {
         signIn();
         browser.waitUntil("the grants", () -> browser.number(
                 "return document.querySelectorAll('#grants li[data-grant]').length") == 1);
-        assertEquals("front-end", browser.text("return document.querySelector('#grants li').getAttribute('data-grant')"));
+        assertEquals("front-end", browser.text(
+                "return document.querySelector('#grants li').getAttribute('data-grant')"));
 
         // a second front end, granted from the dashboard
         browser.driver().findElement(By.id("grant-key")).sendKeys("studio-two");
