@@ -247,7 +247,7 @@ final class CreatorHandlers {
         ctx.header("Content-Security-Policy", ModelPage.CONTENT_SECURITY_POLICY);
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.status(200).contentType("text/html; charset=utf-8").result(ModelPage.render(models.view(m, viewer),
-                models::json, usage.publicTotals(m.id())));
+                models::json, usage.publicTotals(m.id()), WebHandlers.basePath(credentials.links().base())));
     }
 
     private RegisteredModel model(Context ctx) {

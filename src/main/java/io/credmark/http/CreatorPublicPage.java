@@ -24,8 +24,8 @@ final class CreatorPublicPage {
         h.markup("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .markup("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .markup("<title>").text(title + " on credmark").markup("</title>")
-                .markup("<link rel=\"stylesheet\"").attribute("href", base + "/static/site.css")
-                .markup("></head><body><main class=\"profile\"><h1 id=\"display-name\">").text(title).markup("</h1>")
+                .markup(WebHandlers.stylesheet(base))
+                .markup("</head><body><main class=\"profile\"><h1 id=\"display-name\">").text(title).markup("</h1>")
                 .markup("<p class=\"small\">Creator handle <code id=\"handle\">").text(p.handle())
                 .markup("</code></p>");
         p.bio().ifPresent(b -> h.markup("<p id=\"bio\" class=\"bio\">").text(b).markup("</p>"));

@@ -16,13 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The credential's page for people: plain HTML and CSS that reads on a phone, every value escaped, and a form that
- * checks an image against the credential (a few lines of inline script; the form also works without them, answering
- * with the JSON report).
+ * The credential's page for people: plain HTML and the site's style sheet, read on a phone, every value escaped, and
+ * a form that checks an image against the credential (a few lines of inline script; the form also works without
+ * them, answering with the JSON report).
  */
 final class CredentialPage {
-
-    private static final String STYLE = WebHandlers.text("credential-page.css");
 
     private static final String SCRIPT = """
             (function () {
@@ -63,9 +61,9 @@ final class CredentialPage {
             })();
             """;
 
-    /** The page's Content-Security-Policy: nothing but its own inline style and script, and posts to itself. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + hash(STYLE + LineageChain.STYLE)
-            + "; script-src " + hash(SCRIPT) + "; connect-src 'self'; form-action 'self'; img-src 'self';"
+    /** The page's Content-Security-Policy: nothing but the site's style sheet and its own inline script. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; script-src " + hash(SCRIPT)
+            + "; connect-src 'self'; form-action 'self'; img-src 'self';"
             + " base-uri 'none'; frame-ancestors 'none'";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
@@ -123,7 +121,8 @@ final class CredentialPage {
                 .markup("<meta name=\"robots\" content=\"noindex\">")
                 .markup("<title>").text("Content Credential: " + model + " by " + creator).markup("</title>")
                 .markup("<link rel=\"alternate\" type=\"application/json\"").attribute("href", links.json(c.id()))
-                .markup("><style>").markup(STYLE + LineageChain.STYLE).markup("</style></head><body><main>")
+                .markup(">").markup(WebHandlers.stylesheet(WebHandlers.basePath(links.base())))
+                .markup("</head><body class=\"credential-page\"><main>")
                 .markup("<header><div class=\"cr\" aria-hidden=\"true\">cr</div><div><h1>").text(model)
                 .markup("</h1><p>Content Credential · made with a model by ").text(creator).markup("</p></div></header>");
         notice.ifPresent(n -> h.markup("<section id=\"notice\" class=\"notice\" role=\"note\"><h2>Notice from the")

@@ -12,9 +12,6 @@ import java.util.Locale;
  */
 final class LineageChain {
 
-    /** The chain's own style, added to the credential page's style sheet. */
-    static final String STYLE = WebHandlers.text("lineage-chain.css");
-
     private LineageChain() {
     }
 

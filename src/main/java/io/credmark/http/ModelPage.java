@@ -1,36 +1,32 @@
 package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.credmark.bytes.Sha256;
 import io.credmark.creators.ModelView;
 import io.credmark.issuance.ProvenanceInput;
 import io.credmark.provenance.ProvenanceSchema;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * A registered model's page for people: the record's fields its viewer may see, the lineage upstream with the
- * creators credited, and the models made from it. Plain HTML and CSS, every value escaped, no script.
+ * creators credited, and the models made from it. Plain HTML and the site's style sheet, every value escaped, no
+ * script.
  */
 final class ModelPage {
 
-    private static final String STYLE = WebHandlers.text("model-page.css");
-
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src " + hash(STYLE)
-            + "; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private ModelPage() {
     }
 
-    static String render(ModelView v, UnaryOperator<String> jsonUrl) {
-        return render(v, jsonUrl, java.util.Optional.empty());
-    }
-
-    /** @param usageTotals the model's usage totals per event, when its creator made them public */
+    /**
+     * @param usageTotals the model's usage totals per event, when its creator made them public
+     * @param basePath    the path of the public URL, where the style sheet is
+     */
     static String render(ModelView v, UnaryOperator<String> jsonUrl,
-            java.util.Optional<Map<String, Long>> usageTotals) {
+            java.util.Optional<Map<String, Long>> usageTotals, String basePath) {
         String name = v.model().name();
         String creator = v.model().creatorHandle();
         Html h = new Html();
@@ -39,7 +35,8 @@ final class ModelPage {
                 .markup("<title>").text(name + " by " + creator + " · registered model").markup("</title>")
                 .markup("<link rel=\"alternate\" type=\"application/json\"")
                 .attribute("href", jsonUrl.apply(v.model().id()))
-                .markup("><style>").markup(STYLE).markup("</style></head><body><main><header><h1>").text(name)
+                .markup(">").markup(WebHandlers.stylesheet(basePath))
+                .markup("</head><body class=\"model-page\"><main><header><h1>").text(name)
                 .markup("</h1><p>Registered model ").markup("<code>").text(v.model().id()).markup("</code> by ")
                 .text(creator).markup(", revision ").text(Integer.toString(v.model().revision()))
                 .markup("</p></header>");
@@ -133,9 +130,5 @@ final class ModelPage {
         } else {
             h.text(v.asText());
         }
-    }
-
-    private static String hash(String inline) {
-        return "'sha256-" + Base64.getEncoder().encodeToString(Sha256.of(inline)) + "'";
     }
 }

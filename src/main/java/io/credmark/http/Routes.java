@@ -9,6 +9,8 @@ final class Routes {
     static final String HOME = "/";
     static final String CREATOR_HOME = "/creator";
     static final String STATIC = "/static/{name}";
+    /** The one style sheet of every page, served by {@link #STATIC}. */
+    static final String SITE_STYLE = "/static/site.css";
     static final String STAMP = "/v1/stamp";
     static final String VERIFY = "/v1/verify";
     static final String CREDENTIAL = "/v1/credentials/{id}";

@@ -52,7 +52,14 @@ final class WebHandlers {
     private static final Map<String, String> SECTION_TITLES = Map.of("creator", "Creator", "model", "Model",
             "generation", "Generation parameters", "lineage", "Lineage", "usage", "Usage terms");
 
-    private record Asset(byte[] bytes, String type, String etag) {
+    /** The version of the style sheet in its links: a new file is a new URL, so the old one may be kept a year. */
+    private static final String STYLE_VERSION = version(resource("site.css"));
+
+    private record Asset(byte[] bytes, String type, String version) {
+
+        String etag() {
+            return "\"" + version + "\"";
+        }
     }
 
     private final CredentialViews credentials;
@@ -66,20 +73,26 @@ final class WebHandlers {
         this.base = links.base();
         ASSET_TYPES.forEach((name, type) -> {
             byte[] bytes = resource(name);
-            assets.put(name, new Asset(bytes, type, "\"" + Sha256.hex(bytes).substring(0, 32) + "\""));
+            assets.put(name, new Asset(bytes, type, version(bytes)));
         });
         String basePath = Html.escape(basePath(base));
-        this.homePage = text("index.html").replace("{{base}}", basePath);
-        this.creatorPage = text("creator.html").replace("{{base}}", basePath).replace("{{fields}}", fieldRows());
+        String style = stylesheet(basePath(base));
+        this.homePage = text("index.html").replace("{{style}}", style).replace("{{base}}", basePath);
+        this.creatorPage = text("creator.html").replace("{{style}}", style).replace("{{base}}", basePath)
+                .replace("{{fields}}", fieldRows());
     }
 
-    /** {@code GET /static/{name}}: a fixed set of files, revalidated by ETag. */
+    /**
+     * {@code GET /static/{name}}: a fixed set of files, revalidated by ETag; asked for with their version
+     * ({@code ?v=}, as the pages link the style sheet), kept for a year, since another file has another URL.
+     */
     void asset(Context ctx) {
         Asset asset = assets.get(ctx.pathParam("name"));
         if (asset == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "no such file");
         }
-        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.header("Cache-Control", asset.version().equals(ctx.queryParam("v"))
+                ? "public, max-age=31536000, immutable" : "public, max-age=300");
         ctx.header("ETag", asset.etag());
         String match = ctx.header("If-None-Match");
         if (match != null && (match.contains(asset.etag()) || match.strip().equals("*"))) {
@@ -220,6 +233,20 @@ final class WebHandlers {
         return h.toString();
     }
 
+    /**
+     * The {@code <link>} of the site's style sheet, versioned, for a page of this service.
+     *
+     * @param basePath the path of the public URL, as {@link #basePath} gives it
+     */
+    static String stylesheet(String basePath) {
+        return new Html().markup("<link rel=\"stylesheet\"").attribute("href", basePath + Routes.SITE_STYLE + "?v="
+                + STYLE_VERSION).markup(">").toString();
+    }
+
+    private static String version(byte[] bytes) {
+        return Sha256.hex(bytes).substring(0, 32);
+    }
+
     /** The path of the public URL, so that pages refer to this service's own files under any prefix. */
     static String basePath(String base) {
         String p = URI.create(base).getRawPath();
@@ -237,7 +264,7 @@ final class WebHandlers {
         }
     }
 
-    /** A file of the web resources as UTF-8 text (page templates, the styles of the server-rendered pages). */
+    /** A file of the web resources as UTF-8 text (the page templates). */
     static String text(String name) {
         return new String(resource(name), StandardCharsets.UTF_8);
     }

@@ -21,7 +21,8 @@ import org.openqa.selenium.By;
 /**
  * Misuse reports and notices in a real headless Chromium: reports from the card on another site and from the
  * credential page reach the creator's dashboard, where the creator acknowledges one and sets a notice that then
- * shows in the card and on the credential page. Markup typed into reports, notices and profiles stays text.
+ * shows in the card and on the credential page. Markup typed into reports, notices and profiles stays text. The
+ * creator grants and revokes, from the dashboard, the front ends allowed to sign in their name.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsageBrowserIT {
@@ -81,10 +82,7 @@ class UsageBrowserIT {
 
         // the creator's dashboard: usage, and both reports, as text
         service.server.usage().counter().flush();
-        browser.open(service.base + "/creator");
-        browser.driver().findElement(By.id("handle")).sendKeys("mirelle.ink");
-        browser.driver().findElement(By.id("token")).sendKeys(token);
-        browser.driver().findElement(By.cssSelector("#signin button")).click();
+        signIn();
         browser.waitUntil("the inbox", () -> browser.number(
                 "return document.querySelectorAll('#inbox li').length") == 2);
         String inbox = browser.text("return document.getElementById('inbox').innerText");
@@ -135,6 +133,67 @@ class UsageBrowserIT {
         assertEquals(MARKUP, browser.text("return document.getElementById('bio').innerText"));
         browser.screenshot("usage-7-public-page");
         assertNull(browser.js("return window.__pwned === undefined ? null : String(window.__pwned)"));
+    }
+
+    @Test
+    void theCreatorGrantsAndRevokesFrontEndsFromTheDashboard() {
+        ApiClient api = service.client();
+        assertEquals(201, api.postRaw("/v1/api-keys", "application/json",
+                "{\"name\":\"studio-two\",\"role\":\"stamp\"}".getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + service.adminKey).status());
+        assertEquals(200, api.send("PUT", "/v1/creators/mirelle.ink/grants",
+                "{\"apiKeys\":[\"front-end\"]}".getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + token,
+                "Content-Type", "application/json").status());
+
+        // the grant given over the API shows on the dashboard
+        signIn();
+        browser.waitUntil("the grants", () -> browser.number(
+                "return document.querySelectorAll('#grants li[data-grant]').length") == 1);
+        assertEquals("front-end", browser.text(
+                "return document.querySelector('#grants li').getAttribute('data-grant')"));
+
+        // a second front end, granted from the dashboard
+        browser.driver().findElement(By.id("grant-key")).sendKeys("studio-two");
+        browser.driver().findElement(By.cssSelector("#grant-form button")).click();
+        browser.waitUntil("two grants", () -> browser.number(
+                "return document.querySelectorAll('#grants li[data-grant]').length") == 2);
+        assertEquals(List.of("front-end", "studio-two"), grantedKeys());
+        assertEquals("", browser.text("return document.getElementById('grant-key').value"), "the field is cleared");
+
+        // a name that is no API key: refused, its markup shown as text, the grants unchanged
+        browser.js("document.getElementById('grant-key').value = arguments[0]", MARKUP);
+        browser.driver().findElement(By.cssSelector("#grant-form button")).click();
+        browser.waitUntil("refused", () -> browser.text("return document.getElementById('grants-status').innerText")
+                .contains("no active API key"));
+        assertTrue(browser.text("return document.getElementById('grants-status').innerText").contains("<b>bold</b>"));
+        assertTrue(browser.bool("return document.querySelector('#grants-status *') === null"), "no element made");
+        assertEquals(List.of("front-end", "studio-two"), grantedKeys());
+
+        // revoke the first: the dashboard and the service agree
+        browser.driver().findElement(By.cssSelector("#grants li[data-grant='front-end'] button")).click();
+        browser.waitUntil("revoked", () -> browser.text("return document.getElementById('grants-status').innerText")
+                .contains("revoked"));
+        assertEquals(List.of("studio-two"), browser.js("return [].map.call(document.querySelectorAll("
+                + "'#grants li[data-grant]'), function (li) { return li.getAttribute('data-grant'); })"));
+        assertEquals(List.of("studio-two"), grantedKeys());
+        browser.js("document.getElementById('grants-title').scrollIntoView()");
+        browser.screenshot("usage-8-grants");
+        assertNull(browser.js("return window.__pwned === undefined ? null : String(window.__pwned)"));
+    }
+
+    private List<String> grantedKeys() {
+        JsonNode grants = service.client().get("/v1/creators/mirelle.ink/grants", "Authorization", "Bearer " + token)
+                .json().get("grants");
+        List<String> names = new java.util.ArrayList<>();
+        grants.forEach(g -> names.add(g.get("apiKey").asText()));
+        return names;
+    }
+
+    private void signIn() {
+        browser.open(service.base + "/creator");
+        browser.driver().findElement(By.id("handle")).sendKeys("mirelle.ink");
+        browser.driver().findElement(By.id("token")).sendKeys(token);
+        browser.driver().findElement(By.cssSelector("#signin button")).click();
     }
 
     private void fileReport(String category, String message) {

@@ -215,8 +215,54 @@ class WebRoutesTest {
         assertFalse(html.contains("<script>window.__pwned"), "the prompt is text");
         assertTrue(html.contains("&lt;script&gt;window.__pwned"));
         assertFalse(html.contains("<img src=x"));
-        // the page's style, chain included, is allowed by its policy's hash
-        assertTrue(a.header("Content-Security-Policy").contains("style-src 'sha256-"));
+        // the chain's style is the site's style sheet, which the page's policy allows
+        assertTrue(a.header("Content-Security-Policy").contains("style-src 'self'"));
+        assertFalse(a.text().contains("<style"), "no inline style");
+    }
+
+    /** Every page links the one style sheet, at its versioned URL, and its policy lets the sheet load. */
+    @Test
+    void everyPageLinksTheSiteStyleSheet() {
+        Answer creator = api.postRaw("/v1/creators", "application/json",
+                "{\"handle\":\"style.wren\"}".getBytes(StandardCharsets.UTF_8), "Authorization",
+                "Bearer " + service.adminKey);
+        assertEquals(201, creator.status(), creator.toString());
+        Answer model = api.send("POST", "/v1/creators/style.wren/models",
+                "{\"slug\":\"wren\",\"model\":{\"name\":\"Wren\"}}".getBytes(StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + creator.json().get("token").asText(), "Content-Type", "application/json");
+        assertEquals(201, model.status(), model.toString());
+
+        String sheet = null;
+        for (String page : List.of("/", "/creator", "/c/" + marked.id(), "/c/" + marked.id() + "/report",
+                "/m/style.wren:wren", "/u/style.wren")) {
+            Answer a = api.get(page);
+            assertEquals(200, a.status(), page);
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                    "<link rel=\"stylesheet\" href=\"(/static/site\\.css\\?v=[0-9a-f]{32})\">").matcher(a.text());
+            assertTrue(link.find(), "the style sheet is linked from " + page);
+            String href = link.group(1);
+            assertFalse(link.find(), "once, on " + page);
+            assertFalse(a.text().contains("<style"), "no inline style on " + page);
+            assertFalse(a.text().contains(" style=\""), "no style attribute on " + page);
+            assertTrue(a.header("Content-Security-Policy").contains("style-src 'self'"), page);
+            if (sheet == null) {
+                sheet = href;
+            }
+            assertEquals(sheet, href, "the same sheet on " + page);
+        }
+
+        Answer versioned = api.get(sheet);
+        assertEquals(200, versioned.status());
+        assertEquals("text/css; charset=utf-8", versioned.contentType());
+        assertEquals("public, max-age=31536000, immutable", versioned.header("Cache-Control"),
+                "a changed sheet has another URL, so this one may be kept");
+        assertEquals("\"" + sheet.substring(sheet.indexOf("?v=") + 3) + "\"", versioned.header("ETag"));
+        assertTrue(versioned.text().contains(".credential-page") && versioned.text().contains(".model-page"));
+        assertEquals(304, api.get(sheet, "If-None-Match", versioned.header("ETag")).status());
+        Answer stale = api.get("/static/site.css?v=0123456789abcdef0123456789abcdef");
+        assertEquals(200, stale.status());
+        assertEquals("public, max-age=300", stale.header("Cache-Control"), "another version is only revalidated");
+        assertEquals("public, max-age=300", api.get("/static/site.css").header("Cache-Control"));
     }
 
     private static String enc(String s) {

@@ -1,8 +1,10 @@
 /*
  * The creator's dashboard on /creator: usage per model (an inline SVG chart with a table beside it), the hosts
- * that show the images, copies seen stripped, the report inbox with its actions, notices and the public profile.
+ * that show the images, copies seen stripped, the report inbox with its actions, notices, the front ends granted
+ * to sign in the creator's name, and the public profile.
  * Routes: GET /v1/creators/{handle}/usage, GET and PATCH /v1/creators/{handle}/reports[/{id}],
- * GET /v1/creators/{handle}/notices, PUT and DELETE /v1/credentials/{id}/notice, PUT /v1/creators/{handle}.
+ * GET /v1/creators/{handle}/notices, PUT and DELETE /v1/credentials/{id}/notice,
+ * GET and PUT /v1/creators/{handle}/grants, PUT /v1/creators/{handle}.
  * Every value from the service is inserted as text. The token stays in this page's memory.
  */
 (function () {
@@ -66,6 +68,7 @@
       showUsage(a.body);
       loadInbox();
       loadNotices();
+      loadGrants();
       loadProfile();
     });
   });
@@ -257,6 +260,69 @@
       {text: document.getElementById('notice-text').value}).then(function (a) {
       say('notice-status', a.ok ? 'The notice is shown with ' + id + '.' : (a.body && a.body.detail) || 'Not set.');
       loadNotices();
+    });
+  });
+
+  // --- grants --------------------------------------------------------------------------------------------------
+
+  /** The API key names granted now: the grants are replaced as a whole, so adding and revoking start from them. */
+  var granted = [];
+
+  function loadGrants() {
+    call('GET', creatorPath('/grants')).then(function (a) {
+      if (a.ok) {
+        showGrants(a.body.grants);
+      } else {
+        say('grants-status', (a.body && a.body.detail) || 'The grants could not be loaded.');
+      }
+    });
+  }
+
+  function showGrants(grants) {
+    var list = document.getElementById('grants');
+    list.textContent = '';
+    granted = grants.map(function (g) { return g.apiKey; });
+    grants.forEach(function (g) {
+      var li = el('li', null, g.apiKey + ' (since ' + g.grantedAt.slice(0, 10) + ') ');
+      li.setAttribute('data-grant', g.apiKey);
+      var revoke = el('button', null, 'Revoke');
+      revoke.type = 'button';
+      revoke.setAttribute('aria-label', 'Revoke the grant to ' + g.apiKey);
+      revoke.addEventListener('click', function () {
+        setGrants(granted.filter(function (k) { return k !== g.apiKey; }),
+          'The grant to ' + g.apiKey + ' is revoked.');
+      });
+      li.appendChild(revoke);
+      list.appendChild(li);
+    });
+    if (!grants.length) {
+      list.appendChild(el('li', null, 'No front end signs in your name.'));
+    }
+  }
+
+  function setGrants(names, done, then) {
+    call('PUT', creatorPath('/grants'), {apiKeys: names}).then(function (a) {
+      if (a.ok) {
+        showGrants(a.body.grants);
+        say('grants-status', done);
+        if (then) {
+          then();
+        }
+      } else {
+        say('grants-status', (a.body && a.body.detail) || 'Not saved.');
+      }
+    });
+  }
+
+  document.getElementById('grant-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var name = document.getElementById('grant-key').value.trim();
+    if (granted.indexOf(name) >= 0) {
+      say('grants-status', name + ' is granted already.');
+      return;
+    }
+    setGrants(granted.concat([name]), name + ' may now stamp in your name.', function () {
+      document.getElementById('grant-key').value = '';
     });
   });
 
