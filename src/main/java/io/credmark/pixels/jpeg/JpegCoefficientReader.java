@@ -201,7 +201,8 @@ final class JpegCoefficientReader {
         if (sequential) {
             sequentialBlock(in, coef, off, dc[dcT], ac[acT], pred, i);
         } else if (ss == 0) {
-            progressiveDc(in, coef, off, dc[dcT], pred, i, ah, al);
+            // a DC refinement scan reads one bit per block and no table: its selector is not checked (§G.1.2.1)
+            progressiveDc(in, coef, off, ah == 0 ? dc[dcT] : null, pred, i, ah, al);
         } else if (ah == 0) {
             acFirst(in, coef, off, ac[acT], ss, se, al);
         } else {
