@@ -139,6 +139,7 @@ abstract class DisclosureContract {
                 seenByOthers.add(api.get("/v1/creators/heron.lab/reports", auth));
                 seenByOthers.add(api.get("/v1/creators/heron.lab/notices", auth));
                 seenByOthers.add(api.get("/v1/credentials/" + id + "/evidence", auth));
+                seenByOthers.add(api.get("/v1/creators/heron.lab/grants", auth));
                 seenByOthers.add(api.send("PUT", "/v1/credentials/" + id + "/disclosure",
                         utf8("{\"generation.prompt\":\"public\"}"), auth));
             }
