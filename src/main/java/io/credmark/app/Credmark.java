@@ -8,6 +8,7 @@ import io.credmark.c2pa.cose.CoseAlgorithm;
 import io.credmark.c2pa.sign.KeySigner;
 import io.credmark.c2pa.sign.Signer;
 import io.credmark.c2pa.sign.TimeStamping;
+import io.credmark.identity.CredentialEvidence;
 import io.credmark.identity.TimeStampAuthority;
 import io.credmark.identity.TimeStampClient;
 import io.credmark.c2pa.validate.Validator;
@@ -146,6 +147,15 @@ public final class Credmark {
      */
     public TrustAnchors cawgTrustAnchors() {
         return cawgAnchors;
+    }
+
+    /**
+     * Makes credentials' evidence bundles, for the service and the command line alike: each chain completed up to
+     * its root from the anchors known here (the signer's and the TSA's, and the creator identities'), and a fresh
+     * time-stamp under {@code tsa.url} and {@code tsa.required}.
+     */
+    public CredentialEvidence credentialEvidence() {
+        return new CredentialEvidence(anchors.merge(cawgAnchors), timeStamping);
     }
 
     /** The built-in time-stamping authority, which {@code POST /tsa} serves. */

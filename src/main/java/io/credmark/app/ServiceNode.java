@@ -7,7 +7,6 @@ import io.credmark.creators.Creators;
 import io.credmark.creators.CredentialViews;
 import io.credmark.creators.ModelRegistry;
 import io.credmark.credential.CredentialLinks;
-import io.credmark.credential.SignerName;
 import io.credmark.issuance.Issuer;
 import io.credmark.store.ApiKeyRepository;
 import io.credmark.store.CreatorIdentityRepository;
@@ -57,14 +56,12 @@ public final class ServiceNode implements AutoCloseable {
                 engine.timeStamping(), engine.trustAnchors(), clock);
         this.links = links;
         // evidence bundles carry each chain up to its root: the signer's and the TSA's, and the creator identities'
-        this.views = new CredentialViews(store, creators, models, links,
-                engine.trustAnchors().merge(engine.cawgTrustAnchors()), clock);
+        this.views = new CredentialViews(store, creators, models, links, engine.credentialEvidence(), clock);
         ApiKeyRepository keys = new ApiKeyRepository(database);
         this.identities = new CreatorIdentities(new CreatorIdentityRepository(database, sealer),
                 new CreatorProfileRepository(database), creators, engine.identityCa(), links,
                 name -> keys.find(name).filter(k -> k.revokedAt().isEmpty()).isPresent(), clock);
-        this.issuer = new Issuer(engine.stamping(), store, creators, models, links, identities,
-                SignerName.of(engine.signer().chain().get(0)), clock, random);
+        this.issuer = new Issuer(engine.stamping(), store, creators, models, links, identities, clock, random);
         this.lookup = new CredentialLookup(engine.verification(), store, creators, views, links,
                 engine.limits());
         this.apiKeys = new ApiKeys(keys, clock, random);

@@ -29,6 +29,7 @@ import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
 import io.credmark.container.AssetHandlers;
 import io.credmark.container.ContainerSkeleton;
+import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.issuance.StampService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -141,16 +142,19 @@ final class StampCommand implements Callable<Integer> {
         DisclosurePolicy policy = policy();
         Optional<String> sourceName = Optional.of(in.getFileName().toString());
         Issued issued;
+        Credmark credmark;
         if (options.watermark() == WatermarkMode.OFF) {
-            Credmark credmark = Credmark.open(settings);
+            credmark = Credmark.open(settings);
             Optional<ContainerSkeleton> skeleton = skeleton(in, options, settings);
             issued = skeleton.isPresent()
                     ? streamed(credmark, skeleton.get(), provenance, sourceName, policy, options)
                     : offline(credmark, CliFiles.read(in, CliFiles.maxFileBytes(settings)), provenance, sourceName,
                             policy, options);
         } else {
-            issued = recorded(settings, CliFiles.read(in, CliFiles.maxFileBytes(settings)), provenance, sourceName,
-                    policy, options);
+            Recorded r = recorded(settings, CliFiles.read(in, CliFiles.maxFileBytes(settings)), provenance,
+                    sourceName, policy, options);
+            issued = r.issued();
+            credmark = r.engine();
         }
         MessageDigest sha256 = Sha256.digest();
         CliFiles.writeAtomically(target, o -> {
@@ -160,8 +164,10 @@ final class StampCommand implements Callable<Integer> {
             hashed.flush();
         });
         if (evidenceOut.isPresent()) {
-            EvidenceBundle evidence = new EvidenceBundle(issued.manifest(), issued.credential().map(Stamped::credential)
-                    .map(c -> c.id().text()), issued.credential().map(Stamped::url), issued.disclosures());
+            // the service's bundle (GET /v1/credentials/{id}/evidence), made the same way
+            EvidenceBundle evidence = credmark.credentialEvidence().bundle(issued.manifest(), issued.credential()
+                    .map(Stamped::credential).map(c -> c.id().text()), issued.credential().map(Stamped::url),
+                    issued.disclosures(), issued.store());
             // the evidence holds the private values: owner-only, unlike the image
             CliFiles.writeOwnerOnly(Path.of(evidenceOut.get()),
                     o -> o.write(evidence.toJson().toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -188,10 +194,14 @@ final class StampCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A stamp as the command reports it, whichever way it was made. */
+    /** A stamp as the command reports it, whichever way it was made; {@code store} is its manifest store. */
     private record Issued(CliFiles.Writer image, ImageFormat format, String manifest, Optional<String> parentManifest,
             Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, Map<String, DisclosureLevel> levels,
-            List<String> disclosures, Optional<Stamped> credential, TimeStampOutcome timeStamp) {
+            List<String> disclosures, Optional<Stamped> credential, TimeStampOutcome timeStamp, byte[] store) {
+    }
+
+    /** A stamp recorded in the data directory's store, and the engine that made it. */
+    private record Recorded(Issued issued, Credmark engine) {
     }
 
     /** Without a watermark: a stamp of the file alone, recorded nowhere. */
@@ -205,7 +215,7 @@ final class StampCommand implements Callable<Integer> {
     private static Issued issued(StampResult r) {
         return new Issued(r::writeTo, r.format(), r.manifestLabel(), r.parentManifest(), r.mark(),
                 r.watermark(), r.commitments().levels(), encoded(r.commitments()), Optional.empty(),
-                r.manifest().timeStamp());
+                r.manifest().timeStamp(), r.manifest().store());
     }
 
     /**
@@ -242,14 +252,15 @@ final class StampCommand implements Callable<Integer> {
      * With a watermark: it must lead back to a credential, so the stamp is recorded in the data directory's store
      * as the service records it, and {@code verify} can recover it there.
      */
-    private static Issued recorded(Settings settings, byte[] image, ProvenanceDocument provenance,
+    private static Recorded recorded(Settings settings, byte[] image, ProvenanceDocument provenance,
             Optional<String> sourceName, DisclosurePolicy policy, StampOptions options) {
         try (ServiceNode node = LocalStore.open(settings, "stamp through POST /v1/stamp instead")) {
             Stamped s = node.issuer().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
                     options, policy, sourceName, CLI_KEY_NAME));
-            return new Issued(o -> o.write(s.image()), s.format(), s.credential().manifestLabel(), s.parentManifest(),
-                    s.mark(), s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s),
-                    s.timeStamp());
+            byte[] store = AssetHandlers.read(s.image()).store().map(ManifestStoreCarrier::jumbf).orElseThrow();
+            return new Recorded(new Issued(o -> o.write(s.image()), s.format(), s.credential().manifestLabel(),
+                    s.parentManifest(), s.mark(), s.watermark(), s.commitments().levels(), encoded(s.commitments()),
+                    Optional.of(s), s.timeStamp(), store), node.engine());
         }
     }
 

@@ -17,9 +17,8 @@ import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
 import io.credmark.disclosure.EvidenceBundle;
-import io.credmark.identity.SignatureEvidence;
+import io.credmark.identity.CredentialEvidence;
 import io.credmark.pixels.ClaimThumbnail;
-import io.credmark.pki.TrustAnchors;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
 import io.credmark.provenance.ProvenanceSchema;
@@ -60,17 +59,17 @@ public final class CredentialViews {
     private final Creators creators;
     private final ModelRegistry registry;
     private final CredentialLinks links;
-    private final TrustAnchors anchors;
+    private final CredentialEvidence evidence;
     private final Clock clock;
 
-    /** @param anchors the roots the service knows, to complete the chains in evidence bundles */
+    /** @param evidence makes the creator's evidence bundles */
     public CredentialViews(CredentialStore store, Creators creators, ModelRegistry registry, CredentialLinks links,
-            TrustAnchors anchors, Clock clock) {
+            CredentialEvidence evidence, Clock clock) {
         this.store = store;
         this.creators = creators;
         this.registry = registry;
         this.links = links;
-        this.anchors = anchors;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
@@ -140,10 +139,13 @@ public final class CredentialViews {
     /**
      * The creator's evidence for the credential: the disclosures of the chosen fields (all, when none are chosen),
      * to prove their values against the file offline ({@code credmark verify FILE --evidence BUNDLE.json}), and
-     * what the manifest's signatures carry: the time-stamp and the signer's and identity credentials' chains.
+     * what the manifest's signatures carry: the time-stamp and the signer's and identity credentials' chains, with
+     * a time-stamp over the signature taken now.
      *
      * @throws AccessDeniedException when the credential is not the creator's
      * @throws InvalidInputException when a chosen field is not one of the credential's
+     * @throws io.credmark.c2pa.sign.TimeStampUnavailableException when the time-stamping authority cannot be
+     *                                                             reached and {@code tsa.required} is on
      */
     public EvidenceBundle evidence(CredentialId id, CreatorAccount creator, Optional<List<String>> fields) {
         Credential c = requireOwn(id, creator);
@@ -166,10 +168,13 @@ public final class CredentialViews {
                 chosen.add(d);
             }
         }
-        Optional<ObjectNode> signature = store.manifestStore(c.manifestLabel())
-                .map(s -> SignatureEvidence.fromManifestStore(s, c.manifestLabel(), anchors).toJson());
-        return new EvidenceBundle(c.manifestLabel(), Optional.of(id.text()), Optional.of(links.page(id)), chosen,
-                signature);
+        Optional<byte[]> manifestStore = store.manifestStore(c.manifestLabel());
+        if (manifestStore.isEmpty()) {
+            // issued before manifest stores were kept: the disclosures alone
+            return new EvidenceBundle(c.manifestLabel(), Optional.of(id.text()), Optional.of(links.page(id)), chosen);
+        }
+        return evidence.bundle(c.manifestLabel(), Optional.of(id.text()), Optional.of(links.page(id)), chosen,
+                manifestStore.get());
     }
 
     /** The creator's credentials, newest first; {@code limit} is at most 500. */

@@ -67,6 +67,10 @@ public record ModelEvidence(String modelId, String url, List<Registration> regis
         } catch (IOException e) {
             throw invalid("the evidence bundle is not JSON");
         }
+        if (n != null && n.path("format").asText().startsWith("credmark-evidence/")) {
+            throw invalid("format: this is a credential's evidence bundle, not a model's: check it against its"
+                    + " image with verify FILE --evidence BUNDLE.json");
+        }
         if (n == null || !n.isObject() || !FORMAT.equals(n.path("format").asText())) {
             throw invalid("format: expected \"" + FORMAT + "\"");
         }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.InvalidInputException;
 import io.credmark.c2pa.cbor.CborReader;
+import io.credmark.c2pa.sign.TimeStamp;
+import io.credmark.c2pa.sign.TimeStampUnavailableException;
+import io.credmark.c2pa.sign.TimeStamper;
+import io.credmark.c2pa.sign.TimeStamping;
 import io.credmark.c2pa.cose.CoseSign1;
 import io.credmark.c2pa.jumbf.ContentBox;
 import io.credmark.c2pa.jumbf.JumbfReader;
@@ -24,15 +28,20 @@ import java.util.Optional;
  * What a credential's manifest carries that a creator can take elsewhere, lifted out of it so that it can be checked
  * without the service: the RFC 3161 time-stamp over the claim signature ({@code sigTst2}, guide §3.2), the signer's
  * chain, and the chains of the credentials that signed identity assertions ({@code cawg.identity*}, guide §5.6),
- * each completed up to its root from the anchors the service knows.
+ * each completed up to its root from the anchors the service knows; and a <em>fresh</em> time-stamp over the same
+ * signature, taken when the evidence is made, so that a credential can be re-time-stamped later: it shows the
+ * credential existed no later than then even when the signature carries no time-stamp of its own, or that
+ * time-stamp's authority can no longer be relied on.
  *
  * @param manifest   the manifest's label
- * @param timeStamp  the signature's time-stamp, when it has one
+ * @param timeStamp  the signature's own time-stamp, when it has one
+ * @param fresh      the time-stamp taken when the evidence was made, or why there is none; empty in evidence made
+ *                   before there were fresh time-stamps
  * @param signer     the claim signer's chain, leaf first
  * @param identities each identity assertion's label and its signer's chain
  */
-public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> timeStamp, List<X509Certificate> signer,
-        Map<String, List<X509Certificate>> identities) {
+public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> timeStamp, Optional<Fresh> fresh,
+        List<X509Certificate> signer, Map<String, List<X509Certificate>> identities) {
 
     /** What none of it shows, however valid. */
     public static final String DOES_NOT_PROVE = "A time-stamp proves that the signed credential existed at that"
@@ -41,6 +50,18 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
             + " image themselves. A time-stamp from an authority independent of the signer's operator is stronger"
             + " evidence than one from the same operator's built-in authority.";
     private static final String IDENTITY_LABEL = "cawg.identity";
+    /** The member of the fresh time-stamp: the token and its chain, or the reason there is none. */
+    private static final String FRESH = "freshTimeStamp";
+
+    /**
+     * A time-stamp over the claim signature taken when the evidence was made, or why there is none.
+     *
+     * @param timeStamp the token with its authority's chain
+     * @param reason    why there is none: time-stamping is off, or the authority could not be reached and
+     *                  {@code tsa.required} is off
+     */
+    public record Fresh(Optional<TimeStampEvidence> timeStamp, Optional<String> reason) {
+    }
 
     public SignatureEvidence {
         signer = List.copyOf(signer);
@@ -50,29 +71,59 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
     }
 
     /**
-     * Lifts the evidence out of manifest {@code label} of a manifest store.
+     * Lifts the evidence out of manifest {@code label} of a manifest store and, unless {@code timeStamping} is off,
+     * takes a fresh time-stamp over its claim signature under the stamps' rules: an authority that cannot be reached
+     * fails it when {@code tsa.required} is on, else the evidence says why it has none.
      *
-     * @throws InvalidInputException when the store has no such manifest or its signature cannot be read
+     * @throws InvalidInputException         when the store has no such manifest or its signature cannot be read
+     * @throws TimeStampUnavailableException when the authority cannot be reached and a time-stamp is required
      */
-    public static SignatureEvidence fromManifestStore(byte[] store, String label, TrustAnchors anchors) {
+    public static SignatureEvidence fromManifestStore(byte[] store, String label, TrustAnchors anchors,
+            TimeStamping timeStamping) {
         Signatures s = signatures(store, label).orElseThrow(() -> new InvalidInputException(
                 InvalidInputException.Kind.INVALID_DOCUMENT, "the manifest store has no readable manifest " + label));
-        Optional<TimeStampEvidence> token = s.claim().timeStampToken().flatMap(t -> {
-            try {
-                return Optional.of(TimeStampEvidence.of(t, anchors));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        Optional<TimeStampEvidence> token = s.claim().timeStampToken().flatMap(t -> evidence(t, anchors));
         Map<String, List<X509Certificate>> identities = new LinkedHashMap<>();
         s.identities().forEach((l, cose) -> chainOf(cose, anchors).ifPresent(c -> identities.put(l, c)));
-        return new SignatureEvidence(label, token, chainOf(s.claim(), anchors).orElse(List.of()), identities);
+        return new SignatureEvidence(label, token, Optional.of(fresh(s.claim(), anchors, timeStamping)),
+                chainOf(s.claim(), anchors).orElse(List.of()), identities);
+    }
+
+    /**
+     * A token over the claim signature as its own {@code sigTst2} is taken (guide §3.2: the v2 countersignature
+     * structure of the signature bytes), so that the same check applies to both.
+     */
+    private static Fresh fresh(CoseSign1 claim, TrustAnchors anchors, TimeStamping timeStamping) {
+        Optional<TimeStamper> authority = timeStamping.authority();
+        if (authority.isEmpty()) {
+            return new Fresh(Optional.empty(), Optional.of("time-stamping is off (tsa.url none)"));
+        }
+        try {
+            TimeStamp t = authority.get().timeStamp(CoseSign1.counterSignatureData(claim.protectedBytes(),
+                    claim.signature()));
+            return new Fresh(evidence(t.token(), anchors), Optional.empty());
+        } catch (TimeStampUnavailableException e) {
+            if (timeStamping.required()) {
+                throw e;
+            }
+            return new Fresh(Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    private static Optional<TimeStampEvidence> evidence(byte[] token, TrustAnchors anchors) {
+        try {
+            return Optional.of(TimeStampEvidence.of(token, anchors));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public ObjectNode toJson() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("manifest", manifest);
         timeStamp.ifPresent(t -> n.set("timeStamp", t.toJson()));
+        fresh.ifPresent(f -> n.set(FRESH, f.timeStamp().map(TimeStampEvidence::toJson).orElseGet(() ->
+                JsonNodeFactory.instance.objectNode().put("reason", f.reason().orElse("")))));
         n.putObject("signer").set("chain", CertificateChains.toJson(signer));
         ArrayNode list = n.putArray("identities");
         identities.forEach((label, chain) -> list.addObject().put("assertion", label)
@@ -88,6 +139,13 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
         }
         Optional<TimeStampEvidence> token = n.has("timeStamp")
                 ? Optional.of(TimeStampEvidence.parse(n.get("timeStamp"), path + ".timeStamp")) : Optional.empty();
+        Optional<Fresh> fresh = Optional.empty();
+        if (n.has(FRESH)) {
+            JsonNode f = n.get(FRESH);
+            fresh = Optional.of(f.has("token")
+                    ? new Fresh(Optional.of(TimeStampEvidence.parse(f, path + "." + FRESH)), Optional.empty())
+                    : new Fresh(Optional.empty(), Optional.of(f.path("reason").asText("none given"))));
+        }
         List<X509Certificate> signer = CertificateChains.parse(n.path("signer").get("chain"), path + ".signer.chain");
         Map<String, List<X509Certificate>> identities = new LinkedHashMap<>();
         JsonNode list = n.path("identities");
@@ -99,7 +157,7 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
             identities.put(list.get(i).get("assertion").textValue(),
                     CertificateChains.parse(list.get(i).get("chain"), at + ".chain"));
         }
-        return new SignatureEvidence(n.get("manifest").textValue(), token, signer, identities);
+        return new SignatureEvidence(n.get("manifest").textValue(), token, fresh, signer, identities);
     }
 
     /** The verdict of {@link #check}: whether everything in the evidence holds for the file, and the report. */
@@ -121,11 +179,11 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
             return new Result(false, report);
         }
         List<String> problems = new ArrayList<>();
+        CoseSign1 cose = file.get().claim();
+        byte[] signed = CoseSign1.counterSignatureData(cose.protectedBytes(), cose.signature());
         Instant stamped = null;
         if (timeStamp.isPresent()) {
-            CoseSign1 cose = file.get().claim();
-            TimeStampVerdict v = timeStamp.get().check(CoseSign1.counterSignatureData(cose.protectedBytes(),
-                    cose.signature()), trusted);
+            TimeStampVerdict v = timeStamp.get().check(signed, trusted);
             ObjectNode t = v.toJson();
             if (v.valid()) {
                 stamped = v.time().orElseThrow();
@@ -142,8 +200,28 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
                     + " time-stamp: it proves nothing about when it was signed, and fails once the signer's"
                     + " certificate expires");
         }
-        // certificates must have been valid when the signature was made: at the time-stamp, or else now
-        Instant at = stamped == null ? Instant.now() : stamped;
+        Instant freshly = null;
+        if (fresh.isPresent() && fresh.get().timeStamp().isPresent()) {
+            TimeStampVerdict v = fresh.get().timeStamp().get().check(signed, trusted);
+            ObjectNode t = v.toJson();
+            if (v.valid()) {
+                freshly = v.time().orElseThrow();
+                t.put("proves", "This credential (manifest " + manifest + ": its signature, and so the image and"
+                        + " the manifest it signs) existed no later than " + freshly + ", as the time-stamping"
+                        + " authority " + v.authority() + " attests in a time-stamp taken when this evidence was"
+                        + " made. It holds without the signature's own time-stamp, and after that time-stamp's"
+                        + " authority certificate has expired.");
+            } else {
+                problems.add("fresh time-stamp: " + String.join("; ", v.problems()));
+            }
+            report.set(FRESH, t);
+        } else if (fresh.isPresent()) {
+            report.putObject(FRESH).put("status", "absent").put("note", "no time-stamp was taken when this"
+                    + " evidence was made: " + fresh.get().reason().orElse("none given"));
+        }
+        // certificates must have been valid when the signature was made: at a time-stamp (the signature's own, else
+        // the fresh one: the signature existed by then), or else now
+        Instant at = stamped != null ? stamped : freshly != null ? freshly : Instant.now();
         report.set("signer", chainReport(signer, chainOf(file.get().claim(), TrustAnchors.none()), at, trusted,
                 "The file's manifest was signed by %s.", "signer", problems));
         ArrayNode list = report.putArray("identities");

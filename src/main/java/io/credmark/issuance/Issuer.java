@@ -53,19 +53,17 @@ public final class Issuer {
     private final ModelRegistry registry;
     private final CredentialLinks links;
     private final CreatorIdentities identities;
-    private final SignerName signer;
     private final Clock clock;
     private final SecureRandom random;
 
     public Issuer(StampService stamping, CredentialStore store, Creators creators, ModelRegistry registry,
-            CredentialLinks links, CreatorIdentities identities, SignerName signer, Clock clock, SecureRandom random) {
+            CredentialLinks links, CreatorIdentities identities, Clock clock, SecureRandom random) {
         this.identities = identities;
         this.stamping = stamping;
         this.store = store;
         this.creators = creators;
         this.registry = registry;
         this.links = links;
-        this.signer = signer;
         this.clock = clock;
         this.random = random;
     }
@@ -102,8 +100,12 @@ public final class Issuer {
                     OptionalLong.of(WatermarkPayload.of(id))).withIdentity(identity.map(i ->
                             KeySigner.of(i.credentials().privateKey(), i.credentials().chain()))));
             byte[] image = result.toByteArray();
+            // the name of the certificate that signed this manifest, as its fingerprint is: a rotated or renewed
+            // signer is named from its first stamp on
+            SignerName signer = SignerName.of(result.manifest().signer());
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
-                    Sha256.hex(image), result.provenance(), signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
+                    Sha256.hex(image), result.provenance(), signer, order.apiKeyName(),
+                    Timestamps.storable(clock.instant()));
             Commitments c = result.commitments();
             List<DisclosureRecord> rows = c.disclosures().stream().map(d -> new DisclosureRecord(id.value(), d.path(),
                     d.encoded(), c.levels().get(d.path()).wireName())).toList();

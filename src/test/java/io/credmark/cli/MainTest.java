@@ -241,6 +241,75 @@ class MainTest {
         assertTrue(reported, "the forged value is reported as unproven");
     }
 
+    /**
+     * The command line's bundle is the service's ({@code credmark-evidence/2} with {@code signature}): verify checks
+     * its time-stamps and chains against the file, and a bundle tampered with, or one for another file, fails.
+     */
+    @Test
+    void theStampsEvidenceBundleCarriesTheSignatureEvidenceAndVerifyChecksIt() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path out = dir.resolve("signed.png");
+        Path evidence = dir.resolve("signed-evidence.json");
+        Run stamp = run("stamp", "--in", Corpus.file("testdata/images/rgb8.png").toString(), "--out", out.toString(),
+                "--provenance", Corpus.file("testdata/provenance/example.json").toString(), "--evidence-out",
+                evidence.toString(), "--data", data());
+        assertEquals(0, stamp.exit(), stamp.err());
+        JsonNode bundle = json.readTree(Files.readString(evidence));
+        assertEquals("credmark-evidence/2", bundle.get("format").asText());
+        JsonNode signature = bundle.get("signature");
+        assertEquals(stamp.json().get("manifest").asText(), signature.get("manifest").asText());
+        assertTrue(signature.at("/timeStamp/token").isTextual(), signature.toString());
+        assertTrue(signature.at("/freshTimeStamp/token").isTextual(), signature.toString());
+        assertEquals(3, signature.at("/signer/chain").size(), "signer, intermediate, root: " + signature);
+        Path anchors = dir.resolve("root.pem");
+        Files.writeString(anchors, run("keys", "root", "--data", data()).out());
+
+        // offline, in a data directory that knows nothing of the stamp
+        String elsewhere = dir.resolve("elsewhere").toString();
+        Run checked = run("verify", out.toString(), "--evidence", evidence.toString(), "--trust-anchors",
+                anchors.toString(), "--data", elsewhere);
+        assertEquals(0, checked.exit(), checked.err());
+        JsonNode report = checked.json().get("evidence");
+        assertEquals("valid", report.get("status").asText(), report.toString());
+        assertEquals("trusted", report.at("/timeStamp/status").asText(), report.toString());
+        assertEquals("trusted", report.at("/freshTimeStamp/status").asText(), report.toString());
+        assertTrue(report.at("/freshTimeStamp/proves").asText().contains("existed no later than "
+                + signature.at("/freshTimeStamp/time").asText()), report.toString());
+        assertEquals("trusted", report.at("/signer/status").asText(), report.toString());
+
+        // verify-evidence checks models' bundles and says where this one is checked
+        Run wrongCommand = run("verify-evidence", evidence.toString());
+        assertEquals(2, wrongCommand.exit(), wrongCommand.out());
+        assertTrue(wrongCommand.err().contains("verify FILE --evidence"), wrongCommand.err());
+
+        // tampered: the fresh time-stamp of another stamp's bundle, or a chain that is not the signer's
+        Path otherEvidence = dir.resolve("other-evidence.json");
+        assertEquals(0, run("stamp", "--in", Corpus.file("testdata/images/rgb8.png").toString(), "--out",
+                dir.resolve("other.png").toString(), "--provenance", Corpus.file("testdata/provenance/example.json")
+                .toString(), "--evidence-out", otherEvidence.toString(), "--data", data()).exit());
+        JsonNode other = json.readTree(Files.readString(otherEvidence));
+        Path tampered = dir.resolve("tampered.json");
+        com.fasterxml.jackson.databind.node.ObjectNode swapped = bundle.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) swapped.get("signature")).set("freshTimeStamp",
+                other.at("/signature/freshTimeStamp"));
+        Files.writeString(tampered, swapped.toString());
+        Run wrongToken = run("verify", out.toString(), "--evidence", tampered.toString(), "--data", elsewhere);
+        assertEquals(1, wrongToken.exit(), wrongToken.out());
+        assertTrue(wrongToken.err().contains("fresh time-stamp: the time-stamp token is over other data"),
+                wrongToken.err());
+        com.fasterxml.jackson.databind.node.ObjectNode wrongChain = bundle.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wrongChain.get("signature").get("signer")).set("chain",
+                signature.at("/timeStamp/chain"));
+        Files.writeString(tampered, wrongChain.toString());
+        Run wrongSigner = run("verify", out.toString(), "--evidence", tampered.toString(), "--data", elsewhere);
+        assertEquals(1, wrongSigner.exit(), wrongSigner.out());
+        assertTrue(wrongSigner.err().contains("signer: the file's certificate is not the one in the evidence"),
+                wrongSigner.err());
+        // the whole bundle of another file
+        Run otherFile = run("verify", out.toString(), "--evidence", otherEvidence.toString(), "--data", elsewhere);
+        assertEquals(1, otherFile.exit(), otherFile.out());
+    }
+
     @Test
     void aStampOverThePixelLimitIsRefusedBeforeDecoding() {
         Run r = run("stamp", "--in", Corpus.file("testdata/malformed/png-ihdr-100000x100000.png").toString(), "--out",

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.bytes.Sha256;
 import io.credmark.credential.CredentialId;
+import io.credmark.credential.SignerName;
 import io.credmark.credential.WatermarkPayload;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
@@ -41,6 +43,7 @@ import io.credmark.testing.TestDatabase;
 import io.credmark.testing.TestInstallation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,12 +258,20 @@ abstract class WatermarkContract {
 
     /** Credentials issued before a signer rotation keep the signer they were issued with, and still match it. */
     @Test
-    void aCredentialIssuedBeforeASignerRotationIsStillOurs() {
+    void aCredentialIssuedBeforeASignerRotationIsStillOurs() throws Exception {
         Answer before = api.stamp(stampKey, read(PHOTO), "image/jpeg", provenance("ibis.works", "an ibis"));
         assertEquals(200, before.status(), before.toString());
-        service.node.engine().developmentCa().rotateSigner(KeyType.EC_P256, Duration.ofDays(30));
+        X509Certificate rotated = service.node.engine().developmentCa().rotateSigner(KeyType.EC_P256,
+                Duration.ofDays(30)).leaf();
         Answer after = api.stamp(stampKey, read(PHOTO), "image/jpeg", provenance("ibis.works", "an ibis"));
         assertEquals(200, after.status(), after.toString());
+        // without a restart, the new credential names the certificate that signed it
+        JsonNode view = api.get("/v1/credentials/" + after.header("Credential-Id")).json();
+        SignerName named = SignerName.of(rotated);
+        assertEquals(named.commonName(), view.at("/signer/commonName").asText(), view.toString());
+        assertEquals(named.issuer(), view.at("/signer/issuer").asText(), view.toString());
+        assertEquals(Optional.of(Sha256.hex(rotated.getEncoded())), service.node.credentials().issued(CredentialId
+                .parse(after.header("Credential-Id")).orElseThrow().value()).orElseThrow().signerSha256());
         JsonNode old = api.postRaw("/v1/verify", "image/jpeg", before.body()).json();
         JsonNode renewed = api.postRaw("/v1/verify", "image/jpeg", after.body()).json();
         assertTrue(!old.at("/summary/signer/certificateSha256").asText().isEmpty()

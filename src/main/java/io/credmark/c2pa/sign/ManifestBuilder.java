@@ -202,7 +202,7 @@ public final class ManifestBuilder {
                     + store.length);
         }
         return new SignedManifest(label, store, plan.wrap(store), plan, timeStamp, identityTimeStamp,
-                Sha256.hex(signer.chain().get(0).getEncoded()));
+                signer.chain().get(0));
     }
 
     /** A v2 time-stamp over a signature (guide §3.2), or why there is none. */

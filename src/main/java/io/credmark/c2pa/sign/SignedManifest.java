@@ -1,8 +1,11 @@
 package io.credmark.c2pa.sign;
 
+import io.credmark.bytes.Sha256;
 import io.credmark.container.EmbeddingPlan;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
 
 /**
@@ -14,10 +17,19 @@ import java.util.Optional;
  * @param timeStamp the time-stamp on the claim signature, or why there is none
  * @param identity  present when the manifest carries a CAWG identity assertion: the time-stamp on its signature,
  *                  or why there is none
- * @param signerSha256 SHA-256 of the signer certificate the claim was signed with (DER), lower-case hex
+ * @param signer    the certificate the claim was signed with: the signer current when it was signed
  */
 public record SignedManifest(String label, byte[] store, byte[] carrier, EmbeddingPlan plan,
-        TimeStampOutcome timeStamp, Optional<TimeStampOutcome> identity, String signerSha256) {
+        TimeStampOutcome timeStamp, Optional<TimeStampOutcome> identity, X509Certificate signer) {
+
+    /** SHA-256 of the signer certificate (DER), lower-case hex. */
+    public String signerSha256() {
+        try {
+            return Sha256.hex(signer.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("the signer certificate cannot be encoded", e);
+        }
+    }
 
     public void writeTo(OutputStream out) throws IOException {
         plan.writeTo(out, carrier);
