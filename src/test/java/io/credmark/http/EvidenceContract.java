@@ -240,6 +240,11 @@ abstract class EvidenceContract {
         assertEquals(3, signature.at("/timeStamp/chain").size(), signature.toString());
         assertEquals(3, signature.at("/signer/chain").size(), signature.toString());
         assertTrue(signature.get("identities").isArray());
+        // a fresh time-stamp over the same signature, taken now, not the signature's own
+        assertTrue(signature.at("/freshTimeStamp/token").isTextual(), signature.toString());
+        assertFalse(Instant.parse(signature.at("/freshTimeStamp/time").asText())
+                .isBefore(Instant.parse(signature.at("/timeStamp/time").asText())), signature.toString());
+        assertFalse(signature.at("/freshTimeStamp/token").equals(signature.at("/timeStamp/token")));
 
         Path dir = Files.createDirectories(directory.resolve("tern"));
         Path image = dir.resolve("tern.jpg");
@@ -259,7 +264,21 @@ abstract class EvidenceContract {
         assertTrue(report.at("/timeStamp/proves").asText().contains("existed no later than "
                 + signature.at("/timeStamp/time").asText()), report.toString());
         assertEquals("trusted", report.at("/signer/status").asText(), report.toString());
+        assertEquals("trusted", report.at("/freshTimeStamp/status").asText(), report.toString());
+        assertTrue(report.at("/freshTimeStamp/proves").asText().contains("existed no later than "
+                + signature.at("/freshTimeStamp/time").asText()), report.toString());
         assertTrue(report.get("doesNotProve").asText().contains("not who made the image"));
+
+        // the command line's bundle (stamp --evidence-out) has the same shape
+        Path cliEvidence = dir.resolve("cli-bundle.json");
+        Cli cliStamp = cli("stamp", "--in", "testdata/images/baseline-420.jpg", "--out", dir.resolve("cli.jpg")
+                .toString(), "--provenance", "testdata/provenance/example.json", "--evidence-out",
+                cliEvidence.toString(), "--data", offline);
+        assertEquals(0, cliStamp.code, cliStamp.err);
+        JsonNode cliBundle = JSON.readTree(Files.readAllBytes(cliEvidence));
+        assertEquals(shape(bundle.get("signature")), shape(cliBundle.get("signature")));
+        assertEquals(shape(bundle).replace("credential{id,manifest,url}", "credential{manifest}"), shape(cliBundle),
+                "the same bundle, less the id and page of a credential the service recorded");
 
         // another credential's time-stamp does not cover this file's signature
         JsonNode other = api.get("/v1/credentials/" + otherId + "/evidence", "Authorization", "Bearer " + token)
@@ -271,6 +290,15 @@ abstract class EvidenceContract {
         Cli wrongToken = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
         assertEquals(1, wrongToken.code, wrongToken.out);
         assertTrue(wrongToken.err.contains("time-stamp: the time-stamp token is over other data"), wrongToken.err);
+
+        // nor does its fresh time-stamp
+        ObjectNode freshSwapped = bundle.deepCopy();
+        ((ObjectNode) freshSwapped.get("signature")).set("freshTimeStamp", other.at("/signature/freshTimeStamp"));
+        Files.write(bundleFile, JSON.writeValueAsBytes(freshSwapped));
+        Cli wrongFresh = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
+        assertEquals(1, wrongFresh.code, wrongFresh.out);
+        assertTrue(wrongFresh.err.contains("fresh time-stamp: the time-stamp token is over other data"),
+                wrongFresh.err);
 
         // a chain that is not the file's signer's
         ObjectNode wrongChain = bundle.deepCopy();
@@ -289,6 +317,97 @@ abstract class EvidenceContract {
         Cli old = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
         assertEquals(0, old.code, old.err);
         assertFalse(old.report().has("evidence"));
+    }
+
+    /**
+     * A credential signed without a time-stamp is re-time-stamped by its evidence: the bundle's fresh time-stamp shows
+     * it existed no later than when the bundle was made. Under the stamps' rules: a required authority that cannot
+     * be reached answers 503; one not required gives the bundle without, saying why.
+     */
+    @Test
+    void aCredentialsEvidenceReTimeStampsItUnderTheStampsRules() throws Exception {
+        Path data = directory.resolve("data-retime");
+        Path dir = Files.createDirectories(directory.resolve("retime"));
+        String unreachable = "http://127.0.0.1:9/tsa";
+        try (TestDatabase.Provisioned db = database().provision(dir)) {
+            String token;
+            String id;
+            Path image = dir.resolve("untimed.png");
+            try (TestService untimed = TestService.start(data, db.url(), Map.of("tsa.url", "none"))) {
+                token = register(untimed.client(), "kite.works", untimed.adminKey);
+                Answer stamped = untimed.client().stamp(untimed.createStampKey(), ApiContract.image("rgb8.png"),
+                        "image/png", provenance("kite.works", "a kite over the marsh"));
+                assertEquals(200, stamped.status(), stamped.toString());
+                assertTrue(stamped.header("Time-Stamp").startsWith("none"), stamped.header("Time-Stamp"));
+                id = stamped.header("Credential-Id");
+                Files.write(image, stamped.body());
+                Answer none = untimed.client().get("/v1/credentials/" + id + "/evidence", "Authorization",
+                        "Bearer " + token);
+                assertEquals(200, none.status(), none.toString());
+                assertTrue(none.json().at("/signature/freshTimeStamp/reason").asText().contains("off"),
+                        none.text());
+            }
+            String path = "/v1/credentials/" + id + "/evidence";
+            try (TestService required = TestService.start(data, db.url(), Map.of("tsa.url", unreachable))) {
+                Answer refused = required.client().get(path, "Authorization", "Bearer " + token);
+                assertProblem(refused, 503, "service-unavailable");
+                assertTrue(refused.json().get("detail").asText().contains("cannot be reached"), refused.toString());
+            }
+            Path bundleFile = dir.resolve("bundle.json");
+            String offline = dir.resolve("offline-data").toString();
+            try (TestService optional = TestService.start(data, db.url(), Map.of("tsa.url", unreachable,
+                    "tsa.required", "false"))) {
+                Answer without = optional.client().get(path, "Authorization", "Bearer " + token);
+                assertEquals(200, without.status(), without.toString());
+                assertTrue(without.json().at("/signature/freshTimeStamp/reason").asText()
+                        .contains("cannot be reached"), without.text());
+                Files.write(bundleFile, without.body());
+                Cli checked = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
+                        offline);
+                assertEquals(0, checked.code, checked.err);
+                JsonNode report = checked.report().get("evidence");
+                assertEquals("absent", report.at("/timeStamp/status").asText(), report.toString());
+                assertEquals("absent", report.at("/freshTimeStamp/status").asText(), report.toString());
+            }
+            try (TestService builtIn = TestService.start(data, db.url(), Map.of())) {
+                Instant asked = Instant.now().minusSeconds(1);
+                Answer evidence = builtIn.client().get(path, "Authorization", "Bearer " + token);
+                assertEquals(200, evidence.status(), evidence.toString());
+                JsonNode signature = evidence.json().get("signature");
+                assertFalse(signature.has("timeStamp"), "the signature has none of its own: " + signature);
+                Instant fresh = Instant.parse(signature.at("/freshTimeStamp/time").asText());
+                assertFalse(fresh.isBefore(asked), fresh.toString());
+                Files.write(bundleFile, evidence.body());
+                Path anchors = dir.resolve("anchors.pem");
+                Files.write(anchors, builtIn.client().get("/v1/trust/anchors").body());
+                Cli checked = cli("verify", image.toString(), "--evidence", bundleFile.toString(),
+                        "--trust-anchors", anchors.toString(), "--data", offline);
+                assertEquals(0, checked.code, checked.err);
+                JsonNode report = checked.report().get("evidence");
+                assertEquals("valid", report.get("status").asText(), report.toString());
+                assertEquals("trusted", report.at("/freshTimeStamp/status").asText(), report.toString());
+                assertTrue(report.at("/freshTimeStamp/proves").asText().contains("existed no later than " + fresh),
+                        report.toString());
+            }
+        }
+    }
+
+    /** The members of a JSON document, recursively, without their values: what two bundles must share. */
+    private static String shape(JsonNode n) {
+        if (n.isObject()) {
+            List<String> names = new ArrayList<>();
+            n.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            StringBuilder b = new StringBuilder("{");
+            for (String name : names) {
+                b.append(b.length() > 1 ? "," : "").append(name).append(shape(n.get(name)));
+            }
+            return b.append('}').toString();
+        }
+        if (n.isArray()) {
+            return n.isEmpty() ? "[]" : "[" + shape(n.get(0)) + "]";
+        }
+        return "";
     }
 
     // --- fixtures and runs -----------------------------------------------------------------------------------------
