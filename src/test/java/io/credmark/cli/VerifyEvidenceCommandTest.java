@@ -155,10 +155,15 @@ class VerifyEvidenceCommandTest {
     @Test
     void anUnreadableBundleIsAUsageError() throws Exception {
         Path file = dir.resolve("not-evidence.json");
-        Files.writeString(file, "{\"format\":\"credmark-evidence/1\"}");
+        Files.writeString(file, "{\"format\":\"something-else/1\"}");
         Run r = verifyEvidence(file);
         assertEquals(2, r.exit());
         assertEquals("credmark: format: expected \"credmark-model-evidence/1\"", r.err().strip());
+        // a credential's bundle: the command that checks it is named
+        Files.writeString(file, "{\"format\":\"credmark-evidence/1\"}");
+        Run credential = verifyEvidence(file);
+        assertEquals(2, credential.exit());
+        assertTrue(credential.err().contains("verify FILE --evidence BUNDLE.json"), credential.err());
 
         Run help = run("verify-evidence", "--help");
         assertEquals(0, help.exit());
