@@ -33,15 +33,22 @@ class WatermarkCommandsTest {
     void aWatermarkedStampIsRecoveredOfflineFromACopyWithoutMetadata(@TempDir Path dir) throws Exception {
         String data = dir.resolve("data").toString();
         Path stamped = dir.resolve("stamped.jpg");
+        Path evidence = dir.resolve("evidence.json");
         Run stamp = run("stamp", "--in", PHOTO, "--out", stamped.toString(), "--provenance",
-                "testdata/provenance/example.json", "--data", data, "--watermark");
+                "testdata/provenance/example.json", "--data", data, "--watermark", "--evidence-out",
+                evidence.toString());
         assertEquals(0, stamp.exit(), stamp.err());
         String id = stamp.json().at("/credential/id").asText();
         assertEquals(13, id.length(), stamp.out());
         assertTrue(stamp.json().at("/watermark/embedded").asBoolean(), stamp.out());
+        // a recorded stamp's bundle names its credential and carries the signature's evidence
+        JsonNode bundle = JSON.readTree(Files.readString(evidence));
+        assertEquals(id, bundle.at("/credential/id").asText(), bundle.toString());
+        assertTrue(bundle.at("/signature/freshTimeStamp/token").isTextual(), bundle.toString());
 
-        Run issued = run("verify", stamped.toString(), "--data", data);
+        Run issued = run("verify", stamped.toString(), "--data", data, "--evidence", evidence.toString());
         assertEquals(0, issued.exit(), issued.err());
+        assertEquals("valid", issued.json().at("/evidence/status").asText(), issued.out());
         assertEquals("trusted", issued.json().get("status").asText());
         assertEquals("issued-file", issued.json().at("/watermark/checked").asText());
         assertTrue(issued.json().at("/credential/known").asBoolean());
