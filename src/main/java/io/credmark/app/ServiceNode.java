@@ -61,7 +61,7 @@ public final class ServiceNode implements AutoCloseable {
                 engine.trustAnchors().merge(engine.cawgTrustAnchors()), clock);
         ApiKeyRepository keys = new ApiKeyRepository(database);
         this.identities = new CreatorIdentities(new CreatorIdentityRepository(database, sealer),
-                new CreatorProfileRepository(database), creators, engine.identityCa(), links,
+                new CreatorProfileRepository(database), creators, engine.identityCa(), engine.pkcs11Token(), links,
                 name -> keys.find(name).filter(k -> k.revokedAt().isEmpty()).isPresent(), clock);
         this.issuer = new Issuer(engine.stamping(), store, creators, models, links, identities,
                 SignerName.of(engine.signer().chain().get(0)), clock, random);

@@ -1,11 +1,11 @@
 package io.credmark.issuance;
 
 import io.credmark.bytes.Sha256;
-import io.credmark.c2pa.sign.KeySigner;
 import io.credmark.c2pa.sign.TimeStamp;
 import io.credmark.c2pa.sign.TimeStampOutcome;
 import io.credmark.creators.CreatorIdentities;
 import io.credmark.creators.Creators;
+import io.credmark.creators.IdentityUnavailableException;
 import io.credmark.creators.ModelRegistry;
 import io.credmark.creators.RegisteredModel;
 import io.credmark.credential.Credential;
@@ -34,6 +34,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issues credentials: a stamp whose record is committed before anyone sees the image, so that a client holding a
@@ -44,6 +46,7 @@ import java.util.OptionalLong;
  */
 public final class Issuer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Issuer.class);
     /** Attempts at a fresh id; two random 64-bit ids colliding twice in a row does not happen. */
     private static final int ID_ATTEMPTS = 3;
 
@@ -92,15 +95,24 @@ public final class Issuer {
         Creators.requireHandleForm(provenance.creator().handle());
         DisclosurePolicy policy = creators.defaultPolicy(provenance.creator().handle()).stricterOf(order.disclosure());
         // the creator's own signature only where the creator allowed this front end, read now from the store
-        Optional<CreatorIdentities.SigningIdentity> identity = identities.signingIdentity(
-                provenance.creator().handle(), order.apiKeyName());
+        Optional<CreatorIdentities.SigningIdentity> identity;
+        Optional<String> identityUnavailable = Optional.empty();
+        try {
+            identity = identities.signingIdentity(provenance.creator().handle(), order.apiKeyName());
+        } catch (IdentityUnavailableException e) {
+            // a missing key is the operator's to fix; the image is still stamped, and the answer says why the
+            // creator's identity is not in it
+            LOG.warn("stamping without the identity of creator {}: {}", e.handle(), e.getMessage());
+            identity = Optional.empty();
+            identityUnavailable = Optional.of(e.getMessage());
+        }
         for (int attempt = 1; ; attempt++) {
             CredentialId id = CredentialId.random(random);
             String url = links.page(id);
             StampResult result = stamping.stamp(new StampRequest(order.image(), provenance,
                     Optional.of(new CredentialRef(id.text(), url)), order.sourceName(), policy, order.options(),
-                    OptionalLong.of(WatermarkPayload.of(id))).withIdentity(identity.map(i ->
-                            KeySigner.of(i.credentials().privateKey(), i.credentials().chain()))));
+                    OptionalLong.of(WatermarkPayload.of(id))).withIdentity(identity.map(
+                            CreatorIdentities.SigningIdentity::signer)));
             byte[] image = result.toByteArray();
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
                     Sha256.hex(image), result.provenance(), signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
@@ -121,7 +133,7 @@ public final class Issuer {
                         commitments, link);
                 return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
                         result.parentManifest(), c, result.metadata(), result.manifest().timeStamp(),
-                        confirmed);
+                        confirmed, identityUnavailable);
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;
