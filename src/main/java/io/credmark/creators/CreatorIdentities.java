@@ -15,7 +15,6 @@ import io.credmark.store.CreatorProfileRepository;
 import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.Timestamps;
 import java.net.URI;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -208,7 +207,8 @@ public final class CreatorIdentities {
         } catch (IllegalStateException | InvalidInputException e) {
             throw new IdentityUnavailableException(handle, label, "cannot be made: " + e.getMessage());
         }
-        return new Issued(new SigningIdentity(handle, name, tokenSigner(made.privateKey(), made.leaf())),
+        return new Issued(new SigningIdentity(handle, name, new TokenIdentitySigner(handle, label, token.get(),
+                made.privateKey(), made.leaf())),
                 new IdentityRecord(handle, name, IdentityCa.certificatePem(made.leaf()), Optional.empty(),
                         Optional.of(label), now));
     }
@@ -235,7 +235,7 @@ public final class CreatorIdentities {
         String label = r.tokenKey().orElseThrow();
         Pkcs11Token.Entry entry;
         try {
-            entry = token.orElseThrow().entry(label).orElseThrow(() -> new IdentityUnavailableException(
+            entry = token.get().entry(label).orElseThrow(() -> new IdentityUnavailableException(
                     r.handle(), label, "is not on the PKCS#11 token"));
         } catch (InvalidInputException e) {
             throw new IdentityUnavailableException(r.handle(), label, "cannot be read: " + e.getMessage());
@@ -244,12 +244,7 @@ public final class CreatorIdentities {
             throw new IdentityUnavailableException(r.handle(), label,
                     "on the PKCS#11 token is not the key of the creator's certificate");
         }
-        return tokenSigner(entry.privateKey(), certificate);
-    }
-
-    private KeySigner tokenSigner(PrivateKey key, X509Certificate certificate) {
-        return new KeySigner(key, List.of(certificate), KeySigner.defaultAlgorithm(certificate.getPublicKey()),
-                token.orElseThrow().provider());
+        return new TokenIdentitySigner(r.handle(), label, token.get(), entry.privateKey(), certificate);
     }
 
     private static String shorten(String s) {

@@ -100,19 +100,24 @@ public final class Issuer {
         try {
             identity = identities.signingIdentity(provenance.creator().handle(), order.apiKeyName());
         } catch (IdentityUnavailableException e) {
-            // a missing key is the operator's to fix; the image is still stamped, and the answer says why the
-            // creator's identity is not in it
-            LOG.warn("stamping without the identity of creator {}: {}", e.handle(), e.getMessage());
             identity = Optional.empty();
-            identityUnavailable = Optional.of(e.getMessage());
+            identityUnavailable = Optional.of(unavailable(e));
         }
         for (int attempt = 1; ; attempt++) {
             CredentialId id = CredentialId.random(random);
             String url = links.page(id);
-            StampResult result = stamping.stamp(new StampRequest(order.image(), provenance,
+            StampRequest request = new StampRequest(order.image(), provenance,
                     Optional.of(new CredentialRef(id.text(), url)), order.sourceName(), policy, order.options(),
-                    OptionalLong.of(WatermarkPayload.of(id))).withIdentity(identity.map(
-                            CreatorIdentities.SigningIdentity::signer)));
+                    OptionalLong.of(WatermarkPayload.of(id)));
+            StampResult signed;
+            try {
+                signed = stamping.stamp(request.withIdentity(identity.map(CreatorIdentities.SigningIdentity::signer)));
+            } catch (IdentityUnavailableException e) {
+                identityUnavailable = Optional.of(unavailable(e));
+                identity = Optional.empty();
+                signed = stamping.stamp(request);
+            }
+            StampResult result = signed;
             byte[] image = result.toByteArray();
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
                     Sha256.hex(image), result.provenance(), signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
@@ -140,6 +145,15 @@ public final class Issuer {
                 }
             }
         }
+    }
+
+    /**
+     * A creator's key that is missing from the token is the operator's to fix: the image is still stamped, without
+     * the creator's identity, as for a front end the creator did not grant, and the answer says why.
+     */
+    private static String unavailable(IdentityUnavailableException e) {
+        LOG.warn("stamping without the identity of creator {}: {}", e.handle(), e.getMessage());
+        return e.getMessage();
     }
 
     /** When the identity was signed: its time-stamp's time, or the signing time when it carries none. */

@@ -96,6 +96,15 @@ public final class Pkcs11Token {
         }
     }
 
+    /** Reads the token's objects again: keys removed or added by another process since are seen from now on. */
+    public synchronized void reload() {
+        try {
+            store.load(null, pin);
+        } catch (IOException | GeneralSecurityException e) {
+            // the next look-up reads again and says what is wrong
+        }
+    }
+
     /** The aliases of the token's private keys that have a certificate. */
     public synchronized List<String> keyAliases() {
         try {
