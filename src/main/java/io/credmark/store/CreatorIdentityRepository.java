@@ -151,23 +151,6 @@ public final class CreatorIdentityRepository {
         }
     }
 
-    /** The labels taken for the creator's keys on the PKCS#11 token, oldest first. */
-    public List<String> tokenKeys(String handle) {
-        return db.run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT label FROM creator_identity_token_keys WHERE"
-                    + " handle = ? ORDER BY created_at, label")) {
-                s.setString(1, handle);
-                try (ResultSet rs = s.executeQuery()) {
-                    List<String> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                    return out;
-                }
-            }
-        });
-    }
-
     /** The front ends the creator allows, by name. */
     public List<GrantRecord> grants(String handle) {
         return db.run(c -> {

@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.http.ApiClient.Answer;
+import io.credmark.pki.Pkcs11Credentials;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
 import io.credmark.testing.SoftHsm;
 import io.credmark.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
@@ -100,6 +102,9 @@ class HsmIdentityIT {
         assertEquals(kept.getPublicKey(), token.publicKey("--label", label));
         String privateKey = objectLabelled(token.list("privkey"), label);
         assertTrue(privateKey.contains("never extractable") && privateKey.contains("always sensitive"), privateKey);
+        // the claim signer is still the token's only key that is not a creator's
+        assertEquals(token.signerCertificate(), Pkcs11Credentials.open(token.config(), SoftHsm.PIN.toCharArray(),
+                null).chain().get(0));
 
         Path file = Files.write(directory.resolve("mirelle.png"), image(stamped));
         Path c2pa = Files.writeString(directory.resolve("c2pa.pem"),
@@ -174,6 +179,31 @@ class HsmIdentityIT {
         keptCertificate("ansel.grey", label);
     }
 
+    @Test
+    void aServiceHeldKeyMovesIntoTheTokenAndANodeWithoutTheTokenNeverUsesATokenKey() throws Exception {
+        register("sana.oku", "Sana Oku");
+        try (TestService plain = TestService.start(directory.resolve("data"), database.url(), Map.of())) {
+            // a node whose signer is not in a token: the key is the service's, sealed in the database
+            assertTrue(stamp(plain, "sana.oku").at("/creatorIdentity/confirmed").asBoolean());
+            Kept held = kept("sana.oku");
+            assertTrue(held.sealedKey() != null && held.tokenKey() == null, held.toString());
+
+            // the next stamp on a node with the token replaces it by a key made in the token
+            JsonNode moved = stamp(first, "sana.oku");
+            assertTrue(moved.at("/creatorIdentity/confirmed").asBoolean(), moved.toString());
+            String label = "credmark-identity-sana.oku-1";
+            X509Certificate inToken = keptCertificate("sana.oku", label);
+            assertEquals(inToken.getPublicKey(), token.publicKey("--label", label));
+
+            // a node without the token neither signs with that key nor puts a key of its own in its place
+            JsonNode refused = stamp(plain, "sana.oku");
+            assertFalse(refused.at("/creatorIdentity/confirmed").asBoolean(), refused.toString());
+            String why = refused.at("/creatorIdentity/unavailable").asText();
+            assertTrue(why.contains("sana.oku") && why.contains(label) && why.contains("signer.pkcs11.config"), why);
+            assertEquals(inToken, keptCertificate("sana.oku", label));
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** Registers the creator with a display name and grants the stamp key; the creator's token. */
@@ -193,18 +223,27 @@ class HsmIdentityIT {
 
     /** The creator's kept identity certificate, asserting that the database holds its key's label and no key. */
     private X509Certificate keptCertificate(String handle, String label) throws Exception {
+        Kept kept = kept(handle);
+        assertNull(kept.sealedKey(), "the database holds no private key of a creator whose key is in the token");
+        assertEquals(label, kept.tokenKey());
+        return kept.certificate();
+    }
+
+    /** A row of {@code creator_identities}. */
+    private record Kept(X509Certificate certificate, String sealedKey, String tokenKey) {
+    }
+
+    private Kept kept(String handle) throws Exception {
         try (Connection c = DriverManager.getConnection(database.url());
                 PreparedStatement s = c.prepareStatement("SELECT certificate, private_key, token_key FROM"
                         + " creator_identities WHERE handle = ?")) {
             s.setString(1, handle);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next(), "no identity credential for " + handle);
-                assertNull(rs.getString(2), "the database holds no private key of a creator whose key is in the token");
-                assertEquals(label, rs.getString(3));
-                String pem = rs.getString(1);
-                return (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets
-                                .US_ASCII)));
+                X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(rs.getString(1)
+                                .getBytes(StandardCharsets.US_ASCII)));
+                return new Kept(certificate, rs.getString(2), rs.getString(3));
             }
         }
     }

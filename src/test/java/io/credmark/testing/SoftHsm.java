@@ -39,12 +39,14 @@ public final class SoftHsm {
     private final Path config;
     private final Path chainPem;
     private final Path rootPem;
+    private final X509Certificate signerCertificate;
 
-    private SoftHsm(Path dir, Path config, Path chainPem, Path rootPem) {
+    private SoftHsm(Path dir, Path config, Path chainPem, Path rootPem, X509Certificate signerCertificate) {
         this.dir = dir;
         this.config = config;
         this.chainPem = chainPem;
         this.rootPem = rootPem;
+        this.signerCertificate = signerCertificate;
     }
 
     /** The token, made on first use. */
@@ -89,12 +91,17 @@ public final class SoftHsm {
         Path rootPem = Files.writeString(dir.resolve("signer-root.pem"), ca.rootPem());
         Path config = Files.writeString(dir.resolve("pkcs11.cfg"), "name = SoftHSM\nlibrary = " + MODULE
                 + "\nslotListIndex = 0\n");
-        return new SoftHsm(dir, config, chainPem, rootPem);
+        return new SoftHsm(dir, config, chainPem, rootPem, chain.get(0));
     }
 
     /** The SunPKCS11 configuration of the token. */
     public Path config() {
         return config;
+    }
+
+    /** The claim signer's certificate, as stored on the token. */
+    public X509Certificate signerCertificate() {
+        return signerCertificate;
     }
 
     /** The root that issued the claim signer's certificate, PEM: the trust anchor for what the token signs. */
