@@ -20,6 +20,7 @@ import io.credmark.pki.DevelopmentCa;
 import io.credmark.pki.IdentityCa;
 import io.credmark.pki.KeyType;
 import io.credmark.pki.Pkcs11Credentials;
+import io.credmark.pki.Pkcs11Token;
 import io.credmark.pki.SigningCredentials;
 import io.credmark.pki.TrustAnchors;
 import io.credmark.pki.TrustEvaluator;
@@ -53,6 +54,7 @@ public final class Credmark {
     private final DevelopmentCa developmentCa;
     private final IdentityCa identityCa;
     private final TrustAnchors cawgAnchors;
+    private final Optional<Pkcs11Token> token;
     private final Supplier<Signer> signer;
     private final TrustAnchors anchors;
     private final Limits limits;
@@ -71,7 +73,9 @@ public final class Credmark {
         List<Path> cawgFiles = settings.paths("trust.cawg-anchors");
         this.cawgAnchors = TrustAnchors.of(identityCa.root()).merge(cawgFiles.isEmpty() ? TrustAnchors.none()
                 : TrustAnchors.fromPem(cawgFiles));
-        this.signer = signer(settings, developmentCa);
+        this.token = settings.path("signer.pkcs11.config").map(config -> Pkcs11Token.open(config,
+                settings.secret("signer.pkcs11.pin").orElse(null)));
+        this.signer = signer(settings, developmentCa, token);
         List<Path> anchorFiles = new java.util.ArrayList<>(settings.paths("trust.anchors"));
         anchorFiles.addAll(extraAnchors);
         TrustAnchors configured = anchorFiles.isEmpty() ? TrustAnchors.none() : TrustAnchors.fromPem(anchorFiles);
@@ -139,6 +143,14 @@ public final class Credmark {
     /** The creator-identity CA, which issues creators' identity certificates for CAWG identity assertions. */
     public IdentityCa identityCa() {
         return identityCa;
+    }
+
+    /**
+     * The PKCS#11 token the claim signer is in ({@code signer.pkcs11.config}), where creators' identity keys are
+     * made and kept too; empty when the signer is not in a token.
+     */
+    public Optional<Pkcs11Token> pkcs11Token() {
+        return token;
     }
 
     /**
@@ -224,12 +236,12 @@ public final class Credmark {
      * long-running service moves to a renewed signer when its current one expires (a year by default) instead of
      * signing with an expired certificate.
      */
-    private static Supplier<Signer> signer(Settings s, DevelopmentCa ca) {
+    private static Supplier<Signer> signer(Settings s, DevelopmentCa ca, Optional<Pkcs11Token> token) {
         Optional<CoseAlgorithm> algorithm = s.get("signer.algorithm").map(a -> CoseAlgorithm.byName(a)
                 .orElseThrow(() -> new ConfigurationException(
                         "signer.algorithm must be one of es256, es384, es512, ps256, ed25519")));
-        if (s.get("signer.pkcs11.config").isPresent()) {
-            Signer hsm = hsmSigner(s, algorithm);
+        if (token.isPresent()) {
+            Signer hsm = hsmSigner(s, token.get(), algorithm);
             return () -> hsm;
         }
         SigningCredentials credentials;
@@ -259,9 +271,8 @@ public final class Credmark {
      * A key in an HSM through PKCS#11: signing happens on the token. The chain is the token's, or
      * {@code signer.certificates} (leaf first) when the token holds only the leaf.
      */
-    private static Signer hsmSigner(Settings s, Optional<CoseAlgorithm> algorithm) {
-        Pkcs11Credentials hsm = Pkcs11Credentials.open(s.path("signer.pkcs11.config").orElseThrow(),
-                s.secret("signer.pkcs11.pin").orElse(null), s.get("signer.pkcs11.alias").orElse(null));
+    private static Signer hsmSigner(Settings s, Pkcs11Token token, Optional<CoseAlgorithm> algorithm) {
+        Pkcs11Credentials hsm = Pkcs11Credentials.of(token, s.get("signer.pkcs11.alias").orElse(null));
         List<X509Certificate> chain = hsm.chain();
         if (s.get("signer.certificates").isPresent()) {
             chain = TrustAnchors.fromPem(s.path("signer.certificates").orElseThrow()).certificates();

@@ -59,7 +59,7 @@ public final class ServiceNode implements AutoCloseable {
         this.views = new CredentialViews(store, creators, models, links, engine.credentialEvidence(), clock);
         ApiKeyRepository keys = new ApiKeyRepository(database);
         this.identities = new CreatorIdentities(new CreatorIdentityRepository(database, sealer),
-                new CreatorProfileRepository(database), creators, engine.identityCa(), links,
+                new CreatorProfileRepository(database), creators, engine.identityCa(), engine.pkcs11Token(), links,
                 name -> keys.find(name).filter(k -> k.revokedAt().isEmpty()).isPresent(), clock);
         this.issuer = new Issuer(engine.stamping(), store, creators, models, links, identities, clock, random);
         this.lookup = new CredentialLookup(engine.verification(), store, creators, views, links,

@@ -1,9 +1,13 @@
 package io.credmark.creators;
 
 import io.credmark.InvalidInputException;
+import io.credmark.c2pa.sign.KeySigner;
+import io.credmark.c2pa.sign.Signer;
 import io.credmark.credential.CredentialId;
 import io.credmark.credential.CredentialLinks;
 import io.credmark.pki.IdentityCa;
+import io.credmark.pki.Pkcs11Credentials;
+import io.credmark.pki.Pkcs11Token;
 import io.credmark.pki.SigningCredentials;
 import io.credmark.store.CreatorIdentityRepository;
 import io.credmark.store.CreatorIdentityRepository.IdentityRecord;
@@ -11,6 +15,7 @@ import io.credmark.store.CreatorProfileRepository;
 import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.Timestamps;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -25,7 +30,9 @@ import java.util.function.Predicate;
  *
  * <p>The grant is read from the database at every stamp and the credential's private key is kept sealed there, so
  * every node of a deployment signs with the same credential and none can sign for a creator after the grant is
- * revoked: there is no per-node copy of either.
+ * revoked: there is no per-node copy of either. When the claim signer is in a PKCS#11 token, creators' keys are made
+ * in that token and never leave it: the database keeps the certificate and the key's label, and every node that
+ * shares the token finds the key there by that label.
  */
 public final class CreatorIdentities {
 
@@ -36,6 +43,7 @@ public final class CreatorIdentities {
     private final CreatorProfileRepository profiles;
     private final Creators creators;
     private final IdentityCa ca;
+    private final Optional<Pkcs11Token> token;
     private final CredentialLinks links;
     private final Predicate<String> activeApiKey;
     private final Clock clock;
@@ -43,13 +51,16 @@ public final class CreatorIdentities {
     /**
      * @param activeApiKey whether an API key of that name exists and is not revoked
      * @param links        where creators' pages are: the URI the identity certificates carry
+     * @param token        the PKCS#11 token the claim signer is in, where creators' keys are then made and kept
      */
     public CreatorIdentities(CreatorIdentityRepository repository, CreatorProfileRepository profiles,
-            Creators creators, IdentityCa ca, CredentialLinks links, Predicate<String> activeApiKey, Clock clock) {
+            Creators creators, IdentityCa ca, Optional<Pkcs11Token> token, CredentialLinks links,
+            Predicate<String> activeApiKey, Clock clock) {
         this.repository = repository;
         this.profiles = profiles;
         this.creators = creators;
         this.ca = ca;
+        this.token = token;
         this.links = links;
         this.activeApiKey = activeApiKey;
         this.clock = clock;
@@ -59,8 +70,8 @@ public final class CreatorIdentities {
     public record Grant(String apiKeyName, Instant grantedAt) {
     }
 
-    /** The credential a stamp signs the creator's identity assertion with. */
-    public record SigningIdentity(String handle, String displayName, SigningCredentials credentials) {
+    /** The key a stamp signs the creator's identity assertion with, and its certificate. */
+    public record SigningIdentity(String handle, String displayName, Signer signer) {
         @Override
         public String toString() {
             return "SigningIdentity[" + handle + "]";
@@ -116,7 +127,12 @@ public final class CreatorIdentities {
 
     /**
      * The identity a stamp may sign with: only for a registered creator who allows the stamping API key now. The
-     * credential is issued on first use, and again when the creator's display name changed or it nears its end.
+     * credential is issued on first use, and again when the creator's display name changed or it nears its end; on
+     * a node whose signer is in a PKCS#11 token, a credential whose key the service holds is replaced by one made in
+     * the token.
+     *
+     * @throws IdentityUnavailableException when the creator's key is in a PKCS#11 token that this node cannot reach,
+     *                                      is missing from it, or cannot be made there
      */
     public Optional<SigningIdentity> signingIdentity(String handle, String apiKeyName) {
         if (apiKeyName == null || creators.find(handle).isEmpty() || !repository.granted(handle, apiKeyName)) {
@@ -126,20 +142,25 @@ public final class CreatorIdentities {
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<IdentityRecord> kept = repository.credential(handle);
             if (kept.isPresent()) {
-                SigningCredentials credentials = IdentityCa.load(new IdentityCa.StoredCredential(
-                        kept.get().certificatePem(), kept.get().keyPem()));
-                if (kept.get().displayName().equals(name) && !ca.needsRenewal(credentials.leaf())) {
-                    return Optional.of(new SigningIdentity(handle, name, credentials));
+                IdentityRecord r = kept.get();
+                if (r.tokenKey().isPresent() && token.isEmpty()) {
+                    throw new IdentityUnavailableException(handle, r.tokenKey().get(),
+                            "is in a PKCS#11 token, and this node's signer is not (signer.pkcs11.config)");
                 }
-                SigningCredentials renewed = issue(handle, name);
-                if (repository.replaceCredential(kept.get().certificatePem(), record(handle, name, renewed))) {
-                    return Optional.of(new SigningIdentity(handle, name, renewed));
+                X509Certificate certificate = IdentityCa.certificate(r.certificatePem());
+                if (r.displayName().equals(name) && !ca.needsRenewal(certificate)
+                        && r.tokenKey().isPresent() == token.isPresent()) {
+                    return Optional.of(new SigningIdentity(handle, name, signer(r, certificate)));
+                }
+                Issued renewed = issue(handle, name);
+                if (repository.replaceCredential(r.certificatePem(), renewed.record())) {
+                    return Optional.of(renewed.identity());
                 }
             } else {
-                SigningCredentials issued = issue(handle, name);
+                Issued issued = issue(handle, name);
                 try {
-                    repository.insertCredential(record(handle, name, issued));
-                    return Optional.of(new SigningIdentity(handle, name, issued));
+                    repository.insertCredential(issued.record());
+                    return Optional.of(issued.identity());
                 } catch (DuplicateKeyException raced) {
                     // another node issued one first: use theirs
                 }
@@ -165,14 +186,65 @@ public final class CreatorIdentities {
         return profiles.find(handle).flatMap(CreatorProfileRepository.ProfileRecord::displayName).orElse(handle);
     }
 
-    private SigningCredentials issue(String handle, String name) {
-        return ca.issue(name, URI.create(links.creatorPage(handle)));
+    /** A new credential, as the identity to sign with and as the record to keep. */
+    private record Issued(SigningIdentity identity, IdentityRecord record) {
     }
 
-    private IdentityRecord record(String handle, String name, SigningCredentials credentials) {
-        IdentityCa.StoredCredential stored = IdentityCa.store(credentials);
-        return new IdentityRecord(handle, name, stored.certificatePem(), stored.keyPem(),
-                Timestamps.storable(clock.instant()));
+    private Issued issue(String handle, String name) {
+        URI page = URI.create(links.creatorPage(handle));
+        Instant now = Timestamps.storable(clock.instant());
+        if (token.isEmpty()) {
+            SigningCredentials issued = ca.issue(name, page);
+            IdentityCa.StoredCredential stored = IdentityCa.store(issued);
+            return new Issued(new SigningIdentity(handle, name, KeySigner.of(issued.privateKey(), issued.chain())),
+                    new IdentityRecord(handle, name, stored.certificatePem(), Optional.of(stored.keyPem()),
+                            Optional.empty(), now));
+        }
+        String label = reserveTokenKey(handle, now);
+        Pkcs11Token.Entry made;
+        try {
+            made = ca.issueInToken(token.get(), label, name, page);
+        } catch (IllegalStateException | InvalidInputException e) {
+            throw new IdentityUnavailableException(handle, label, "cannot be made: " + e.getMessage());
+        }
+        return new Issued(new SigningIdentity(handle, name, new TokenIdentitySigner(handle, label, token.get(),
+                made.privateKey(), made.leaf())),
+                new IdentityRecord(handle, name, IdentityCa.certificatePem(made.leaf()), Optional.empty(),
+                        Optional.of(label), now));
+    }
+
+    /**
+     * A label for the creator's next key on the token, {@code credmark-identity-{handle}-{n}}, taken in the
+     * database first so that two nodes issuing at once never make two keys under one label.
+     */
+    private String reserveTokenKey(String handle, Instant now) {
+        for (int n = repository.tokenKeyCount(handle) + 1; ; n++) {
+            String label = Pkcs11Credentials.IDENTITY_KEY_PREFIX + handle + "-" + n;
+            if (repository.reserveTokenKey(label, handle, now)) {
+                return label;
+            }
+        }
+    }
+
+    private Signer signer(IdentityRecord r, X509Certificate certificate) {
+        if (r.keyPem().isPresent()) {
+            SigningCredentials credentials = IdentityCa.load(new IdentityCa.StoredCredential(r.certificatePem(),
+                    r.keyPem().get()));
+            return KeySigner.of(credentials.privateKey(), credentials.chain());
+        }
+        String label = r.tokenKey().orElseThrow();
+        Pkcs11Token.Entry entry;
+        try {
+            entry = token.get().entry(label).orElseThrow(() -> new IdentityUnavailableException(
+                    r.handle(), label, "is not on the PKCS#11 token"));
+        } catch (InvalidInputException e) {
+            throw new IdentityUnavailableException(r.handle(), label, "cannot be read: " + e.getMessage());
+        }
+        if (!entry.leaf().getPublicKey().equals(certificate.getPublicKey())) {
+            throw new IdentityUnavailableException(r.handle(), label,
+                    "on the PKCS#11 token is not the key of the creator's certificate");
+        }
+        return new TokenIdentitySigner(r.handle(), label, token.get(), entry.privateKey(), certificate);
     }
 
     private static String shorten(String s) {

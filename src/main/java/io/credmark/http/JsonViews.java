@@ -80,8 +80,10 @@ public final class JsonViews {
         s.mark().ifPresent(m -> n.set("mark", mark(m)));
         s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
         n.set("timeStamp", TimeStampJson.of(s.timeStamp()));
-        n.set("creatorIdentity", creatorIdentity(s.identity(), s.credential().provenance().creator().handle(),
-                s.credential().apiKeyName()));
+        ObjectNode identity = creatorIdentity(s.identity(), s.credential().provenance().creator().handle(),
+                s.credential().apiKeyName());
+        s.identityUnavailable().ifPresent(reason -> identity.put("unavailable", reason));
+        n.set("creatorIdentity", identity);
         n.set("import", imported(s.metadata()));
         n.set("inputMetadata", inputMetadata(s.metadata()));
         ObjectNode xmp = n.putObject("xmp");

@@ -86,6 +86,7 @@ final class StampHandler implements Handler {
         // the image answer says what the JSON one's timeStamp member says: when, or that there is none and why
         ctx.header("Time-Stamp", stamped.timeStamp().stamp().map(t -> t.time().toString())
                 .orElse("none; " + stamped.timeStamp().reason().orElse("")));
+        stamped.identityUnavailable().ifPresent(reason -> ctx.header("Creator-Identity", "unavailable; " + reason));
         if (Accepts.prefersJson(ctx.header("Accept"), mediaType)) {
             ObjectNode answer = JsonViews.stamped(stamped);
             // what this request made private is seen by no one else, the model's creator included: the front end

@@ -1,11 +1,11 @@
 package io.credmark.issuance;
 
 import io.credmark.bytes.Sha256;
-import io.credmark.c2pa.sign.KeySigner;
 import io.credmark.c2pa.sign.TimeStamp;
 import io.credmark.c2pa.sign.TimeStampOutcome;
 import io.credmark.creators.CreatorIdentities;
 import io.credmark.creators.Creators;
+import io.credmark.creators.IdentityUnavailableException;
 import io.credmark.creators.ModelRegistry;
 import io.credmark.creators.RegisteredModel;
 import io.credmark.credential.Credential;
@@ -34,6 +34,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issues credentials: a stamp whose record is committed before anyone sees the image, so that a client holding a
@@ -44,6 +46,7 @@ import java.util.OptionalLong;
  */
 public final class Issuer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Issuer.class);
     /** Attempts at a fresh id; two random 64-bit ids colliding twice in a row does not happen. */
     private static final int ID_ATTEMPTS = 3;
 
@@ -90,15 +93,29 @@ public final class Issuer {
         Creators.requireHandleForm(provenance.creator().handle());
         DisclosurePolicy policy = creators.defaultPolicy(provenance.creator().handle()).stricterOf(order.disclosure());
         // the creator's own signature only where the creator allowed this front end, read now from the store
-        Optional<CreatorIdentities.SigningIdentity> identity = identities.signingIdentity(
-                provenance.creator().handle(), order.apiKeyName());
+        Optional<CreatorIdentities.SigningIdentity> identity;
+        Optional<String> identityUnavailable = Optional.empty();
+        try {
+            identity = identities.signingIdentity(provenance.creator().handle(), order.apiKeyName());
+        } catch (IdentityUnavailableException e) {
+            identity = Optional.empty();
+            identityUnavailable = Optional.of(unavailable(e));
+        }
         for (int attempt = 1; ; attempt++) {
             CredentialId id = CredentialId.random(random);
             String url = links.page(id);
-            StampResult result = stamping.stamp(new StampRequest(order.image(), provenance,
+            StampRequest request = new StampRequest(order.image(), provenance,
                     Optional.of(new CredentialRef(id.text(), url)), order.sourceName(), policy, order.options(),
-                    OptionalLong.of(WatermarkPayload.of(id))).withIdentity(identity.map(i ->
-                            KeySigner.of(i.credentials().privateKey(), i.credentials().chain()))));
+                    OptionalLong.of(WatermarkPayload.of(id)));
+            StampResult signed;
+            try {
+                signed = stamping.stamp(request.withIdentity(identity.map(CreatorIdentities.SigningIdentity::signer)));
+            } catch (IdentityUnavailableException e) {
+                identityUnavailable = Optional.of(unavailable(e));
+                identity = Optional.empty();
+                signed = stamping.stamp(request);
+            }
+            StampResult result = signed;
             byte[] image = result.toByteArray();
             // the name of the certificate that signed this manifest, as its fingerprint is: a rotated or renewed
             // signer is named from its first stamp on
@@ -123,13 +140,22 @@ public final class Issuer {
                         commitments, link);
                 return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
                         result.parentManifest(), c, result.metadata(), result.manifest().timeStamp(),
-                        confirmed);
+                        confirmed, identityUnavailable);
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;
                 }
             }
         }
+    }
+
+    /**
+     * A creator's key that is missing from the token is the operator's to fix: the image is still stamped, without
+     * the creator's identity, as for a front end the creator did not grant, and the answer says why.
+     */
+    private static String unavailable(IdentityUnavailableException e) {
+        LOG.warn("stamping without the identity of creator {}: {}", e.handle(), e.getMessage());
+        return e.getMessage();
     }
 
     /** When the identity was signed: its time-stamp's time, or the signing time when it carries none. */

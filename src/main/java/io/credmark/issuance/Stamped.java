@@ -22,8 +22,12 @@ import java.util.Optional;
  * @param timeStamp   the time-stamp on the signature, or why there is none
  * @param identity    the creator's own identity signature, when the creator allowed this front end to make one;
  *                    without it the creator is only named by the front end
+ * @param identityUnavailable why the stamp carries no identity signature although the creator allowed this front
+ *                    end: the creator's key in the PKCS#11 token is missing or cannot be made (names the creator and
+ *                    the key's label)
  */
 public record Stamped(Credential credential, String url, ImageFormat format, byte[] image, Optional<MarkResult> mark,
         Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments,
-        MetadataReport metadata, TimeStampOutcome timeStamp, Optional<CreatorIdentities.Confirmed> identity) {
+        MetadataReport metadata, TimeStampOutcome timeStamp, Optional<CreatorIdentities.Confirmed> identity,
+        Optional<String> identityUnavailable) {
 }

@@ -85,6 +85,14 @@ public final class IdentityCa {
                 KeyType.EC_P256);
     }
 
+    /**
+     * A new key pair for a creator made in a PKCS#11 token under {@code label}, where it stays (see {@link
+     * Pkcs11Token#generate}), and its certificate, with the profile of {@link #issue}, stored beside it on the token.
+     */
+    public Pkcs11Token.Entry issueInToken(Pkcs11Token token, String label, String displayName, URI page) {
+        return token.generate(label, publicKey -> certify(publicKey, displayName, page));
+    }
+
     /** A certificate for a creator's key held elsewhere (a PKCS#11 token), with the profile of {@link #issue}. */
     public X509Certificate certify(java.security.PublicKey publicKey, String displayName, URI page) {
         if (displayName == null || displayName.isBlank()) {
@@ -112,6 +120,16 @@ public final class IdentityCa {
     /** A creator's credential as text to keep: the certificate and the PKCS#8 key, both PEM. */
     public static StoredCredential store(SigningCredentials credentials) {
         return new StoredCredential(Pem.certificate(credentials.leaf()), Pem.privateKey(credentials.privateKey()));
+    }
+
+    /** A creator's certificate as text to keep, PEM. */
+    public static String certificatePem(X509Certificate certificate) {
+        return Pem.certificate(certificate);
+    }
+
+    /** A certificate kept by {@link #certificatePem}. */
+    public static X509Certificate certificate(String pem) {
+        return Pem.certificates(pem, "identity certificate").get(0);
     }
 
     /** A credential kept by {@link #store}. */

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code creator_identities}, {@code creator_grants} and {@code credential_identities} tables: creators'
- * identity credentials (private keys sealed with the store key), the front ends they allow to sign in their name,
+ * The {@code creator_identities}, {@code creator_identity_token_keys}, {@code creator_grants} and {@code
+ * credential_identities} tables: creators' identity credentials (private keys sealed with the store key, or the
+ * label of a key in the PKCS#11 token), the front ends they allow to sign in their name,
  * and which credentials carry a creator's own identity signature. Nothing is cached: a revoked grant is gone for
  * every node with the commit that removes it.
  */
@@ -26,12 +27,20 @@ public final class CreatorIdentityRepository {
     }
 
     /**
-     * A creator's identity credential.
+     * A creator's identity credential: exactly one of {@code keyPem} and {@code tokenKey} is present.
      *
-     * @param keyPem the PKCS#8 private key, PEM, in the clear (sealed only in the database)
+     * @param keyPem   the PKCS#8 private key, PEM, in the clear (sealed only in the database), when the service holds
+     *                 the key
+     * @param tokenKey the key's label on the PKCS#11 token, when the token holds the key
      */
-    public record IdentityRecord(String handle, String displayName, String certificatePem, String keyPem,
-            Instant issuedAt) {
+    public record IdentityRecord(String handle, String displayName, String certificatePem, Optional<String> keyPem,
+            Optional<String> tokenKey, Instant issuedAt) {
+        public IdentityRecord {
+            if (keyPem.isPresent() == tokenKey.isPresent()) {
+                throw new IllegalArgumentException("an identity key is either sealed here or on the token");
+            }
+        }
+
         @Override
         public String toString() {
             return "IdentityRecord[" + handle + ", " + displayName + ", key hidden]";
@@ -49,11 +58,12 @@ public final class CreatorIdentityRepository {
     public Optional<IdentityRecord> credential(String handle) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT handle, display_name, certificate, private_key,"
-                    + " issued_at FROM creator_identities WHERE handle = ?")) {
+                    + " token_key, issued_at FROM creator_identities WHERE handle = ?")) {
                 s.setString(1, handle);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(new IdentityRecord(rs.getString(1), rs.getString(2),
-                            rs.getString(3), sealer.open(PRIVATE_KEY, rs.getString(4)), Timestamps.fromDatabase(rs, 5)))
+                            rs.getString(3), Optional.ofNullable(rs.getString(4)).map(k -> sealer.open(PRIVATE_KEY, k)),
+                            Optional.ofNullable(rs.getString(5)), Timestamps.fromDatabase(rs, 6)))
                             : Optional.empty();
                 }
             }
@@ -68,12 +78,13 @@ public final class CreatorIdentityRepository {
     public void insertCredential(IdentityRecord r) {
         db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO creator_identities (handle, display_name,"
-                    + " certificate, private_key, issued_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + " certificate, private_key, token_key, issued_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, r.handle());
                 s.setString(2, r.displayName());
                 s.setString(3, r.certificatePem());
-                s.setString(4, sealer.seal(PRIVATE_KEY, r.keyPem()));
-                s.setObject(5, Timestamps.toDatabase(r.issuedAt()));
+                s.setString(4, sealedKey(r));
+                s.setString(5, r.tokenKey().orElse(null));
+                s.setObject(6, Timestamps.toDatabase(r.issuedAt()));
                 return s.executeUpdate();
             }
         });
@@ -87,16 +98,57 @@ public final class CreatorIdentityRepository {
     public boolean replaceCredential(String replacedCertificatePem, IdentityRecord r) {
         return db.run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE creator_identities SET display_name = ?,"
-                    + " certificate = ?, private_key = ?, issued_at = ? WHERE handle = ? AND certificate = ?")) {
+                    + " certificate = ?, private_key = ?, token_key = ?, issued_at = ? WHERE handle = ? AND"
+                    + " certificate = ?")) {
                 s.setString(1, r.displayName());
                 s.setString(2, r.certificatePem());
-                s.setString(3, sealer.seal(PRIVATE_KEY, r.keyPem()));
-                s.setObject(4, Timestamps.toDatabase(r.issuedAt()));
-                s.setString(5, r.handle());
-                s.setString(6, replacedCertificatePem);
+                s.setString(3, sealedKey(r));
+                s.setString(4, r.tokenKey().orElse(null));
+                s.setObject(5, Timestamps.toDatabase(r.issuedAt()));
+                s.setString(6, r.handle());
+                s.setString(7, replacedCertificatePem);
                 return s.executeUpdate() == 1;
             }
         });
+    }
+
+    private String sealedKey(IdentityRecord r) {
+        return r.keyPem().map(k -> sealer.seal(PRIVATE_KEY, k)).orElse(null);
+    }
+
+    /** How many labels were taken for the creator's keys on the PKCS#11 token. */
+    public int tokenKeyCount(String handle) {
+        return db.run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM creator_identity_token_keys WHERE"
+                    + " handle = ?")) {
+                s.setString(1, handle);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Takes {@code label} for a key of the creator's about to be made on the PKCS#11 token.
+     *
+     * @return false when another node took it first; take another
+     */
+    public boolean reserveTokenKey(String label, String handle, Instant at) {
+        try {
+            return db.run(c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO creator_identity_token_keys (label,"
+                        + " handle, created_at) VALUES (?, ?, ?)")) {
+                    s.setString(1, label);
+                    s.setString(2, handle);
+                    s.setObject(3, Timestamps.toDatabase(at));
+                    return s.executeUpdate() == 1;
+                }
+            });
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
     }
 
     /** The front ends the creator allows, by name. */

@@ -68,6 +68,33 @@ abstract class StoreContract {
     }
 
     @Test
+    void anIdentityKeyInTheTokenIsKeptByItsLabelWithNoPrivateKey() {
+        Instant now = Timestamps.storable(Instant.parse("2026-12-03T10:00:00Z"));
+        new CreatorRepository(db).insert(new CreatorRecord("keys.in.token", "ab".repeat(32), "{}", now, now));
+        CreatorIdentityRepository identities = new CreatorIdentityRepository(db, sealer);
+        assertEquals(0, identities.tokenKeyCount("keys.in.token"));
+        assertTrue(identities.reserveTokenKey("credmark-identity-keys.in.token-1", "keys.in.token", now));
+        assertFalse(identities.reserveTokenKey("credmark-identity-keys.in.token-1", "keys.in.token", now),
+                "a label is taken once, whichever node asks");
+        assertEquals(1, identities.tokenKeyCount("keys.in.token"));
+
+        CreatorIdentityRepository.IdentityRecord inToken = new CreatorIdentityRepository.IdentityRecord(
+                "keys.in.token", "Keys", "CERT-1", Optional.empty(), Optional.of("credmark-identity-keys.in.token-1"),
+                now);
+        identities.insertCredential(inToken);
+        assertEquals(Optional.of(inToken), identities.credential("keys.in.token"));
+        // moved back to a key the service holds (sealed), then into the token again: one of the two, always
+        CreatorIdentityRepository.IdentityRecord held = new CreatorIdentityRepository.IdentityRecord("keys.in.token",
+                "Keys", "CERT-2", Optional.of("KEY PEM"), Optional.empty(), now);
+        assertTrue(identities.replaceCredential("CERT-1", held));
+        assertEquals(Optional.of(held), identities.credential("keys.in.token"));
+        assertTrue(identities.replaceCredential("CERT-2", inToken));
+        assertEquals(Optional.of(inToken), identities.credential("keys.in.token"));
+        assertThrows(IllegalArgumentException.class, () -> new CreatorIdentityRepository.IdentityRecord(
+                "keys.in.token", "Keys", "CERT-3", Optional.empty(), Optional.empty(), now));
+    }
+
+    @Test
     void anUnknownIdIsEmpty() {
         assertEquals(Optional.empty(), credentials.find(42));
     }
