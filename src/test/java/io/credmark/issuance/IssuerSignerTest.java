@@ -101,8 +101,8 @@ class IssuerSignerTest {
         ModelRegistry models = new ModelRegistry(new ModelRepository(db), creators, store, links, TimeStamping.NONE,
                 TrustAnchors.of(ca.root()), clock);
         CreatorIdentities identities = new CreatorIdentities(new CreatorIdentityRepository(db,
-                ValueSealer.openOrCreate(data)), new CreatorProfileRepository(db), creators, identityCa, links,
-                name -> false, clock);
+                ValueSealer.openOrCreate(data)), new CreatorProfileRepository(db), creators, identityCa, Optional.empty(),
+                links, name -> false, clock);
         return new Issuer(stamping, store, creators, models, links, identities, clock, random);
     }
 
