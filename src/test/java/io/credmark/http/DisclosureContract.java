@@ -31,7 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,7 +49,7 @@ abstract class DisclosureContract {
     private static final String SECRET = "zq-heron-7731";
 
     private Path dataDir;
-    private TestDatabase.Provisioned database;
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String adminKey;
@@ -59,22 +59,11 @@ abstract class DisclosureContract {
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        dataDir = directory.resolve("data");
-        database = database().provision(directory);
-        service = TestService.start(dataDir, database.url(), Map.of());
+        service = TestService.on(database(), directory, Map.of());
+        dataDir = service.dataDir;
         api = service.client();
         adminKey = service.adminKey;
         stampKey = service.createStampKey();
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     // --- the secret ----------------------------------------------------------------------------------------------
@@ -762,7 +751,7 @@ abstract class DisclosureContract {
         String token = register("stork.co");
         String id = api.stamp(stampKey, image("rgb8.png"), "image/png", provenance("stork.co", "a stork"))
                 .header("Credential-Id");
-        try (TestService second = TestService.start(dataDir, database.url(), Map.of())) {
+        try (TestService second = TestService.start(dataDir, service.databaseUrl, Map.of())) {
             ApiClient other = second.client();
             assertEquals("a stork", other.get("/v1/credentials/" + id).json().at("/provenance/generation/prompt")
                     .asText());

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,7 +44,7 @@ abstract class EvidenceContract {
             + "\"lineage\":{\"baseModels\":[{\"name\":\"SDXL 1.0\"}]}}";
 
     private Path directory;
-    private TestDatabase.Provisioned database;
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String stampKey;
@@ -54,20 +54,9 @@ abstract class EvidenceContract {
     @BeforeAll
     void start(@TempDir Path temporary) {
         directory = temporary;
-        database = database().provision(directory);
-        service = TestService.start(directory.resolve("data"), database.url(), Map.of());
+        service = TestService.on(database(), directory, Map.of());
         api = service.client();
         stampKey = service.createStampKey();
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

@@ -33,8 +33,7 @@ class PixelBudgetApiTest {
     @Test
     void parallelLargeStampsAreAnswered200Or503AndHealthAnswersThroughout(@TempDir Path dir) throws Exception {
         byte[] png = png(1600, 1250);
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
-                TestService service = TestService.start(dir.resolve("data"), db.url(), SMALL_BUDGET)) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir, SMALL_BUDGET)) {
             String key = service.createStampKey();
             ApiClient api = service.client();
             ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -74,8 +73,7 @@ class PixelBudgetApiTest {
     void aTinyFileDeclaringTenThousandSquaredPixelsIsRefusedUndecoded(@TempDir Path dir) throws IOException {
         // an all-zero 10000×10000 grey PNG compresses to ~100 KB and decodes to 400 MB
         byte[] bomb = grey(10_000, 10_000);
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
-                TestService service = TestService.start(dir.resolve("data"), db.url(), SMALL_BUDGET)) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir, SMALL_BUDGET)) {
             String key = service.createStampKey();
             ApiClient api = service.client();
             ApiClient.Answer stamp = api.stamp(key, bomb, "image/png", ApiContract.example());
