@@ -4,6 +4,7 @@ import static io.credmark.http.ApiContract.assertProblem;
 import static io.credmark.http.ApiContract.example;
 import static io.credmark.http.ApiContract.image;
 import static io.credmark.http.ApiContract.utf8;
+import static io.credmark.testing.ByteSearch.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -845,19 +846,6 @@ abstract class DisclosureContract {
         List<String> out = new ArrayList<>();
         list.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     /** Public disclosures travel as base64url inside the manifest. */

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credmark.testing.TestDatabase;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,20 +94,10 @@ class PixelBudgetApiTest {
                 image.setRGB(x, y, r << 16 | g << 8 | b);
             }
         }
-        return write(image);
+        return WebFixtures.encode(image, "png");
     }
 
     private static byte[] grey(int width, int height) {
-        return write(new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY));
-    }
-
-    private static byte[] write(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WebFixtures.encode(new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY), "png");
     }
 }

@@ -4,6 +4,7 @@ import static io.credmark.http.ApiContract.assertProblem;
 import static io.credmark.http.ApiContract.example;
 import static io.credmark.http.ApiContract.read;
 import static io.credmark.http.ApiContract.utf8;
+import static io.credmark.testing.ByteSearch.contains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -389,19 +390,6 @@ abstract class SoftBindingContract {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private static String b64(byte[] bytes) {
