@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.cli.CliRunner;
+import io.credmark.cli.CliRunner.Run;
 import io.credmark.disclosure.Disclosure;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
@@ -245,7 +246,7 @@ abstract class DisclosureContract {
         // an offline verifier still reads it from the file: that is the copy that cannot be recalled
         Path out = dataDir.resolveSibling("kite.png");
         Files.write(out, file);
-        Cli offline = cli("verify", out.toString(), "--data", dataDir.toString());
+        Run offline = CliRunner.run("verify", out.toString(), "--data", dataDir.toString());
         assertEquals(0, offline.exit(), offline.err());
         assertTrue(offline.out().contains(negative));
 
@@ -475,7 +476,7 @@ abstract class DisclosureContract {
         Path bundleFile = dir.resolve("bundle.json");
         Files.write(image, file);
         Files.write(bundleFile, evidence.body());
-        Cli withEvidence = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
+        Run withEvidence = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
                 dataDir.toString());
         assertEquals(0, withEvidence.exit(), withEvidence.err());
         JsonNode offline = JSON.readTree(withEvidence.out());
@@ -484,7 +485,7 @@ abstract class DisclosureContract {
         JsonNode proven = disclosure(offline.at("/summary/disclosures"), "generation.prompt");
         assertEquals("evidence", proven.get("source").asText());
         assertTrue(proven.get("proven").asBoolean());
-        Cli without = cli("verify", image.toString(), "--data", dataDir.toString());
+        Run without = CliRunner.run("verify", image.toString(), "--data", dataDir.toString());
         assertEquals(0, without.exit());
         assertFalse(without.out().contains(SECRET), "without the evidence the file tells nothing");
 
@@ -532,7 +533,7 @@ abstract class DisclosureContract {
         ArrayNode list = forgedBundle.putArray("disclosures");
         forgeries.forEach(list::add);
         Files.write(bundleFile, JSON.writeValueAsBytes(forgedBundle));
-        Cli forgedOffline = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
+        Run forgedOffline = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
                 dataDir.toString());
         JsonNode forgedReport = JSON.readTree(forgedOffline.out());
         forgedReport.at("/summary/disclosures").forEach(d -> {
@@ -862,17 +863,6 @@ abstract class DisclosureContract {
             }
         }
         return false;
-    }
-
-    private record Cli(int exit, String out, String err) {
-    }
-
-    private static Cli cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = CliRunner.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Everything the process writes to stdout and stderr (where the service logs) while it runs, passed through. */
