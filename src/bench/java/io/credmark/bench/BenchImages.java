@@ -4,17 +4,10 @@ import io.credmark.cli.UsageException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.SplittableRandom;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * The benchmark's inputs: an image scaled to 1000×1000 (one megapixel), with faint noise so that it compresses like
@@ -48,33 +41,10 @@ record BenchImages(byte[] png, byte[] jpeg) {
                         | clamp((rgb & 255) + d));
             }
         }
-        return new BenchImages(encode(scaled, "png", -1), encode(scaled, "jpeg", 0.9f));
+        return new BenchImages(Attacks.encodePng(scaled), Attacks.encodeJpeg(scaled, 90));
     }
 
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
-    }
-
-    private static byte[] encode(BufferedImage image, String format, float quality) {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
-        if (!writers.hasNext()) {
-            throw new IllegalStateException("no " + format + " writer");
-        }
-        ImageWriter writer = writers.next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (quality >= 0) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(quality);
-            }
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }

@@ -1,15 +1,16 @@
 package io.credmark.cli;
 
+import static io.credmark.cli.CliRunner.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.c2pa.sign.TimeStamp;
+import io.credmark.cli.CliRunner.Run;
 import io.credmark.identity.ModelEvidence;
 import io.credmark.identity.ModelRegistration;
 import io.credmark.identity.TimeStampAuthority;
@@ -17,8 +18,6 @@ import io.credmark.identity.TimeStampClient;
 import io.credmark.identity.TimeStampEvidence;
 import io.credmark.pki.DevelopmentCa;
 import io.credmark.pki.TrustAnchors;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,16 +48,6 @@ class VerifyEvidenceCommandTest {
     private TimeStamp stamp;
     private ModelRegistration registration;
 
-    record Run(int exit, String out, String err) {
-        JsonNode report() {
-            try {
-                return JSON.readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("stdout is not JSON: " + out + err, e);
-            }
-        }
-    }
-
     @BeforeEach
     void registerAndTimeStamp() {
         ca = DevelopmentCa.openOrCreate(dir.resolve("ca"));
@@ -75,26 +63,26 @@ class VerifyEvidenceCommandTest {
     void acceptsARealBundleAndSaysWhatItProves() throws Exception {
         Run valid = verifyEvidence(write(bundle(stamp.token(), chain(ca))));
         assertEquals(0, valid.exit(), valid.err());
-        assertEquals("valid", valid.report().get("status").asText());
-        assertTrue(valid.report().get("message").asText().contains("not one you named with --trust-anchors"));
+        assertEquals("valid", valid.json().get("status").asText());
+        assertTrue(valid.json().get("message").asText().contains("not one you named with --trust-anchors"));
         assertEquals("This record (model alder.lab:alder-xl, revision 1) existed, registered by this creator"
                 + " (alder.lab), no later than " + stamp.time() + ", as the time-stamping authority "
                 + ca.timeStampAuthority().leaf().getSubjectX500Principal().getName() + " attests.",
-                valid.report().get("registrations").get(0).get("proves").asText());
-        assertTrue(valid.report().get("doesNotProve").asText().contains("not who made the model"));
+                valid.json().get("registrations").get(0).get("proves").asText());
+        assertTrue(valid.json().get("doesNotProve").asText().contains("not who made the model"));
 
         Path root = dir.resolve("root.pem");
         Files.writeString(root, ca.rootPem());
         Run trusted = verifyEvidence(write(bundle(stamp.token(), chain(ca))), "--trust-anchors", root.toString());
         assertEquals(0, trusted.exit(), trusted.err());
-        assertEquals("trusted", trusted.report().get("status").asText());
+        assertEquals("trusted", trusted.json().get("status").asText());
 
         // another root named: the evidence holds, but not by a root the checker trusts
         Path other = dir.resolve("other-root.pem");
         Files.writeString(other, DevelopmentCa.openOrCreate(dir.resolve("other")).rootPem());
         Run elsewhere = verifyEvidence(write(bundle(stamp.token(), chain(ca))), "--trust-anchors", other.toString());
         assertEquals(0, elsewhere.exit());
-        assertEquals("valid", elsewhere.report().get("status").asText());
+        assertEquals("valid", elsewhere.json().get("status").asText());
     }
 
     @Test
@@ -104,10 +92,10 @@ class VerifyEvidenceCommandTest {
                 .put("version", "1.0");
         Run r = verifyEvidence(write(bundle));
         assertEquals(1, r.exit(), r.out());
-        assertEquals("invalid", r.report().get("status").asText());
+        assertEquals("invalid", r.json().get("status").asText());
         assertTrue(r.err().startsWith("credmark: The evidence does not hold: registrations[0] (revision 1): the"
                 + " time-stamp token is over other data"), r.err());
-        assertFalse(r.report().get("registrations").get(0).has("proves"));
+        assertFalse(r.json().get("registrations").get(0).has("proves"));
 
         // a later registration time claimed for the same record is as much a change
         ObjectNode later = bundle(stamp.token(), chain(ca));
@@ -204,14 +192,6 @@ class VerifyEvidenceCommandTest {
         List<String> args = new java.util.ArrayList<>(List.of("verify-evidence", bundle.toString()));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static byte[] replace(byte[] data, byte[] find, byte[] with) {

@@ -1,19 +1,15 @@
 package io.credmark.cli;
 
+import static io.credmark.cli.CliRunner.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.credmark.bench.Attacks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.credmark.cli.CliRunner.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +18,6 @@ class WatermarkCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PHOTO = "testdata/watermark/heldout/photo-mate-wood-768x768.jpg";
-
-    record Run(int exit, String out, String err) {
-        JsonNode json() throws java.io.IOException {
-            return JSON.readTree(out);
-        }
-    }
 
     @Test
     void aWatermarkedStampIsRecoveredOfflineFromACopyWithoutMetadata(@TempDir Path dir) throws Exception {
@@ -75,13 +65,5 @@ class WatermarkCommandsTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("options.watermark: this image cannot carry the invisible watermark"), r.err());
         assertFalse(Files.exists(out));
-    }
-
-    private static Run run(String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

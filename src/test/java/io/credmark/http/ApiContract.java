@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -55,8 +55,7 @@ abstract class ApiContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("[0-9a-f][0-9a-hjkmnp-tv-z]{12}");
 
-    private Path dataDir;
-    private TestDatabase.Provisioned database;
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String adminKey;
@@ -66,23 +65,11 @@ abstract class ApiContract {
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        dataDir = directory.resolve("data");
-        database = database().provision(directory);
-        service = TestService.start(dataDir, database.url(), Map.of());
+        service = TestService.on(database(), directory, Map.of());
         api = service.client();
         adminKey = service.adminKey;
         assertNotNull(adminKey, "the first start creates the admin key");
         stampKey = service.createStampKey();
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     // --- stamping ---------------------------------------------------------------------------------------------
@@ -453,7 +440,7 @@ abstract class ApiContract {
 
     @Test
     void uploadsOverTheConfiguredLimitAre413(@TempDir Path other) {
-        try (TestService small = TestService.start(other, database.url(), Map.of("limits.max-bytes", "20000"))) {
+        try (TestService small = TestService.start(other, service.databaseUrl, Map.of("limits.max-bytes", "20000"))) {
             ApiClient client = small.client();
             byte[] image = image("rgb8.png");
             assertTrue(image.length > 20000);
@@ -476,7 +463,7 @@ abstract class ApiContract {
 
     @Test
     void aChunkedMultipartBodyOverTheLimitIs413(@TempDir Path other) {
-        try (TestService small = TestService.start(other, database.url(), Map.of("limits.max-bytes", "20000"))) {
+        try (TestService small = TestService.start(other, service.databaseUrl, Map.of("limits.max-bytes", "20000"))) {
             // larger than the route's whole multipart limit (image, evidence and headers), not only the image's
             byte[] body = ApiClient.multipart(List.of(Part.file("image", "a.png", "image/png", new byte[4 << 20])));
             Answer answer = small.client().postChunked("/v1/verify", "multipart/form-data; boundary="
@@ -553,7 +540,7 @@ abstract class ApiContract {
 
     @Test
     void whenTheRecordCannotBeCommittedNoImageIsReturned(@TempDir Path other) {
-        try (TestService broken = TestService.start(other, database.url(), Map.of())) {
+        try (TestService broken = TestService.start(other, service.databaseUrl, Map.of())) {
             broken.node.database().close();
             Answer a = broken.client().stamp(stampKey, image("rgb8.png"), "image/png", example());
             assertProblem(a, 503, "service-unavailable");
@@ -591,7 +578,7 @@ abstract class ApiContract {
     @Test
     void twoNodesOnOneDatabaseAgree() {
         // nodes share the database and the signing configuration (here: the data directory's development CA)
-        try (TestService second = TestService.start(dataDir, database.url(), Map.of())) {
+        try (TestService second = TestService.start(service.dataDir, service.databaseUrl, Map.of())) {
             assertNull(second.adminKey, "the admin key is created once per database, not per node");
             ApiClient other = second.client();
 

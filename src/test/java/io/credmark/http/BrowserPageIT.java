@@ -8,8 +8,8 @@ import io.credmark.testing.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -25,24 +25,14 @@ abstract class BrowserPageIT {
     static final int WIDTH = 1280;
     static final int HEIGHT = 900;
 
+    @AutoClose
     TestService service;
+    @AutoClose
     PublisherSite site;
+    @AutoClose
     Browser browser;
     /** Where files to upload through the page are written. */
     Path uploads;
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-    }
 
     @BeforeEach
     void freshWindow() {
@@ -82,5 +72,30 @@ abstract class BrowserPageIT {
                 "return document.documentElement.clientWidth"), name + ": nothing is wider than the screen");
         browser.screenshot(name);
         browser.driver().manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+    }
+
+    // --- the attribution component, by the CSS selector of its host element --------------------------------------
+
+    String attribute(String host, String name) {
+        return browser.text("return document.querySelector(arguments[0]).getAttribute(arguments[1])", host, name);
+    }
+
+    /** Whether the component's card is shown. */
+    boolean open(String host) {
+        return browser.bool("return !document.querySelector(arguments[0]).shadowRoot.querySelector('.card').hidden",
+                host);
+    }
+
+    boolean hidden(String host, String part) {
+        return browser.bool("return document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1])"
+                + ".hidden", host, part);
+    }
+
+    /** left, top, width, height in the viewport, CSS pixels. */
+    double[] rect(String host, String part) {
+        List<?> r = (List<?>) browser.js("var r = document.querySelector(arguments[0]).shadowRoot"
+                + ".querySelector(arguments[1]).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]",
+                host, part);
+        return r.stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray();
     }
 }

@@ -10,9 +10,8 @@ import io.credmark.testing.Browser;
 import io.credmark.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,15 +30,18 @@ class CreatorPageBrowserIT {
     private static final String FIELD = "lineage.datasets";
     private static final String VALUE = "Inkwash reference scans";
 
+    @AutoClose
     private TestService service;
+    @AutoClose
     private PublisherSite site;
+    @AutoClose
     private Browser browser;
     private String token;
     private WebFixtures.Stamp stamp;
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
+        service = TestService.on(TestDatabase.H2, directory, Map.of());
         ApiClient api = service.client();
         String stampKey = service.createStampKey();
         ApiClient.Answer creator = api.postRaw("/v1/creators", "application/json",
@@ -58,19 +60,6 @@ class CreatorPageBrowserIT {
         site = new PublisherSite(service.base);
         site.put("/images/marked.png", "image/png", stamp.image());
         browser = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-        if (service != null) {
-            service.close();
-        }
     }
 
     @Test
@@ -125,18 +114,6 @@ class CreatorPageBrowserIT {
 
     /** Opens the publisher's page, clicks the mark, returns the popover's text. */
     private String popover() {
-        browser.open(site.page("/page-" + System.nanoTime() + ".html", "Gallery", "<credmark-image id=\"a\""
-                + " src=\"/images/marked.png\" credential=\"" + stamp.id() + "\"></credmark-image>"));
-        browser.waitUntil("ready", () -> "ready".equals(browser.text(
-                "return document.querySelector('#a').getAttribute('data-state')")));
-        List<?> r = (List<?>) browser.js("var r = document.querySelector('#a').shadowRoot.querySelector('img')"
-                + ".getBoundingClientRect(); return [r.left, r.top, r.width]");
-        double left = ((Number) r.get(0)).doubleValue();
-        double top = ((Number) r.get(1)).doubleValue();
-        double scale = ((Number) r.get(2)).doubleValue() / stamp.width();
-        browser.clickAt(left + stamp.centerX() * scale, top + stamp.centerY() * scale);
-        browser.waitUntil("the popover opens", () -> browser.bool(
-                "return !document.querySelector('#a').shadowRoot.querySelector('.card').hidden"));
-        return browser.text("return document.querySelector('#a').shadowRoot.querySelector('.card').innerText");
+        return WebFixtures.openCard(browser, site, "/images/marked.png", stamp);
     }
 }

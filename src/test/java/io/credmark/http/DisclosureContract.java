@@ -4,6 +4,7 @@ import static io.credmark.http.ApiContract.assertProblem;
 import static io.credmark.http.ApiContract.example;
 import static io.credmark.http.ApiContract.image;
 import static io.credmark.http.ApiContract.utf8;
+import static io.credmark.testing.ByteSearch.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.cli.CliRunner;
+import io.credmark.cli.CliRunner.Run;
 import io.credmark.disclosure.Disclosure;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
@@ -31,7 +33,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,7 +51,7 @@ abstract class DisclosureContract {
     private static final String SECRET = "zq-heron-7731";
 
     private Path dataDir;
-    private TestDatabase.Provisioned database;
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String adminKey;
@@ -59,22 +61,11 @@ abstract class DisclosureContract {
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        dataDir = directory.resolve("data");
-        database = database().provision(directory);
-        service = TestService.start(dataDir, database.url(), Map.of());
+        service = TestService.on(database(), directory, Map.of());
+        dataDir = service.dataDir;
         api = service.client();
         adminKey = service.adminKey;
         stampKey = service.createStampKey();
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     // --- the secret ----------------------------------------------------------------------------------------------
@@ -255,7 +246,7 @@ abstract class DisclosureContract {
         // an offline verifier still reads it from the file: that is the copy that cannot be recalled
         Path out = dataDir.resolveSibling("kite.png");
         Files.write(out, file);
-        Cli offline = cli("verify", out.toString(), "--data", dataDir.toString());
+        Run offline = CliRunner.run("verify", out.toString(), "--data", dataDir.toString());
         assertEquals(0, offline.exit(), offline.err());
         assertTrue(offline.out().contains(negative));
 
@@ -485,7 +476,7 @@ abstract class DisclosureContract {
         Path bundleFile = dir.resolve("bundle.json");
         Files.write(image, file);
         Files.write(bundleFile, evidence.body());
-        Cli withEvidence = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
+        Run withEvidence = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
                 dataDir.toString());
         assertEquals(0, withEvidence.exit(), withEvidence.err());
         JsonNode offline = JSON.readTree(withEvidence.out());
@@ -494,7 +485,7 @@ abstract class DisclosureContract {
         JsonNode proven = disclosure(offline.at("/summary/disclosures"), "generation.prompt");
         assertEquals("evidence", proven.get("source").asText());
         assertTrue(proven.get("proven").asBoolean());
-        Cli without = cli("verify", image.toString(), "--data", dataDir.toString());
+        Run without = CliRunner.run("verify", image.toString(), "--data", dataDir.toString());
         assertEquals(0, without.exit());
         assertFalse(without.out().contains(SECRET), "without the evidence the file tells nothing");
 
@@ -542,7 +533,7 @@ abstract class DisclosureContract {
         ArrayNode list = forgedBundle.putArray("disclosures");
         forgeries.forEach(list::add);
         Files.write(bundleFile, JSON.writeValueAsBytes(forgedBundle));
-        Cli forgedOffline = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
+        Run forgedOffline = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
                 dataDir.toString());
         JsonNode forgedReport = JSON.readTree(forgedOffline.out());
         forgedReport.at("/summary/disclosures").forEach(d -> {
@@ -762,7 +753,7 @@ abstract class DisclosureContract {
         String token = register("stork.co");
         String id = api.stamp(stampKey, image("rgb8.png"), "image/png", provenance("stork.co", "a stork"))
                 .header("Credential-Id");
-        try (TestService second = TestService.start(dataDir, database.url(), Map.of())) {
+        try (TestService second = TestService.start(dataDir, service.databaseUrl, Map.of())) {
             ApiClient other = second.client();
             assertEquals("a stork", other.get("/v1/credentials/" + id).json().at("/provenance/generation/prompt")
                     .asText());
@@ -858,19 +849,6 @@ abstract class DisclosureContract {
         return out;
     }
 
-    static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
     /** Public disclosures travel as base64url inside the manifest. */
     private static boolean base64Contains(byte[] file, String text) {
         String latin = new String(file, StandardCharsets.ISO_8859_1);
@@ -885,17 +863,6 @@ abstract class DisclosureContract {
             }
         }
         return false;
-    }
-
-    private record Cli(int exit, String out, String err) {
-    }
-
-    private static Cli cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = CliRunner.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Everything the process writes to stdout and stderr (where the service logs) while it runs, passed through. */

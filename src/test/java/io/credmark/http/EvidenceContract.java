@@ -10,18 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.cli.CliRunner;
+import io.credmark.cli.CliRunner.Run;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.testing.TestDatabase;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,7 +42,7 @@ abstract class EvidenceContract {
             + "\"lineage\":{\"baseModels\":[{\"name\":\"SDXL 1.0\"}]}}";
 
     private Path directory;
-    private TestDatabase.Provisioned database;
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String stampKey;
@@ -54,20 +52,9 @@ abstract class EvidenceContract {
     @BeforeAll
     void start(@TempDir Path temporary) {
         directory = temporary;
-        database = database().provision(directory);
-        service = TestService.start(directory.resolve("data"), database.url(), Map.of());
+        service = TestService.on(database(), directory, Map.of());
         api = service.client();
         stampKey = service.createStampKey();
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test
@@ -99,19 +86,19 @@ abstract class EvidenceContract {
 
         Path file = directory.resolve("fen-evidence.json");
         Files.write(file, evidence.body());
-        Cli untrusted = cli("verify-evidence", file.toString());
-        assertEquals(0, untrusted.code, untrusted.err);
-        assertEquals("valid", untrusted.report().get("status").asText(), untrusted.out);
-        String proves = untrusted.report().get("registrations").get(0).get("proves").asText();
+        Run untrusted = CliRunner.run("verify-evidence", file.toString());
+        assertEquals(0, untrusted.exit(), untrusted.err());
+        assertEquals("valid", untrusted.json().get("status").asText(), untrusted.out());
+        String proves = untrusted.json().get("registrations").get(0).get("proves").asText();
         assertTrue(proves.contains("existed, registered by this creator (fen.studio), no later than " + stampedAt),
                 proves);
-        assertTrue(untrusted.report().get("doesNotProve").asText().contains("does not prove authorship"));
+        assertTrue(untrusted.json().get("doesNotProve").asText().contains("does not prove authorship"));
 
         Path anchors = directory.resolve("anchors.pem");
         Files.write(anchors, api.get("/v1/trust/anchors").body());
-        Cli trusted = cli("verify-evidence", file.toString(), "--trust-anchors", anchors.toString());
-        assertEquals(0, trusted.code, trusted.err);
-        assertEquals("trusted", trusted.report().get("status").asText(), trusted.out);
+        Run trusted = CliRunner.run("verify-evidence", file.toString(), "--trust-anchors", anchors.toString());
+        assertEquals(0, trusted.exit(), trusted.err());
+        assertEquals("trusted", trusted.json().get("status").asText(), trusted.out());
 
         // a new revision is time-stamped too; the first registration's evidence stays in the bundle
         Answer revised = api.send("PUT", "/v1/creators/fen.studio/models/fen.studio:fen-lora", utf8(RECORD
@@ -125,16 +112,16 @@ abstract class EvidenceContract {
         assertEquals("1.1", both.get("registrations").get(1).get("statement").get("record").get("model")
                 .get("version").asText());
         Files.write(file, JSON.writeValueAsBytes(both));
-        Cli two = cli("verify-evidence", file.toString(), "--trust-anchors", anchors.toString());
-        assertEquals(0, two.code, two.err);
-        assertEquals(2, two.report().get("registrations").size());
-        assertEquals("trusted", two.report().get("registrations").get(1).get("status").asText());
+        Run two = CliRunner.run("verify-evidence", file.toString(), "--trust-anchors", anchors.toString());
+        assertEquals(0, two.exit(), two.err());
+        assertEquals(2, two.json().get("registrations").size());
+        assertEquals("trusted", two.json().get("registrations").get(1).get("status").asText());
 
         // a record changed after registration no longer matches its token
         Files.writeString(file, JSON.writeValueAsString(both).replace("\"1.1\"", "\"0.9\""));
-        Cli changed = cli("verify-evidence", file.toString());
-        assertEquals(1, changed.code, changed.out);
-        assertTrue(changed.err.contains("over other data"), changed.err);
+        Run changed = CliRunner.run("verify-evidence", file.toString());
+        assertEquals(1, changed.exit(), changed.out());
+        assertTrue(changed.err().contains("over other data"), changed.err());
     }
 
     @Test
@@ -199,9 +186,9 @@ abstract class EvidenceContract {
                 assertFalse(without.json().get("registrations").get(0).has("timeStamp"), without.toString());
                 Path file = directory.resolve("reed-without.json");
                 Files.write(file, without.body());
-                Cli nothing = cli("verify-evidence", file.toString());
-                assertEquals(1, nothing.code, nothing.out);
-                assertTrue(nothing.err.contains("has no time-stamp, so it proves nothing"), nothing.err);
+                Run nothing = CliRunner.run("verify-evidence", file.toString());
+                assertEquals(1, nothing.exit(), nothing.out());
+                assertTrue(nothing.err().contains("has no time-stamp, so it proves nothing"), nothing.err());
             }
             try (TestService required = TestService.start(data, db.url(), Map.of("tsa.url", unreachable))) {
                 assertProblem(required.client().get(evidencePath), 503, "service-unavailable");
@@ -213,8 +200,8 @@ abstract class EvidenceContract {
                 assertTrue(registration.has("timeStamp"), registration.toString());
                 Path file = directory.resolve("reed-evidence.json");
                 Files.write(file, evidence.body());
-                Cli checked = cli("verify-evidence", file.toString());
-                assertEquals(0, checked.code, checked.err);
+                Run checked = CliRunner.run("verify-evidence", file.toString());
+                assertEquals(0, checked.exit(), checked.err());
             }
         }
     }
@@ -255,10 +242,10 @@ abstract class EvidenceContract {
         String offline = dir.resolve("offline-data").toString();
         Path bundleFile = dir.resolve("bundle.json");
         Files.write(bundleFile, evidence.body());
-        Cli checked = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--trust-anchors",
+        Run checked = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--trust-anchors",
                 anchors.toString(), "--data", offline);
-        assertEquals(0, checked.code, checked.err);
-        JsonNode report = checked.report().get("evidence");
+        assertEquals(0, checked.exit(), checked.err());
+        JsonNode report = checked.json().get("evidence");
         assertEquals("valid", report.get("status").asText(), report.toString());
         assertEquals("trusted", report.at("/timeStamp/status").asText(), report.toString());
         assertTrue(report.at("/timeStamp/proves").asText().contains("existed no later than "
@@ -287,9 +274,10 @@ abstract class EvidenceContract {
         ((ObjectNode) swapped.get("signature")).set("timeStamp",
                 other.at("/signature/timeStamp"));
         Files.write(bundleFile, JSON.writeValueAsBytes(swapped));
-        Cli wrongToken = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
-        assertEquals(1, wrongToken.code, wrongToken.out);
-        assertTrue(wrongToken.err.contains("time-stamp: the time-stamp token is over other data"), wrongToken.err);
+        Run wrongToken = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
+                offline);
+        assertEquals(1, wrongToken.exit(), wrongToken.out());
+        assertTrue(wrongToken.err().contains("time-stamp: the time-stamp token is over other data"), wrongToken.err());
 
         // nor does its fresh time-stamp
         ObjectNode freshSwapped = bundle.deepCopy();
@@ -305,18 +293,19 @@ abstract class EvidenceContract {
         ((ObjectNode) wrongChain.get("signature").get("signer")).set("chain",
                 signature.at("/timeStamp/chain"));
         Files.write(bundleFile, JSON.writeValueAsBytes(wrongChain));
-        Cli wrongSigner = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
-        assertEquals(1, wrongSigner.code, wrongSigner.out);
-        assertTrue(wrongSigner.err.contains("signer: the file's certificate is not the one in the evidence"),
-                wrongSigner.err);
+        Run wrongSigner = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
+                offline);
+        assertEquals(1, wrongSigner.exit(), wrongSigner.out());
+        assertTrue(wrongSigner.err().contains("signer: the file's certificate is not the one in the evidence"),
+                wrongSigner.err());
 
         // a bundle of the first version (disclosures only) is still read, and checks only its disclosures
         ObjectNode first = bundle.deepCopy();
         first.put("format", "credmark-evidence/1").remove("signature");
         Files.write(bundleFile, JSON.writeValueAsBytes(first));
-        Cli old = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
-        assertEquals(0, old.code, old.err);
-        assertFalse(old.report().has("evidence"));
+        Run old = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
+        assertEquals(0, old.exit(), old.err());
+        assertFalse(old.json().has("evidence"));
     }
 
     /**
@@ -438,23 +427,5 @@ abstract class EvidenceContract {
     private static Answer post(ApiClient client, String path, String json, String token) {
         return client.send("POST", path, utf8(json), "Authorization", "Bearer " + token, "Content-Type",
                 "application/json");
-    }
-
-    private record Cli(int code, String out, String err) {
-        JsonNode report() {
-            try {
-                return JSON.readTree(out);
-            } catch (java.io.IOException e) {
-                throw new AssertionError("not JSON: " + out + err, e);
-            }
-        }
-    }
-
-    private static Cli cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CliRunner.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -21,7 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,8 +39,8 @@ abstract class IdentityContract {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private java.nio.file.Path directory;
+    @AutoClose
     private TestService service;
-    private TestDatabase.Provisioned database;
     private ApiClient api;
     private String adminKey;
     private String grantedKey;
@@ -51,22 +51,11 @@ abstract class IdentityContract {
     @BeforeAll
     void start(@TempDir java.nio.file.Path directory) {
         this.directory = directory;
-        database = database().provision(directory);
-        service = TestService.start(directory.resolve("data"), database.url(), Map.of());
+        service = TestService.on(database(), directory, Map.of());
         api = service.client();
         adminKey = service.adminKey;
         grantedKey = createKey("studio-granted");
         otherKey = createKey("studio-other");
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,21 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiTest {
 
+    @AutoClose
     private TestService service;
     private JsonNode doc;
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
+        service = TestService.on(TestDatabase.H2, directory, Map.of());
         ApiClient.Answer a = service.client().get("/openapi.json");
         assertEquals(200, a.status());
         assertEquals("application/json", a.contentType());
         doc = a.json();
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
     }
 
     @Test

@@ -21,8 +21,7 @@ class PaddedInputsApiTest {
         // 12 MB each: 3 million 4-byte COM segments, 1 million 12-byte private PNG chunks
         byte[] jpeg = PaddedImages.jpegWithComments(3_000_000);
         byte[] png = PaddedImages.pngWithEmptyChunks("prVt", 1_000_000);
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
-                TestService service = TestService.start(dir.resolve("data"), db.url(), Map.of())) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir, Map.of())) {
             String key = service.createStampKey();
             ApiClient api = service.client();
             refused(api.postRaw("/v1/verify", "image/jpeg", jpeg), "limit: JPEG segments per file");

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credmark.testing.TestDatabase;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +30,7 @@ class PixelBudgetApiTest {
     @Test
     void parallelLargeStampsAreAnswered200Or503AndHealthAnswersThroughout(@TempDir Path dir) throws Exception {
         byte[] png = png(1600, 1250);
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
-                TestService service = TestService.start(dir.resolve("data"), db.url(), SMALL_BUDGET)) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir, SMALL_BUDGET)) {
             String key = service.createStampKey();
             ApiClient api = service.client();
             ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -74,8 +70,7 @@ class PixelBudgetApiTest {
     void aTinyFileDeclaringTenThousandSquaredPixelsIsRefusedUndecoded(@TempDir Path dir) throws IOException {
         // an all-zero 10000×10000 grey PNG compresses to ~100 KB and decodes to 400 MB
         byte[] bomb = grey(10_000, 10_000);
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
-                TestService service = TestService.start(dir.resolve("data"), db.url(), SMALL_BUDGET)) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir, SMALL_BUDGET)) {
             String key = service.createStampKey();
             ApiClient api = service.client();
             ApiClient.Answer stamp = api.stamp(key, bomb, "image/png", ApiContract.example());
@@ -99,20 +94,10 @@ class PixelBudgetApiTest {
                 image.setRGB(x, y, r << 16 | g << 8 | b);
             }
         }
-        return write(image);
+        return WebFixtures.encode(image, "png");
     }
 
     private static byte[] grey(int width, int height) {
-        return write(new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY));
-    }
-
-    private static byte[] write(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WebFixtures.encode(new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY), "png");
     }
 }

@@ -10,6 +10,7 @@ import io.credmark.credential.CredentialId;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.store.Database;
+import io.credmark.testing.ByteSearch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,16 +66,6 @@ class PrivateValuesAtRestTest {
     }
 
     static boolean contains(byte[] haystack, String needle) {
-        byte[] n = needle.getBytes(StandardCharsets.UTF_8);
-        outer:
-        for (int i = 0; i + n.length <= haystack.length; i++) {
-            for (int j = 0; j < n.length; j++) {
-                if (haystack[i + j] != n[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return ByteSearch.contains(haystack, needle.getBytes(StandardCharsets.UTF_8));
     }
 }

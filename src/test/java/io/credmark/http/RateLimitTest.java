@@ -16,9 +16,7 @@ class RateLimitTest {
 
     @Test
     void anonymousLookupsAreLimitedPerAddressAndTheProxyHeaderCountsOnlyWhenTrusted(@TempDir Path dir) {
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
-                TestService service = TestService.start(dir.resolve("data"), db.url(),
-                        Map.of("ratelimit.lookup.per-minute", "3"))) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir, Map.of("ratelimit.lookup.per-minute", "3"))) {
             ApiClient api = service.client();
             for (int i = 0; i < 3; i++) {
                 assertTrue(api.get(LOOKUP).status() != 429, "request " + i + " is within the budget");
@@ -37,9 +35,8 @@ class RateLimitTest {
             // health is never limited
             assertEquals(200, api.get("/healthz").status());
         }
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir.resolve("proxied"));
-                TestService service = TestService.start(dir.resolve("proxied/data"), db.url(),
-                        Map.of("ratelimit.lookup.per-minute", "2", "http.trusted-proxy-header", "X-Forwarded-For"))) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir.resolve("proxied"),
+                Map.of("ratelimit.lookup.per-minute", "2", "http.trusted-proxy-header", "X-Forwarded-For"))) {
             ApiClient api = service.client();
             for (String client : new String[] {"203.0.113.9", "203.0.113.10"}) {
                 // the proxy appends the address it saw; what the client put before it is not trusted
@@ -57,10 +54,9 @@ class RateLimitTest {
      */
     @Test
     void reportsAreLimitedPerClientAndPerCredential(@TempDir Path dir) {
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
-                TestService service = TestService.start(dir.resolve("data"), db.url(), Map.of(
-                        "reports.perClientPerHour", "2", "reports.perCredentialPerHour", "3",
-                        "http.trusted-proxy-header", "X-Forwarded-For"))) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir, Map.of(
+                "reports.perClientPerHour", "2", "reports.perCredentialPerHour", "3",
+                "http.trusted-proxy-header", "X-Forwarded-For"))) {
             String key = service.createStampKey();
             ApiClient api = service.client();
             String first = stamp(api, key);
@@ -97,9 +93,8 @@ class RateLimitTest {
 
     @Test
     void stampsAreLimitedPerApiKey(@TempDir Path dir) {
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
-                TestService service = TestService.start(dir.resolve("data"), db.url(),
-                        Map.of("ratelimit.stamp.per-minute", "1", "ratelimit.verify.per-minute", "1"))) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir,
+                Map.of("ratelimit.stamp.per-minute", "1", "ratelimit.verify.per-minute", "1"))) {
             String key = service.createStampKey();
             byte[] image = ApiContract.image("rgb8.png");
             ApiClient api = service.client();

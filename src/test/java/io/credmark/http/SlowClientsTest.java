@@ -27,8 +27,7 @@ class SlowClientsTest {
 
     @Test
     void slowBodiesDelayNeitherAStampNorTheHealthCheck(@TempDir Path dir) throws Exception {
-        try (TestDatabase.Provisioned db = TestDatabase.H2.provision(dir);
-                TestService service = TestService.start(dir.resolve("data"), db.url(), Map.of())) {
+        try (TestService service = TestService.on(TestDatabase.H2, dir, Map.of())) {
             String key = service.createStampKey();
             byte[] image = ApiContract.image("rgb8.png");
             // warm up: the first stamp loads the signer and compiles a lot

@@ -4,6 +4,7 @@ import static io.credmark.http.ApiContract.assertProblem;
 import static io.credmark.http.ApiContract.example;
 import static io.credmark.http.ApiContract.read;
 import static io.credmark.http.ApiContract.utf8;
+import static io.credmark.testing.ByteSearch.contains;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,7 +54,7 @@ abstract class SoftBindingContract {
     /** A photograph at a generator's size, converted to PNG so that the stamped file keeps the store verbatim. */
     private static final String PHOTO = "testdata/watermark/train/photo-skimage-astronaut-512x512.jpg";
 
-    private TestDatabase.Provisioned database;
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String stampKey;
@@ -68,8 +69,7 @@ abstract class SoftBindingContract {
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        database = database().provision(directory);
-        service = TestService.start(directory.resolve("data"), database.url(), Map.of());
+        service = TestService.on(database(), directory, Map.of());
         api = service.client();
         stampKey = service.createStampKey();
 
@@ -79,16 +79,6 @@ abstract class SoftBindingContract {
         stamped = Base64.getDecoder().decode(answer.get("image").asText());
         manifest = answer.get("manifest").asText();
         payload = WatermarkPayload.parseHex(answer.at("/watermark/payloadId").asText()).orElseThrow();
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     // --- the algorithms ----------------------------------------------------------------------------------------
@@ -220,7 +210,7 @@ abstract class SoftBindingContract {
 
     @Test
     void imagesOverTheConfiguredLimitAre413(@TempDir Path other) {
-        try (TestService small = TestService.start(other, database.url(), Map.of("limits.max-bytes", "20000"))) {
+        try (TestService small = TestService.start(other, service.databaseUrl, Map.of("limits.max-bytes", "20000"))) {
             byte[] image = read("testdata/images/rgb8.png");
             assertTrue(image.length > 20000);
             Answer a = small.client().postRaw("/matches/byContent", "image/png", image);
@@ -400,19 +390,6 @@ abstract class SoftBindingContract {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private static String b64(byte[] bytes) {

@@ -3,6 +3,7 @@ package io.credmark.http;
 import io.credmark.access.NewApiKey;
 import io.credmark.app.ServiceNode;
 import io.credmark.app.Settings;
+import io.credmark.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,19 +19,55 @@ final class TestService implements AutoCloseable {
     final String base;
     /** The admin key, when this start created it (the first start on a database). */
     final String adminKey;
+    /** The data directory (development CA, settings). */
+    final Path dataDir;
+    /** The database the node stores in, for further nodes over the same one. */
+    final String databaseUrl;
+    /** The database provisioned for this node alone, dropped on {@link #close()}; null when given by URL. */
+    private final TestDatabase.Provisioned ownDatabase;
 
-    private TestService(ServiceNode node, HttpServer server, String base, String adminKey) {
+    private TestService(ServiceNode node, HttpServer server, String base, String adminKey, Path dataDir,
+            String databaseUrl, TestDatabase.Provisioned ownDatabase) {
         this.node = node;
         this.server = server;
         this.base = base;
         this.adminKey = adminKey;
+        this.dataDir = dataDir;
+        this.databaseUrl = databaseUrl;
+        this.ownDatabase = ownDatabase;
     }
 
     /**
+     * A node over a fresh database of its own, which {@link #close()} drops with the node. Its data directory is
+     * {@code directory/data}; on H2 the database file lies in {@code directory}, beside the data directory and not in
+     * it, so that a command run over the data directory opens a database of its own and not the running node's.
+     *
+     * @param directory a temporary directory of the test
+     * @param settings  further settings, e.g. {@code limits.max-bytes}
+     */
+    static TestService on(TestDatabase kind, Path directory, Map<String, String> settings) {
+        TestDatabase.Provisioned database = kind.provision(directory);
+        try {
+            return start(directory.resolve("data"), database.url(), settings, database);
+        } catch (RuntimeException | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A node over an existing database, e.g. a second node over the database of {@link #on}; closing it leaves the
+     * database.
+     *
      * @param dataDir  the data directory (development CA, settings)
      * @param settings further settings, e.g. {@code limits.max-bytes}
      */
     static TestService start(Path dataDir, String databaseUrl, Map<String, String> settings) {
+        return start(dataDir, databaseUrl, settings, null);
+    }
+
+    private static TestService start(Path dataDir, String databaseUrl, Map<String, String> settings,
+            TestDatabase.Provisioned ownDatabase) {
         Map<String, String> overrides = new HashMap<>(settings);
         overrides.put("db.url", databaseUrl);
         Settings resolved = Settings.resolve(java.util.Optional.of(dataDir.toString()), overrides, Map.of());
@@ -40,7 +77,7 @@ final class TestService implements AutoCloseable {
         ServiceNode node = ServiceNode.open(resolved, new WebLinks(base));
         String admin = node.apiKeys().createAdminIfAbsent().map(NewApiKey::secret).orElse(null);
         HttpServer server = HttpServer.start(listener, node, limits);
-        return new TestService(node, server, base, admin);
+        return new TestService(node, server, base, admin, dataDir, databaseUrl, ownDatabase);
     }
 
     /** Creates the API key "front-end" of a generation front end (role stamp) with the admin key; its secret. */
@@ -61,9 +98,15 @@ final class TestService implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.close();
+            try {
+                server.close();
+            } finally {
+                node.close();
+            }
         } finally {
-            node.close();
+            if (ownDatabase != null) {
+                ownDatabase.close();
+            }
         }
     }
 }

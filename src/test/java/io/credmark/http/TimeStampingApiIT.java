@@ -113,9 +113,7 @@ class TimeStampingApiIT {
     }
 
     private TestService start(String name, Map<String, String> settings) {
-        Path data = dir.resolve(name);
-        TestDatabase.Provisioned database = TestDatabase.H2.provision(data);
-        return TestService.start(data.resolve("data"), database.url(), settings);
+        return TestService.on(TestDatabase.H2, dir.resolve(name), settings);
     }
 
     private Path pem(String name, String pem) throws Exception {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,15 +29,18 @@ class UsageBrowserIT {
 
     private static final String MARKUP = "<img src=x onerror=\"window.__pwned=1\"><b>bold</b>";
 
+    @AutoClose
     private TestService service;
+    @AutoClose
     private PublisherSite site;
+    @AutoClose
     private Browser browser;
     private String token;
     private WebFixtures.Stamp stamp;
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
+        service = TestService.on(TestDatabase.H2, directory, Map.of());
         ApiClient api = service.client();
         String stampKey = service.createStampKey();
         token = api.postRaw("/v1/creators", "application/json",
@@ -48,19 +51,6 @@ class UsageBrowserIT {
         site = new PublisherSite(service.base);
         site.put("/images/marked.png", "image/png", stamp.image());
         browser = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-        if (service != null) {
-            service.close();
-        }
     }
 
     @Test
@@ -206,18 +196,6 @@ class UsageBrowserIT {
 
     /** Opens the publisher's page, clicks the mark, returns the card's text. */
     private String openCard() {
-        browser.open(site.page("/page-" + System.nanoTime() + ".html", "Gallery", "<credmark-image id=\"a\""
-                + " src=\"/images/marked.png\" credential=\"" + stamp.id() + "\"></credmark-image>"));
-        browser.waitUntil("ready", () -> "ready".equals(browser.text(
-                "return document.querySelector('#a').getAttribute('data-state')")));
-        List<?> r = (List<?>) browser.js("var r = document.querySelector('#a').shadowRoot.querySelector('img')"
-                + ".getBoundingClientRect(); return [r.left, r.top, r.width]");
-        double left = ((Number) r.get(0)).doubleValue();
-        double top = ((Number) r.get(1)).doubleValue();
-        double scale = ((Number) r.get(2)).doubleValue() / stamp.width();
-        browser.clickAt(left + stamp.centerX() * scale, top + stamp.centerY() * scale);
-        browser.waitUntil("the card opens", () -> browser.bool(
-                "return !document.querySelector('#a').shadowRoot.querySelector('.card').hidden"));
-        return browser.text("return document.querySelector('#a').shadowRoot.querySelector('.card').innerText");
+        return WebFixtures.openCard(browser, site, "/images/marked.png", stamp);
     }
 }

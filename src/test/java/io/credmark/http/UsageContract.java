@@ -22,7 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,7 +39,7 @@ abstract class UsageContract {
     /** Reports one client may file per hour in these tests: every test reports from loopback. */
     private static final int REPORTS_PER_CLIENT = 50;
 
-    private TestDatabase.Provisioned database;
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String stampKey;
@@ -48,21 +48,10 @@ abstract class UsageContract {
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        database = database().provision(directory);
-        service = TestService.start(directory.resolve("data"), database.url(), Map.of(
+        service = TestService.on(database(), directory, Map.of(
                 "reports.perClientPerHour", Integer.toString(REPORTS_PER_CLIENT), "reports.perCredentialPerHour", "3"));
         api = service.client();
         stampKey = service.createStampKey();
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     /**

@@ -43,7 +43,7 @@ class WatermarkBrowserIT extends BrowserPageIT {
     @BeforeAll
     void start(@TempDir Path directory) {
         uploads = directory.resolve("uploads");
-        service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
+        service = TestService.on(TestDatabase.H2, directory, Map.of());
         stamped = WebFixtures.stamp(service.client(), service.createStampKey(), png(read(Corpus.bytes(PHOTO))), "image/png",
                 null);
         stripped = png(read(stamped.image()));
@@ -140,8 +140,7 @@ class WatermarkBrowserIT extends BrowserPageIT {
         // valid, but the pixels still carry the first credential's watermark
         Path other = Files.createDirectories(uploads.resolveSibling("other"));
         byte[] resigned;
-        try (TestService elsewhere = TestService.start(other.resolve("data"), TestDatabase.H2.provision(other).url(),
-                Map.of())) {
+        try (TestService elsewhere = TestService.on(TestDatabase.H2, other, Map.of())) {
             resigned = WebFixtures.stamp(elsewhere.client(), elsewhere.createStampKey(), stripped, "image/png",
                     "{\"watermark\": false}").image();
         }
@@ -231,27 +230,5 @@ class WatermarkBrowserIT extends BrowserPageIT {
                 + " + ' img[src=x]') === null", scope), "no <script> or <img> from the provenance");
         String text = browser.text("return document.querySelector(arguments[0]).textContent", scope);
         assertTrue(text.contains("<img src=x onerror=") && text.contains("<script>window.__pwned"), text);
-    }
-
-    private String attribute(String host, String name) {
-        return browser.text("return document.querySelector(arguments[0]).getAttribute(arguments[1])", host, name);
-    }
-
-    private boolean open(String host) {
-        return browser.bool("return !document.querySelector(arguments[0]).shadowRoot.querySelector('.card').hidden",
-                host);
-    }
-
-    private boolean hidden(String host, String part) {
-        return browser.bool("return document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1])"
-                + ".hidden", host, part);
-    }
-
-    /** left, top, width, height in the viewport, CSS pixels. */
-    private double[] rect(String host, String part) {
-        List<?> r = (List<?>) browser.js("var r = document.querySelector(arguments[0]).shadowRoot"
-                + ".querySelector(arguments[1]).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]",
-                host, part);
-        return r.stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray();
     }
 }

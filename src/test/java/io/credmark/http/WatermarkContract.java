@@ -57,7 +57,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -76,7 +76,7 @@ abstract class WatermarkContract {
     private static final String ART = "testdata/watermark/heldout/art-kde-volna-768x768.jpg";
 
     private Path directory;
-    private TestDatabase.Provisioned database;
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String stampKey;
@@ -86,16 +86,9 @@ abstract class WatermarkContract {
     @BeforeAll
     void start(@TempDir Path dir) {
         directory = dir;
-        database = database().provision(dir);
-        service = TestService.start(dir.resolve("data"), database.url(), Map.of());
+        service = TestService.on(database(), dir, Map.of());
         api = service.client();
         stampKey = service.createStampKey();
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-        database.close();
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,7 +39,7 @@ abstract class WatermarkUsageContract {
     private static final String PHOTO = "testdata/watermark/heldout/photo-mate-dune-1024x1024.jpg";
     private static final String ART = "testdata/watermark/heldout/art-kde-volna-768x768.jpg";
 
-    private TestDatabase.Provisioned database;
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String stampKey;
@@ -48,20 +48,9 @@ abstract class WatermarkUsageContract {
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        database = database().provision(directory);
-        service = TestService.start(directory.resolve("data"), database.url(), Map.of());
+        service = TestService.on(database(), directory, Map.of());
         api = service.client();
         stampKey = service.createStampKey();
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

@@ -39,7 +39,7 @@ class WebBrowserIT extends BrowserPageIT {
     @BeforeAll
     void start(@TempDir Path directory) {
         uploads = directory.resolve("uploads");
-        service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
+        service = TestService.on(TestDatabase.H2, directory, Map.of());
         ApiClient api = service.client();
         String stampKey = service.createStampKey();
         png = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(800, 520), "png"), "image/png",
@@ -379,20 +379,6 @@ class WebBrowserIT extends BrowserPageIT {
         browser.waitUntil(host + " is ready", () -> "ready".equals(attribute(host, "data-state")));
     }
 
-    private String attribute(String host, String name) {
-        return browser.text("return document.querySelector(arguments[0]).getAttribute(arguments[1])", host, name);
-    }
-
-    private boolean open(String host) {
-        return browser.bool("return !document.querySelector(arguments[0]).shadowRoot.querySelector('.card').hidden",
-                host);
-    }
-
-    private boolean hidden(String host, String part) {
-        return browser.bool("return document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1])"
-                + ".hidden", host, part);
-    }
-
     private String cardText(String host) {
         return browser.text("return document.querySelector(arguments[0]).shadowRoot.querySelector('.card').innerText",
                 host);
@@ -403,14 +389,6 @@ class WebBrowserIT extends BrowserPageIT {
         return browser.text("var h = document.querySelector(arguments[0]);"
                 + "return document.activeElement === h && h.shadowRoot.activeElement"
                 + " ? h.shadowRoot.activeElement.className : null", host);
-    }
-
-    /** left, top, width, height in the viewport, CSS pixels. */
-    private double[] rect(String host, String part) {
-        List<?> r = (List<?>) browser.js("var r = document.querySelector(arguments[0]).shadowRoot"
-                + ".querySelector(arguments[1]).getBoundingClientRect(); return [r.left, r.top, r.width, r.height]",
-                host, part);
-        return r.stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray();
     }
 
     /** Where the stamp drew the mark, scaled to the image as rendered: left, top, width, height. */

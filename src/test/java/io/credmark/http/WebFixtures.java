@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.credmark.pixels.Decoded;
 import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.PixelTesting;
+import io.credmark.testing.Browser;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -19,7 +20,10 @@ import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 
-/** Images and provenance for the web tests: a generated-looking scene, hostile text, stamping through the API. */
+/**
+ * Images and provenance for the web tests: a generated-looking scene, hostile text, stamping through the API, and the
+ * component's card opened in a browser.
+ */
 final class WebFixtures {
 
     /** Text that would run as script if any page inserted it as markup. */
@@ -136,6 +140,26 @@ final class WebFixtures {
         boolean turned = decoded.orientation().swapsAxes();
         return new Stamp(j.get("id").asText(), j.get("url").asText(), stamped, j.at("/mark/displayBox"),
                 turned ? decoded.height() : decoded.width(), turned ? decoded.width() : decoded.height());
+    }
+
+    /**
+     * Opens a new page of {@code site} showing {@code imagePath} in the component ({@code #a}) for the stamp's
+     * credential, clicks the middle of the mark the stamp drew, waits for the card and returns its text.
+     */
+    static String openCard(Browser browser, PublisherSite site, String imagePath, Stamp stamp) {
+        browser.open(site.page("/page-" + System.nanoTime() + ".html", "Gallery", "<credmark-image id=\"a\""
+                + " src=\"" + imagePath + "\" credential=\"" + stamp.id() + "\"></credmark-image>"));
+        browser.waitUntil("ready", () -> "ready".equals(browser.text(
+                "return document.querySelector('#a').getAttribute('data-state')")));
+        List<?> r = (List<?>) browser.js("var r = document.querySelector('#a').shadowRoot.querySelector('img')"
+                + ".getBoundingClientRect(); return [r.left, r.top, r.width]");
+        double left = ((Number) r.get(0)).doubleValue();
+        double top = ((Number) r.get(1)).doubleValue();
+        double scale = ((Number) r.get(2)).doubleValue() / stamp.width();
+        browser.clickAt(left + stamp.centerX() * scale, top + stamp.centerY() * scale);
+        browser.waitUntil("the card opens", () -> browser.bool(
+                "return !document.querySelector('#a').shadowRoot.querySelector('.card').hidden"));
+        return browser.text("return document.querySelector('#a').shadowRoot.querySelector('.card').innerText");
     }
 
     /**

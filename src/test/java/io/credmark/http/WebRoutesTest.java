@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +30,7 @@ class WebRoutesTest {
 
     private static final String ORIGIN = "https://publisher.example";
 
+    @AutoClose
     private TestService service;
     private ApiClient api;
     private String stampKey;
@@ -37,16 +38,11 @@ class WebRoutesTest {
 
     @BeforeAll
     void start(@TempDir Path directory) {
-        service = TestService.start(directory.resolve("data"), TestDatabase.H2.provision(directory).url(), Map.of());
+        service = TestService.on(TestDatabase.H2, directory, Map.of());
         api = service.client();
         stampKey = service.createStampKey();
         marked = WebFixtures.stamp(api, stampKey, WebFixtures.encode(WebFixtures.scene(640, 400), "png"), "image/png",
                 "{\"marker\": {\"position\": \"bottom-right\"}}");
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.credmark.issuance;
 
+import static io.credmark.testing.ByteSearch.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,18 +68,5 @@ class DisclosureStampIT {
             ReferenceVerdict reference = ReferenceVerifier.create().withTrustAnchors(installation.rootPem()).verify(out);
             assertTrue(reference.isTrusted() && reference.failureCodes().isEmpty(), reference.summary());
         }
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -16,7 +16,6 @@ import io.credmark.issuance.WatermarkMode;
 import io.credmark.pixels.ClaimThumbnail;
 import io.credmark.pixels.marker.MarkerOptions;
 import io.credmark.testing.Corpus;
-import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
 import io.credmark.testing.TestInstallation;
 import java.awt.image.BufferedImage;
@@ -62,12 +61,7 @@ class ClaimThumbnailStampIT {
                 outputs.add(out);
             }
         }
-        List<ReferenceVerdict> verdicts = ReferenceVerifier.create().withTrustAnchors(installation.rootPem())
-                .verify(outputs);
-        assertEquals(outputs.size(), verdicts.size());
-        for (ReferenceVerdict v : verdicts) {
-            assertTrue(v.isTrusted() && v.failureCodes().isEmpty(), v.summary());
-        }
+        ReferenceVerifier.create().withTrustAnchors(installation.rootPem()).assertAllTrusted(outputs);
     }
 
     /** The thumbnail in the file's active manifest, if any. */

@@ -1,5 +1,8 @@
 package io.credmark.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -150,6 +153,15 @@ public final class ReferenceVerifier {
             verdicts.addAll(run(script, files.subList(i, Math.min(files.size(), i + BATCH))));
         }
         return verdicts;
+    }
+
+    /** Verifies files and asserts that c2pa-rs has a verdict for each and trusts each with no failure code. */
+    public void assertAllTrusted(List<Path> files) {
+        List<ReferenceVerdict> verdicts = verify(files);
+        assertEquals(files.size(), verdicts.size());
+        for (ReferenceVerdict v : verdicts) {
+            assertTrue(v.isTrusted() && v.failureCodes().isEmpty(), v.summary());
+        }
     }
 
     private Path checkInstalled() {
