@@ -1,5 +1,6 @@
 package io.credmark.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static io.credmark.cli.CliRunner.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

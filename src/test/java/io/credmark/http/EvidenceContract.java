@@ -258,10 +258,10 @@ abstract class EvidenceContract {
 
         // the command line's bundle (stamp --evidence-out) has the same shape
         Path cliEvidence = dir.resolve("cli-bundle.json");
-        Cli cliStamp = cli("stamp", "--in", "testdata/images/baseline-420.jpg", "--out", dir.resolve("cli.jpg")
+        Run cliStamp = CliRunner.run("stamp", "--in", "testdata/images/baseline-420.jpg", "--out", dir.resolve("cli.jpg")
                 .toString(), "--provenance", "testdata/provenance/example.json", "--evidence-out",
                 cliEvidence.toString(), "--data", offline);
-        assertEquals(0, cliStamp.code, cliStamp.err);
+        assertEquals(0, cliStamp.exit(), cliStamp.err());
         JsonNode cliBundle = JSON.readTree(Files.readAllBytes(cliEvidence));
         assertEquals(shape(bundle.get("signature")), shape(cliBundle.get("signature")));
         assertEquals(shape(bundle).replace("credential{id,manifest,url}", "credential{manifest}"), shape(cliBundle),
@@ -283,10 +283,10 @@ abstract class EvidenceContract {
         ObjectNode freshSwapped = bundle.deepCopy();
         ((ObjectNode) freshSwapped.get("signature")).set("freshTimeStamp", other.at("/signature/freshTimeStamp"));
         Files.write(bundleFile, JSON.writeValueAsBytes(freshSwapped));
-        Cli wrongFresh = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
-        assertEquals(1, wrongFresh.code, wrongFresh.out);
-        assertTrue(wrongFresh.err.contains("fresh time-stamp: the time-stamp token is over other data"),
-                wrongFresh.err);
+        Run wrongFresh = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data", offline);
+        assertEquals(1, wrongFresh.exit(), wrongFresh.out());
+        assertTrue(wrongFresh.err().contains("fresh time-stamp: the time-stamp token is over other data"),
+                wrongFresh.err());
 
         // a chain that is not the file's signer's
         ObjectNode wrongChain = bundle.deepCopy();
@@ -351,10 +351,10 @@ abstract class EvidenceContract {
                 assertTrue(without.json().at("/signature/freshTimeStamp/reason").asText()
                         .contains("cannot be reached"), without.text());
                 Files.write(bundleFile, without.body());
-                Cli checked = cli("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
+                Run checked = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
                         offline);
-                assertEquals(0, checked.code, checked.err);
-                JsonNode report = checked.report().get("evidence");
+                assertEquals(0, checked.exit(), checked.err());
+                JsonNode report = checked.json().get("evidence");
                 assertEquals("absent", report.at("/timeStamp/status").asText(), report.toString());
                 assertEquals("absent", report.at("/freshTimeStamp/status").asText(), report.toString());
             }
@@ -369,10 +369,10 @@ abstract class EvidenceContract {
                 Files.write(bundleFile, evidence.body());
                 Path anchors = dir.resolve("anchors.pem");
                 Files.write(anchors, builtIn.client().get("/v1/trust/anchors").body());
-                Cli checked = cli("verify", image.toString(), "--evidence", bundleFile.toString(),
+                Run checked = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(),
                         "--trust-anchors", anchors.toString(), "--data", offline);
-                assertEquals(0, checked.code, checked.err);
-                JsonNode report = checked.report().get("evidence");
+                assertEquals(0, checked.exit(), checked.err());
+                JsonNode report = checked.json().get("evidence");
                 assertEquals("valid", report.get("status").asText(), report.toString());
                 assertEquals("trusted", report.at("/freshTimeStamp/status").asText(), report.toString());
                 assertTrue(report.at("/freshTimeStamp/proves").asText().contains("existed no later than " + fresh),
