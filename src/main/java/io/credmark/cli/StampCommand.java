@@ -1,6 +1,7 @@
 package io.credmark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.InvalidInputException;
 import io.credmark.Json;
 import io.credmark.app.Credmark;
 import io.credmark.app.ServiceNode;
@@ -52,8 +53,6 @@ import picocli.CommandLine.Option;
 final class StampCommand implements Callable<Integer> {
 
     private static final long MAX_PROVENANCE_BYTES = 1 << 20;
-    /** Files from this size on are stamped metadata-only from their skeleton (setting limits.stream-from-bytes). */
-    static final long DEFAULT_STREAM_FROM_BYTES = 16L << 20;
     /** The API key name recorded on credentials the command line stamps. */
     private static final String CLI_KEY_NAME = "cli";
     private final Map<String, String> env;
@@ -210,7 +209,7 @@ final class StampCommand implements Callable<Integer> {
 
     /**
      * The file's skeleton, when this stamp needs no pixel and the file is at least {@code limits.stream-from-bytes}
-     * (default {@value #DEFAULT_STREAM_FROM_BYTES}): then its image data is hashed and copied from the file, never
+     * (default {@value Settings#DEFAULT_STREAM_FROM_BYTES}): then its image data is hashed and copied from the file, never
      * held in memory. A file with a manifest store is read whole: validating it as the parent hashes all of it.
      */
     private static Optional<ContainerSkeleton> skeleton(Path in, StampOptions options, Settings settings) {
@@ -225,8 +224,13 @@ final class StampCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot read " + in + ": " + e.getMessage());
         }
-        if (size < settings.number("limits.stream-from-bytes", DEFAULT_STREAM_FROM_BYTES)) {
+        if (size < settings.streamFromBytes()) {
             return Optional.empty();
+        }
+        long max = CliFiles.maxFileBytes(settings);
+        if (size > max) {
+            throw new InvalidInputException(InvalidInputException.Kind.TOO_LARGE,
+                    in + " is " + size + " bytes; the limit is " + max);
         }
         return ContainerSkeleton.read(in).filter(s -> AssetHandlers.read(s.bytes()).stores().isEmpty());
     }
@@ -247,7 +251,7 @@ final class StampCommand implements Callable<Integer> {
         try (ServiceNode node = LocalStore.open(settings, "stamp through POST /v1/stamp instead")) {
             Stamped s = node.issuer().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
                     options, policy, sourceName, CLI_KEY_NAME));
-            return new Issued(o -> o.write(s.image()), s.format(), s.credential().manifestLabel(), s.parentManifest(),
+            return new Issued(s.image()::writeTo, s.format(), s.credential().manifestLabel(), s.parentManifest(),
                     s.mark(), s.watermark(), s.commitments().levels(), encoded(s.commitments()), Optional.of(s),
                     s.timeStamp());
         }

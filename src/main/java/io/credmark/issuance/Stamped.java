@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * A stamped image whose credential is recorded.
  *
- * @param image the stamped file, exactly as recorded by {@link Credential#sha256()}
+ * @param image the stamped file, exactly as recorded by {@link Credential#sha256()}: in memory, or in the file the
+ *              caller named
  * @param url   the credential's page, as written into the manifest
  * @param mark  where the visible mark was drawn, when one was
  * @param watermark what became of the invisible watermark, when the options allowed one
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param identity    the creator's own identity signature, when the creator allowed this front end to make one;
  *                    without it the creator is only named by the front end
  */
-public record Stamped(Credential credential, String url, ImageFormat format, byte[] image, Optional<MarkResult> mark,
+public record Stamped(Credential credential, String url, ImageFormat format, StampedImage image, Optional<MarkResult> mark,
         Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments,
         MetadataReport metadata, TimeStampOutcome timeStamp, Optional<CreatorIdentities.Confirmed> identity) {
 }
