@@ -1,7 +1,6 @@
 package io.credmark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.InvalidInputException;
 import io.credmark.Json;
 import io.credmark.app.Credmark;
 import io.credmark.app.ServiceNode;
@@ -31,10 +30,7 @@ import io.credmark.provenance.ProvenanceParser;
 import io.credmark.container.AssetHandlers;
 import io.credmark.container.ContainerSkeleton;
 import io.credmark.issuance.StampService;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -216,23 +212,7 @@ final class StampCommand implements Callable<Integer> {
         if (!StampService.streams(options)) {
             return Optional.empty();
         }
-        long size;
-        try {
-            size = Files.size(in);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("no such file: " + in);
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + in + ": " + e.getMessage());
-        }
-        if (size < settings.streamFromBytes()) {
-            return Optional.empty();
-        }
-        long max = CliFiles.maxFileBytes(settings);
-        if (size > max) {
-            throw new InvalidInputException(InvalidInputException.Kind.TOO_LARGE,
-                    in + " is " + size + " bytes; the limit is " + max);
-        }
-        return ContainerSkeleton.read(in).filter(s -> AssetHandlers.read(s.bytes()).stores().isEmpty());
+        return CliFiles.skeleton(in, settings).filter(s -> AssetHandlers.read(s.bytes()).stores().isEmpty());
     }
 
     /** A metadata-only stamp of a large file: recorded nowhere, its image data streamed. */

@@ -83,9 +83,10 @@ final class StampHandler implements Handler {
                 stamped = credentials.stamp(new StampOrder(skeleton.get().bytes(), provenance, options, disclosure,
                         sourceName, keyName), skeleton.get(), bodies.temporaryFile(ctx, "credmark-stamped-"));
             } else {
-                byte[] bytes = image.content().bytes(uploads.maxImageBytes(), StampService.streams(options)
-                        ? "a stamp of an image that carries a C2PA manifest, or of a JPEG with bytes after its end,"
-                        : "a stamp that draws the mark, embeds the watermark or makes a thumbnail");
+                byte[] bytes = image.content().bytes(uploads.maxImageBytes(), !StampService.streams(options)
+                        ? "a stamp that draws the mark, embeds the watermark or makes a thumbnail"
+                        : image.content().isFile() ? "a stamp of an image that carries a C2PA manifest, or of a"
+                        + " JPEG with bytes after its end," : "a stamp of an image under limits.stream-from-bytes");
                 stamped = credentials.stamp(new StampOrder(bytes, provenance, options, disclosure, sourceName,
                         keyName));
             }

@@ -32,6 +32,10 @@ final class UploadedImage {
         return new UploadedImage(null, file, length);
     }
 
+    boolean isFile() {
+        return file != null;
+    }
+
     long length() {
         return length;
     }
@@ -52,12 +56,12 @@ final class UploadedImage {
      * @param why   what needs the whole image, for the refusal
      */
     byte[] bytes(long limit, String why) {
-        if (bytes != null) {
-            return bytes;
-        }
         if (length > limit) {
             throw RequestBodies.tooLarge("the image is " + length + " bytes; " + why + " reads it whole, which is"
                     + " done for images of up to " + limit + " bytes (limits.max-bytes)", limit);
+        }
+        if (bytes != null) {
+            return bytes;
         }
         try {
             return Files.readAllBytes(file);

@@ -115,14 +115,22 @@ public final class VerifyService {
     }
 
     /**
-     * Searches a large file's pixels for the watermark, as {@link #scanWatermark(byte[])}, when the file is within
-     * the byte limit of what is read whole; a larger one is not searched, and the scan says so. Its decoded pixels
-     * would be bounded by the pixel limit and budget, but the decoder reads the whole file into memory.
+     * Searches a large file's pixels for the watermark, as {@link #scanWatermark(byte[])}, when the decoder can hold
+     * the file and its pixels: the file within the byte limit of what is read whole, the file and its decoded pixels
+     * together within the pixel budget. A larger one is not searched, and the scan says why; its manifest's verdict
+     * stands on its own.
      */
     public WatermarkScan scanWatermark(ContainerSkeleton skeleton) {
-        if (skeleton.fileLength() > limits.maxBytes()) {
-            return WatermarkScan.unreadable("the file is " + skeleton.fileLength() + " bytes; only files of up to "
+        long length = skeleton.fileLength();
+        if (length > limits.maxBytes()) {
+            return WatermarkScan.unreadable("the file is " + length + " bytes; only files of up to "
                     + limits.maxBytes() + " bytes (limits.max-bytes) are searched for a watermark");
+        }
+        ImageHeader header = AssetHandlers.read(skeleton.bytes()).header();
+        long memory = length + PixelBudget.cost(header, SEARCH_RASTERS) + Watermarker.SEARCH_BYTES;
+        if (memory > pixelBudget.capacity()) {
+            return WatermarkScan.unreadable("searching this file for a watermark takes " + memory
+                    + " bytes of memory, more than limits.pixelBudget (" + pixelBudget.capacity() + ")");
         }
         byte[] bytes;
         try {
