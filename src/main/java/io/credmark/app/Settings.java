@@ -26,7 +26,8 @@ import java.util.Properties;
  * verify, which stream it); {@code limits.stream-from-bytes}, the file or upload size from which a metadata-only
  * stamp and verify read the image data from the file instead of memory (default 16 MiB); {@code tmp.dir}
  * [CREDMARK_TMP_DIR], where the service receives large uploads and writes large stamped files (default
- * {@code tmp} in the data directory); {@code limits.pixelBudget}, bytes of decoded pixels all stamps and watermark searches
+ * {@code tmp} in the data directory); {@code limits.pixelBudget}, bytes of decoded pixels all stamps and watermark
+ * searches
  * may hold at once (default half the maximum heap), and {@code limits.pixelWaitMillis}, how long one waits for room; {@code db.url} [CREDMARK_DB_URL]; {@code public.url} [CREDMARK_PUBLIC_URL];
  * {@code watermark.key} [CREDMARK_WATERMARK_KEY], a file of 64 hex digits (default: {@code watermark.key} in the
  * data directory, made on first use); {@code store.key} [CREDMARK_STORE_KEY], a file of 64 hex digits, the AES-256

@@ -205,8 +205,8 @@ final class StampCommand implements Callable<Integer> {
 
     /**
      * The file's skeleton, when this stamp needs no pixel and the file is at least {@code limits.stream-from-bytes}
-     * (default {@value Settings#DEFAULT_STREAM_FROM_BYTES}): then its image data is hashed and copied from the file, never
-     * held in memory. A file with a manifest store is read whole: validating it as the parent hashes all of it.
+     * (default {@value Settings#DEFAULT_STREAM_FROM_BYTES}): then its image data is hashed and copied from the file,
+     * never held in memory. A file with a manifest store is read whole: validating it as the parent hashes all of it.
      */
     private static Optional<ContainerSkeleton> skeleton(Path in, StampOptions options, Settings settings) {
         if (!StampService.streams(options)) {

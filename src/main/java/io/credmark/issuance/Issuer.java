@@ -143,7 +143,8 @@ public final class Issuer {
                             KeySigner.of(i.credentials().privateKey(), i.credentials().chain()))));
             StampedImage image = materialise.apply(result);
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
-                    image.sha256(), result.provenance(), signer, order.apiKeyName(), Timestamps.storable(clock.instant()));
+                    image.sha256(), result.provenance(), signer, order.apiKeyName(),
+                    Timestamps.storable(clock.instant()));
             Commitments c = result.commitments();
             List<DisclosureRecord> rows = c.disclosures().stream().map(d -> new DisclosureRecord(id.value(), d.path(),
                     d.encoded(), c.levels().get(d.path()).wireName())).toList();

@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param identity    the creator's own identity signature, when the creator allowed this front end to make one;
  *                    without it the creator is only named by the front end
  */
-public record Stamped(Credential credential, String url, ImageFormat format, StampedImage image, Optional<MarkResult> mark,
-        Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments,
-        MetadataReport metadata, TimeStampOutcome timeStamp, Optional<CreatorIdentities.Confirmed> identity) {
+public record Stamped(Credential credential, String url, ImageFormat format, StampedImage image,
+        Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, Optional<String> parentManifest,
+        Commitments commitments, MetadataReport metadata, TimeStampOutcome timeStamp,
+        Optional<CreatorIdentities.Confirmed> identity) {
 }
