@@ -71,8 +71,9 @@ final class VerifyHandler implements Handler {
         }
         Optional<ContainerSkeleton> skeleton = image.skeleton();
         Verification verification = skeleton.isPresent() ? credentials.verify(skeleton.get(), viewer, evidence)
-                : credentials.verify(image.bytes(uploads.maxImageBytes(), "verifying a JPEG with bytes after its end"),
-                        viewer, evidence);
+                : credentials.verify(image.bytes(uploads.maxImageBytes(), image.isFile()
+                        ? "verifying a JPEG with bytes after its end" : "verifying an image under"
+                        + " limits.stream-from-bytes"), viewer, evidence);
         CredentialHandlers.noCache(ctx, viewer.creator().isPresent());
         metrics.verified(verification.status());
         usage.verified(ctx, verification);

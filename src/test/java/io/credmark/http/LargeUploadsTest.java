@@ -1,9 +1,9 @@
 package io.credmark.http;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.credmark.bytes.Sha256;
 import io.credmark.testing.LargeImages;
 import io.credmark.testing.TestDatabase;
@@ -109,6 +109,10 @@ class LargeUploadsTest {
             ApiClient.Answer broken = api.postRaw("/v1/verify", "image/png", changed);
             assertEquals(200, broken.status(), broken.toString());
             assertEquals("invalid", broken.json().get("status").asText(), broken.text());
+            // not the file as issued, so its pixels would be searched; over limits.max-bytes, they are not
+            JsonNode watermark = broken.json().get("watermark");
+            assertEquals("unreadable", watermark.get("checked").asText(), broken.text());
+            assertTrue(watermark.get("reason").asText().contains("limits.max-bytes"), broken.text());
             assertTemporaryDirectoryEmpty();
         }
     }
