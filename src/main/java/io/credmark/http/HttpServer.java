@@ -61,16 +61,13 @@ public final class HttpServer implements AutoCloseable {
                 node.identities());
         CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth, usage,
                 node.identities());
-        StampHandler stamp = new StampHandler(node.issuer(), bodies, metrics, uploads, maxStamp);
+        StampHandler stamp = new StampHandler(node.issuer(), bodies, metrics, usage, uploads, maxStamp);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         SoftBindingHandlers softBinding = new SoftBindingHandlers(node.lookup(), maxImage);
         List<Route> routes = List.of(
                 new Route(HandlerType.POST, Routes.STAMP, Access.API_KEY, maxStamp, admission.upload(Lane.STAMP,
-                        maxStamp, ctx -> {
-                            stamp.handle(ctx);
-                            usage.stamped(ctx);
-                        })),
+                        maxStamp, stamp)),
                 new Route(HandlerType.POST, Routes.VERIFY, Access.PUBLIC, maxVerify, admission.upload(Lane.VERIFY,
                         maxVerify, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, uploads, auth,
                                 usage))),

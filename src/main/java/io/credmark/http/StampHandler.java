@@ -36,14 +36,16 @@ final class StampHandler implements Handler {
     private final Issuer credentials;
     private final RequestBodies bodies;
     private final Metrics metrics;
+    private final UsageHandlers usage;
     private final UploadLimits uploads;
     private final long maxRequestBytes;
 
-    StampHandler(Issuer credentials, RequestBodies bodies, Metrics metrics, UploadLimits uploads,
+    StampHandler(Issuer credentials, RequestBodies bodies, Metrics metrics, UsageHandlers usage, UploadLimits uploads,
             long maxRequestBytes) {
         this.credentials = credentials;
         this.bodies = bodies;
         this.metrics = metrics;
+        this.usage = usage;
         this.uploads = uploads;
         this.maxRequestBytes = maxRequestBytes;
     }
@@ -104,6 +106,9 @@ final class StampHandler implements Handler {
         // the image answer says what the JSON one's timeStamp member says: when, or that there is none and why
         ctx.header("Time-Stamp", stamped.timeStamp().stamp().map(t -> t.time().toString())
                 .orElse("none; " + stamped.timeStamp().reason().orElse("")));
+        ctx.status(200);
+        // counted before the answer is written, which this handler does itself: a client holding it finds it counted
+        usage.stamped(ctx);
         if (Accepts.prefersJson(ctx.header("Accept"), mediaType)) {
             ObjectNode answer = JsonViews.stamped(stamped);
             // what this request made private is seen by no one else, the model's creator included: the front end
