@@ -120,7 +120,7 @@ public final class Settings {
         return out;
     }
 
-    /** {@code limits.stream-from-bytes}: from this size on, files are read as their skeleton when no pixel is needed. */
+    /** {@code limits.stream-from-bytes}: files from this size on are read as their skeleton when no pixel is needed. */
     public long streamFromBytes() {
         return positive("limits.stream-from-bytes", DEFAULT_STREAM_FROM_BYTES);
     }
