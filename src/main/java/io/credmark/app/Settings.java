@@ -21,9 +21,13 @@ import java.util.Properties;
  * {@code signer.pkcs12.alias}), or {@code signer.pkcs11.config} (a SunPKCS11 configuration file) + {@code
  * signer.pkcs11.pin} (+ {@code signer.pkcs11.alias}) for a key in an HSM; {@code trust.anchors}, comma-separated PEM files; {@code limits.max-bytes},
  * {@code limits.max-pixels}; {@code limits.max-file-bytes}, the largest image file the command line reads (default
- * 1 GiB; a metadata-only stamp decodes no pixel, so a large upscale is fine); {@code limits.stream-from-bytes}, the
- * file size from which the command line stamps metadata-only without reading the image data into memory (default
- * 16 MiB); {@code limits.pixelBudget}, bytes of decoded pixels all stamps and watermark searches
+ * 1 GiB; a metadata-only stamp decodes no pixel, so a large upscale is fine); {@code limits.max-upload-bytes}, the
+ * largest image the service takes (default 256 MiB; over {@code limits.max-bytes} only for metadata-only stamps and
+ * verify, which stream it); {@code limits.stream-from-bytes}, the file or upload size from which a metadata-only
+ * stamp and verify read the image data from the file instead of memory (default 16 MiB); {@code tmp.dir}
+ * [CREDMARK_TMP_DIR], where the service receives large uploads and writes large stamped files (default
+ * {@code tmp} in the data directory); {@code limits.pixelBudget}, bytes of decoded pixels all stamps and watermark
+ * searches
  * may hold at once (default half the maximum heap), and {@code limits.pixelWaitMillis}, how long one waits for room; {@code db.url} [CREDMARK_DB_URL]; {@code public.url} [CREDMARK_PUBLIC_URL];
  * {@code watermark.key} [CREDMARK_WATERMARK_KEY], a file of 64 hex digits (default: {@code watermark.key} in the
  * data directory, made on first use); {@code store.key} [CREDMARK_STORE_KEY], a file of 64 hex digits, the AES-256
@@ -35,6 +39,13 @@ import java.util.Properties;
 public final class Settings {
 
     public static final String FILE_NAME = "credmark.properties";
+    /** Files from this size on are read as their skeleton when no pixel is needed. */
+    public static final long DEFAULT_STREAM_FROM_BYTES = 16L << 20;
+    /**
+     * Uploads of up to this size are taken: a metadata-only stamp or verify of one holds only its metadata in
+     * memory, the rest waits on disk.
+     */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 256L << 20;
 
     private final Path dataDir;
     private final Map<String, String> overrides;
@@ -107,6 +118,29 @@ public final class Settings {
                         : dataDir.resolve(s))
                 .forEach(out::add));
         return out;
+    }
+
+    /** {@code limits.stream-from-bytes}: files from this size on are read as their skeleton when no pixel is needed. */
+    public long streamFromBytes() {
+        return positive("limits.stream-from-bytes", DEFAULT_STREAM_FROM_BYTES);
+    }
+
+    /** {@code limits.max-upload-bytes}: the largest image upload the service receives. */
+    public long maxUploadBytes() {
+        return positive("limits.max-upload-bytes", DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** {@code tmp.dir}: where the service keeps uploads and stamped files too large for memory while it works. */
+    public Path tempDirectory() {
+        return path("tmp.dir").orElse(dataDir.resolve("tmp"));
+    }
+
+    private long positive(String key, long defaultValue) {
+        long n = number(key, defaultValue);
+        if (n <= 0) {
+            throw new ConfigurationException(key + " must be a positive number");
+        }
+        return n;
     }
 
     public long number(String key, long defaultValue) {

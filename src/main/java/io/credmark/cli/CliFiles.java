@@ -2,6 +2,7 @@ package io.credmark.cli;
 
 import io.credmark.InvalidInputException;
 import io.credmark.app.Settings;
+import io.credmark.container.ContainerSkeleton;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.Optional;
 
 /** File input and output for commands: bounded reads, and writes that never leave a half-written file. */
 public final class CliFiles {
@@ -41,6 +43,32 @@ public final class CliFiles {
     /** The largest image file the settings let a command read. */
     static long maxFileBytes(Settings settings) {
         return settings.number("limits.max-bytes", DEFAULT_MAX_FILE_BYTES);
+    }
+
+    /**
+     * The file's skeleton when it has {@code limits.stream-from-bytes} or more and its layout allows one: then work
+     * that needs no pixel reads its image data from the file, never into memory.
+     *
+     * @throws InvalidInputException over the file limit, or when the file is not a PNG or JPEG or is damaged
+     */
+    static Optional<ContainerSkeleton> skeleton(Path file, Settings settings) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+        if (size < settings.streamFromBytes()) {
+            return Optional.empty();
+        }
+        long max = maxFileBytes(settings);
+        if (size > max) {
+            throw new InvalidInputException(InvalidInputException.Kind.TOO_LARGE,
+                    file + " is " + size + " bytes; the limit is " + max);
+        }
+        return ContainerSkeleton.read(file);
     }
 
     interface Writer {

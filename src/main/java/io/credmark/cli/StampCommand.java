@@ -22,6 +22,7 @@ import io.credmark.issuance.StampOrder;
 import io.credmark.issuance.StampRequest;
 import io.credmark.issuance.StampResult;
 import io.credmark.issuance.Stamped;
+import io.credmark.issuance.StampedImage;
 import io.credmark.issuance.WatermarkMode;
 import io.credmark.issuance.WatermarkStamp;
 import io.credmark.pixels.marker.MarkResult;
@@ -31,10 +32,7 @@ import io.credmark.container.AssetHandlers;
 import io.credmark.container.ContainerSkeleton;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.issuance.StampService;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -53,8 +51,6 @@ import picocli.CommandLine.Option;
 final class StampCommand implements Callable<Integer> {
 
     private static final long MAX_PROVENANCE_BYTES = 1 << 20;
-    /** Files from this size on are stamped metadata-only from their skeleton (setting limits.stream-from-bytes). */
-    static final long DEFAULT_STREAM_FROM_BYTES = 16L << 20;
     /** The API key name recorded on credentials the command line stamps. */
     private static final String CLI_KEY_NAME = "cli";
     private final Map<String, String> env;
@@ -220,25 +216,14 @@ final class StampCommand implements Callable<Integer> {
 
     /**
      * The file's skeleton, when this stamp needs no pixel and the file is at least {@code limits.stream-from-bytes}
-     * (default {@value #DEFAULT_STREAM_FROM_BYTES}): then its image data is hashed and copied from the file, never
-     * held in memory. A file with a manifest store is read whole: validating it as the parent hashes all of it.
+     * (default {@value Settings#DEFAULT_STREAM_FROM_BYTES}): then its image data is hashed and copied from the file,
+     * never held in memory. A file with a manifest store is read whole: validating it as the parent hashes all of it.
      */
     private static Optional<ContainerSkeleton> skeleton(Path in, StampOptions options, Settings settings) {
         if (!StampService.streams(options)) {
             return Optional.empty();
         }
-        long size;
-        try {
-            size = Files.size(in);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("no such file: " + in);
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + in + ": " + e.getMessage());
-        }
-        if (size < settings.number("limits.stream-from-bytes", DEFAULT_STREAM_FROM_BYTES)) {
-            return Optional.empty();
-        }
-        return ContainerSkeleton.read(in).filter(s -> AssetHandlers.read(s.bytes()).stores().isEmpty());
+        return CliFiles.skeleton(in, settings).filter(s -> AssetHandlers.read(s.bytes()).stores().isEmpty());
     }
 
     /** A metadata-only stamp of a large file: recorded nowhere, its image data streamed. */
@@ -257,8 +242,10 @@ final class StampCommand implements Callable<Integer> {
         try (ServiceNode node = LocalStore.open(settings, "stamp through POST /v1/stamp instead")) {
             Stamped s = node.issuer().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
                     options, policy, sourceName, CLI_KEY_NAME));
-            byte[] store = AssetHandlers.read(s.image()).store().map(ManifestStoreCarrier::jumbf).orElseThrow();
-            return new Recorded(new Issued(o -> o.write(s.image()), s.format(), s.credential().manifestLabel(),
+            // Issuer.stamp(StampOrder) keeps the stamped file in memory
+            byte[] stamped = ((StampedImage.InMemory) s.image()).bytes();
+            byte[] store = AssetHandlers.read(stamped).store().map(ManifestStoreCarrier::jumbf).orElseThrow();
+            return new Recorded(new Issued(s.image()::writeTo, s.format(), s.credential().manifestLabel(),
                     s.parentManifest(), s.mark(), s.watermark(), s.commitments().levels(), encoded(s.commitments()),
                     Optional.of(s), s.timeStamp(), store), node.engine());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.app.Credmark;
 import io.credmark.app.ServiceNode;
 import io.credmark.app.Settings;
+import io.credmark.container.ContainerSkeleton;
 import io.credmark.creators.Viewer;
 import io.credmark.disclosure.CheckedDisclosure;
 import io.credmark.disclosure.DisclosureCheck;
@@ -62,14 +63,19 @@ final class VerifyCommand implements Callable<Integer> {
             settings = Settings.resolve(data, Map.of("trust.anchors", String.join(",", anchors)), env);
         }
         settings = CliFiles.forLocalFiles(settings);
-        byte[] image = CliFiles.read(Path.of(file), CliFiles.maxFileBytes(settings));
+        Optional<ContainerSkeleton> skeleton = CliFiles.skeleton(Path.of(file), settings);
+        long maxFileBytes = CliFiles.maxFileBytes(settings);
+        // a skeleton holds the file's manifest store, all the evidence check reads
+        byte[] image = skeleton.map(ContainerSkeleton::bytes).orElseGet(() -> CliFiles.read(Path.of(file),
+                maxFileBytes));
         Optional<EvidenceBundle> evidence = evidenceFile.map(p -> EvidenceBundle.parse(
                 CliFiles.read(Path.of(p), 8L << 20)));
         List<String> presented = evidence.map(EvidenceBundle::disclosures).orElse(List.of());
         if (LocalStore.exists(settings)) {
             // the data directory's service: recover credentials from watermarks, as POST /v1/verify does
             try (ServiceNode node = LocalStore.open(settings, "verify through POST /v1/verify instead")) {
-                Verification v = node.lookup().verify(image, Viewer.ANYONE, presented);
+                Verification v = skeleton.isPresent() ? node.lookup().verify(skeleton.get(), Viewer.ANYONE, presented)
+                        : node.lookup().verify(image, Viewer.ANYONE, presented);
                 warnIfOtherManifest(evidence, v.report(), err);
                 ObjectNode json = JsonViews.verification(v, node.links());
                 boolean holds = SignatureEvidenceReport.attach(evidence, image, node.engine().trustAnchors(), json,
@@ -78,8 +84,10 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         Credmark credmark = Credmark.open(settings);
-        VerificationReport report = credmark.verification().verify(image, presented.stream()
-                .map(d -> new DisclosureCheck.Presented(d, CheckedDisclosure.Source.EVIDENCE)).toList());
+        List<DisclosureCheck.Presented> checked = presented.stream()
+                .map(d -> new DisclosureCheck.Presented(d, CheckedDisclosure.Source.EVIDENCE)).toList();
+        VerificationReport report = skeleton.isPresent() ? credmark.verification().verify(skeleton.get(), checked)
+                : credmark.verification().verify(image, checked);
         warnIfOtherManifest(evidence, report, err);
         ObjectNode json = ReportJson.render(report);
         boolean holds = SignatureEvidenceReport.attach(evidence, image, credmark.trustAnchors(), json, err);

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
@@ -58,6 +59,60 @@ public record ContainerSkeleton(ImageFormat format, byte[] bytes, ByteRange plac
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code carrier}, a store as found in {@link #bytes()}, where it lies in the file: carriers past the placeholder
+     * lie further on by the bytes the placeholder stands for.
+     */
+    public ManifestStoreCarrier inFile(ManifestStoreCarrier carrier) {
+        return new ManifestStoreCarrier(carrier.jumbf(), carrier.ranges().stream().map(this::inFile).toList());
+    }
+
+    private ByteRange inFile(ByteRange r) {
+        if (r.end() <= placeholder.start()) {
+            return r;
+        }
+        if (r.start() >= placeholder.end()) {
+            return new ByteRange(r.start() - placeholder.end() + elided.end(), r.length());
+        }
+        throw new IllegalStateException("a store's carrier overlaps the skeleton's placeholder");
+    }
+
+    /**
+     * The file's bytes, read range by range as a hash needs them.
+     *
+     * @throws UncheckedIOException when the file cannot be read, or changed since its skeleton was read
+     */
+    public AssetBytes fileBytes() {
+        return new AssetBytes() {
+            @Override
+            public long length() {
+                return fileLength;
+            }
+
+            @Override
+            public void digest(MessageDigest digest, long start, long length) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                    if (channel.size() != fileLength) {
+                        throw new IOException(file + " changed while it was being read");
+                    }
+                    ByteBuffer b = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(1, length)));
+                    for (long at = start, end = start + length; at < end; ) {
+                        b.clear().limit((int) Math.min(b.capacity(), end - at));
+                        int n = channel.read(b, at);
+                        if (n <= 0) {
+                            throw new IOException(file + " ended early while it was being read");
+                        }
+                        b.flip();
+                        digest.update(b);
+                        at += n;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     /**

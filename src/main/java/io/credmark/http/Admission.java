@@ -74,6 +74,7 @@ final class Admission {
                     places.release();
                 }
             } finally {
+                RequestBodies.removeTemporaryFiles(ctx);
                 inFlight.leave(client);
             }
         };

@@ -10,7 +10,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -43,15 +42,16 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(Listener listener, ServiceNode node, HttpLimits limits) {
         String base = node.links().base();
         long maxImage = node.limits().maxBytes();
-        long maxVerify = maxImage + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD;
-        long maxStamp = maxImage + ProvenanceLimits.MAX_DOCUMENT_BYTES + StampHandler.MAX_OPTIONS_BYTES
-                + MULTIPART_OVERHEAD;
+        UploadLimits uploads = UploadLimits.from(node.settings(), maxImage);
+        long maxVerify = uploads.maxUploadBytes() + VerifyHandler.MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD;
+        long maxStamp = uploads.maxUploadBytes() + ProvenanceLimits.MAX_DOCUMENT_BYTES
+                + StampHandler.MAX_OPTIONS_BYTES + MULTIPART_OVERHEAD;
         Problems problems = new Problems(base);
         Metrics metrics = new Metrics();
         metrics.bindJetty(listener.server());
         node.recordPoolMetrics(metrics.registry());
         Authenticator auth = new Authenticator(node.apiKeys(), node.creators());
-        RequestBodies bodies = new RequestBodies(Path.of(System.getProperty("java.io.tmpdir")));
+        RequestBodies bodies = new RequestBodies(node.settings().tempDirectory());
         Admission admission = new Admission(auth, bodies, limits);
 
         UsageNode usageNode = UsageNode.start(node);
@@ -61,18 +61,15 @@ public final class HttpServer implements AutoCloseable {
                 node.identities());
         CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth, usage,
                 node.identities());
-        StampHandler stamp = new StampHandler(node.issuer(), bodies, metrics, maxImage, maxStamp);
+        StampHandler stamp = new StampHandler(node.issuer(), bodies, metrics, usage, uploads, maxStamp);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         SoftBindingHandlers softBinding = new SoftBindingHandlers(node.lookup(), maxImage);
         List<Route> routes = List.of(
                 new Route(HandlerType.POST, Routes.STAMP, Access.API_KEY, maxStamp, admission.upload(Lane.STAMP,
-                        maxStamp, ctx -> {
-                            stamp.handle(ctx);
-                            usage.stamped(ctx);
-                        })),
+                        maxStamp, stamp)),
                 new Route(HandlerType.POST, Routes.VERIFY, Access.PUBLIC, maxVerify, admission.upload(Lane.VERIFY,
-                        maxVerify, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, maxImage, auth,
+                        maxVerify, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, uploads, auth,
                                 usage))),
                 new Route(HandlerType.GET, Routes.CREDENTIAL, Access.PUBLIC, 0, admission.lookup(credentials::json)),
                 new Route(HandlerType.GET, Routes.CREDENTIAL_PAGE, Access.PUBLIC, 0, admission.lookup(credentials::page)),

@@ -22,7 +22,6 @@ import io.credmark.verification.ReportJson;
 import io.credmark.verification.Verification;
 import io.credmark.verification.WatermarkCheck;
 import io.credmark.verification.WatermarkScan;
-import java.util.Base64;
 import java.util.Optional;
 
 /** The JSON documents of the API. Field names here are part of the API (see openapi.json). */
@@ -69,6 +68,7 @@ public final class JsonViews {
         return n;
     }
 
+    /** The stamp's JSON answer but its image, which is streamed into it ({@link Responses#jsonWithBinary}). */
     static ObjectNode stamped(Stamped s) {
         ObjectNode n = F.objectNode();
         n.put("id", s.credential().id().text());
@@ -76,7 +76,6 @@ public final class JsonViews {
         n.put("manifest", s.credential().manifestLabel());
         n.put("mediaType", s.format().mediaType());
         n.put("sha256", s.credential().sha256());
-        n.put("image", Base64.getEncoder().encodeToString(s.image()));
         s.mark().ifPresent(m -> n.set("mark", mark(m)));
         s.watermark().ifPresent(w -> n.set("watermark", watermark(w)));
         n.set("timeStamp", TimeStampJson.of(s.timeStamp()));

@@ -7,10 +7,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +36,61 @@ final class RequestBodies {
     /** The most of an unread request body read and dropped to deliver an error answer cleanly. */
     private static final long MAX_DISCARDED = 8L << 20;
 
+    /** The request attribute listing the temporary files a request made, to remove when it ends. */
+    private static final String TEMPORARY_FILES = "credmark.temporaryFiles";
+
     private final Path spillDirectory;
 
-    /** @param spillDirectory where bodies and parts larger than {@link SpooledBody#IN_MEMORY} are received */
+    /**
+     * @param spillDirectory where bodies and parts larger than {@link SpooledBody#IN_MEMORY} are received, and large
+     *                       stamped files written; made, owner-only, if it does not exist
+     */
     RequestBodies(Path spillDirectory) {
         this.spillDirectory = spillDirectory;
+        try {
+            if (!Files.isDirectory(spillDirectory)) {
+                Files.createDirectories(spillDirectory, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the temporary directory " + spillDirectory, e);
+        }
+    }
+
+    /**
+     * A new owner-only temporary file that {@link #removeTemporaryFiles} removes when the request ends, however it
+     * ends.
+     */
+    Path temporaryFile(Context ctx, String prefix) {
+        List<Path> files = ctx.attribute(TEMPORARY_FILES);
+        if (files == null) {
+            files = new ArrayList<>();
+            ctx.attribute(TEMPORARY_FILES, files);
+        }
+        try {
+            Path file = Files.createTempFile(spillDirectory, prefix, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            files.add(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes the temporary files the request made ({@link #temporaryFile}). */
+    static void removeTemporaryFiles(Context ctx) {
+        List<Path> files = ctx.attribute(TEMPORARY_FILES);
+        if (files == null) {
+            return;
+        }
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the temporary directory is cleaned by the system in the end
+            }
+        }
+        files.clear();
     }
 
     static void checkDeclaredLength(Context ctx, long limit) {
@@ -96,6 +152,18 @@ final class RequestBodies {
         }
     }
 
+    /**
+     * The image sent as the body, as {@link Admission#upload} received it: in its file when it has
+     * {@code limits.stream-from-bytes} or more, else in memory.
+     */
+    static UploadedImage image(Context ctx, UploadLimits limits) {
+        SpooledBody spooled = Admission.spooled(ctx);
+        if (spooled != null && spooled.file().isPresent() && spooled.length() >= limits.streamFromBytes()) {
+            return UploadedImage.inFile(spooled.file().get(), spooled.length());
+        }
+        return UploadedImage.inMemory(raw(ctx, limits.maxImageBytes()));
+    }
+
     /** Receives the whole body (not multipart) into a spool, at most {@code limit} bytes. */
     SpooledBody spool(Context ctx, long limit) {
         checkDeclaredLength(ctx, limit);
@@ -130,11 +198,23 @@ final class RequestBodies {
     }
 
     /**
-     * The parts of a multipart/form-data body, by name.
+     * The parts of a multipart/form-data body, by name, in memory.
      *
      * @param limits the parts accepted, with the largest size of each; any other part is refused
      */
     Map<String, FormPart> multipart(Context ctx, long totalLimit, Map<String, Long> limits) {
+        return multipart(ctx, totalLimit, limits, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * The parts of a multipart/form-data body, by name: the part {@code image} in a temporary file of the request
+     * when it has {@code streamFrom} bytes or more, every other part in memory.
+     *
+     * @param limits the parts accepted, with the largest size of each; any other part is refused
+     * @param image  the name of the image part, or null
+     */
+    Map<String, FormPart> multipart(Context ctx, long totalLimit, Map<String, Long> limits, String image,
+            long streamFrom) {
         Map<String, FormPart> out = new HashMap<>();
         for (Part part : receiveParts(ctx, totalLimit)) {
             String name = part.getName();
@@ -146,9 +226,16 @@ final class RequestBodies {
             if (out.containsKey(name)) {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "the part '" + name + "' is sent twice");
             }
-            byte[] bytes;
-            try (InputStream in = part.getInputStream()) {
-                bytes = readAtMost(in, part.getSize(), limit, "the part '" + name + "'");
+            UploadedImage content;
+            try {
+                if (name.equals(image) && part.getSize() >= streamFrom) {
+                    content = toFile(ctx, part, limit);
+                } else {
+                    try (InputStream in = part.getInputStream()) {
+                        content = UploadedImage.inMemory(readAtMost(in, part.getSize(), limit,
+                                "the part '" + name + "'"));
+                    }
+                }
             } catch (IOException e) {
                 throw unreadable(e);
             } finally {
@@ -159,9 +246,27 @@ final class RequestBodies {
                 }
             }
             out.put(name, new FormPart(name, Optional.ofNullable(part.getSubmittedFileName()),
-                    Optional.ofNullable(part.getContentType()), bytes));
+                    Optional.ofNullable(part.getContentType()), content));
         }
         return out;
+    }
+
+    /** Copies a part received into a file of Jetty's into one of the request's own, which outlives the part. */
+    private UploadedImage toFile(Context ctx, Part part, long limit) throws IOException {
+        String what = "the part '" + part.getName() + "'";
+        if (part.getSize() > limit) {
+            throw tooLarge(what + " is " + part.getSize() + " bytes; the limit is " + limit, limit);
+        }
+        Path file = temporaryFile(ctx, "credmark-upload-");
+        try (InputStream in = part.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+            in.transferTo(out);
+        }
+        long length = Files.size(file);
+        if (length != part.getSize()) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, what + " ended after " + length + " of "
+                    + part.getSize() + " bytes");
+        }
+        return UploadedImage.inFile(file, length);
     }
 
     /**

@@ -4,21 +4,23 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 /**
- * A request body received whole before its request is admitted to work: the first {@value #IN_MEMORY} bytes in
- * memory, the rest in an owner-only temporary file that {@link #close()} removes. Receiving first means a slow
+ * A request body received whole before its request is admitted to work: up to {@value #IN_MEMORY} bytes in
+ * memory, a larger one in an owner-only temporary file that {@link #close()} removes. Receiving first means a slow
  * sender holds only a thread and a little memory, never one of the places that bound the work done at once.
  */
 final class SpooledBody implements AutoCloseable {
 
     static final int IN_MEMORY = 256 * 1024;
 
+    /** The body when it is small, else null. */
     private final byte[] head;
+    /** The whole body when it is large, else null. */
     private final Path file;
     private final long length;
 
@@ -44,6 +46,7 @@ final class SpooledBody implements AutoCloseable {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         long length = head.length;
         try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(head);
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) != -1; ) {
                 length += n;
@@ -57,7 +60,7 @@ final class SpooledBody implements AutoCloseable {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new SpooledBody(head, file, length);
+        return new SpooledBody(null, file, length);
     }
 
     long length() {
@@ -65,8 +68,12 @@ final class SpooledBody implements AutoCloseable {
     }
 
     InputStream open() throws IOException {
-        InputStream first = new ByteArrayInputStream(head);
-        return file == null ? first : new SequenceInputStream(first, Files.newInputStream(file));
+        return file == null ? new ByteArrayInputStream(head) : Files.newInputStream(file);
+    }
+
+    /** The file the body is in, when it is large. */
+    Optional<Path> file() {
+        return Optional.ofNullable(file);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.container.AssetHandlers;
+import io.credmark.container.ContainerSkeleton;
 import io.credmark.disclosure.Disclosure;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
@@ -10,6 +12,7 @@ import io.credmark.issuance.Issuer;
 import io.credmark.issuance.ProvenanceInput;
 import io.credmark.issuance.StampOptions;
 import io.credmark.issuance.StampOrder;
+import io.credmark.issuance.StampService;
 import io.credmark.issuance.Stamped;
 import io.credmark.issuance.WatermarkMode;
 import io.credmark.provenance.Problem;
@@ -17,6 +20,7 @@ import io.credmark.provenance.ProvenanceException;
 import io.credmark.provenance.ProvenanceLimits;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,26 +36,29 @@ final class StampHandler implements Handler {
     private final Issuer credentials;
     private final RequestBodies bodies;
     private final Metrics metrics;
-    private final long maxImageBytes;
+    private final UsageHandlers usage;
+    private final UploadLimits uploads;
     private final long maxRequestBytes;
 
-    StampHandler(Issuer credentials, RequestBodies bodies, Metrics metrics, long maxImageBytes,
+    StampHandler(Issuer credentials, RequestBodies bodies, Metrics metrics, UsageHandlers usage, UploadLimits uploads,
             long maxRequestBytes) {
         this.credentials = credentials;
         this.bodies = bodies;
         this.metrics = metrics;
-        this.maxImageBytes = maxImageBytes;
+        this.usage = usage;
+        this.uploads = uploads;
         this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
-    public void handle(Context ctx) {
+    public void handle(Context ctx) throws IOException {
         if (!RequestBodies.isMultipart(ctx)) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "POST /v1/stamp takes multipart/form-data with the parts image, provenance and (optionally) options");
         }
-        Map<String, FormPart> parts = bodies.multipart(ctx, maxRequestBytes, Map.of("image", maxImageBytes,
-                "provenance", (long) ProvenanceLimits.MAX_DOCUMENT_BYTES, "options", MAX_OPTIONS_BYTES));
+        Map<String, FormPart> parts = bodies.multipart(ctx, maxRequestBytes, Map.of("image",
+                uploads.maxUploadBytes(), "provenance", (long) ProvenanceLimits.MAX_DOCUMENT_BYTES, "options",
+                MAX_OPTIONS_BYTES), "image", uploads.streamFromBytes());
         FormPart image = required(parts, "image");
         ProvenanceInput provenance;
         try {
@@ -68,10 +75,23 @@ final class StampHandler implements Handler {
             options = StampOptionsJson.parse(json, WatermarkMode.AUTO);
             disclosure = disclosure(json);
         }
+        Optional<String> sourceName = image.fileName().flatMap(StampHandler::baseName);
+        String keyName = Authenticator.key(ctx).name();
+        Optional<ContainerSkeleton> skeleton = StampService.streams(options) ? image.content().skeleton()
+                .filter(s -> AssetHandlers.read(s.bytes()).stores().isEmpty()) : Optional.empty();
         Stamped stamped;
         try {
-            stamped = credentials.stamp(new StampOrder(image.bytes(), provenance, options, disclosure,
-                    image.fileName().flatMap(StampHandler::baseName), Authenticator.key(ctx).name()));
+            if (skeleton.isPresent()) {
+                stamped = credentials.stamp(new StampOrder(skeleton.get().bytes(), provenance, options, disclosure,
+                        sourceName, keyName), skeleton.get(), bodies.temporaryFile(ctx, "credmark-stamped-"));
+            } else {
+                byte[] bytes = image.content().bytes(uploads.maxImageBytes(), !StampService.streams(options)
+                        ? "a stamp that draws the mark, embeds the watermark or makes a thumbnail"
+                        : image.content().isFile() ? "a stamp of an image that carries a C2PA manifest, or of a"
+                        + " JPEG with bytes after its end," : "a stamp of an image under limits.stream-from-bytes");
+                stamped = credentials.stamp(new StampOrder(bytes, provenance, options, disclosure, sourceName,
+                        keyName));
+            }
         } catch (ProvenanceException e) {
             throw Problems.invalidDocument("provenance", e);
         }
@@ -87,6 +107,9 @@ final class StampHandler implements Handler {
         ctx.header("Time-Stamp", stamped.timeStamp().stamp().map(t -> t.time().toString())
                 .orElse("none; " + stamped.timeStamp().reason().orElse("")));
         stamped.identityUnavailable().ifPresent(reason -> ctx.header("Creator-Identity", "unavailable; " + reason));
+        ctx.status(200);
+        // counted before the answer is written, which this handler does itself: a client holding it finds it counted
+        usage.stamped(ctx);
         if (Accepts.prefersJson(ctx.header("Accept"), mediaType)) {
             ObjectNode answer = JsonViews.stamped(stamped);
             // what this request made private is seen by no one else, the model's creator included: the front end
@@ -99,10 +122,9 @@ final class StampHandler implements Handler {
                 answer.set("evidence", new EvidenceBundle(stamped.credential().manifestLabel(),
                         Optional.of(stamped.credential().id().text()), Optional.of(stamped.url()), own).toJson());
             }
-            Responses.json(ctx, 200, answer);
+            Responses.jsonWithBinary(ctx, 200, answer, "image", stamped.image());
         } else {
-            ctx.status(200).contentType(mediaType).header("Content-Length", Integer.toString(stamped.image().length))
-                    .result(stamped.image());
+            Responses.binary(ctx, 200, mediaType, stamped.image());
         }
     }
 

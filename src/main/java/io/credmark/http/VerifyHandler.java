@@ -1,6 +1,7 @@
 package io.credmark.http;
 
 import io.credmark.InvalidInputException;
+import io.credmark.container.ContainerSkeleton;
 import io.credmark.creators.Viewer;
 import io.credmark.credential.CredentialLinks;
 import io.credmark.disclosure.EvidenceBundle;
@@ -10,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /v1/verify}: the image as the raw body, or as the multipart part {@code image}, optionally with a
@@ -28,34 +30,35 @@ final class VerifyHandler implements Handler {
     private final CredentialLinks links;
     private final RequestBodies bodies;
     private final Metrics metrics;
-    private final long maxImageBytes;
+    private final UploadLimits uploads;
     private final Authenticator auth;
     private final UsageHandlers usage;
 
     VerifyHandler(CredentialLookup credentials, CredentialLinks links, RequestBodies bodies, Metrics metrics,
-            long maxImageBytes, Authenticator auth, UsageHandlers usage) {
+            UploadLimits uploads, Authenticator auth, UsageHandlers usage) {
         this.auth = auth;
         this.usage = usage;
         this.credentials = credentials;
         this.links = links;
         this.bodies = bodies;
         this.metrics = metrics;
-        this.maxImageBytes = maxImageBytes;
+        this.uploads = uploads;
     }
 
     @Override
     public void handle(Context ctx) {
         Viewer viewer = auth.viewer(ctx);
-        byte[] image;
+        UploadedImage image;
         List<String> evidence = List.of();
         if (RequestBodies.isMultipart(ctx)) {
-            Map<String, FormPart> parts = bodies.multipart(ctx, maxImageBytes + MAX_EVIDENCE_BYTES + 64 * 1024,
-                    Map.of("image", maxImageBytes, "evidence", MAX_EVIDENCE_BYTES));
+            Map<String, FormPart> parts = bodies.multipart(ctx, uploads.maxUploadBytes() + MAX_EVIDENCE_BYTES
+                    + 64 * 1024, Map.of("image", uploads.maxUploadBytes(), "evidence", MAX_EVIDENCE_BYTES), "image",
+                    uploads.streamFromBytes());
             FormPart part = parts.get("image");
             if (part == null) {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "the part 'image' is missing");
             }
-            image = part.bytes();
+            image = part.content();
             if (parts.containsKey("evidence")) {
                 try {
                     evidence = EvidenceBundle.parse(parts.get("evidence").bytes()).disclosures();
@@ -64,9 +67,13 @@ final class VerifyHandler implements Handler {
                 }
             }
         } else {
-            image = RequestBodies.raw(ctx, maxImageBytes);
+            image = RequestBodies.image(ctx, uploads);
         }
-        Verification verification = credentials.verify(image, viewer, evidence);
+        Optional<ContainerSkeleton> skeleton = image.skeleton();
+        Verification verification = skeleton.isPresent() ? credentials.verify(skeleton.get(), viewer, evidence)
+                : credentials.verify(image.bytes(uploads.maxImageBytes(), image.isFile()
+                        ? "verifying a JPEG with bytes after its end" : "verifying an image under"
+                        + " limits.stream-from-bytes"), viewer, evidence);
         CredentialHandlers.noCache(ctx, viewer.creator().isPresent());
         metrics.verified(verification.status());
         usage.verified(ctx, verification);

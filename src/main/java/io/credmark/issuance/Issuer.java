@@ -3,6 +3,7 @@ package io.credmark.issuance;
 import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.sign.TimeStamp;
 import io.credmark.c2pa.sign.TimeStampOutcome;
+import io.credmark.container.ContainerSkeleton;
 import io.credmark.creators.CreatorIdentities;
 import io.credmark.creators.Creators;
 import io.credmark.creators.IdentityUnavailableException;
@@ -27,13 +28,23 @@ import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.ModelLinkRecord;
 import io.credmark.store.StampArtifacts;
 import io.credmark.store.Timestamps;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +92,35 @@ public final class Issuer {
      * @throws io.credmark.store.StoreException  when the record cannot be committed; the image must not be used
      */
     public Stamped stamp(StampOrder order) {
+        return issue(order, stamping::stamp, result -> new StampedImage.InMemory(result.toByteArray()));
+    }
+
+    /**
+     * As {@link #stamp(StampOrder)}, a metadata-only stamp of a large file read as its skeleton ({@code order}'s
+     * image being the skeleton's bytes, see {@link StampService#stamp(StampRequest, ContainerSkeleton)}): the
+     * stamped file is written to {@code output}, hashed as it is written, and never held in memory.
+     */
+    public Stamped stamp(StampOrder order, ContainerSkeleton skeleton, Path output) {
+        return issue(order, request -> stamping.stamp(request, skeleton), result -> written(result, output));
+    }
+
+    private static StampedImage written(StampResult result, Path output) {
+        MessageDigest sha256 = Sha256.digest();
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
+                DigestOutputStream out = new DigestOutputStream(file, sha256)) {
+            result.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new StampedImage.InFile(output, Files.size(output), HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Stamped issue(StampOrder order, Function<StampRequest, StampResult> stamp,
+            Function<StampResult, StampedImage> materialise) {
         ProvenanceDocument provenance;
         Optional<RegisteredModel> model = Optional.empty();
         if (order.provenance() instanceof ProvenanceInput.Registered r) {
@@ -109,19 +149,19 @@ public final class Issuer {
                     OptionalLong.of(WatermarkPayload.of(id)));
             StampResult signed;
             try {
-                signed = stamping.stamp(request.withIdentity(identity.map(CreatorIdentities.SigningIdentity::signer)));
+                signed = stamp.apply(request.withIdentity(identity.map(CreatorIdentities.SigningIdentity::signer)));
             } catch (IdentityUnavailableException e) {
                 identityUnavailable = Optional.of(unavailable(e));
                 identity = Optional.empty();
-                signed = stamping.stamp(request);
+                signed = stamp.apply(request);
             }
             StampResult result = signed;
-            byte[] image = result.toByteArray();
+            StampedImage image = materialise.apply(result);
             // the name of the certificate that signed this manifest, as its fingerprint is: a rotated or renewed
             // signer is named from its first stamp on
             SignerName signer = SignerName.of(result.manifest().signer());
             Credential credential = new Credential(id, result.manifestLabel(), result.format().mediaType(),
-                    Sha256.hex(image), result.provenance(), signer, order.apiKeyName(),
+                    image.sha256(), result.provenance(), signer, order.apiKeyName(),
                     Timestamps.storable(clock.instant()));
             Commitments c = result.commitments();
             List<DisclosureRecord> rows = c.disclosures().stream().map(d -> new DisclosureRecord(id.value(), d.path(),

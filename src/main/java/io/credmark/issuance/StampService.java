@@ -128,7 +128,8 @@ public final class StampService {
      * A metadata-only stamp of a file read as its skeleton, {@code request.image()} being the skeleton's bytes: the
      * metadata is rewritten in memory, the image data is hashed and written from the file, so the heap holds no
      * more than the metadata. The result's {@link StampResult#writeTo} reads the file again; it must not change in
-     * between.
+     * between. The caller bounds the file's size (the command line's file limit, the service's upload limit): it
+     * costs no memory.
      *
      * @throws IllegalArgumentException for a stamp that decodes pixels, or an input with a manifest store (its
      *                                  validation as the parent ingredient hashes the whole file): read those whole
@@ -137,7 +138,6 @@ public final class StampService {
         if (!streams(request.options())) {
             throw new IllegalArgumentException("a stamp that decodes pixels reads the whole file");
         }
-        limits.checkBytes(skeleton.fileLength());
         ParsedImage original = AssetHandlers.read(skeleton.bytes());
         limits.checkPixels(original.header());
         original.requireUndamaged();

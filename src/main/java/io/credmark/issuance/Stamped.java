@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * A stamped image whose credential is recorded.
  *
- * @param image the stamped file, exactly as recorded by {@link Credential#sha256()}
+ * @param image the stamped file, exactly as recorded by {@link Credential#sha256()}: in memory, or in the file the
+ *              caller named
  * @param url   the credential's page, as written into the manifest
  * @param mark  where the visible mark was drawn, when one was
  * @param watermark what became of the invisible watermark, when the options allowed one
@@ -26,8 +27,8 @@ import java.util.Optional;
  *                    end: the creator's key in the PKCS#11 token is missing or cannot be made (names the creator and
  *                    the key's label)
  */
-public record Stamped(Credential credential, String url, ImageFormat format, byte[] image, Optional<MarkResult> mark,
-        Optional<WatermarkStamp> watermark, Optional<String> parentManifest, Commitments commitments,
-        MetadataReport metadata, TimeStampOutcome timeStamp, Optional<CreatorIdentities.Confirmed> identity,
-        Optional<String> identityUnavailable) {
+public record Stamped(Credential credential, String url, ImageFormat format, StampedImage image,
+        Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, Optional<String> parentManifest,
+        Commitments commitments, MetadataReport metadata, TimeStampOutcome timeStamp,
+        Optional<CreatorIdentities.Confirmed> identity, Optional<String> identityUnavailable) {
 }

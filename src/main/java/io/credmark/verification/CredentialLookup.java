@@ -6,6 +6,7 @@ import io.credmark.bytes.Sha256;
 import io.credmark.c2pa.assertion.CredmarkAssertion;
 import io.credmark.c2pa.jumbf.SingleManifestStore;
 import io.credmark.c2pa.validate.ValidationResult;
+import io.credmark.container.ContainerSkeleton;
 import io.credmark.creators.Creators;
 import io.credmark.creators.CredentialView;
 import io.credmark.creators.CredentialViews;
@@ -23,11 +24,14 @@ import io.credmark.store.CommitmentRecord;
 import io.credmark.store.CredentialStore;
 import io.credmark.store.DisclosureRecord;
 import io.credmark.store.IssuedCredential;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Verifies images against this installation's records: a manifest that names one of its credentials is revealed as
@@ -68,21 +72,53 @@ public final class CredentialLookup {
      * @param evidence disclosures the caller presents (a creator's evidence bundle), checked and reported as such
      */
     public Verification verify(byte[] image, Viewer viewer, List<String> evidence) {
-        List<DisclosureCheck.Presented> presentedEvidence = evidence.stream()
-                .map(d -> new DisclosureCheck.Presented(d, CheckedDisclosure.Source.EVIDENCE)).toList();
-        VerificationReport report = verification.verify(image, presentedEvidence);
+        List<DisclosureCheck.Presented> presentedEvidence = presented(evidence);
+        return verify(verification.verify(image, presentedEvidence), () -> Sha256.hex(image),
+                () -> verification.scanWatermark(image), viewer, presentedEvidence);
+    }
+
+    /**
+     * As {@link #verify(byte[], Viewer, List)}, a large file read as its skeleton: its image data is hashed from the
+     * file, never held in memory, and its pixels are searched only when it is within the byte limit of what is read
+     * whole ({@link VerifyService#scanWatermark(ContainerSkeleton)}).
+     */
+    public Verification verify(ContainerSkeleton skeleton, Viewer viewer, List<String> evidence) {
+        List<DisclosureCheck.Presented> presentedEvidence = presented(evidence);
+        return verify(verification.verify(skeleton, presentedEvidence), () -> sha256(skeleton),
+                () -> verification.scanWatermark(skeleton), viewer, presentedEvidence);
+    }
+
+    private static List<DisclosureCheck.Presented> presented(List<String> evidence) {
+        return evidence.stream().map(d -> new DisclosureCheck.Presented(d, CheckedDisclosure.Source.EVIDENCE))
+                .toList();
+    }
+
+    private static String sha256(ContainerSkeleton skeleton) {
+        MessageDigest digest = Sha256.digest();
+        skeleton.fileBytes().digest(digest, 0, skeleton.fileLength());
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * @param sha256 the file's SHA-256, hex, asked for only when the manifest names one of this installation's
+     *               credentials
+     * @param scan   the watermark search, made only when the file is not exactly as issued
+     */
+    private Verification verify(VerificationReport checked, Supplier<String> sha256, Supplier<WatermarkScan> scan,
+            Viewer viewer, List<DisclosureCheck.Presented> presentedEvidence) {
+        VerificationReport report = checked;
         limits.checkPixels(report.header());
         Optional<CredentialId> claimed = report.provenance().flatMap(ProvenanceView::credentialId)
                 .flatMap(CredentialId::parse);
         Optional<IssuedCredential> recorded = claimed.flatMap(id -> store.issued(id.value()));
-        boolean sameFile = recorded.map(r -> r.sha256().equals(Sha256.hex(image))).orElse(false);
+        boolean sameFile = recorded.map(r -> r.sha256().equals(sha256.get())).orElse(false);
         boolean ours = recorded.isPresent() && report.validation().map(v -> issuedWith(recorded.get(), v))
                 .orElse(false);
         if (ours) {
             report = report.withProvenance(Optional.of(reveal(report, recorded.get(),
                     store.commitments(recorded.get().id()), viewer, presentedEvidence)));
         }
-        WatermarkCheck watermark = watermark(image, report, ours ? claimed : Optional.empty(), ours && sameFile);
+        WatermarkCheck watermark = watermark(scan, report, ours ? claimed : Optional.empty(), ours && sameFile);
         Optional<CredentialView> recovered = Optional.empty();
         if (!watermark.manifestValid() && watermark.leadsTo().isPresent()) {
             recovered = Optional.of(views.view(watermark.leadsTo().get().id(), viewer));
@@ -110,14 +146,14 @@ public final class CredentialLookup {
      *
      * @param issuedFor the credential the active manifest was issued with here, if it is one of this installation's
      */
-    private WatermarkCheck watermark(byte[] image, VerificationReport report, Optional<CredentialId> issuedFor,
-            boolean issuedFile) {
+    private WatermarkCheck watermark(Supplier<WatermarkScan> search, VerificationReport report,
+            Optional<CredentialId> issuedFor, boolean issuedFile) {
         boolean manifestValid = report.status() == VerificationReport.Status.TRUSTED
                 || report.status() == VerificationReport.Status.VALID;
         Optional<Long> recorded = manifestValid ? report.provenance().map(p -> p.assertion().watermark())
                 .filter(w -> Watermarker.ALGORITHM.equals(w.path("algorithm").asText()))
                 .flatMap(w -> WatermarkPayload.parseHex(w.path("payloadId").asText(null))) : Optional.empty();
-        Optional<WatermarkScan> scan = issuedFile ? Optional.empty() : Optional.of(verification.scanWatermark(image));
+        Optional<WatermarkScan> scan = issuedFile ? Optional.empty() : Optional.of(search.get());
         return new WatermarkCheck(scan, recorded,
                 WatermarkCheck.present(scan, recorded).flatMap(this::findByWatermark), manifestValid, issuedFor);
     }

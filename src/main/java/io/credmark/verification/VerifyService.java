@@ -9,6 +9,7 @@ import io.credmark.c2pa.validate.ValidationResult;
 import io.credmark.c2pa.validate.ValidationState;
 import io.credmark.c2pa.validate.Validator;
 import io.credmark.container.AssetHandlers;
+import io.credmark.container.ContainerSkeleton;
 import io.credmark.container.ImageHeader;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.container.ParsedImage;
@@ -19,8 +20,12 @@ import io.credmark.pixels.Decoded;
 import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.watermark.Detection;
 import io.credmark.pixels.watermark.Watermarker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Verifies an image's Content Credentials, from any producer. */
 public final class VerifyService {
@@ -97,6 +102,47 @@ public final class VerifyService {
     public VerificationReport verify(byte[] bytes, List<DisclosureCheck.Presented> presented) {
         limits.checkBytes(bytes.length);
         ParsedImage image = AssetHandlers.read(bytes);
+        return verify(image, presented, carrier -> validator.validate(image, carrier));
+    }
+
+    /**
+     * Verifies a large file read as its skeleton, without holding its image data in memory: the store is read from
+     * the skeleton, and the hard binding hashed over the file's ranges. The caller bounds the file's size.
+     */
+    public VerificationReport verify(ContainerSkeleton skeleton, List<DisclosureCheck.Presented> presented) {
+        return verify(AssetHandlers.read(skeleton.bytes()), presented,
+                carrier -> validator.validate(skeleton.fileBytes(), skeleton.inFile(carrier)));
+    }
+
+    /**
+     * Searches a large file's pixels for the watermark, as {@link #scanWatermark(byte[])}, when the decoder can hold
+     * the file and its pixels: the file within the byte limit of what is read whole, the file and its decoded pixels
+     * together within the pixel budget. A larger one is not searched, and the scan says why; its manifest's verdict
+     * stands on its own.
+     */
+    public WatermarkScan scanWatermark(ContainerSkeleton skeleton) {
+        long length = skeleton.fileLength();
+        if (length > limits.maxBytes()) {
+            return WatermarkScan.unreadable("the file is " + length + " bytes; only files of up to "
+                    + limits.maxBytes() + " bytes (limits.max-bytes) are searched for a watermark");
+        }
+        ImageHeader header = AssetHandlers.read(skeleton.bytes()).header();
+        long memory = length + PixelBudget.cost(header, SEARCH_RASTERS) + Watermarker.SEARCH_BYTES;
+        if (memory > pixelBudget.capacity()) {
+            return WatermarkScan.unreadable("searching this file for a watermark takes " + memory
+                    + " bytes of memory, more than limits.pixelBudget (" + pixelBudget.capacity() + ")");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(skeleton.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return scanWatermark(bytes);
+    }
+
+    private VerificationReport verify(ParsedImage image, List<DisclosureCheck.Presented> presented,
+            Function<ManifestStoreCarrier, ValidationResult> validate) {
         Optional<ManifestStoreCarrier> store = image.store();
         if (store.isEmpty()) {
             return new VerificationReport(VerificationReport.Status.NONE, image.format(), image.header(),
@@ -104,7 +150,7 @@ public final class VerifyService {
                     unsignedMetadata(image));
         }
         try {
-            ValidationResult result = validator.validate(image, store.get());
+            ValidationResult result = validate.apply(store.get());
             Optional<ProvenanceView> provenance = result.manifest().assertion(CredmarkAssertion.LABEL)
                     .flatMap(CredmarkAssertion::decode)
                     .map(a -> ProvenanceView.check(a, result.state() != ValidationState.INVALID, presented));

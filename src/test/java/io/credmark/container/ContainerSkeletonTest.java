@@ -51,6 +51,37 @@ class ContainerSkeletonTest {
     }
 
     @Test
+    void aStoreFoundInTheSkeletonIsPlacedInTheFileAndTheFileIsHashedByRanges() throws IOException {
+        Path in = LargeImages.noisePng(dir.resolve("noise.png"), 700, 500, 8192);
+        byte[] whole = Files.readAllBytes(in);
+        ContainerSkeleton skeleton = ContainerSkeleton.read(in).orElseThrow();
+        // the tEXt chunk after the image data stands for a carrier found past the placeholder
+        byte[] text = "tEXtComment".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int inSkeleton = indexOf(skeleton.bytes(), text) - 4;
+        int inWhole = indexOf(whole, text) - 4;
+        ManifestStoreCarrier found = new ManifestStoreCarrier(new byte[0], java.util.List.of(
+                new ByteRange(8, 25), new ByteRange(inSkeleton, 20)));
+        assertEquals(java.util.List.of(new ByteRange(8, 25), new ByteRange(inWhole, 20)),
+                skeleton.inFile(found).ranges());
+
+        AssetBytes file = skeleton.fileBytes();
+        assertEquals(whole.length, file.length());
+        MessageDigest digest = Sha256.digest();
+        file.digest(digest, 0, 1000);
+        file.digest(digest, 1000, whole.length - 1000);
+        assertArrayEquals(Sha256.of(whole), digest.digest());
+    }
+
+    private static int indexOf(byte[] in, byte[] part) {
+        for (int i = 0; i + part.length <= in.length; i++) {
+            if (Arrays.equals(in, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void aStoreInsertedIntoASkeletonLandsWhereItWouldInTheWholeFileAndTheDigestCoversTheImageData()
             throws IOException {
         Path in = LargeImages.noisePng(dir.resolve("noise.png"), 700, 500, 8192);

@@ -440,7 +440,8 @@ abstract class ApiContract {
 
     @Test
     void uploadsOverTheConfiguredLimitAre413(@TempDir Path other) {
-        try (TestService small = TestService.start(other, service.databaseUrl, Map.of("limits.max-bytes", "20000"))) {
+        try (TestService small = TestService.start(other, service.databaseUrl, Map.of("limits.max-bytes", "20000",
+                "limits.max-upload-bytes", "20000"))) {
             ApiClient client = small.client();
             byte[] image = image("rgb8.png");
             assertTrue(image.length > 20000);
@@ -463,7 +464,8 @@ abstract class ApiContract {
 
     @Test
     void aChunkedMultipartBodyOverTheLimitIs413(@TempDir Path other) {
-        try (TestService small = TestService.start(other, service.databaseUrl, Map.of("limits.max-bytes", "20000"))) {
+        try (TestService small = TestService.start(other, service.databaseUrl, Map.of("limits.max-bytes", "20000",
+                "limits.max-upload-bytes", "20000"))) {
             // larger than the route's whole multipart limit (image, evidence and headers), not only the image's
             byte[] body = ApiClient.multipart(List.of(Part.file("image", "a.png", "image/png", new byte[4 << 20])));
             Answer answer = small.client().postChunked("/v1/verify", "multipart/form-data; boundary="

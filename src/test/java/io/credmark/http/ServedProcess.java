@@ -90,6 +90,20 @@ final class ServedProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** The child's peak resident set size in bytes ({@code VmHWM} in /proc), or -1 where there is no /proc. */
+    long peakResidentBytes() throws IOException {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -53,6 +53,75 @@ public final class LargeImages {
         return file;
     }
 
+    /**
+     * As {@link #noisePng}, written as it is made: the image data goes out in IDAT chunks of 1 MiB while its rows
+     * are generated, so a file of any size costs a few megabytes of memory.
+     */
+    public static Path streamedNoisePng(Path file, int width, int height) throws IOException {
+        try (DataOutputStream png = new DataOutputStream(new java.io.BufferedOutputStream(
+                Files.newOutputStream(file), 1 << 16))) {
+            png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+            DataOutputStream h = new DataOutputStream(ihdr);
+            h.writeInt(width);
+            h.writeInt(height);
+            h.write(new byte[] {8, 2, 0, 0, 0});
+            chunk(png, "IHDR", ihdr.toByteArray(), 0, 13);
+            Random random = new Random(1);
+            byte[] row = new byte[1 + width * 3];
+            try (OutputStream z = new DeflaterOutputStream(new IdatChunks(png, 1 << 20),
+                    new Deflater(Deflater.NO_COMPRESSION), 1 << 16)) {
+                for (int y = 0; y < height; y++) {
+                    random.nextBytes(row);
+                    row[0] = 0; // filter: none
+                    z.write(row);
+                }
+            }
+            chunk(png, "IEND", new byte[0], 0, 0);
+        }
+        return file;
+    }
+
+    /** Cuts what is written to it into IDAT chunks of a fixed size; closing it writes the last one. */
+    private static final class IdatChunks extends OutputStream {
+        private final DataOutputStream png;
+        private final byte[] buffer;
+        private int size;
+
+        IdatChunks(DataOutputStream png, int chunkBytes) {
+            this.png = png;
+            this.buffer = new byte[chunkBytes];
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                int n = Math.min(len, buffer.length - size);
+                System.arraycopy(b, off, buffer, size, n);
+                size += n;
+                off += n;
+                len -= n;
+                if (size == buffer.length) {
+                    chunk(png, "IDAT", buffer, 0, size);
+                    size = 0;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (size > 0) {
+                chunk(png, "IDAT", buffer, 0, size);
+                size = 0;
+            }
+        }
+    }
+
     private static void chunk(DataOutputStream png, String type, byte[] data, int off, int len) throws IOException {
         byte[] name = type.getBytes(StandardCharsets.US_ASCII);
         png.writeInt(len);

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.credmark.c2pa.assertion.DataHashAssertion;
 import io.credmark.c2pa.claim.Claim;
 import io.credmark.c2pa.claim.JumbfUri;
+import io.credmark.container.AssetBytes;
 import io.credmark.container.ByteRange;
 import io.credmark.container.ManifestStoreCarrier;
-import io.credmark.container.ParsedImage;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +31,20 @@ final class HardBindingCheck {
         return HARD_BINDINGS.contains(baseLabel);
     }
 
-    static void check(String manifest, Claim claim, Map<String, JsonNode> contents, ParsedImage image,
+    static void check(String manifest, Claim claim, Map<String, JsonNode> contents, AssetBytes asset,
             ManifestStoreCarrier carrier, StatusLog log) {
         for (Map.Entry<String, JsonNode> e : contents.entrySet()) {
             String base = ManifestValidation.baseLabel(e.getKey());
             String url = JumbfUri.absolute(manifest, "c2pa.assertions", e.getKey());
             if (base.equals(DataHashAssertion.LABEL)) {
-                checkDataHash(e.getValue(), claim, image, carrier, url, log);
+                checkDataHash(e.getValue(), claim, asset, carrier, url, log);
             } else if (isHardBinding(base)) {
                 log.add(StatusCode.GENERAL_ERROR, url, base + " bindings are not checked by this validator");
             }
         }
     }
 
-    private static void checkDataHash(JsonNode node, Claim claim, ParsedImage image, ManifestStoreCarrier carrier,
+    private static void checkDataHash(JsonNode node, Claim claim, AssetBytes asset, ManifestStoreCarrier carrier,
             String url, StatusLog log) {
         Optional<DataHashAssertion.Read> read = DataHashAssertion.decode(node);
         if (read.isEmpty() || !read.get().padsZero()) {
@@ -57,14 +57,14 @@ final class HardBindingCheck {
             log.add(StatusCode.ALGORITHM_UNSUPPORTED, url, "unsupported data hash algorithm " + d.alg());
             return;
         }
-        byte[] file = image.bytes();
+        long fileLength = asset.length();
         List<ByteRange> exclusions = new ArrayList<>();
         for (long[] x : d.exclusions()) {
             if (x[0] < 0 || x[1] < 0) {
                 log.add(StatusCode.DATA_HASH_MALFORMED, url, "an exclusion is negative");
                 return;
             }
-            if (x[0] + x[1] > file.length) {
+            if (x[0] + x[1] > fileLength) {
                 log.add(StatusCode.DATA_HASH_MISMATCH, url, "an exclusion runs past the end of the file");
                 return;
             }
@@ -84,11 +84,11 @@ final class HardBindingCheck {
         long pos = 0;
         for (ByteRange x : exclusions) {
             if (x.start() > pos) {
-                digest.get().update(file, (int) pos, (int) (x.start() - pos));
+                asset.digest(digest.get(), pos, x.start() - pos);
             }
             pos = Math.max(pos, x.end());
         }
-        digest.get().update(file, (int) pos, (int) (file.length - pos));
+        asset.digest(digest.get(), pos, fileLength - pos);
         if (MessageDigest.isEqual(digest.get().digest(), d.hash())) {
             log.add(StatusCode.DATA_HASH_MATCH, url, "data hash valid");
         } else {

@@ -16,8 +16,8 @@ import io.credmark.c2pa.claim.JumbfUri;
 import io.credmark.c2pa.jumbf.ContentBox;
 import io.credmark.c2pa.jumbf.JumbfUuids;
 import io.credmark.c2pa.jumbf.SuperBox;
+import io.credmark.container.AssetBytes;
 import io.credmark.container.ManifestStoreCarrier;
-import io.credmark.container.ParsedImage;
 import io.credmark.pki.TrustEvaluator;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -58,13 +58,13 @@ final class ManifestValidation {
         this.now = now;
     }
 
-    Outcome validateActive(SuperBox manifest, ParsedImage image, ManifestStoreCarrier carrier) {
+    Outcome validateActive(SuperBox manifest, AssetBytes asset, ManifestStoreCarrier carrier) {
         Claim claim = loadClaim(manifest);
         redacted.addAll(claim.redactedAssertions());
-        return validate(manifest, claim, image, carrier, 0, new HashSet<>());
+        return validate(manifest, claim, asset, carrier, 0, new HashSet<>());
     }
 
-    private Outcome validate(SuperBox manifest, Claim claim, ParsedImage image, ManifestStoreCarrier carrier,
+    private Outcome validate(SuperBox manifest, Claim claim, AssetBytes asset, ManifestStoreCarrier carrier,
             int depth, Set<String> path) {
         String label = manifest.label();
         path.add(label);
@@ -107,8 +107,8 @@ final class ManifestValidation {
                 CawgIdentityCheck.check(label, e.getKey(), e.getValue(), claim, cawgTrust, now, activeLog);
             }
         }
-        if (image != null) {
-            HardBindingCheck.check(label, claim, contents, image, carrier, log);
+        if (asset != null) {
+            HardBindingCheck.check(label, claim, contents, asset, carrier, log);
         }
         path.remove(label);
         ManifestSummary summary = new ManifestSummary(label, claim.version(), claim.generator(), claim.title(),

@@ -5,6 +5,7 @@ import io.credmark.c2pa.ManifestUnreadableException;
 import io.credmark.c2pa.jumbf.JumbfReader;
 import io.credmark.c2pa.jumbf.JumbfUuids;
 import io.credmark.c2pa.jumbf.SuperBox;
+import io.credmark.container.AssetBytes;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.container.ParsedImage;
 import io.credmark.pki.TrustEvaluator;
@@ -38,6 +39,17 @@ public final class Validator {
      * @throws ManifestUnreadableException when the store cannot be loaded at all
      */
     public ValidationResult validate(ParsedImage image, ManifestStoreCarrier carrier) {
+        return validate(AssetBytes.of(image.bytes()), carrier);
+    }
+
+    /**
+     * Validates the store against the asset's bytes as {@code asset} reads them: a large file's are hashed range by
+     * range ({@link io.credmark.container.ContainerSkeleton#fileBytes()}).
+     *
+     * @param carrier the store and where its carrier lies in {@code asset}
+     * @throws ManifestUnreadableException when the store cannot be loaded at all
+     */
+    public ValidationResult validate(AssetBytes asset, ManifestStoreCarrier carrier) {
         SuperBox store;
         try {
             store = JumbfReader.readSuperBox(carrier.jumbf());
@@ -60,7 +72,7 @@ public final class Validator {
         List<SuperBox> ordered = List.copyOf(manifests.values());
         SuperBox active = ordered.get(ordered.size() - 1);
         ManifestValidation validation = new ManifestValidation(manifests, trust, cawgTrust, clock.instant());
-        ManifestValidation.Outcome outcome = validation.validateActive(active, image, carrier);
+        ManifestValidation.Outcome outcome = validation.validateActive(active, asset, carrier);
         return new ValidationResult(outcome.log().state(validation.deltaFailures()), active.label(),
                 outcome.summary(), outcome.log().entries(), validation.deltaFailures());
     }
