@@ -350,12 +350,17 @@ final class PssDetector {
         double[] re = new double[G * G];
         Fft.inverseReal(fre, fim, G, G, fftG, fftG, re);
         int best = -1;
-        for (int i = 0; i < re.length; i++) {
-            if (near != null && (Math.abs(cyclic(i % G - near[0])) > 8 || Math.abs(cyclic(i / G - near[1])) > 8)) {
+        for (int y = 0; y < G; y++) {
+            if (near != null && Math.abs(cyclic(y - near[1])) > 8) {
                 continue;
             }
-            if (best < 0 || re[i] > re[best]) {
-                best = i;
+            for (int x = 0, i = y * G; x < G; x++, i++) {
+                if (near != null && Math.abs(cyclic(x - near[0])) > 8) {
+                    continue;
+                }
+                if (best < 0 || re[i] > re[best]) {
+                    best = i;
+                }
             }
         }
         // noise statistics away from the peak's own lobe
@@ -364,13 +369,16 @@ final class PssDetector {
         int n = 0;
         int bx = best % G;
         int by = best / G;
-        for (int i = 0; i < re.length; i++) {
-            if (Math.abs(cyclic(i % G - bx)) <= 2 * Q && Math.abs(cyclic(i / G - by)) <= 2 * Q) {
-                continue;
+        for (int y = 0; y < G; y++) {
+            boolean lobeRow = Math.abs(cyclic(y - by)) <= 2 * Q;
+            for (int x = 0, i = y * G; x < G; x++, i++) {
+                if (lobeRow && Math.abs(cyclic(x - bx)) <= 2 * Q) {
+                    continue;
+                }
+                s += re[i];
+                s2 += re[i] * re[i];
+                n++;
             }
-            s += re[i];
-            s2 += re[i] * re[i];
-            n++;
         }
         double mean = s / n;
         double sd = Math.sqrt(Math.max(1e-30, s2 / n - mean * mean));
