@@ -205,8 +205,6 @@ final class LatticeSpectrum {
         double best = centre;
         double bestScore = Double.NEGATIVE_INFINITY;
         int steps = (int) Math.round(Math.toDegrees(range) / stepDeg);
-        double[] xBins = bins(nx / 2);
-        double[] yBins = bins(ny / 2);
         for (int i = -steps; i <= steps; i++) {
             double theta = centre + Math.toRadians(i * stepDeg);
             double c = Math.cos(theta);
@@ -215,23 +213,20 @@ final class LatticeSpectrum {
             double[] qy = new double[ny / 2 + 1];
             int bx = Math.min(band, nx / 2 - 1);
             int by = Math.min(band, ny / 2 - 1);
-            int hx = nx / 2;
-            int hy = ny / 2;
-            Turned t = new Turned(xBins, yBins, c, s);
             for (int fy = -by; fy <= by; fy++) {
                 if (Math.abs(fy) <= 1) {
                     continue;
                 }
-                for (int fx = 4; fx <= hx; fx++) {
-                    qx[fx] += t.at(fx + hx, fy + hy);
+                for (int fx = 4; fx <= nx / 2; fx++) {
+                    qx[fx] += at(fx, fy, c, s);
                 }
             }
             for (int fx = -bx; fx <= bx; fx++) {
                 if (Math.abs(fx) <= 1) {
                     continue;
                 }
-                for (int fy = 4; fy <= hy; fy++) {
-                    qy[fy] += t.at(fx + hx, fy + hy);
+                for (int fy = 4; fy <= ny / 2; fy++) {
+                    qy[fy] += at(fx, fy, c, s);
                 }
             }
             standardise(qx, 4);
@@ -264,14 +259,26 @@ final class LatticeSpectrum {
             along[f] = f;
         }
         Turned t = columns ? new Turned(lines, along, c, s) : new Turned(along, lines, c, s);
-        for (int f = 0; f <= other / 2; f++) {
-            double sum = 0;
-            for (int k = -m; k <= m; k++) {
-                if (k != 0) {
-                    sum += columns ? t.at(k + m, f) : t.at(f, k + m);
+        if (columns) {
+            for (int f = 0; f <= other / 2; f++) {
+                double sum = 0;
+                for (int k = -m; k <= m; k++) {
+                    if (k != 0) {
+                        sum += t.at(k + m, f);
+                    }
                 }
+                out[f] = sum;
             }
-            out[f] = sum;
+            return out;
+        }
+        // rows of lines: along the spectrum's rows, each out[f] still adding its terms in the order of k
+        for (int k = -m; k <= m; k++) {
+            if (k == 0) {
+                continue;
+            }
+            for (int f = 0; f <= other / 2; f++) {
+                out[f] += t.at(f, k + m);
+            }
         }
         return out;
     }
