@@ -152,8 +152,17 @@ final class ImageOps {
         }
         float[] out = new float[nw * nh];
         Kernel ky = Kernel.of(h, nh);
-        for (int x = 0; x < nw; x++) {
-            ky.apply(rows, x, nw, out, x, nw);
+        // down the columns, a whole row at a time (each output sums its inputs in the same order as apply)
+        for (int i = 0; i < nh; i++) {
+            float[] wt = ky.weights[i];
+            int o = i * nw;
+            for (int k = 0; k < wt.length; k++) {
+                float wk = wt[k];
+                int p = (ky.start[i] + k) * nw;
+                for (int x = 0; x < nw; x++) {
+                    out[o + x] += wk * rows[p + x];
+                }
+            }
         }
         return out;
     }

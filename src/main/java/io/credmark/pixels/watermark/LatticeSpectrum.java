@@ -68,6 +68,47 @@ final class LatticeSpectrum {
         return bilinear(pw, nx, ny, x, y);
     }
 
+    /**
+     * {@link #at} for one rotation at many points on a grid (x_i, y_j): the products of {@code at} are taken once
+     * per column and once per row, so each point costs a subtraction, an addition and the bilinear tap, and gives
+     * the same value.
+     */
+    private final class Turned {
+        private final double[] cx;
+        private final double[] sx;
+        private final double[] sy;
+        private final double[] cy;
+
+        Turned(double[] xs, double[] ys, double c, double s) {
+            cx = new double[xs.length];
+            sx = new double[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                cx[i] = c * xs[i];
+                sx[i] = s * xs[i] / aspect;
+            }
+            sy = new double[ys.length];
+            cy = new double[ys.length];
+            for (int j = 0; j < ys.length; j++) {
+                sy[j] = s * aspect * ys[j];
+                cy[j] = c * ys[j];
+            }
+        }
+
+        /** {@code at(xs[i], ys[j], c, s)}. */
+        double at(int i, int j) {
+            return bilinear(pw, nx, ny, cx[i] - sy[j], sx[i] + cy[j]);
+        }
+    }
+
+    /** The integers −half … half as doubles: index f + half holds f. */
+    private static double[] bins(int half) {
+        double[] out = new double[2 * half + 1];
+        for (int f = -half; f <= half; f++) {
+            out[f + half] = f;
+        }
+        return out;
+    }
+
     /** Candidate lattices for rotation θ, best comb score first, with half/double variants of the best. */
     List<Lattice> lattices(double theta) {
         double c = Math.cos(theta);
@@ -78,20 +119,23 @@ final class LatticeSpectrum {
         int bandX = theta == 0 ? nx / 2 : Math.min(nx / 2, 48);
         double[] qx = new double[nx / 2 + 1];
         double[] qy = new double[ny / 2 + 1];
+        int hx = nx / 2;
+        int hy = ny / 2;
+        Turned t = theta == 0 ? null : new Turned(bins(hx), bins(hy), c, s);
         for (int fy = -bandY; fy <= bandY; fy++) {
             if (Math.abs(fy) <= 1) {
                 continue;
             }
-            for (int fx = 0; fx <= nx / 2; fx++) {
-                qx[fx] += theta == 0 ? pw[Math.floorMod(fy, ny) * nx + fx] : at(fx, fy, c, s);
+            for (int fx = 0; fx <= hx; fx++) {
+                qx[fx] += theta == 0 ? pw[Math.floorMod(fy, ny) * nx + fx] : t.at(fx + hx, fy + hy);
             }
         }
         for (int fx = -bandX; fx <= bandX; fx++) {
             if (Math.abs(fx) <= 1) {
                 continue;
             }
-            for (int fy = 0; fy <= ny / 2; fy++) {
-                qy[fy] += theta == 0 ? pw[fy * nx + Math.floorMod(fx, nx)] : at(fx, fy, c, s);
+            for (int fy = 0; fy <= hy; fy++) {
+                qy[fy] += theta == 0 ? pw[fy * nx + Math.floorMod(fx, nx)] : t.at(fx + hx, fy + hy);
             }
         }
         standardise(qx, 4);
@@ -206,14 +250,35 @@ final class LatticeSpectrum {
         int other = columns ? ny : nx;
         int m = (int) Math.min(PssLayout.T * 0.9, n * 0.45 / a);
         double[] out = new double[other / 2 + 1];
+        double[] lines = new double[2 * m + 1];
+        for (int k = -m; k <= m; k++) {
+            lines[k + m] = k * a;
+        }
+        double[] along = new double[other / 2 + 1];
         for (int f = 0; f <= other / 2; f++) {
-            double sum = 0;
-            for (int k = -m; k <= m; k++) {
-                if (k != 0) {
-                    sum += columns ? at(k * a, f, c, s) : at(f, k * a, c, s);
+            along[f] = f;
+        }
+        Turned t = columns ? new Turned(lines, along, c, s) : new Turned(along, lines, c, s);
+        if (columns) {
+            for (int f = 0; f <= other / 2; f++) {
+                double sum = 0;
+                for (int k = -m; k <= m; k++) {
+                    if (k != 0) {
+                        sum += t.at(k + m, f);
+                    }
                 }
+                out[f] = sum;
             }
-            out[f] = sum;
+            return out;
+        }
+        // rows of lines: along the spectrum's rows, each out[f] still adding its terms in the order of k
+        for (int k = -m; k <= m; k++) {
+            if (k == 0) {
+                continue;
+            }
+            for (int f = 0; f <= other / 2; f++) {
+                out[f] += t.at(f, k + m);
+            }
         }
         return out;
     }
@@ -278,15 +343,68 @@ final class LatticeSpectrum {
     double comb(double ax, double ay, double c, double s) {
         int mx = (int) Math.min(PssLayout.T * 0.9, nx * 0.45 / ax);
         int my = (int) Math.min(PssLayout.T * 0.9, ny * 0.45 / ay);
+        if (s == 0) {
+            return uprightComb(ax, ay, mx, my);
+        }
+        double[] xs = new double[2 * mx + 1];
+        for (int m = -mx; m <= mx; m++) {
+            xs[m + mx] = m * ax;
+        }
+        double[] ys = new double[my + 1];
+        for (int n = 0; n <= my; n++) {
+            ys[n] = n * ay;
+        }
+        Turned t = new Turned(xs, ys, c, s);
         double sum = 0;
         int count = 0;
-        boolean upright = s == 0;
         for (int n = 0; n <= my; n++) {
             for (int m = -mx; m <= mx; m++) {
                 if (n == 0 && m <= 0) {
                     continue;
                 }
-                sum += upright ? bilinear(pw, nx, ny, m * ax, n * ay) : at(m * ax, n * ay, c, s);
+                sum += t.at(m + mx, n);
+                count++;
+            }
+        }
+        return count == 0 ? 0 : (sum - count) / Math.sqrt(count);
+    }
+
+    /**
+     * {@link #comb} of an upright lattice: the bilinear taps of each line (column m, row n) are worked out once per
+     * column and once per row instead of at every crossing; the sum is the same, term by term.
+     */
+    private double uprightComb(double ax, double ay, int mx, int my) {
+        int columns = 2 * mx + 1;
+        int[] x0 = new int[columns];
+        int[] x1 = new int[columns];
+        double[] wa = new double[columns];
+        for (int m = -mx; m <= mx; m++) {
+            double x = m * ax;
+            x = x < 0 ? x + nx : x;
+            int i = (int) x;
+            wa[m + mx] = x - i;
+            if (i >= nx) {
+                i -= nx;
+            }
+            x0[m + mx] = i;
+            x1[m + mx] = i + 1 == nx ? 0 : i + 1;
+        }
+        double sum = 0;
+        int count = 0;
+        for (int n = 0; n <= my; n++) {
+            double fy = n * ay;
+            int j = (int) fy;
+            double b = fy - j;
+            if (j >= ny) {
+                j %= ny;
+            }
+            int r0 = j * nx;
+            int r1 = (j + 1 == ny ? 0 : j + 1) * nx;
+            for (int m = n == 0 ? 1 : -mx; m <= mx; m++) {
+                int k = m + mx;
+                double a = wa[k];
+                sum += (pw[r0 + x0[k]] * (1 - a) + pw[r0 + x1[k]] * a) * (1 - b)
+                        + (pw[r1 + x0[k]] * (1 - a) + pw[r1 + x1[k]] * a) * b;
                 count++;
             }
         }
@@ -393,26 +511,36 @@ final class LatticeSpectrum {
     private static double[] whiten(double[] p, int nx, int ny, int r) {
         double[] tmp = new double[p.length];
         for (int y = 0; y < ny; y++) {
+            int o = y * nx;
             double s = 0;
             for (int k = -r; k <= r; k++) {
-                s += p[y * nx + Math.floorMod(k, nx)];
+                s += p[o + Math.floorMod(k, nx)];
             }
             for (int x = 0; x < nx; x++) {
-                tmp[y * nx + x] = s;
-                s += p[y * nx + (x + r + 1) % nx] - p[y * nx + Math.floorMod(x - r, nx)];
+                tmp[o + x] = s;
+                int add = x + r + 1;
+                int sub = x - r;
+                s += p[o + (add < nx ? add : add - nx)] - p[o + (sub >= 0 ? sub : sub + nx)];
             }
         }
+        // the column sums run along each column as before, all columns at once, row by row
         double[] out = new double[p.length];
         double norm = (2 * r + 1) * (2 * r + 1);
-        for (int x = 0; x < nx; x++) {
-            double s = 0;
-            for (int k = -r; k <= r; k++) {
-                s += tmp[Math.floorMod(k, ny) * nx + x];
+        double[] s = new double[nx];
+        for (int k = -r; k <= r; k++) {
+            int o = Math.floorMod(k, ny) * nx;
+            for (int x = 0; x < nx; x++) {
+                s[x] += tmp[o + x];
             }
-            for (int y = 0; y < ny; y++) {
-                double mean = s / norm;
-                out[y * nx + x] = mean > 0 ? p[y * nx + x] / mean : 0;
-                s += tmp[((y + r + 1) % ny) * nx + x] - tmp[Math.floorMod(y - r, ny) * nx + x];
+        }
+        for (int y = 0; y < ny; y++) {
+            int o = y * nx;
+            int add = (y + r + 1 < ny ? y + r + 1 : y + r + 1 - ny) * nx;
+            int sub = (y - r >= 0 ? y - r : y - r + ny) * nx;
+            for (int x = 0; x < nx; x++) {
+                double mean = s[x] / norm;
+                out[o + x] = mean > 0 ? p[o + x] / mean : 0;
+                s[x] += tmp[add + x] - tmp[sub + x];
             }
         }
         out[0] = 0;

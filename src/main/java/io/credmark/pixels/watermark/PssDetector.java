@@ -118,11 +118,14 @@ final class PssDetector {
         if (best.found) {
             return best;
         }
+        List<View> views = new ArrayList<>();
+        for (int i = 1; i < lattices.size(); i++) {
+            views.add(planes.view(lattices.get(i)));
+        }
+        double[][] sparse = sparseFolds(views);
         List<double[]> ranked = new ArrayList<>();
         for (int i = 1; i < lattices.size(); i++) {
-            View v = planes.view(lattices.get(i));
-            int step = v.w * v.h > 400_000 ? 2 : 1;
-            double z = pilotPeak(fold(v.r, v.w, v.h, v.lattice.phase(), step, false)[0], null).z;
+            double z = pilotPeak(sparse[i - 1], null).z;
             ranked.add(new double[] {z, i});
         }
         ranked.sort((a, b) -> Double.compare(b[0], a[0]));
@@ -271,6 +274,64 @@ final class PssDetector {
         return acc;
     }
 
+    /**
+     * The folds that rank the candidates: each view folded whole, every second row and column on a plane over
+     * 400 000 pixels. Views of the same filtered plane are folded in one pass over it, each as {@link #fold} would.
+     */
+    private static double[][] sparseFolds(List<View> views) {
+        double[][] out = new double[views.size()][];
+        for (int i = 0; i < views.size(); i++) {
+            if (out[i] != null) {
+                continue;
+            }
+            View v = views.get(i);
+            List<Integer> same = new ArrayList<>();
+            for (int j = i; j < views.size(); j++) {
+                if (views.get(j).r == v.r) {
+                    same.add(j);
+                }
+            }
+            Lattice.Phase[] phases = new Lattice.Phase[same.size()];
+            for (int k = 0; k < phases.length; k++) {
+                phases[k] = views.get(same.get(k)).lattice.phase();
+            }
+            double[][] folded = foldAll(v.r, v.w, v.h, phases, v.w * v.h > 400_000 ? 2 : 1);
+            for (int k = 0; k < phases.length; k++) {
+                out[same.get(k)] = folded[k];
+            }
+        }
+        return out;
+    }
+
+    /** {@link #fold} (whole image) of r under each of {@code phases}, reading each row of r once for all. */
+    private static double[][] foldAll(float[] r, int w, int h, Lattice.Phase[] phases, int step) {
+        int n = phases.length;
+        double[][] acc = new double[n][G * G];
+        final double offset = 4096;
+        final double one = G * 4294967296.0;
+        long[] du = new long[n];
+        long[] dv = new long[n];
+        for (int k = 0; k < n; k++) {
+            du[k] = Math.round(phases[k].a() * step * one);
+            dv[k] = Math.round(phases[k].c() * step * one);
+        }
+        for (int y = 0; y < h; y += step) {
+            int o = y * w;
+            for (int k = 0; k < n; k++) {
+                Lattice.Phase p = phases[k];
+                long u = Math.round((p.b() * y + offset) * one);
+                long v = Math.round((p.d() * y + offset) * one);
+                long su = du[k];
+                long sv = dv[k];
+                double[] a = acc[k];
+                for (int x = 0; x < w; x += step, u += su, v += sv) {
+                    a[(((int) (v >>> 32)) & (G - 1)) * G + (((int) (u >>> 32)) & (G - 1))] += r[o + x];
+                }
+            }
+        }
+        return acc;
+    }
+
     private record Peak(int[] offset, double subOffsetX, double subOffsetY, double z) {
     }
 
@@ -289,12 +350,17 @@ final class PssDetector {
         double[] re = new double[G * G];
         Fft.inverseReal(fre, fim, G, G, fftG, fftG, re);
         int best = -1;
-        for (int i = 0; i < re.length; i++) {
-            if (near != null && (Math.abs(cyclic(i % G - near[0])) > 8 || Math.abs(cyclic(i / G - near[1])) > 8)) {
+        for (int y = 0; y < G; y++) {
+            if (near != null && Math.abs(cyclic(y - near[1])) > 8) {
                 continue;
             }
-            if (best < 0 || re[i] > re[best]) {
-                best = i;
+            for (int x = 0, i = y * G; x < G; x++, i++) {
+                if (near != null && Math.abs(cyclic(x - near[0])) > 8) {
+                    continue;
+                }
+                if (best < 0 || re[i] > re[best]) {
+                    best = i;
+                }
             }
         }
         // noise statistics away from the peak's own lobe
@@ -303,13 +369,16 @@ final class PssDetector {
         int n = 0;
         int bx = best % G;
         int by = best / G;
-        for (int i = 0; i < re.length; i++) {
-            if (Math.abs(cyclic(i % G - bx)) <= 2 * Q && Math.abs(cyclic(i / G - by)) <= 2 * Q) {
-                continue;
+        for (int y = 0; y < G; y++) {
+            boolean lobeRow = Math.abs(cyclic(y - by)) <= 2 * Q;
+            for (int x = 0, i = y * G; x < G; x++, i++) {
+                if (lobeRow && Math.abs(cyclic(x - bx)) <= 2 * Q) {
+                    continue;
+                }
+                s += re[i];
+                s2 += re[i] * re[i];
+                n++;
             }
-            s += re[i];
-            s2 += re[i] * re[i];
-            n++;
         }
         double mean = s / n;
         double sd = Math.sqrt(Math.max(1e-30, s2 / n - mean * mean));
