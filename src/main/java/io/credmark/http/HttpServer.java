@@ -61,7 +61,8 @@ public final class HttpServer implements AutoCloseable {
                 node.identities());
         CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth, usage,
                 node.identities());
-        StampHandler stamp = new StampHandler(node.issuer(), bodies, metrics, maxImage, maxStamp);
+        StampHandler stamp = new StampHandler(node.issuer(), node.engine().credentialEvidence(), bodies, metrics,
+                maxImage, maxStamp);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         SoftBindingHandlers softBinding = new SoftBindingHandlers(node.lookup(), maxImage);
@@ -73,7 +74,7 @@ public final class HttpServer implements AutoCloseable {
                         })),
                 new Route(HandlerType.POST, Routes.VERIFY, Access.PUBLIC, maxVerify, admission.upload(Lane.VERIFY,
                         maxVerify, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, maxImage, auth,
-                                usage))),
+                                usage, node.engine().evidenceTrust()))),
                 new Route(HandlerType.GET, Routes.CREDENTIAL, Access.PUBLIC, 0, admission.lookup(credentials::json)),
                 new Route(HandlerType.GET, Routes.CREDENTIAL_PAGE, Access.PUBLIC, 0, admission.lookup(credentials::page)),
                 new Route(HandlerType.GET, Routes.CREDENTIAL_THUMBNAIL, Access.PUBLIC, 0,

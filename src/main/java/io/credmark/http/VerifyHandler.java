@@ -4,16 +4,21 @@ import io.credmark.InvalidInputException;
 import io.credmark.creators.Viewer;
 import io.credmark.credential.CredentialLinks;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.identity.EvidenceTrust;
+import io.credmark.identity.SignatureEvidence;
 import io.credmark.verification.CredentialLookup;
 import io.credmark.verification.Verification;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /v1/verify}: the image as the raw body, or as the multipart part {@code image}, optionally with a
- * creator's evidence bundle as the part {@code evidence}. A creator who sends their token sees every field of their
+ * creator's evidence bundle as the part {@code evidence}: its disclosures prove hidden fields, and what it carries of
+ * the credential's signatures ({@code signature}) is checked against the image as {@code verify FILE --evidence}
+ * checks it, the verdict in the answer's {@code evidence} member. A creator who sends their token sees every field of their
  * own credentials; anyone else sees the public and protected ones.
  */
 final class VerifyHandler implements Handler {
@@ -31,9 +36,11 @@ final class VerifyHandler implements Handler {
     private final long maxImageBytes;
     private final Authenticator auth;
     private final UsageHandlers usage;
+    private final EvidenceTrust trust;
 
     VerifyHandler(CredentialLookup credentials, CredentialLinks links, RequestBodies bodies, Metrics metrics,
-            long maxImageBytes, Authenticator auth, UsageHandlers usage) {
+            long maxImageBytes, Authenticator auth, UsageHandlers usage, EvidenceTrust trust) {
+        this.trust = trust;
         this.auth = auth;
         this.usage = usage;
         this.credentials = credentials;
@@ -48,6 +55,7 @@ final class VerifyHandler implements Handler {
         Viewer viewer = auth.viewer(ctx);
         byte[] image;
         List<String> evidence = List.of();
+        Optional<SignatureEvidence> signature = Optional.empty();
         if (RequestBodies.isMultipart(ctx)) {
             Map<String, FormPart> parts = bodies.multipart(ctx, maxImageBytes + MAX_EVIDENCE_BYTES + 64 * 1024,
                     Map.of("image", maxImageBytes, "evidence", MAX_EVIDENCE_BYTES));
@@ -58,7 +66,9 @@ final class VerifyHandler implements Handler {
             image = part.bytes();
             if (parts.containsKey("evidence")) {
                 try {
-                    evidence = EvidenceBundle.parse(parts.get("evidence").bytes()).disclosures();
+                    EvidenceBundle bundle = EvidenceBundle.parse(parts.get("evidence").bytes());
+                    evidence = bundle.disclosures();
+                    signature = bundle.signature().map(n -> SignatureEvidence.parse(n, "signature"));
                 } catch (InvalidInputException e) {
                     throw Problems.invalidDocument("evidence", e);
                 }
@@ -72,6 +82,8 @@ final class VerifyHandler implements Handler {
         usage.verified(ctx, verification);
         var report = JsonViews.verification(verification, links);
         usage.annotate(report, verification);
+        byte[] file = image;
+        signature.ifPresent(s -> report.set("evidence", s.checkImage(file, trust).report()));
         Responses.json(ctx, 200, report);
     }
 }
