@@ -18,8 +18,8 @@ import java.util.Optional;
  * {@code POST /v1/verify}: the image as the raw body, or as the multipart part {@code image}, optionally with a
  * creator's evidence bundle as the part {@code evidence}: its disclosures prove hidden fields, and what it carries of
  * the credential's signatures ({@code signature}) is checked against the image as {@code verify FILE --evidence}
- * checks it, the verdict in the answer's {@code evidence} member. A creator who sends their token sees every field of their
- * own credentials; anyone else sees the public and protected ones.
+ * checks it, the verdict in the answer's {@code evidence} member. A creator who sends their token sees every field of
+ * their own credentials; anyone else sees the public and protected ones.
  */
 final class VerifyHandler implements Handler {
 

@@ -5,8 +5,8 @@ import io.credmark.pki.TrustAnchors;
 /**
  * The roots a credential's evidence is judged against, one set per kind of certificate, kept apart as verifiers keep
  * them and as {@code GET /v1/trust/anchors} serves them: a creator-identity root confirms creators, never a claim
- * signer, and a C2PA root never confirms a creator (CAWG identity 1.x §8.2.2 keeps its trust list separate from the
- * C2PA one).
+ * signer, and a C2PA root never confirms a creator (c2pa-rs keeps a CAWG trust list apart from its C2PA one; guide
+ * §5.6).
  *
  * @param c2pa the anchors of claim signers
  * @param cawg the anchors of identity credentials ({@code cawg.identity} signers)

@@ -261,8 +261,9 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
         identities.forEach((label, chain) -> {
             Optional<CoseSign1> inFile = Optional.ofNullable(file.get().identities().get(label));
             ObjectNode e = chainReport(chain, inFile.flatMap(c -> chainOf(c, TrustAnchors.none())), at,
-                    trusted.cawg(), "--cawg-trust-anchors", "The identity assertion was signed by the creator's identity credential %s: the creator"
-                            + " authorised the front end that stamped it.", "identity assertion " + label, problems);
+                    trusted.cawg(), "--cawg-trust-anchors", "The identity assertion was signed by the creator's"
+                            + " identity credential %s: the creator authorised the front end that stamped it.",
+                    "identity assertion " + label, problems);
             list.add(e.put("assertion", label));
         });
         report.put("doesNotProve", DOES_NOT_PROVE);

@@ -33,7 +33,10 @@ public final class IdentitySignedImages {
     private IdentitySignedImages() {
     }
 
-    /** {@code testdata/images/rgb8.png} signed by {@code ca}'s signer, the creator's identity from {@code identities}. */
+    /**
+     * {@code testdata/images/rgb8.png} signed by {@code ca}'s signer, with a creator's identity issued by
+     * {@code identities}.
+     */
     public static SignedManifest sign(DevelopmentCa ca, IdentityCa identities, TimeStamping timeStamping) {
         SigningCredentials creator = identities.issue("Mirelle Ink",
                 URI.create("https://credmark.example/u/mirelle.ink"));
