@@ -9,6 +9,7 @@ import io.credmark.c2pa.sign.KeySigner;
 import io.credmark.c2pa.sign.Signer;
 import io.credmark.c2pa.sign.TimeStamping;
 import io.credmark.identity.CredentialEvidence;
+import io.credmark.identity.EvidenceTrust;
 import io.credmark.identity.TimeStampAuthority;
 import io.credmark.identity.TimeStampClient;
 import io.credmark.c2pa.validate.Validator;
@@ -159,6 +160,16 @@ public final class Credmark {
      */
     public TrustAnchors cawgTrustAnchors() {
         return cawgAnchors;
+    }
+
+    /**
+     * The roots evidence is judged against, as {@code GET /v1/trust/anchors} serves them: claim signers against the
+     * C2PA anchors, identity credentials against the CAWG ones only (so the creator-identity root never trusts a
+     * signer, and is the one that confirms this installation's creators), time-stamps against the C2PA anchors and
+     * the built-in TSA's chain.
+     */
+    public EvidenceTrust evidenceTrust() {
+        return new EvidenceTrust(anchors, cawgAnchors, anchors.merge(TrustAnchors.of(timeStampAuthority.chain())));
     }
 
     /**

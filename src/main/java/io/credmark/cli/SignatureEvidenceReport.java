@@ -1,12 +1,9 @@
 package io.credmark.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.InvalidInputException;
-import io.credmark.container.AssetHandlers;
-import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.identity.EvidenceTrust;
 import io.credmark.identity.SignatureEvidence;
-import io.credmark.pki.TrustAnchors;
 import java.io.PrintStream;
 import java.util.Optional;
 
@@ -24,20 +21,14 @@ final class SignatureEvidenceReport {
      * @return whether the bundle's signature evidence holds for the file (true when the bundle has none, as
      *         version 1 bundles do)
      */
-    static boolean attach(Optional<EvidenceBundle> bundle, byte[] image, TrustAnchors trusted, ObjectNode report,
+    static boolean attach(Optional<EvidenceBundle> bundle, byte[] image, EvidenceTrust trusted, ObjectNode report,
             PrintStream err) {
         Optional<ObjectNode> signature = bundle.flatMap(EvidenceBundle::signature);
         if (signature.isEmpty()) {
             return true;
         }
-        SignatureEvidence evidence = SignatureEvidence.parse(signature.get(), "signature");
-        Optional<byte[]> store;
-        try {
-            store = AssetHandlers.read(image).store().map(ManifestStoreCarrier::jumbf);
-        } catch (InvalidInputException e) {
-            store = Optional.empty();
-        }
-        SignatureEvidence.Result result = evidence.check(store, trusted);
+        SignatureEvidence.Result result = SignatureEvidence.parse(signature.get(), "signature")
+                .checkImage(image, trusted);
         report.set("evidence", result.report());
         if (!result.holds()) {
             err.println("credmark: " + result.report().get("message").asText());

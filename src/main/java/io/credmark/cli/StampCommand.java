@@ -22,7 +22,6 @@ import io.credmark.issuance.StampOrder;
 import io.credmark.issuance.StampRequest;
 import io.credmark.issuance.StampResult;
 import io.credmark.issuance.Stamped;
-import io.credmark.issuance.StampedImage;
 import io.credmark.issuance.WatermarkMode;
 import io.credmark.issuance.WatermarkStamp;
 import io.credmark.pixels.marker.MarkResult;
@@ -30,7 +29,6 @@ import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
 import io.credmark.container.AssetHandlers;
 import io.credmark.container.ContainerSkeleton;
-import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.issuance.StampService;
 import java.io.PrintStream;
 import java.security.DigestOutputStream;
@@ -242,12 +240,9 @@ final class StampCommand implements Callable<Integer> {
         try (ServiceNode node = LocalStore.open(settings, "stamp through POST /v1/stamp instead")) {
             Stamped s = node.issuer().stamp(new StampOrder(image, new ProvenanceInput.Spelled(provenance),
                     options, policy, sourceName, CLI_KEY_NAME));
-            // Issuer.stamp(StampOrder) keeps the stamped file in memory
-            byte[] stamped = ((StampedImage.InMemory) s.image()).bytes();
-            byte[] store = AssetHandlers.read(stamped).store().map(ManifestStoreCarrier::jumbf).orElseThrow();
             return new Recorded(new Issued(s.image()::writeTo, s.format(), s.credential().manifestLabel(),
                     s.parentManifest(), s.mark(), s.watermark(), s.commitments().levels(), encoded(s.commitments()),
-                    Optional.of(s), s.timeStamp(), store), node.engine());
+                    Optional.of(s), s.timeStamp(), s.manifestStore()), node.engine());
         }
     }
 

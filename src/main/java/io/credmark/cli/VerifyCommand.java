@@ -39,8 +39,12 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The image to verify.")
     private String file;
-    @Option(names = "--trust-anchors", paramLabel = "PEM", description = "More trust anchors (repeatable).")
+    @Option(names = "--trust-anchors", paramLabel = "PEM", description = "More C2PA trust anchors, for signers and"
+            + " time-stamps (repeatable).")
     private List<String> trustAnchors = new java.util.ArrayList<>();
+    @Option(names = "--cawg-trust-anchors", paramLabel = "PEM", description = "More CAWG trust anchors, for creators'"
+            + " identity credentials only (repeatable).")
+    private List<String> cawgTrustAnchors = new java.util.ArrayList<>();
     @Option(names = "--evidence", paramLabel = "BUNDLE.json", description = "Proves hidden fields with this bundle.")
     private Optional<String> evidenceFile = Optional.empty();
     @Option(names = "--data", paramLabel = "DIR", description = Main.DATA_DIR)
@@ -55,12 +59,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = Settings.resolve(data, Map.of(), env);
-        if (!trustAnchors.isEmpty()) {
-            // the configured anchors and these, as the service's own settings
-            List<String> anchors = new java.util.ArrayList<>(settings.paths("trust.anchors").stream()
-                    .map(Path::toString).toList());
-            anchors.addAll(trustAnchors.stream().map(a -> Path.of(a).toAbsolutePath().toString()).toList());
-            settings = Settings.resolve(data, Map.of("trust.anchors", String.join(",", anchors)), env);
+        // the configured anchors and these, as the service's own settings, each kind in its own list
+        Map<String, String> more = new java.util.HashMap<>();
+        withConfigured(settings, "trust.anchors", trustAnchors).ifPresent(v -> more.put("trust.anchors", v));
+        withConfigured(settings, "trust.cawg-anchors", cawgTrustAnchors)
+                .ifPresent(v -> more.put("trust.cawg-anchors", v));
+        if (!more.isEmpty()) {
+            settings = Settings.resolve(data, more, env);
         }
         settings = CliFiles.forLocalFiles(settings);
         Optional<ContainerSkeleton> skeleton = CliFiles.skeleton(Path.of(file), settings);
@@ -78,7 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
                         : node.lookup().verify(image, Viewer.ANYONE, presented);
                 warnIfOtherManifest(evidence, v.report(), err);
                 ObjectNode json = JsonViews.verification(v, node.links());
-                boolean holds = SignatureEvidenceReport.attach(evidence, image, node.engine().trustAnchors(), json,
+                boolean holds = SignatureEvidenceReport.attach(evidence, image, node.engine().evidenceTrust(), json,
                         err);
                 return evidenceExit(holds, finish(v.report(), v.recovered().isPresent(), json, out, err));
             }
@@ -90,8 +95,18 @@ final class VerifyCommand implements Callable<Integer> {
                 : credmark.verification().verify(image, checked);
         warnIfOtherManifest(evidence, report, err);
         ObjectNode json = ReportJson.render(report);
-        boolean holds = SignatureEvidenceReport.attach(evidence, image, credmark.trustAnchors(), json, err);
+        boolean holds = SignatureEvidenceReport.attach(evidence, image, credmark.evidenceTrust(), json, err);
         return evidenceExit(holds, finish(report, false, json, out, err));
+    }
+
+    /** The setting {@code key}'s files and {@code files}, when there are any of the latter. */
+    private static Optional<String> withConfigured(Settings settings, String key, List<String> files) {
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> all = new java.util.ArrayList<>(settings.paths(key).stream().map(Path::toString).toList());
+        all.addAll(files.stream().map(a -> Path.of(a).toAbsolutePath().toString()).toList());
+        return Optional.of(String.join(",", all));
     }
 
     /** Evidence that does not hold for the file makes a good verdict invalid (1); a worse one stays. */

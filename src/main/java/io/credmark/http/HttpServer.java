@@ -61,7 +61,8 @@ public final class HttpServer implements AutoCloseable {
                 node.identities());
         CreatorHandlers creators = new CreatorHandlers(node.creators(), node.models(), node.views(), auth, usage,
                 node.identities());
-        StampHandler stamp = new StampHandler(node.issuer(), bodies, metrics, usage, uploads, maxStamp);
+        StampHandler stamp = new StampHandler(node.issuer(), node.engine().credentialEvidence(), bodies, metrics,
+                usage, uploads, maxStamp);
         ApiKeyHandlers keys = new ApiKeyHandlers(node.apiKeys());
         SystemHandlers system = new SystemHandlers(node, metrics, problems, base);
         SoftBindingHandlers softBinding = new SoftBindingHandlers(node.lookup(), maxImage);
@@ -70,7 +71,7 @@ public final class HttpServer implements AutoCloseable {
                         maxStamp, stamp)),
                 new Route(HandlerType.POST, Routes.VERIFY, Access.PUBLIC, maxVerify, admission.upload(Lane.VERIFY,
                         maxVerify, new VerifyHandler(node.lookup(), node.links(), bodies, metrics, uploads, auth,
-                                usage))),
+                                usage, node.engine().evidenceTrust()))),
                 new Route(HandlerType.GET, Routes.CREDENTIAL, Access.PUBLIC, 0, admission.lookup(credentials::json)),
                 new Route(HandlerType.GET, Routes.CREDENTIAL_PAGE, Access.PUBLIC, 0, admission.lookup(credentials::page)),
                 new Route(HandlerType.GET, Routes.CREDENTIAL_THUMBNAIL, Access.PUBLIC, 0,

@@ -7,7 +7,7 @@ import io.credmark.container.ContainerSkeleton;
 import io.credmark.disclosure.Disclosure;
 import io.credmark.disclosure.DisclosureLevel;
 import io.credmark.disclosure.DisclosurePolicy;
-import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.identity.CredentialEvidence;
 import io.credmark.issuance.Issuer;
 import io.credmark.issuance.ProvenanceInput;
 import io.credmark.issuance.StampOptions;
@@ -32,17 +32,22 @@ import java.util.Optional;
 final class StampHandler implements Handler {
 
     static final long MAX_OPTIONS_BYTES = 64 * 1024;
+    /** Why the stamp's own evidence has no fresh time-stamp: it is made after the record is committed. */
+    static final String NO_FRESH_TIME_STAMP = "not taken for the stamp's own answer, which must not fail once the"
+            + " credential is recorded: the signature's own time-stamp (timeStamp) dates it";
 
     private final Issuer credentials;
+    private final CredentialEvidence evidence;
     private final RequestBodies bodies;
     private final Metrics metrics;
     private final UsageHandlers usage;
     private final UploadLimits uploads;
     private final long maxRequestBytes;
 
-    StampHandler(Issuer credentials, RequestBodies bodies, Metrics metrics, UsageHandlers usage, UploadLimits uploads,
-            long maxRequestBytes) {
+    StampHandler(Issuer credentials, CredentialEvidence evidence, RequestBodies bodies, Metrics metrics,
+            UsageHandlers usage, UploadLimits uploads, long maxRequestBytes) {
         this.credentials = credentials;
+        this.evidence = evidence;
         this.bodies = bodies;
         this.metrics = metrics;
         this.usage = usage;
@@ -113,14 +118,17 @@ final class StampHandler implements Handler {
         if (Accepts.prefersJson(ctx.header("Accept"), mediaType)) {
             ObjectNode answer = JsonViews.stamped(stamped);
             // what this request made private is seen by no one else, the model's creator included: the front end
-            // gets its proof now, once
+            // gets its proof now, once; the bundle is the others' (GET /v1/credentials/{id}/evidence) but for the
+            // fresh time-stamp: a time-stamping authority down now must not turn a recorded stamp into a 503
             DisclosurePolicy requested = disclosure;
             List<String> own = stamped.commitments().disclosures().stream()
                     .filter(d -> requested.levelOf(d.path()) == DisclosureLevel.PRIVATE).map(Disclosure::encoded)
                     .toList();
             if (!own.isEmpty()) {
-                answer.set("evidence", new EvidenceBundle(stamped.credential().manifestLabel(),
-                        Optional.of(stamped.credential().id().text()), Optional.of(stamped.url()), own).toJson());
+                answer.set("evidence", evidence.bundleWithoutFreshTimeStamp(stamped.credential().manifestLabel(),
+                        Optional.of(stamped.credential().id().text()), Optional.of(stamped.url()), own,
+                        stamped.manifestStore(),
+                        NO_FRESH_TIME_STAMP).toJson());
             }
             Responses.jsonWithBinary(ctx, 200, answer, "image", stamped.image());
         } else {

@@ -5,6 +5,8 @@ import io.credmark.container.ContainerSkeleton;
 import io.credmark.creators.Viewer;
 import io.credmark.credential.CredentialLinks;
 import io.credmark.disclosure.EvidenceBundle;
+import io.credmark.identity.EvidenceTrust;
+import io.credmark.identity.SignatureEvidence;
 import io.credmark.verification.CredentialLookup;
 import io.credmark.verification.Verification;
 import io.javalin.http.Context;
@@ -15,8 +17,10 @@ import java.util.Optional;
 
 /**
  * {@code POST /v1/verify}: the image as the raw body, or as the multipart part {@code image}, optionally with a
- * creator's evidence bundle as the part {@code evidence}. A creator who sends their token sees every field of their
- * own credentials; anyone else sees the public and protected ones.
+ * creator's evidence bundle as the part {@code evidence}: its disclosures prove hidden fields, and what it carries of
+ * the credential's signatures ({@code signature}) is checked against the image as {@code verify FILE --evidence}
+ * checks it, the verdict in the answer's {@code evidence} member. A creator who sends their token sees every field of
+ * their own credentials; anyone else sees the public and protected ones.
  */
 final class VerifyHandler implements Handler {
 
@@ -33,9 +37,11 @@ final class VerifyHandler implements Handler {
     private final UploadLimits uploads;
     private final Authenticator auth;
     private final UsageHandlers usage;
+    private final EvidenceTrust trust;
 
     VerifyHandler(CredentialLookup credentials, CredentialLinks links, RequestBodies bodies, Metrics metrics,
-            UploadLimits uploads, Authenticator auth, UsageHandlers usage) {
+            UploadLimits uploads, Authenticator auth, UsageHandlers usage, EvidenceTrust trust) {
+        this.trust = trust;
         this.auth = auth;
         this.usage = usage;
         this.credentials = credentials;
@@ -50,6 +56,7 @@ final class VerifyHandler implements Handler {
         Viewer viewer = auth.viewer(ctx);
         UploadedImage image;
         List<String> evidence = List.of();
+        Optional<SignatureEvidence> signature = Optional.empty();
         if (RequestBodies.isMultipart(ctx)) {
             Map<String, FormPart> parts = bodies.multipart(ctx, uploads.maxUploadBytes() + MAX_EVIDENCE_BYTES
                     + 64 * 1024, Map.of("image", uploads.maxUploadBytes(), "evidence", MAX_EVIDENCE_BYTES), "image",
@@ -61,7 +68,9 @@ final class VerifyHandler implements Handler {
             image = part.content();
             if (parts.containsKey("evidence")) {
                 try {
-                    evidence = EvidenceBundle.parse(parts.get("evidence").bytes()).disclosures();
+                    EvidenceBundle bundle = EvidenceBundle.parse(parts.get("evidence").bytes());
+                    evidence = bundle.disclosures();
+                    signature = bundle.signature().map(n -> SignatureEvidence.parse(n, "signature"));
                 } catch (InvalidInputException e) {
                     throw Problems.invalidDocument("evidence", e);
                 }
@@ -70,15 +79,18 @@ final class VerifyHandler implements Handler {
             image = RequestBodies.image(ctx, uploads);
         }
         Optional<ContainerSkeleton> skeleton = image.skeleton();
+        // a skeleton holds the file's structure and metadata, its manifest store included
+        byte[] held = skeleton.isPresent() ? skeleton.get().bytes() : image.bytes(uploads.maxImageBytes(),
+                image.isFile() ? "verifying a JPEG with bytes after its end" : "verifying an image under"
+                        + " limits.stream-from-bytes");
         Verification verification = skeleton.isPresent() ? credentials.verify(skeleton.get(), viewer, evidence)
-                : credentials.verify(image.bytes(uploads.maxImageBytes(), image.isFile()
-                        ? "verifying a JPEG with bytes after its end" : "verifying an image under"
-                        + " limits.stream-from-bytes"), viewer, evidence);
+                : credentials.verify(held, viewer, evidence);
         CredentialHandlers.noCache(ctx, viewer.creator().isPresent());
         metrics.verified(verification.status());
         usage.verified(ctx, verification);
         var report = JsonViews.verification(verification, links);
         usage.annotate(report, verification);
+        signature.ifPresent(s -> report.set("evidence", s.checkImage(held, trust).report()));
         Responses.json(ctx, 200, report);
     }
 }

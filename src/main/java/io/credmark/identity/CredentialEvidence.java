@@ -42,4 +42,17 @@ public final class CredentialEvidence {
         return new EvidenceBundle(manifest, credentialId, credentialUrl, disclosures, Optional.of(
                 SignatureEvidence.fromManifestStore(store, manifest, anchors, timeStamping).toJson()));
     }
+
+    /**
+     * The same bundle without a fresh time-stamp, for an answer that must not depend on the authority being
+     * reachable (the stamp's own answer, made after its record is committed): {@code freshTimeStamp} holds only
+     * {@code why}.
+     *
+     * @throws io.credmark.InvalidInputException when the store has no such manifest or its signature cannot be read
+     */
+    public EvidenceBundle bundleWithoutFreshTimeStamp(String manifest, Optional<String> credentialId,
+            Optional<String> credentialUrl, List<String> disclosures, byte[] store, String why) {
+        return new EvidenceBundle(manifest, credentialId, credentialUrl, disclosures, Optional.of(
+                SignatureEvidence.withoutFreshTimeStamp(store, manifest, anchors, why).toJson()));
+    }
 }

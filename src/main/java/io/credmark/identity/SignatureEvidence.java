@@ -14,6 +14,8 @@ import io.credmark.c2pa.cose.CoseSign1;
 import io.credmark.c2pa.jumbf.ContentBox;
 import io.credmark.c2pa.jumbf.JumbfReader;
 import io.credmark.c2pa.jumbf.SuperBox;
+import io.credmark.container.AssetHandlers;
+import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.pki.TrustAnchors;
 import io.credmark.pki.TrustEvaluator;
 import java.security.cert.X509Certificate;
@@ -80,12 +82,28 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
      */
     public static SignatureEvidence fromManifestStore(byte[] store, String label, TrustAnchors anchors,
             TimeStamping timeStamping) {
+        return fromManifestStore(store, label, anchors, claim -> fresh(claim, anchors, timeStamping));
+    }
+
+    /**
+     * Lifts the evidence out of manifest {@code label} of a manifest store without taking a fresh time-stamp: the
+     * evidence says {@code why} it has none.
+     *
+     * @throws InvalidInputException when the store has no such manifest or its signature cannot be read
+     */
+    public static SignatureEvidence withoutFreshTimeStamp(byte[] store, String label, TrustAnchors anchors,
+            String why) {
+        return fromManifestStore(store, label, anchors, claim -> new Fresh(Optional.empty(), Optional.of(why)));
+    }
+
+    private static SignatureEvidence fromManifestStore(byte[] store, String label, TrustAnchors anchors,
+            java.util.function.Function<CoseSign1, Fresh> fresh) {
         Signatures s = signatures(store, label).orElseThrow(() -> new InvalidInputException(
                 InvalidInputException.Kind.INVALID_DOCUMENT, "the manifest store has no readable manifest " + label));
         Optional<TimeStampEvidence> token = s.claim().timeStampToken().flatMap(t -> evidence(t, anchors));
         Map<String, List<X509Certificate>> identities = new LinkedHashMap<>();
         s.identities().forEach((l, cose) -> chainOf(cose, anchors).ifPresent(c -> identities.put(l, c)));
-        return new SignatureEvidence(label, token, Optional.of(fresh(s.claim(), anchors, timeStamping)),
+        return new SignatureEvidence(label, token, Optional.of(fresh.apply(s.claim())),
                 chainOf(s.claim(), anchors).orElse(List.of()), identities);
     }
 
@@ -165,11 +183,26 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
     }
 
     /**
-     * Checks the evidence against a file's manifest store, offline: the time-stamp covers that file's claim
-     * signature; the signer and identity chains are the ones in the file and hold up to their roots; each is
-     * trusted when its root is among {@code trusted}.
+     * Checks the evidence against an image file, as {@link #check} does against its manifest store; a file whose
+     * manifest store cannot be read fails it.
      */
-    public Result check(Optional<byte[]> fileStore, TrustAnchors trusted) {
+    public Result checkImage(byte[] image, EvidenceTrust trusted) {
+        Optional<byte[]> store;
+        try {
+            store = AssetHandlers.read(image).store().map(ManifestStoreCarrier::jumbf);
+        } catch (InvalidInputException e) {
+            store = Optional.empty();
+        }
+        return check(store, trusted);
+    }
+
+    /**
+     * Checks the evidence against a file's manifest store, offline: the time-stamp covers that file's claim
+     * signature; the signer and identity chains are the ones in the file and hold up to their roots. Each is
+     * trusted when its root is in the set of its kind: time-stamps in {@code trusted.tsa()}, the signer in
+     * {@code trusted.c2pa()}, identity credentials in {@code trusted.cawg()} only.
+     */
+    public Result check(Optional<byte[]> fileStore, EvidenceTrust trusted) {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         report.put("manifest", manifest);
         Optional<Signatures> file = fileStore.flatMap(s -> signatures(s, manifest));
@@ -183,7 +216,7 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
         byte[] signed = CoseSign1.counterSignatureData(cose.protectedBytes(), cose.signature());
         Instant stamped = null;
         if (timeStamp.isPresent()) {
-            TimeStampVerdict v = timeStamp.get().check(signed, trusted);
+            TimeStampVerdict v = timeStamp.get().check(signed, trusted.tsa());
             ObjectNode t = v.toJson();
             if (v.valid()) {
                 stamped = v.time().orElseThrow();
@@ -202,7 +235,7 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
         }
         Instant freshly = null;
         if (fresh.isPresent() && fresh.get().timeStamp().isPresent()) {
-            TimeStampVerdict v = fresh.get().timeStamp().get().check(signed, trusted);
+            TimeStampVerdict v = fresh.get().timeStamp().get().check(signed, trusted.tsa());
             ObjectNode t = v.toJson();
             if (v.valid()) {
                 freshly = v.time().orElseThrow();
@@ -222,14 +255,15 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
         // certificates must have been valid when the signature was made: at a time-stamp (the signature's own, else
         // the fresh one: the signature existed by then), or else now
         Instant at = stamped != null ? stamped : freshly != null ? freshly : Instant.now();
-        report.set("signer", chainReport(signer, chainOf(file.get().claim(), TrustAnchors.none()), at, trusted,
-                "The file's manifest was signed by %s.", "signer", problems));
+        report.set("signer", chainReport(signer, chainOf(file.get().claim(), TrustAnchors.none()), at,
+                trusted.c2pa(), "--trust-anchors", "The file's manifest was signed by %s.", "signer", problems));
         ArrayNode list = report.putArray("identities");
         identities.forEach((label, chain) -> {
             Optional<CoseSign1> inFile = Optional.ofNullable(file.get().identities().get(label));
-            ObjectNode e = chainReport(chain, inFile.flatMap(c -> chainOf(c, TrustAnchors.none())), at, trusted,
-                    "The identity assertion was signed by the creator's identity credential %s: the creator"
-                            + " authorised the front end that stamped it.", "identity assertion " + label, problems);
+            ObjectNode e = chainReport(chain, inFile.flatMap(c -> chainOf(c, TrustAnchors.none())), at,
+                    trusted.cawg(), "--cawg-trust-anchors", "The identity assertion was signed by the creator's"
+                            + " identity credential %s: the creator authorised the front end that stamped it.",
+                    "identity assertion " + label, problems);
             list.add(e.put("assertion", label));
         });
         report.put("doesNotProve", DOES_NOT_PROVE);
@@ -241,7 +275,7 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
     }
 
     private static ObjectNode chainReport(List<X509Certificate> chain, Optional<List<X509Certificate>> inFile,
-            Instant at, TrustAnchors trusted, String proves, String what, List<String> problems) {
+            Instant at, TrustAnchors trusted, String option, String proves, String what, List<String> problems) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         if (chain.isEmpty()) {
             problems.add(what + ": no certificate in the evidence");
@@ -268,7 +302,7 @@ public record SignatureEvidence(String manifest, Optional<TimeStampEvidence> tim
                 .put("proves", String.format(proves, CertificateChains.subject(leaf)));
         if (!isTrusted && !anchored) {
             n.put("note", "the chain stops at " + CertificateChains.subject(top) + ", short of its root: name the root"
-                    + " with --trust-anchors to check it that far");
+                    + " with " + option + " to check it that far");
         }
         return n;
     }

@@ -180,7 +180,7 @@ public final class Issuer {
                         commitments, link);
                 return new Stamped(credential, url, result.format(), image, result.mark(), result.watermark(),
                         result.parentManifest(), c, result.metadata(), result.manifest().timeStamp(),
-                        confirmed, identityUnavailable);
+                        confirmed, identityUnavailable, result.manifest().store());
             } catch (DuplicateKeyException e) {
                 if (attempt == ID_ATTEMPTS) {
                     throw e;

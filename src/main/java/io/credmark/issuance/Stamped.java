@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param image the stamped file, exactly as recorded by {@link Credential#sha256()}: in memory, or in the file the
  *              caller named
  * @param url   the credential's page, as written into the manifest
+ * @param manifestStore the manifest store written into the file (JUMBF): the credential's evidence is made from it
  * @param mark  where the visible mark was drawn, when one was
  * @param watermark what became of the invisible watermark, when the options allowed one
  * @param parentManifest the label of the manifest the input already carried, now a parentOf ingredient
@@ -30,5 +31,5 @@ import java.util.Optional;
 public record Stamped(Credential credential, String url, ImageFormat format, StampedImage image,
         Optional<MarkResult> mark, Optional<WatermarkStamp> watermark, Optional<String> parentManifest,
         Commitments commitments, MetadataReport metadata, TimeStampOutcome timeStamp,
-        Optional<CreatorIdentities.Confirmed> identity, Optional<String> identityUnavailable) {
+        Optional<CreatorIdentities.Confirmed> identity, Optional<String> identityUnavailable, byte[] manifestStore) {
 }

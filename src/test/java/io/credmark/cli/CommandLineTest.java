@@ -25,7 +25,7 @@ class CommandLineTest {
     @ValueSource(strings = {
         "stamp --in --out --provenance --data --alg --private=PATH]... --protected=PATH]... --disclosure"
                 + " --evidence-out --mark --watermark --options",
-        "verify FILE --trust-anchors=PEM]... --evidence --data",
+        "verify FILE --trust-anchors=PEM]... --cawg-trust-anchors=PEM]... --evidence --data",
         "keys root --data",
         "keys rotate-signer --validity --alg --data",
         "keys create-api-key --name --role --data --db",

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -289,6 +290,60 @@ class MainTest {
         // the whole bundle of another file
         Run otherFile = run("verify", out.toString(), "--evidence", otherEvidence.toString(), "--data", elsewhere);
         assertEquals(1, otherFile.exit(), otherFile.out());
+    }
+
+    /**
+     * Identity chains are judged against the CAWG anchors only ({@code --cawg-trust-anchors}, and on the installation
+     * its own identity root), the signer's against the C2PA anchors ({@code --trust-anchors}): the identity root never
+     * trusts a signer, and given as a C2PA anchor it does not confirm a creator.
+     */
+    @Test
+    void verifyEvidenceJudgesIdentityChainsAgainstTheCawgAnchorsOnly() throws Exception {
+        io.credmark.app.Credmark credmark = io.credmark.app.Credmark.open(io.credmark.app.Settings.resolve(
+                java.util.Optional.of(data()), Map.of(), Map.of()));
+        io.credmark.c2pa.sign.SignedManifest signed = io.credmark.testing.IdentitySignedImages.sign(
+                credmark.developmentCa(), credmark.identityCa(), credmark.timeStamping());
+        Path image = dir.resolve("identity.png");
+        Files.write(image, signed.toByteArray());
+        Path evidence = dir.resolve("identity-evidence.json");
+        Files.writeString(evidence, credmark.credentialEvidence().bundle(signed.label(), java.util.Optional.empty(),
+                java.util.Optional.empty(), List.of(), signed.store()).toJson().toString());
+        Path root = dir.resolve("root.pem");
+        Files.writeString(root, credmark.trustAnchors().toPem());
+        Path identityRoot = dir.resolve("identity-root.pem");
+        Files.writeString(identityRoot, io.credmark.pki.TrustAnchors.of(credmark.identityCa().root()).toPem());
+        String elsewhere = dir.resolve("elsewhere").toString();
+
+        JsonNode asCawg = evidenceReport(run("verify", image.toString(), "--evidence", evidence.toString(),
+                "--cawg-trust-anchors", identityRoot.toString(), "--data", elsewhere));
+        assertEquals("trusted", asCawg.at("/identities/0/status").asText(), asCawg.toString());
+        assertEquals("valid", asCawg.at("/signer/status").asText(), asCawg.toString());
+
+        JsonNode asC2pa = evidenceReport(run("verify", image.toString(), "--evidence", evidence.toString(),
+                "--trust-anchors", identityRoot.toString(), "--data", elsewhere));
+        assertEquals("valid", asC2pa.at("/identities/0/status").asText(), asC2pa.toString());
+        assertEquals("valid", asC2pa.at("/signer/status").asText(), asC2pa.toString());
+
+        JsonNode both = evidenceReport(run("verify", image.toString(), "--evidence", evidence.toString(),
+                "--trust-anchors", root.toString(), "--cawg-trust-anchors", identityRoot.toString(), "--data",
+                elsewhere));
+        assertEquals("trusted", both.at("/identities/0/status").asText(), both.toString());
+        assertEquals("trusted", both.at("/signer/status").asText(), both.toString());
+        assertEquals("trusted", both.at("/timeStamp/status").asText(), both.toString());
+
+        // on the installation: its own roots, each in its set
+        JsonNode local = evidenceReport(run("verify", image.toString(), "--evidence", evidence.toString(), "--data",
+                data()));
+        assertEquals("trusted", local.at("/identities/0/status").asText(), local.toString());
+        assertEquals("trusted", local.at("/signer/status").asText(), local.toString());
+    }
+
+    private static JsonNode evidenceReport(Run r) {
+        assertEquals(0, r.exit(), r.err());
+        JsonNode evidence = r.json().get("evidence");
+        assertEquals("valid", evidence.get("status").asText(), evidence.toString());
+        assertEquals(1, evidence.get("identities").size(), evidence.toString());
+        return evidence;
     }
 
     @Test

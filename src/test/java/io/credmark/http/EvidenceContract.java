@@ -309,6 +309,107 @@ abstract class EvidenceContract {
     }
 
     /**
+     * {@code POST /v1/verify} with a bundle checks its {@code signature} as {@code verify FILE --evidence} does, and
+     * says so in the answer's {@code evidence} member: a bundle tampered with is reported as failing, one whose
+     * signature cannot be read is refused.
+     */
+    @Test
+    void verifyOverHttpChecksTheBundlesSignatureAgainstTheImage() throws Exception {
+        String token = register(api, "plover.works");
+        Answer stamped = api.stamp(stampKey, ApiContract.image("rgb8.png"), "image/png",
+                provenance("plover.works", "a plover on the shingle"));
+        assertEquals(200, stamped.status(), stamped.toString());
+        String id = stamped.header("Credential-Id");
+        String otherId = api.stamp(stampKey, ApiContract.image("rgb8.png"), "image/png",
+                provenance("plover.works", "another plover")).header("Credential-Id");
+        JsonNode bundle = api.get("/v1/credentials/" + id + "/evidence", "Authorization", "Bearer " + token).json();
+        JsonNode other = api.get("/v1/credentials/" + otherId + "/evidence", "Authorization", "Bearer " + token)
+                .json();
+
+        JsonNode held = verifyWith(stamped.body(), bundle).get("evidence");
+        assertEquals("valid", held.get("status").asText(), held.toString());
+        // the service's own anchors, each set for its kind
+        assertEquals("trusted", held.at("/signer/status").asText(), held.toString());
+        assertEquals("trusted", held.at("/timeStamp/status").asText(), held.toString());
+        assertEquals("trusted", held.at("/freshTimeStamp/status").asText(), held.toString());
+
+        ObjectNode freshSwapped = bundle.deepCopy();
+        ((ObjectNode) freshSwapped.get("signature")).set("freshTimeStamp", other.at("/signature/freshTimeStamp"));
+        JsonNode wrongFresh = verifyWith(stamped.body(), freshSwapped).get("evidence");
+        assertEquals("invalid", wrongFresh.get("status").asText(), wrongFresh.toString());
+        assertTrue(wrongFresh.get("message").asText().contains(
+                "fresh time-stamp: the time-stamp token is over other data"), wrongFresh.toString());
+
+        ObjectNode wrongChain = bundle.deepCopy();
+        ((ObjectNode) wrongChain.get("signature").get("signer")).set("chain", bundle.at("/signature/timeStamp/chain"));
+        JsonNode wrongSigner = verifyWith(stamped.body(), wrongChain).get("evidence");
+        assertEquals("invalid", wrongSigner.get("status").asText(), wrongSigner.toString());
+        assertTrue(wrongSigner.get("message").asText().contains(
+                "signer: the file's certificate is not the one in the evidence"), wrongSigner.toString());
+
+        // the whole bundle of another file
+        JsonNode otherFile = verifyWith(stamped.body(), other).get("evidence");
+        assertEquals("invalid", otherFile.get("status").asText(), otherFile.toString());
+
+        ObjectNode unreadable = bundle.deepCopy();
+        ((ObjectNode) unreadable.get("signature")).put("manifest", 5);
+        Answer refused = api.postMultipart("/v1/verify", List.of(ApiClient.Part.file("image", "i.png", "image/png",
+                stamped.body()), ApiClient.Part.json("evidence", unreadable.toString())));
+        assertProblem(refused, 422, "invalid-document");
+        assertTrue(refused.toString().contains("signature.manifest"), refused.toString());
+
+        // a bundle of the first version has nothing of the signature to check
+        ObjectNode first = bundle.deepCopy();
+        first.put("format", "credmark-evidence/1").remove("signature");
+        assertFalse(verifyWith(stamped.body(), first).has("evidence"));
+    }
+
+    /**
+     * The stamp's own answer, for fields the request made private, is the same bundle as the others, its signature
+     * evidence included, less the fresh time-stamp: it says why there is none, and it verifies against the image.
+     */
+    @Test
+    void theStampsOwnEvidenceCarriesTheSignatureWithoutAFreshTimeStamp() throws Exception {
+        String token = register(api, "heron.works");
+        Answer stamped = api.postMultipart("/v1/stamp", List.of(ApiClient.Part.file("image", "a.png", "image/png",
+                ApiContract.image("rgb8.png")), ApiClient.Part.json("provenance", provenance("heron.works",
+                "a heron in the reeds")), ApiClient.Part.json("options",
+                "{\"disclosure\":{\"generation.prompt\":\"private\"}}")),
+                "Authorization", "Bearer " + stampKey, "Accept", "application/json");
+        assertEquals(200, stamped.status(), stamped.toString());
+        JsonNode own = stamped.json().get("evidence");
+        assertEquals("credmark-evidence/2", own.get("format").asText(), own.toString());
+        JsonNode signature = own.get("signature");
+        assertEquals(own.at("/credential/manifest").asText(), signature.get("manifest").asText());
+        assertTrue(signature.at("/timeStamp/token").isTextual(), signature.toString());
+        assertEquals(3, signature.at("/signer/chain").size(), signature.toString());
+        assertFalse(signature.get("freshTimeStamp").has("token"), signature.toString());
+        assertTrue(signature.at("/freshTimeStamp/reason").asText().contains("stamp's own answer"),
+                signature.toString());
+
+        // the creator's bundle of the same credential: the same shape but for the fresh token
+        String id = stamped.json().get("id").asText();
+        JsonNode creators = api.get("/v1/credentials/" + id + "/evidence", "Authorization", "Bearer " + token)
+                .json();
+        ObjectNode withoutFresh = creators.get("signature").deepCopy();
+        withoutFresh.putObject("freshTimeStamp").put("reason", "");
+        assertEquals(shape(withoutFresh), shape(signature));
+
+        JsonNode checked = verifyWith(java.util.Base64.getDecoder().decode(stamped.json().get("image").asText()),
+                own);
+        assertEquals("valid", checked.at("/evidence/status").asText(), checked.toString());
+        assertEquals("absent", checked.at("/evidence/freshTimeStamp/status").asText(), checked.toString());
+        assertEquals("trusted", checked.at("/evidence/timeStamp/status").asText(), checked.toString());
+    }
+
+    private JsonNode verifyWith(byte[] image, JsonNode bundle) {
+        Answer a = api.postMultipart("/v1/verify", List.of(ApiClient.Part.file("image", "i.png", "image/png", image),
+                ApiClient.Part.json("evidence", bundle.toString())));
+        assertEquals(200, a.status(), a.toString());
+        return a.json();
+    }
+
+    /**
      * A credential signed without a time-stamp is re-time-stamped by its evidence: the bundle's fresh time-stamp shows
      * it existed no later than when the bundle was made. Under the stamps' rules: a required authority that cannot
      * be reached answers 503; one not required gives the bundle without, saying why.

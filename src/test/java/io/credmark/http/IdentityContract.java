@@ -143,6 +143,15 @@ abstract class IdentityContract {
         assertTrue(chain.size() >= 2, "the creator's certificate and the root: " + chain);
         assertTrue(api.get("/v1/trust/anchors?set=cawg").text().replaceAll("\\s", "")
                 .contains(chain.get(chain.size() - 1).asText()), "the chain ends at the served identity root");
+        // POST /v1/verify checks the bundle against the file: the identity is trusted by the installation's
+        // creator-identity root (its cawg set), the signer by its C2PA root
+        Answer checked = api.postMultipart("/v1/verify", List.of(Part.file("image", "i.png", "image/png",
+                Base64.getDecoder().decode(stamped.get("image").asText())), Part.json("evidence", bundle.toString())));
+        assertEquals(200, checked.status(), checked.toString());
+        JsonNode evidence = checked.json().get("evidence");
+        assertEquals("valid", evidence.get("status").asText(), evidence.toString());
+        assertEquals("trusted", evidence.at("/identities/0/status").asText(), evidence.toString());
+        assertEquals("trusted", evidence.at("/signer/status").asText(), evidence.toString());
 
         // revoked: the very next stamp is only named, and the earlier credential stays confirmed
         Answer revoked = grants("mirelle.ink", "[]", token);
