@@ -280,10 +280,13 @@ public final class StampService {
             Orientation orientation = decoded.orientation();
             BufferedImage watermarked = orientation.stored(watermarker.embed(orientation.display(pixels), id,
                     mark.map(MarkResult::displayBox)).marked());
-            byte[] written = codec.encode(decoded, watermarked);
+            PixelCodec.Written out = codec.encodeKnowing(decoded, watermarked);
+            byte[] written = out.file();
             // the file as written must read back: flat content in a lossy JPEG can leave too little of it. Where
-            // the codec stores the samples exactly, they are checked as they are rather than decoded again
-            BufferedImage asWritten = decoded.storesSamplesExactly() ? watermarked : codec.decode(written).image();
+            // the codec stores the samples exactly, they are checked as they are; where it knows the luminance a
+            // decoder reads (a JPEG written from coefficients), that is checked; otherwise the file is decoded again
+            BufferedImage asWritten = decoded.storesSamplesExactly() ? watermarked
+                    : out.decodedLuma().orElseGet(() -> codec.decode(written).image());
             if (readsBack(asWritten, orientation, id)) {
                 return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)),
                         Optional.of(orientation.display(watermarked)));
@@ -320,7 +323,15 @@ public final class StampService {
         }
     }
 
+    /**
+     * Whether the watermark reads back: first at the lattice it was embedded with; when that fails, by the search a
+     * verifier runs, which can still find it (a lattice the pilot places better), so the answer is never narrower
+     * than the search's.
+     */
     private boolean readsBack(BufferedImage stored, Orientation orientation, long id) {
+        if (watermarker.confirm(stored, orientation, id)) {
+            return true;
+        }
         return watermarker.detectAsDisplayed(stored, orientation).map(d -> d.payloadId() == id).orElse(false);
     }
 

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pixel side of coefficient-level editing. A unit is the pixel area of one MCU of the frame
@@ -251,6 +252,90 @@ final class JpegUnits {
                 d[o + 3 * step] = z13 - z2;
                 d[o + step] = z11 + z4;
                 d[o + 7 * step] = z11 - z4;
+            }
+        }
+    }
+
+    /**
+     * The first component's samples as a decoder reconstructs them (T.81 §A.3.3: dequantize, inverse DCT, level
+     * shift, clamp to 0..255), cropped to the image: the luma plane of a YCbCr frame, the grey of a one-component one.
+     * Computed in floating point, so a sample can differ by one from an integer decoder's.
+     *
+     * @param table the component's quantization table, natural order
+     * @return {@code TYPE_BYTE_GRAY}; empty when the component is subsampled (its plane is not the image's size)
+     */
+    static Optional<BufferedImage> decodedLuma(JpegFrame frame, int[] table) {
+        JpegFrame.Component c = frame.components[0];
+        if (c.h != frame.hmax || c.v != frame.vmax) {
+            return Optional.empty();
+        }
+        int w = frame.width;
+        int h = frame.height;
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] px = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        float[] q = new float[64];
+        for (int i = 0; i < 64; i++) {
+            q[i] = table[i];
+        }
+        float[] block = new float[64];
+        float[] rows = new float[64];
+        short[] coef = c.coefficients;
+        for (int by = 0; by * 8 < h; by++) {
+            for (int bx = 0; bx * 8 < w; bx++) {
+                int off = c.blockOffset(bx, by);
+                for (int i = 0; i < 64; i++) {
+                    block[i] = coef[off + i] * q[i];
+                }
+                inverseDct(block, rows);
+                int x0 = bx * 8;
+                int y0 = by * 8;
+                int cols = Math.min(8, w - x0);
+                for (int y = 0; y < 8 && y0 + y < h; y++) {
+                    int o = (y0 + y) * w + x0;
+                    for (int x = 0; x < cols; x++) {
+                        int v = Math.round(block[y * 8 + x] + 128);
+                        px[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+                    }
+                }
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** IDCT basis: {@code IDCT[x * 8 + u]} = C(u)/2 · cos((2x + 1)uπ/16), C(0) = 1/√2 (T.81 §A.3.3). */
+    private static final float[] IDCT = new float[64];
+
+    static {
+        for (int x = 0; x < 8; x++) {
+            for (int u = 0; u < 8; u++) {
+                IDCT[x * 8 + u] = (float) ((u == 0 ? Math.sqrt(0.5) : 1) / 2 * Math.cos((2 * x + 1) * u * Math.PI / 16));
+            }
+        }
+    }
+
+    /** The 2-D inverse DCT of a dequantized block in place (natural order), rows then columns; {@code tmp} 64. */
+    static void inverseDct(float[] d, float[] tmp) {
+        // rows: tmp[v][x] = sum_u IDCT[x][u] · d[v][u]
+        for (int v = 0; v < 8; v++) {
+            int r = v * 8;
+            for (int x = 0; x < 8; x++) {
+                int b = x * 8;
+                float s = 0;
+                for (int u = 0; u < 8; u++) {
+                    s += IDCT[b + u] * d[r + u];
+                }
+                tmp[r + x] = s;
+            }
+        }
+        // columns: d[y][x] = sum_v IDCT[y][v] · tmp[v][x]
+        for (int y = 0; y < 8; y++) {
+            int b = y * 8;
+            for (int x = 0; x < 8; x++) {
+                float s = 0;
+                for (int v = 0; v < 8; v++) {
+                    s += IDCT[b + v] * tmp[v * 8 + x];
+                }
+                d[b + x] = s;
             }
         }
     }
