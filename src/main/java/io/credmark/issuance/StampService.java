@@ -284,10 +284,11 @@ public final class StampService {
             byte[] written = out.file();
             // the file as written must read back: flat content in a lossy JPEG can leave too little of it. Where
             // the codec stores the samples exactly, they are checked as they are; where it knows the luminance a
-            // decoder reads (a JPEG written from coefficients), that is checked; otherwise the file is decoded again
-            BufferedImage asWritten = decoded.storesSamplesExactly() ? watermarked
-                    : out.decodedLuma().orElseGet(() -> codec.decode(written).image());
-            if (readsBack(asWritten, orientation, id)) {
+            // decoder reads (a JPEG written from coefficients), that is checked first; otherwise the file is decoded
+            boolean exact = decoded.storesSamplesExactly();
+            Optional<BufferedImage> known = exact ? Optional.of(watermarked) : out.decodedLuma();
+            Supplier<BufferedImage> asWritten = exact ? () -> watermarked : () -> codec.decode(written).image();
+            if (readsBack(known, asWritten, orientation, id)) {
                 return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)),
                         Optional.of(orientation.display(watermarked)));
             }
@@ -324,15 +325,21 @@ public final class StampService {
     }
 
     /**
-     * Whether the watermark reads back: first at the lattice it was embedded with; when that fails, by the search a
-     * verifier runs, which can still find it (a lattice the pilot places better), so the answer is never narrower
-     * than the search's.
+     * Whether the watermark reads back: first at the lattice it was embedded with, on the pixels known without
+     * decoding when there are any; when that fails, by the search a verifier runs on the file as decoded, as before
+     * there was a first check, so the answer is never narrower than the search's.
+     *
+     * @param known     the stored pixels, or the luminance, as a decoder reads them, when known without decoding
+     * @param asWritten the stored pixels as a decoder reads them
      */
-    private boolean readsBack(BufferedImage stored, Orientation orientation, long id) {
-        if (watermarker.confirm(stored, orientation, id)) {
+    private boolean readsBack(Optional<BufferedImage> known, Supplier<BufferedImage> asWritten,
+            Orientation orientation, long id) {
+        BufferedImage first = known.orElseGet(asWritten);
+        if (watermarker.confirm(first, orientation, id)) {
             return true;
         }
-        return watermarker.detectAsDisplayed(stored, orientation).map(d -> d.payloadId() == id).orElse(false);
+        BufferedImage decoded = known.isPresent() ? asWritten.get() : first;
+        return watermarker.detectAsDisplayed(decoded, orientation).map(d -> d.payloadId() == id).orElse(false);
     }
 
     /** No watermark: none asked for, or the reason it could not be embedded (which fails a required one). */

@@ -122,7 +122,8 @@ public final class PixelCodec {
      *
      * @param decodedLuma {@code TYPE_BYTE_GRAY}, the file's size, in stored orientation: for a JPEG written from
      *                    coefficients, its Y plane computed from the quantized coefficients written (a decoder's
-     *                    luminance up to its rounding of R, G and B); empty when only decoding the file tells
+     *                    luminance up to its rounding, and clipping in saturated colours, of R, G and B); empty
+     *                    when only decoding the file tells
      */
     public record Written(byte[] file, java.util.Optional<BufferedImage> decodedLuma) {
     }
