@@ -140,10 +140,8 @@ final class JpegUnits {
                     int at = y * unitW;
                     if (n == 1) {
                         grayRow(layout, rowStart, columns, planes[0], at);
-                    } else if (luma) {
-                        lumaRow(layout, rowStart, columns, planes[0], at);
                     } else if (ycc) {
-                        yccRow(layout, rowStart, columns, planes, at);
+                        yccRow(layout, rowStart, columns, planes, at, luma);
                     } else {
                         rgbRow(layout, rowStart, columns, planes, at);
                     }
@@ -180,21 +178,8 @@ final class JpegUnits {
         }
     }
 
-    private static void lumaRow(Layout l, int rowStart, int[] columns, double[] p0, int at) {
-        byte[] data = l.data;
-        int rb = rowStart + l.bands[0];
-        int gb = rowStart + l.bands[1];
-        int bb = rowStart + l.bands[2];
-        for (int x = 0; x < columns.length; x++) {
-            int c = columns[x];
-            double r = data[rb + c] & 0xFF;
-            double g = data[gb + c] & 0xFF;
-            double b = data[bb + c] & 0xFF;
-            p0[at + x] = 0.299 * r + 0.587 * g + 0.114 * b;
-        }
-    }
-
-    private static void yccRow(Layout l, int rowStart, int[] columns, double[][] planes, int at) {
+    /** Y, Cb and Cr of a row of the unit, or its Y alone when {@code lumaOnly}. */
+    private static void yccRow(Layout l, int rowStart, int[] columns, double[][] planes, int at, boolean lumaOnly) {
         byte[] data = l.data;
         double[] p0 = planes[0];
         double[] p1 = planes[1];
@@ -208,6 +193,9 @@ final class JpegUnits {
             double g = data[gb + c] & 0xFF;
             double b = data[bb + c] & 0xFF;
             p0[at + x] = 0.299 * r + 0.587 * g + 0.114 * b;
+            if (lumaOnly) {
+                continue;
+            }
             p1[at + x] = -0.168735892 * r - 0.331264108 * g + 0.5 * b + 128;
             p2[at + x] = 0.5 * r - 0.418687589 * g - 0.081312411 * b + 128;
         }
@@ -226,7 +214,7 @@ final class JpegUnits {
         }
     }
 
-    /** The level-shifted luma of the 8×8 pixels at (x0, y0), all inside the image: as lumaRow and blockOf. */
+    /** The level-shifted luma of the 8×8 pixels at (x0, y0), all inside the image: as yccRow and blockOf. */
     private static void lumaBlock(Layout l, int x0, int y0, double[] block) {
         byte[] data = l.data;
         int stride = l.pixelStride;
