@@ -280,15 +280,11 @@ public final class StampService {
             Orientation orientation = decoded.orientation();
             BufferedImage watermarked = orientation.stored(watermarker.embed(orientation.display(pixels), id,
                     mark.map(MarkResult::displayBox)).marked());
-            PixelCodec.Written out = codec.encodeKnowing(decoded, watermarked);
-            byte[] written = out.file();
+            byte[] written = codec.encode(decoded, watermarked);
             // the file as written must read back: flat content in a lossy JPEG can leave too little of it. Where
-            // the codec stores the samples exactly, they are checked as they are; where it knows the luminance a
-            // decoder reads (a JPEG written from coefficients), that is checked first; otherwise the file is decoded
-            boolean exact = decoded.storesSamplesExactly();
-            Optional<BufferedImage> known = exact ? Optional.of(watermarked) : out.decodedLuma();
-            Supplier<BufferedImage> asWritten = exact ? () -> watermarked : () -> codec.decode(written).image();
-            if (readsBack(known, asWritten, orientation, id)) {
+            // the codec stores the samples exactly, they are checked as they are rather than decoded again
+            BufferedImage asWritten = decoded.storesSamplesExactly() ? watermarked : codec.decode(written).image();
+            if (readsBack(asWritten, orientation, id)) {
                 return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)),
                         Optional.of(orientation.display(watermarked)));
             }
@@ -324,22 +320,8 @@ public final class StampService {
         }
     }
 
-    /**
-     * Whether the watermark reads back: first at the lattice it was embedded with, on the pixels known without
-     * decoding when there are any; when that fails, by the search a verifier runs on the file as decoded, as before
-     * there was a first check, so the answer is never narrower than the search's.
-     *
-     * @param known     the stored pixels, or the luminance, as a decoder reads them, when known without decoding
-     * @param asWritten the stored pixels as a decoder reads them
-     */
-    private boolean readsBack(Optional<BufferedImage> known, Supplier<BufferedImage> asWritten,
-            Orientation orientation, long id) {
-        BufferedImage first = known.orElseGet(asWritten);
-        if (watermarker.confirm(first, orientation, id)) {
-            return true;
-        }
-        BufferedImage decoded = known.isPresent() ? asWritten.get() : first;
-        return watermarker.detectAsDisplayed(decoded, orientation).map(d -> d.payloadId() == id).orElse(false);
+    private boolean readsBack(BufferedImage stored, Orientation orientation, long id) {
+        return watermarker.detectAsDisplayed(stored, orientation).map(d -> d.payloadId() == id).orElse(false);
     }
 
     /** No watermark: none asked for, or the reason it could not be embedded (which fails a required one). */

@@ -76,8 +76,8 @@ public final class Watermarker {
     /**
      * Whether stored pixels, shown under {@code orientation}, carry {@code payloadId} at the lattice {@link #embed}
      * uses for an image of their displayed size (tiles of 32 chips from the origin): the payload decoded there
-     * passes the keyed check and is that id. The stamp's check that what it wrote reads back, without the search
-     * for an unknown lattice; false says only that it does not read back at that lattice.
+     * passes the keyed check and is that id. Cheaper than {@link #detect}, but weaker: a known lattice decodes
+     * marks the blind search does not find, so true does not say that a verifier finds the mark.
      */
     public boolean confirm(BufferedImage stored, Orientation orientation, long payloadId) {
         int w = orientation.displayWidth(stored.getWidth(), stored.getHeight());
