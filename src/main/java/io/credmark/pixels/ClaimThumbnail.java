@@ -36,30 +36,33 @@ public final class ClaimThumbnail {
         for (int x = 0; x < w; x++) {
             target[x] = (int) ((long) x * tw / w) * 4;
         }
-        // opaque 8-bit RGB (what the JPEG decoder and most PNGs give) is read a row of samples at a time; getRGB
-        // converts pixel by pixel through the colour model
-        boolean rgb = src.getType() == BufferedImage.TYPE_3BYTE_BGR;
-        byte[] samples = rgb ? new byte[w * 3] : null;
+        // opaque 8-bit RGB (what the JPEG decoder and most PNGs give) is read from its bytes, and summed without the
+        // alpha weighting, which is the identity for opaque pixels; getRGB converts pixel by pixel through the colour
+        // model
+        byte[] bgr = plainBgr(src);
         int[] out = new int[tw * th];
         int ty = 0;
         for (int y = 0; y < h; y++) {
-            if (rgb) {
-                src.getRaster().getDataElements(0, y, w, 1, samples);
-                for (int x = 0, p = 0; x < w; x++, p += 3) {
-                    row[x] = 0xFF000000 | (samples[p] & 0xFF) << 16 | (samples[p + 1] & 0xFF) << 8
-                            | (samples[p + 2] & 0xFF);
+            if (bgr != null) {
+                for (int x = 0, p = y * w * 3; x < w; x++, p += 3) {
+                    int t = target[x];
+                    // a sum of opaque samples times 255, as the weighted sum below gives for alpha 255
+                    sums[t] += (bgr[p + 2] & 0xFF) * 255L;
+                    sums[t + 1] += (bgr[p + 1] & 0xFF) * 255L;
+                    sums[t + 2] += (bgr[p] & 0xFF) * 255L;
+                    sums[t + 3]++;
                 }
             } else {
                 src.getRGB(0, y, w, 1, row, 0, w);
-            }
-            for (int x = 0; x < w; x++) {
-                int argb = row[x];
-                int a = argb >>> 24;
-                int t = target[x];
-                sums[t] += (long) ((argb >> 16) & 0xFF) * a + 255L * (255 - a);
-                sums[t + 1] += (long) ((argb >> 8) & 0xFF) * a + 255L * (255 - a);
-                sums[t + 2] += (long) (argb & 0xFF) * a + 255L * (255 - a);
-                sums[t + 3]++;
+                for (int x = 0; x < w; x++) {
+                    int argb = row[x];
+                    int a = argb >>> 24;
+                    int t = target[x];
+                    sums[t] += (long) ((argb >> 16) & 0xFF) * a + 255L * (255 - a);
+                    sums[t + 1] += (long) ((argb >> 8) & 0xFF) * a + 255L * (255 - a);
+                    sums[t + 2] += (long) (argb & 0xFF) * a + 255L * (255 - a);
+                    sums[t + 3]++;
+                }
             }
             int nextTy = (int) ((long) (y + 1) * th / h);
             if (nextTy != ty || y == h - 1) {
@@ -77,6 +80,20 @@ public final class ClaimThumbnail {
         BufferedImage small = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
         small.setRGB(0, 0, tw, th, out, 0, tw);
         return small;
+    }
+
+    /** The bytes (B, G, R per pixel, rows packed) of a {@code TYPE_3BYTE_BGR} image that owns its raster, or null. */
+    private static byte[] plainBgr(BufferedImage src) {
+        java.awt.image.WritableRaster r = src.getRaster();
+        if (src.getType() != BufferedImage.TYPE_3BYTE_BGR || r.getParent() != null
+                || r.getSampleModelTranslateX() != 0 || r.getSampleModelTranslateY() != 0
+                || !(r.getDataBuffer() instanceof java.awt.image.DataBufferByte db) || db.getOffset() != 0
+                || !(r.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm)
+                || sm.getScanlineStride() != src.getWidth() * 3 || sm.getPixelStride() != 3
+                || !java.util.Arrays.equals(sm.getBandOffsets(), new int[] {2, 1, 0})) {
+            return null;
+        }
+        return db.getData();
     }
 
     /** @param displayed the image in the orientation viewers show it */

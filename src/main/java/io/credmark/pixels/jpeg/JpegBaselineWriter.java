@@ -233,12 +233,7 @@ final class JpegBaselineWriter {
 
     /** The number of bits of |v| (T.81 table F.1/F.2 category); baseline 8-bit data needs at most 11. */
     static int magnitude(int v) {
-        int a = Math.abs(v);
-        int n = 0;
-        while (a != 0) {
-            n++;
-            a >>= 1;
-        }
+        int n = 32 - Integer.numberOfLeadingZeros(Math.abs(v));
         if (n > 11) {
             throw new IllegalStateException("coefficient " + v + " is out of range for 8-bit baseline");
         }

@@ -34,6 +34,11 @@ record JpegSource(
 
     @Override
     public byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel) {
+        return JpegReencoder.encode(this, changed, jpegMode).file();
+    }
+
+    @Override
+    public PixelCodec.Written writeKnowing(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel) {
         return JpegReencoder.encode(this, changed, jpegMode);
     }
 

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pixel side of coefficient-level editing. A unit is the pixel area of one MCU of the frame
@@ -105,83 +106,167 @@ final class JpegUnits {
         }
         byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         ComponentSampleModel sm = (ComponentSampleModel) image.getSampleModel();
-        int pixelStride = sm.getPixelStride();
-        int scanline = sm.getScanlineStride();
-        int[] bandOffsets = sm.getBandOffsets();
-        int w = image.getWidth();
-        int h = image.getHeight();
+        Layout layout = new Layout(data, sm.getPixelStride(), sm.getScanlineStride(), sm.getBandOffsets(),
+                image.getWidth(), image.getHeight());
         int[] columns = new int[unitW];
+        // small methods: the JIT compiles each loop nest well, where one method holding all of them ran slowly
         for (int uy = 0; uy < frame.mcusY; uy++) {
             for (int ux = 0; ux < frame.mcusX; ux++) {
                 if (!changed[uy * frame.mcusX + ux]) {
                     continue;
                 }
                 boolean luma = ycc && lumaOnly != null && lumaOnly[uy * frame.mcusX + ux];
+                JpegFrame.Component y0 = frame.components[0];
+                if (luma && y0.h == frame.hmax && y0.v == frame.vmax && (ux + 1) * unitW <= layout.w
+                        && (uy + 1) * unitH <= layout.h) {
+                    // the common case of a watermark: only Y changed, at full resolution, inside the image
+                    for (int bv = 0; bv < y0.v; bv++) {
+                        for (int bh = 0; bh < y0.h; bh++) {
+                            lumaBlock(layout, ux * unitW + bh * 8, uy * unitH + bv * 8, block);
+                            forwardDct(block);
+                            quantize(block, divisors[0], y0.coefficients, y0.blockOffset(ux * y0.h + bh,
+                                    uy * y0.v + bv));
+                        }
+                    }
+                    continue;
+                }
                 int recomputed = luma ? 1 : n;
                 // full-resolution planes of the unit; pixels past the edge repeat the last column and row
                 for (int x = 0; x < unitW; x++) {
-                    columns[x] = Math.min(w - 1, ux * unitW + x) * pixelStride;
+                    columns[x] = Math.min(layout.w - 1, ux * unitW + x) * layout.pixelStride;
                 }
                 for (int y = 0; y < unitH; y++) {
-                    int rowStart = Math.min(h - 1, uy * unitH + y) * scanline;
+                    int rowStart = Math.min(layout.h - 1, uy * unitH + y) * layout.scanline;
                     int at = y * unitW;
                     if (n == 1) {
-                        double[] gray = planes[0];
-                        int b0 = rowStart + bandOffsets[0];
-                        for (int x = 0; x < unitW; x++) {
-                            gray[at + x] = data[b0 + columns[x]] & 0xFF;
-                        }
-                        continue;
-                    }
-                    double[] p0 = planes[0];
-                    double[] p1 = planes[1];
-                    double[] p2 = planes[2];
-                    int rb = rowStart + bandOffsets[0];
-                    int gb = rowStart + bandOffsets[1];
-                    int bb = rowStart + bandOffsets[2];
-                    for (int x = 0; x < unitW; x++) {
-                        int c = columns[x];
-                        double r = data[rb + c] & 0xFF;
-                        double g = data[gb + c] & 0xFF;
-                        double b = data[bb + c] & 0xFF;
-                        if (luma) {
-                            p0[at + x] = 0.299 * r + 0.587 * g + 0.114 * b;
-                        } else if (ycc) {
-                            p0[at + x] = 0.299 * r + 0.587 * g + 0.114 * b;
-                            p1[at + x] = -0.168735892 * r - 0.331264108 * g + 0.5 * b + 128;
-                            p2[at + x] = 0.5 * r - 0.418687589 * g - 0.081312411 * b + 128;
-                        } else {
-                            p0[at + x] = r;
-                            p1[at + x] = g;
-                            p2[at + x] = b;
-                        }
+                        grayRow(layout, rowStart, columns, planes[0], at);
+                    } else if (ycc) {
+                        yccRow(layout, rowStart, columns, planes, at, luma);
+                    } else {
+                        rgbRow(layout, rowStart, columns, planes, at);
                     }
                 }
                 for (int ci = 0; ci < recomputed; ci++) {
                     JpegFrame.Component c = frame.components[ci];
                     int fx = frame.hmax / c.h;
                     int fy = frame.vmax / c.v;
-                    double[] plane = planes[ci];
-                    double norm = 1.0 / (fx * fy);
                     for (int bv = 0; bv < c.v; bv++) {
                         for (int bh = 0; bh < c.h; bh++) {
-                            for (int y = 0; y < 8; y++) {
-                                for (int x = 0; x < 8; x++) {
-                                    double sum = 0;
-                                    for (int dy = 0; dy < fy; dy++) {
-                                        int row = ((bv * 8 + y) * fy + dy) * unitW + (bh * 8 + x) * fx;
-                                        for (int dx = 0; dx < fx; dx++) {
-                                            sum += plane[row + dx];
-                                        }
-                                    }
-                                    block[y * 8 + x] = (fx * fy == 1 ? sum : sum * norm) - 128;
-                                }
+                            if (fx == 1 && fy == 1) {
+                                blockOf(planes[ci], unitW, bh * 8, bv * 8, block);
+                            } else {
+                                downsampledBlock(planes[ci], unitW, bh, bv, fx, fy, block);
                             }
                             forwardDct(block);
                             quantize(block, divisors[ci], c.coefficients, c.blockOffset(ux * c.h + bh, uy * c.v + bv));
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /** An 8-bit interleaved raster's samples and geometry. */
+    private record Layout(byte[] data, int pixelStride, int scanline, int[] bands, int w, int h) {
+    }
+
+    private static void grayRow(Layout l, int rowStart, int[] columns, double[] gray, int at) {
+        byte[] data = l.data;
+        int b0 = rowStart + l.bands[0];
+        for (int x = 0; x < columns.length; x++) {
+            gray[at + x] = data[b0 + columns[x]] & 0xFF;
+        }
+    }
+
+    /** Y, Cb and Cr of a row of the unit, or its Y alone when {@code lumaOnly}. */
+    private static void yccRow(Layout l, int rowStart, int[] columns, double[][] planes, int at, boolean lumaOnly) {
+        byte[] data = l.data;
+        double[] p0 = planes[0];
+        double[] p1 = planes[1];
+        double[] p2 = planes[2];
+        int rb = rowStart + l.bands[0];
+        int gb = rowStart + l.bands[1];
+        int bb = rowStart + l.bands[2];
+        for (int x = 0; x < columns.length; x++) {
+            int c = columns[x];
+            double r = data[rb + c] & 0xFF;
+            double g = data[gb + c] & 0xFF;
+            double b = data[bb + c] & 0xFF;
+            p0[at + x] = 0.299 * r + 0.587 * g + 0.114 * b;
+            if (lumaOnly) {
+                continue;
+            }
+            p1[at + x] = -0.168735892 * r - 0.331264108 * g + 0.5 * b + 128;
+            p2[at + x] = 0.5 * r - 0.418687589 * g - 0.081312411 * b + 128;
+        }
+    }
+
+    private static void rgbRow(Layout l, int rowStart, int[] columns, double[][] planes, int at) {
+        byte[] data = l.data;
+        int rb = rowStart + l.bands[0];
+        int gb = rowStart + l.bands[1];
+        int bb = rowStart + l.bands[2];
+        for (int x = 0; x < columns.length; x++) {
+            int c = columns[x];
+            planes[0][at + x] = data[rb + c] & 0xFF;
+            planes[1][at + x] = data[gb + c] & 0xFF;
+            planes[2][at + x] = data[bb + c] & 0xFF;
+        }
+    }
+
+    /** The level-shifted luma of the 8×8 pixels at (x0, y0), all inside the image: as yccRow and blockOf. */
+    private static void lumaBlock(Layout l, int x0, int y0, double[] block) {
+        byte[] data = l.data;
+        int stride = l.pixelStride;
+        for (int y = 0; y < 8; y++) {
+            int p = (y0 + y) * l.scanline + x0 * stride;
+            int rb = p + l.bands[0];
+            int gb = p + l.bands[1];
+            int bb = p + l.bands[2];
+            for (int x = 0, c = 0; x < 8; x++, c += stride) {
+                double r = data[rb + c] & 0xFF;
+                double g = data[gb + c] & 0xFF;
+                double b = data[bb + c] & 0xFF;
+                block[y * 8 + x] = (0.299 * r + 0.587 * g + 0.114 * b) - 128;
+            }
+        }
+    }
+
+    /** The level-shifted 8×8 block at (x0, y0) of a full-resolution plane {@code unitW} wide. */
+    private static void blockOf(double[] plane, int unitW, int x0, int y0, double[] block) {
+        for (int y = 0; y < 8; y++) {
+            int row = (y0 + y) * unitW + x0;
+            for (int x = 0; x < 8; x++) {
+                block[y * 8 + x] = plane[row + x] - 128;
+            }
+        }
+    }
+
+    /** Block (bh, bv) of a plane downsampled by fx × fy (the mean of each fx × fy area), level-shifted. */
+    private static void downsampledBlock(double[] plane, int unitW, int bh, int bv, int fx, int fy,
+            double[] block) {
+        double norm = 1.0 / (fx * fy);
+        if (fx == 2 && fy == 2) { // 4:2:0, summed in the order of the general loop below
+            for (int y = 0; y < 8; y++) {
+                int row = (bv * 8 + y) * 2 * unitW + bh * 16;
+                for (int x = 0; x < 8; x++) {
+                    int a = row + 2 * x;
+                    double sum = plane[a] + plane[a + 1] + plane[a + unitW] + plane[a + unitW + 1];
+                    block[y * 8 + x] = sum * norm - 128;
+                }
+            }
+            return;
+        }
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                double sum = 0;
+                for (int dy = 0; dy < fy; dy++) {
+                    int row = ((bv * 8 + y) * fy + dy) * unitW + (bh * 8 + x) * fx;
+                    for (int dx = 0; dx < fx; dx++) {
+                        sum += plane[row + dx];
+                    }
+                }
+                block[y * 8 + x] = sum * norm - 128;
             }
         }
     }
@@ -202,11 +287,13 @@ final class JpegUnits {
 
     /** Scales, rounds half away from zero and clamps to the baseline range (DC ±2047, AC ±1023). */
     private static void quantize(double[] dct, double[] divisors, short[] out, int off) {
-        for (int i = 0; i < 64; i++) {
+        double dc = dct[0] * divisors[0];
+        int k = (int) (dc >= 0 ? dc + 0.5 : dc - 0.5);
+        out[off] = (short) (k > 2047 ? 2047 : k < -2047 ? -2047 : k);
+        for (int i = 1; i < 64; i++) {
             double v = dct[i] * divisors[i];
-            long k = v >= 0 ? (long) (v + 0.5) : -(long) (-v + 0.5);
-            int limit = i == 0 ? 2047 : 1023;
-            out[off + i] = (short) Math.max(-limit, Math.min(limit, k));
+            k = (int) (v >= 0 ? v + 0.5 : v - 0.5);
+            out[off + i] = (short) (k > 1023 ? 1023 : k < -1023 ? -1023 : k);
         }
     }
 
@@ -251,6 +338,108 @@ final class JpegUnits {
                 d[o + 3 * step] = z13 - z2;
                 d[o + step] = z11 + z4;
                 d[o + 7 * step] = z11 - z4;
+            }
+        }
+    }
+
+    /**
+     * The first component's samples as a decoder reconstructs them (T.81 §A.3.3: dequantize, inverse DCT, level
+     * shift, clamp to 0..255), cropped to the image: the luma plane of a YCbCr frame, the grey of a one-component one.
+     * Computed in floating point, so a sample can differ by one from an integer decoder's.
+     *
+     * @param table the component's quantization table, natural order
+     * @return {@code TYPE_BYTE_GRAY}; empty when the component is subsampled (its plane is not the image's size)
+     */
+    static Optional<BufferedImage> decodedLuma(JpegFrame frame, int[] table) {
+        JpegFrame.Component c = frame.components[0];
+        if (c.h != frame.hmax || c.v != frame.vmax) {
+            return Optional.empty();
+        }
+        int w = frame.width;
+        int h = frame.height;
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] px = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        // dequantization folded with the AAN scale of each output frequency and the final division by 8
+        float[] q = new float[64];
+        for (int v = 0; v < 8; v++) {
+            for (int u = 0; u < 8; u++) {
+                q[v * 8 + u] = (float) (table[v * 8 + u] * AAN_SCALE[u] * AAN_SCALE[v] / 8);
+            }
+        }
+        float[] block = new float[64];
+        float[] rows = new float[64];
+        short[] coef = c.coefficients;
+        for (int by = 0; by * 8 < h; by++) {
+            for (int bx = 0; bx * 8 < w; bx++) {
+                int off = c.blockOffset(bx, by);
+                for (int i = 0; i < 64; i++) {
+                    block[i] = coef[off + i] * q[i];
+                }
+                inverseDct(block, rows);
+                int x0 = bx * 8;
+                int y0 = by * 8;
+                int cols = Math.min(8, w - x0);
+                for (int y = 0; y < 8 && y0 + y < h; y++) {
+                    int o = (y0 + y) * w + x0;
+                    for (int x = 0; x < cols; x++) {
+                        int v = Math.round(block[y * 8 + x] + 128);
+                        px[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+                    }
+                }
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /**
+     * The 2-D inverse DCT of a block dequantized with {@code AAN_SCALE[u] · AAN_SCALE[v] / 8} folded in, in place,
+     * natural order, by the Arai–Agui–Nakajima factorisation (libjpeg jidctflt.c): columns, then rows.
+     */
+    static void inverseDct(float[] d, float[] tmp) {
+        for (int pass = 0; pass < 2; pass++) {
+            float[] in = pass == 0 ? d : tmp;
+            float[] out = pass == 0 ? tmp : d;
+            int step = pass == 0 ? 8 : 1;
+            int next = pass == 0 ? 1 : 8;
+            for (int line = 0, o = 0; line < 8; line++, o += next) {
+                // even part
+                float tmp0 = in[o];
+                float tmp1 = in[o + 2 * step];
+                float tmp2 = in[o + 4 * step];
+                float tmp3 = in[o + 6 * step];
+                float tmp10 = tmp0 + tmp2;
+                float tmp11 = tmp0 - tmp2;
+                float tmp13 = tmp1 + tmp3;
+                float tmp12 = (tmp1 - tmp3) * 1.414213562f - tmp13;
+                tmp0 = tmp10 + tmp13;
+                tmp3 = tmp10 - tmp13;
+                tmp1 = tmp11 + tmp12;
+                tmp2 = tmp11 - tmp12;
+                // odd part
+                float tmp4 = in[o + step];
+                float tmp5 = in[o + 3 * step];
+                float tmp6 = in[o + 5 * step];
+                float tmp7 = in[o + 7 * step];
+                float z13 = tmp6 + tmp5;
+                float z10 = tmp6 - tmp5;
+                float z11 = tmp4 + tmp7;
+                float z12 = tmp4 - tmp7;
+                tmp7 = z11 + z13;
+                tmp11 = (z11 - z13) * 1.414213562f;
+                float z5 = (z10 + z12) * 1.847759065f;
+                tmp10 = 1.082392200f * z12 - z5;
+                tmp12 = -2.613125930f * z10 + z5;
+                tmp6 = tmp12 - tmp7;
+                tmp5 = tmp11 - tmp6;
+                tmp4 = tmp10 + tmp5;
+                out[o] = tmp0 + tmp7;
+                out[o + 7 * step] = tmp0 - tmp7;
+                out[o + step] = tmp1 + tmp6;
+                out[o + 6 * step] = tmp1 - tmp6;
+                out[o + 2 * step] = tmp2 + tmp5;
+                out[o + 5 * step] = tmp2 - tmp5;
+                out[o + 4 * step] = tmp3 + tmp4;
+                out[o + 3 * step] = tmp3 - tmp4;
             }
         }
     }

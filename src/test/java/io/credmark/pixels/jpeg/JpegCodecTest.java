@@ -224,6 +224,76 @@ class JpegCodecTest {
         assertEquals(expected, metadataSegments(output));
     }
 
+    /**
+     * Written from coefficients, a JPEG's luminance is known without decoding it: the file is the one {@code encode}
+     * writes, and the luminance is a decoder's up to its rounding, and its clipping of R, G and B apart where
+     * colours are saturated (the test images' strong colours put some samples 2 or more off, photographs hardly any).
+     */
+    @ParameterizedTest
+    @MethodSource("jpegs")
+    void theLumaKnownWhenWritingIsTheDecodedLuma(String name) {
+        // this file's profile rewrites the tone curves, and the decoder applies part of it
+        org.junit.jupiter.api.Assumptions.assumeFalse(name.endsWith("icc-multi-app2.jpg"));
+        double[] off = lumaDifference(name);
+        assertTrue(off[0] < 0.5, name + " mean difference " + off[0]);
+        assertTrue(off[1] < 0.1, name + " share off by 2 or more " + off[1]);
+    }
+
+    @Test
+    void aPhotographsLumaKnownWhenWritingIsTheDecodedLumaUpToRounding() {
+        double[] off = lumaDifference("testdata/watermark/heldout/photo-kde-coldripple-1024x1024.jpg");
+        assertTrue(off[0] < 0.1, "mean difference " + off[0]);
+        assertTrue(off[1] < 0.002, "share off by 2 or more " + off[1]);
+    }
+
+    /** {mean |difference|, share of samples 2 or more off} after the watermark's kind of change: one step on all. */
+    private static double[] lumaDifference(String name) {
+        Decoded d = CODEC.decode(bytes(name));
+        BufferedImage changed = d.copyImage();
+        java.awt.image.WritableRaster r = changed.getRaster();
+        for (int y = 0; y < d.height(); y++) {
+            for (int x = 0; x < d.width(); x++) {
+                for (int b = 0; b < r.getNumBands(); b++) {
+                    r.setSample(x, y, b, Math.max(0, Math.min(255, r.getSample(x, y, b) + (x < d.width() / 2 ? 4
+                            : -4))));
+                }
+            }
+        }
+        PixelCodec.Written written = CODEC.encodeKnowing(d, changed);
+        assertArrayEquals(CODEC.encode(d, changed), written.file(), name);
+        if (written.decodedLuma().isEmpty()) {
+            return new double[2];
+        }
+        BufferedImage luma = written.decodedLuma().get();
+        BufferedImage decoded = CODEC.decode(written.file()).image();
+        assertArrayEquals(new int[] {decoded.getWidth(), decoded.getHeight()},
+                new int[] {luma.getWidth(), luma.getHeight()}, name);
+        long off = 0;
+        double sum = 0;
+        for (int y = 0; y < luma.getHeight(); y++) {
+            for (int x = 0; x < luma.getWidth(); x++) {
+                double expected;
+                if (decoded.getRaster().getNumBands() == 1) {
+                    expected = decoded.getRaster().getSample(x, y, 0);
+                } else {
+                    int c = decoded.getRGB(x, y);
+                    expected = 0.299 * (c >> 16 & 0xFF) + 0.587 * (c >> 8 & 0xFF) + 0.114 * (c & 0xFF);
+                }
+                double diff = Math.abs(luma.getRaster().getSample(x, y, 0) - expected);
+                sum += diff;
+                off += diff > 1.5 ? 1 : 0;
+            }
+        }
+        double pixels = (double) luma.getWidth() * luma.getHeight();
+        return new double[] {sum / pixels, off / pixels};
+    }
+
+    @Test
+    void aBaselineYccJpegWrittenFromCoefficientsHasItsLumaKnown() {
+        Decoded d = CODEC.decode(bytes("testdata/pixels/q75.jpg"));
+        assertTrue(CODEC.encodeKnowing(d, d.copyImage()).decodedLuma().isPresent());
+    }
+
     /** Unchanged pixels: every coefficient is kept, so the image decodes exactly as before (progressive too). */
     @ParameterizedTest
     @MethodSource("jpegs")
