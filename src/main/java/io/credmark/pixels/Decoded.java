@@ -33,12 +33,6 @@ public final class Decoded {
         /** The file with {@code changed} as its pixels; {@code changed} has the decoded image's size and layout. */
         byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel);
 
-        /** {@link #write}, and the luminance a decoder reads from the file when the writer knows it. */
-        default PixelCodec.Written writeKnowing(BufferedImage changed, PixelCodec.JpegMode jpegMode,
-                int deflateLevel) {
-            return new PixelCodec.Written(write(changed, jpegMode, deflateLevel), Optional.empty());
-        }
-
         /** For a JPEG: the IJG quality estimated from its quantization tables. */
         default Optional<JpegQuality.Estimate> jpegQuality() {
             return Optional.empty();

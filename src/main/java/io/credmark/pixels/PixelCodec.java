@@ -115,24 +115,4 @@ public final class PixelCodec {
         }
         return original.source().write(changed, jpegMode, deflateLevel);
     }
-
-    /**
-     * A file {@link #encodeKnowing} wrote and, when the writer knows it without decoding the file, the luminance a
-     * decoder reads from it.
-     *
-     * @param decodedLuma {@code TYPE_BYTE_GRAY}, the file's size, in stored orientation: for a JPEG written from
-     *                    coefficients, its Y plane computed from the quantized coefficients written (a decoder's
-     *                    luminance up to its rounding, and clipping in saturated colours, of R, G and B); empty
-     *                    when only decoding the file tells
-     */
-    public record Written(byte[] file, java.util.Optional<BufferedImage> decodedLuma) {
-    }
-
-    /** {@link #encode}, and what the writer knows of how the file decodes. */
-    public Written encodeKnowing(Decoded original, BufferedImage changed) {
-        if (!PixelImages.sameLayout(original.image(), changed)) {
-            encode(original, changed); // throws, naming the layout wanted
-        }
-        return original.source().writeKnowing(changed, jpegMode, deflateLevel);
-    }
 }

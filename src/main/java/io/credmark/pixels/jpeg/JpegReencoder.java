@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -39,8 +38,7 @@ final class JpegReencoder {
     private JpegReencoder() {
     }
 
-    /** The file, with the Y plane it decodes to when it was written from coefficients with a luma component. */
-    static PixelCodec.Written encode(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode) {
+    static byte[] encode(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode) {
         int bands = image.getRaster().getNumBands();
         if (bands != src.components().length || image.getColorModel().hasAlpha()
                 || image.getSampleModel().getSampleSize(0) != 8) {
@@ -65,14 +63,14 @@ final class JpegReencoder {
             }
         }
         byte[] coded = write(src, plain, mode);
-        return new PixelCodec.Written(splice(src, coded), Optional.empty());
+        return splice(src, coded);
     }
 
     /**
      * Keeps the quantized coefficients of every MCU whose pixels did not change and computes new ones for the rest;
      * writes baseline Huffman with the input's tables, frame, restart interval and all its metadata segments.
      */
-    private static PixelCodec.Written editCoefficients(JpegSource src, BufferedImage image) {
+    private static byte[] editCoefficients(JpegSource src, BufferedImage image) {
         int[] g = JpegUnits.grid(src.components(), image.getWidth(), image.getHeight());
         JpegUnits.Hashes now = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
         JpegUnits.Hashes before = src.unitHashes();
@@ -96,11 +94,7 @@ final class JpegReencoder {
         for (JpegFrame.Component c : frame.components) {
             tables.put(c.tq, src.tables().get(c.tq));
         }
-        byte[] file = JpegBaselineWriter.write(head, frame, tables, src.restartInterval(), src.file().length + 1024);
-        // one component is grey, three are Y first when YCbCr; RGB components have no luma plane of their own
-        boolean luma = frame.components.length == 1 || src.ycc();
-        return new PixelCodec.Written(file, luma ? JpegUnits.decodedLuma(frame, src.tables().get(
-                frame.components[0].tq)) : Optional.empty());
+        return JpegBaselineWriter.write(head, frame, tables, src.restartInterval(), src.file().length + 1024);
     }
 
     private static byte[] write(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode) {

@@ -34,11 +34,6 @@ record JpegSource(
 
     @Override
     public byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel) {
-        return JpegReencoder.encode(this, changed, jpegMode).file();
-    }
-
-    @Override
-    public PixelCodec.Written writeKnowing(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel) {
         return JpegReencoder.encode(this, changed, jpegMode);
     }
 

@@ -99,24 +99,6 @@ final class PssDetector {
         return rotated.found || rotated.pilotZ > best.pilotZ ? rotated : best;
     }
 
-    /**
-     * Decodes at a lattice known beforehand (in {@code luma}'s pixels), as {@link #detect} decodes a candidate it
-     * found: no spectrum, no other candidate. The tile's offset is still found by the pilot and the lattice's drift
-     * corrected, so a lattice known to the pixel reads as well as the search's best.
-     */
-    Result confirm(LumaImage luma, Lattice lattice) {
-        double f = Math.min(1.0, (double) WORK_MAX / Math.max(luma.width, luma.height));
-        int ww = Math.max(1, (int) Math.round(luma.width * f));
-        int wh = Math.max(1, (int) Math.round(luma.height * f));
-        if (ww < 64 || wh < 64) {
-            return Result.none();
-        }
-        float[] work = f < 1 ? ImageOps.resample(luma.y, luma.width, luma.height, ww, wh) : luma.y;
-        Lattice scaled = new Lattice(lattice.px() * ww / luma.width, lattice.py() * wh / luma.height,
-                lattice.theta(), lattice.score());
-        return decodeAt(new Planes(work, ww, wh).view(scaled), scaled, null, 0);
-    }
-
     private static boolean isNear(List<Double> tried, double theta) {
         for (double t : tried) {
             if (Math.abs(t - theta) < Math.toRadians(0.1)) {

@@ -74,25 +74,6 @@ public final class Watermarker {
     }
 
     /**
-     * Whether stored pixels, shown under {@code orientation}, carry {@code payloadId} at the lattice {@link #embed}
-     * uses for an image of their displayed size (tiles of 32 chips from the origin): the payload decoded there
-     * passes the keyed check and is that id. Cheaper than {@link #detect}, but weaker: a known lattice decodes
-     * marks the blind search does not find, so true does not say that a verifier finds the mark.
-     */
-    public boolean confirm(BufferedImage stored, Orientation orientation, long payloadId) {
-        int w = orientation.displayWidth(stored.getWidth(), stored.getHeight());
-        int h = orientation.displayHeight(stored.getWidth(), stored.getHeight());
-        if (Math.min(w, h) < MIN_SIDE) {
-            return false;
-        }
-        LumaImage plane = WorkingPlane.turned(WorkingPlane.of(stored), orientation);
-        double period = PssLayout.T * PssEmbedder.chipSize(w, h);
-        PssDetector.Result r = detector.confirm(plane, new Lattice(period * plane.width / w,
-                period * plane.height / h, 0, 0));
-        return r.found() && r.id() == payloadId;
-    }
-
-    /**
      * Looks for the watermark in an image stored with an EXIF {@code orientation}: as viewers show it (it is
      * embedded that way) and, when the orientation turns it, also as stored (a copy that lost its EXIF tag shows the
      * stored pixels). The stored pixels are read once; the image is not turned at full resolution.

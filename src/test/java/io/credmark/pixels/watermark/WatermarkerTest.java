@@ -2,11 +2,9 @@ package io.credmark.pixels.watermark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.credmark.bench.Attacks;
-import io.credmark.pixels.Orientation;
 import io.credmark.testing.Corpus;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -61,32 +59,6 @@ class WatermarkerTest {
             assertEquals(1.0, Quality.ssim(sized, WM.embed(sized, 5, Optional.empty()).marked()), 1e-9,
                     "under the minimum side nothing is embedded");
         }
-    }
-
-    /** The stamp's read-back: the id at the lattice embedded, in the orientation it was embedded in. */
-    @Test
-    void confirmReadsTheIdAtTheEmbeddedLattice() {
-        long id = 0x0BAD_CAFE_0042L;
-        for (String name : new String[] {"train/photo-skimage-coffee-768x512.jpg",
-                "heldout/photo-mate-freshflower-512x768.jpg"}) {
-            BufferedImage original = image(name);
-            BufferedImage marked = WM.embed(original, id, Optional.empty()).marked();
-            assertTrue(WM.confirm(marked, Orientation.NORMAL, id), name);
-            assertTrue(WM.confirm(Attacks.jpeg(marked, 75), Orientation.NORMAL, id),
-                    name + " as JPEG 75");
-            assertFalse(WM.confirm(marked, Orientation.NORMAL, id + 1), name + " another id");
-            assertFalse(WM.confirm(original, Orientation.NORMAL, id), name + " unmarked");
-            // embedded as displayed, stored turned: confirmed through the orientation only
-            io.credmark.pixels.Orientation turn = Orientation.ROTATE_90_CW;
-            BufferedImage stored = turn.stored(marked);
-            assertTrue(WM.confirm(stored, turn, id), name + " stored turned");
-            assertFalse(WM.confirm(stored, Orientation.NORMAL, id), name + " read unturned");
-            assertFalse(new Watermarker(WatermarkKey.fromHex(
-                    "0000000000000000000000000000000000000000000000000000000000000001")).confirm(marked,
-                    Orientation.NORMAL, id), name + " another key");
-        }
-        BufferedImage small = new BufferedImage(Watermarker.MIN_SIDE - 1, 400, BufferedImage.TYPE_INT_RGB);
-        assertFalse(WM.confirm(small, Orientation.NORMAL, id), "too small to carry one");
     }
 
     @Test
