@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The pixel side of coefficient-level editing. A unit is the pixel area of one MCU of the frame
