@@ -36,13 +36,7 @@ public final class LargeImages {
         byte[] data = idat.toByteArray();
         try (DataOutputStream png = new DataOutputStream(new java.io.BufferedOutputStream(
                 Files.newOutputStream(file), 1 << 16))) {
-            png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-            DataOutputStream h = new DataOutputStream(ihdr);
-            h.writeInt(width);
-            h.writeInt(height);
-            h.write(new byte[] {8, 2, 0, 0, 0});
-            chunk(png, "IHDR", ihdr.toByteArray(), 0, 13);
+            signatureAndHeader(png, width, height);
             for (int at = 0; at < data.length; at += idatBytes) {
                 chunk(png, "IDAT", data, at, Math.min(idatBytes, data.length - at));
             }
@@ -53,6 +47,17 @@ public final class LargeImages {
         return file;
     }
 
+    /** The PNG signature and an IHDR for 8-bit RGB, not interlaced. */
+    private static void signatureAndHeader(DataOutputStream png, int width, int height) throws IOException {
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+        DataOutputStream h = new DataOutputStream(ihdr);
+        h.writeInt(width);
+        h.writeInt(height);
+        h.write(new byte[] {8, 2, 0, 0, 0});
+        chunk(png, "IHDR", ihdr.toByteArray(), 0, 13);
+    }
+
     /**
      * As {@link #noisePng}, written as it is made: the image data goes out in IDAT chunks of 1 MiB while its rows
      * are generated, so a file of any size costs a few megabytes of memory.
@@ -60,13 +65,7 @@ public final class LargeImages {
     public static Path streamedNoisePng(Path file, int width, int height) throws IOException {
         try (DataOutputStream png = new DataOutputStream(new java.io.BufferedOutputStream(
                 Files.newOutputStream(file), 1 << 16))) {
-            png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-            DataOutputStream h = new DataOutputStream(ihdr);
-            h.writeInt(width);
-            h.writeInt(height);
-            h.write(new byte[] {8, 2, 0, 0, 0});
-            chunk(png, "IHDR", ihdr.toByteArray(), 0, 13);
+            signatureAndHeader(png, width, height);
             Random random = new Random(1);
             byte[] row = new byte[1 + width * 3];
             try (OutputStream z = new DeflaterOutputStream(new IdatChunks(png, 1 << 20),
