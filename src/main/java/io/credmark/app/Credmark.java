@@ -91,8 +91,9 @@ public final class Credmark {
         this.timeStamping = timeStamping(settings, timeStampAuthority);
         this.watermarker = new Watermarker(watermarkKey(settings));
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(cawgAnchors), clock);
-        this.stamping = new StampService(this.signer, timeStamping(settings, timeStampAuthority), validator, new ClaimWriter.GeneratorInfo(NAME, VERSION), limits,
-                clock, new SecureRandom(), watermarker, pixelBudget);
+        this.stamping = new StampService(this.signer, timeStamping, validator,
+                new ClaimWriter.GeneratorInfo(NAME, VERSION), limits, clock, new SecureRandom(), watermarker,
+                pixelBudget);
         this.verification = new VerifyService(validator, limits, watermarker, pixelBudget);
     }
 

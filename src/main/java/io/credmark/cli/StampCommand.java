@@ -27,7 +27,6 @@ import io.credmark.issuance.WatermarkStamp;
 import io.credmark.pixels.marker.MarkResult;
 import io.credmark.provenance.ProvenanceDocument;
 import io.credmark.provenance.ProvenanceParser;
-import io.credmark.container.AssetHandlers;
 import io.credmark.container.ContainerSkeleton;
 import io.credmark.issuance.StampService;
 import java.io.PrintStream;
@@ -221,7 +220,7 @@ final class StampCommand implements Callable<Integer> {
         if (!StampService.streams(options)) {
             return Optional.empty();
         }
-        return CliFiles.skeleton(in, settings).filter(s -> AssetHandlers.read(s.bytes()).stores().isEmpty());
+        return CliFiles.skeleton(in, settings).filter(s -> !s.carriesManifestStore());
     }
 
     /** A metadata-only stamp of a large file: recorded nowhere, its image data streamed. */

@@ -2,7 +2,6 @@ package io.credmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.container.AssetHandlers;
 import io.credmark.container.ContainerSkeleton;
 import io.credmark.disclosure.Disclosure;
 import io.credmark.disclosure.DisclosureLevel;
@@ -83,7 +82,7 @@ final class StampHandler implements Handler {
         Optional<String> sourceName = image.fileName().flatMap(StampHandler::baseName);
         String keyName = Authenticator.key(ctx).name();
         Optional<ContainerSkeleton> skeleton = StampService.streams(options) ? image.content().skeleton()
-                .filter(s -> AssetHandlers.read(s.bytes()).stores().isEmpty()) : Optional.empty();
+                .filter(s -> !s.carriesManifestStore()) : Optional.empty();
         Stamped stamped;
         try {
             if (skeleton.isPresent()) {

@@ -29,11 +29,6 @@ public final class CliRunner {
     private CliRunner() {
     }
 
-    /** @return the exit code */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return Main.run(args, out, err, Map.of());
-    }
-
     /** Runs with these arguments and an empty environment; what it printed. */
     public static Run run(String... args) {
         return run(Map.of(), args);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credmark.cli.CliRunner.Run;
 import io.credmark.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,9 +26,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code serve}, {@code keys …-api-key} and {@code bench} as a user runs them. */
 class ServiceCommandsIT {
-
-    record Run(int exit, String out, String err) {
-    }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -138,10 +136,7 @@ class ServiceCommandsIT {
     }
 
     private static Run run(List<String> argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(argv, print(out), print(err), Map.of());
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRunner.run(argv.toArray(String[]::new));
     }
 
     private static PrintStream print(ByteArrayOutputStream out) {
