@@ -26,11 +26,13 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin app;
     private final Metrics metrics;
     private final UsageNode usage;
+    private final SpillDirectory spill;
 
-    private HttpServer(Javalin app, Metrics metrics, UsageNode usage) {
+    private HttpServer(Javalin app, Metrics metrics, UsageNode usage, SpillDirectory spill) {
         this.app = app;
         this.metrics = metrics;
         this.usage = usage;
+        this.spill = spill;
     }
 
     /**
@@ -51,7 +53,8 @@ public final class HttpServer implements AutoCloseable {
         metrics.bindJetty(listener.server());
         node.recordPoolMetrics(metrics.registry());
         Authenticator auth = new Authenticator(node.apiKeys(), node.creators());
-        RequestBodies bodies = new RequestBodies(node.settings().tempDirectory());
+        SpillDirectory spill = SpillDirectory.open(node.settings().tempDirectory());
+        RequestBodies bodies = new RequestBodies(spill.path());
         Admission admission = new Admission(auth, bodies, limits);
 
         UsageNode usageNode = UsageNode.start(node);
@@ -172,9 +175,10 @@ public final class HttpServer implements AutoCloseable {
             usageNode.close();
             listener.close();
             metrics.close();
+            spill.close();
             throw e;
         }
-        return new HttpServer(app, metrics, usageNode);
+        return new HttpServer(app, metrics, usageNode, spill);
     }
 
     public int port() {
@@ -195,6 +199,7 @@ public final class HttpServer implements AutoCloseable {
         } finally {
             metrics.close();
             usage.close();
+            spill.close();
         }
     }
 

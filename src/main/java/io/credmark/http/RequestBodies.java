@@ -43,18 +43,10 @@ final class RequestBodies {
 
     /**
      * @param spillDirectory where bodies and parts larger than {@link SpooledBody#IN_MEMORY} are received, and large
-     *                       stamped files written; made, owner-only, if it does not exist
+     *                       stamped files written: this process's own ({@link SpillDirectory})
      */
     RequestBodies(Path spillDirectory) {
         this.spillDirectory = spillDirectory;
-        try {
-            if (!Files.isDirectory(spillDirectory)) {
-                Files.createDirectories(spillDirectory, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the temporary directory " + spillDirectory, e);
-        }
     }
 
     /**

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,9 +73,7 @@ class LargeStampIT {
             System.out.printf("LargeStampIT: %d-byte PNG stamped and verified by serve -Xmx256m, peak RSS %d MB%n",
                     size, served.peakResidentBytes() >> 20);
             assertFalse(served.output().contains("OutOfMemoryError"), served.output());
-            try (Stream<Path> left = Files.list(data.resolve("tmp"))) {
-                assertEquals(List.of(), left.toList(), "temporary files left");
-            }
+            assertEquals(List.of(), SpillDirectoryTest.filesIn(data.resolve("tmp")), "temporary files left");
         }
     }
 

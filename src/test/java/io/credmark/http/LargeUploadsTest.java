@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,9 +206,7 @@ class LargeUploadsTest {
     }
 
     private List<Path> temporaryFiles() throws IOException {
-        try (Stream<Path> files = Files.list(temporaryDirectory())) {
-            return files.toList();
-        }
+        return SpillDirectoryTest.filesIn(temporaryDirectory());
     }
 
     private void assertTemporaryDirectoryEmpty() throws IOException {
