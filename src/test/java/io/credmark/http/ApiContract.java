@@ -36,10 +36,8 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,28 +46,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The HTTP API over real HTTP against a started service node and a real database; the subclasses run it on H2 and
  * on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiContract {
+abstract class ApiContract extends ServiceContract {
 
     static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("[0-9a-f][0-9a-hjkmnp-tv-z]{12}");
 
-    @AutoClose
-    private TestService service;
-    private ApiClient api;
-    private String adminKey;
-    private String stampKey;
-
-    abstract TestDatabase database();
-
     @BeforeAll
-    void start(@TempDir Path directory) {
-        service = TestService.on(database(), directory, Map.of());
-        api = service.client();
-        adminKey = service.adminKey;
+    void theFirstStartCreatesTheAdminKey() {
         assertNotNull(adminKey, "the first start creates the admin key");
-        stampKey = service.createStampKey();
     }
 
     // --- stamping ---------------------------------------------------------------------------------------------

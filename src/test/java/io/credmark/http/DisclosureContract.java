@@ -19,7 +19,6 @@ import io.credmark.cli.CliRunner.Run;
 import io.credmark.disclosure.Disclosure;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
-import io.credmark.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,10 +32,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,29 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and a real database; the subclasses run it on H2 and on PostgreSQL. Each test works with creators of its own, so
  * that policy changes in one never reach another.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DisclosureContract {
+abstract class DisclosureContract extends ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "zq-heron-7731";
-
-    private Path dataDir;
-    @AutoClose
-    private TestService service;
-    private ApiClient api;
-    private String adminKey;
-    private String stampKey;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void start(@TempDir Path directory) {
-        service = TestService.on(database(), directory, Map.of());
-        dataDir = service.dataDir;
-        api = service.client();
-        adminKey = service.adminKey;
-        stampKey = service.createStampKey();
-    }
 
     // --- the secret ----------------------------------------------------------------------------------------------
 
@@ -244,9 +221,9 @@ abstract class DisclosureContract {
         assertFalse(api.get("/v1/credentials/" + id).text().contains(negative));
         assertTrue(api.postRaw("/v1/verify", "image/png", file, bearer(token)).text().contains(negative));
         // an offline verifier still reads it from the file: that is the copy that cannot be recalled
-        Path out = dataDir.resolveSibling("kite.png");
+        Path out = service.dataDir.resolveSibling("kite.png");
         Files.write(out, file);
-        Run offline = CliRunner.run("verify", out.toString(), "--data", dataDir.toString());
+        Run offline = CliRunner.run("verify", out.toString(), "--data", service.dataDir.toString());
         assertEquals(0, offline.exit(), offline.err());
         assertTrue(offline.out().contains(negative));
 
@@ -477,7 +454,7 @@ abstract class DisclosureContract {
         Files.write(image, file);
         Files.write(bundleFile, evidence.body());
         Run withEvidence = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
-                dataDir.toString());
+                service.dataDir.toString());
         assertEquals(0, withEvidence.exit(), withEvidence.err());
         JsonNode offline = JSON.readTree(withEvidence.out());
         assertEquals("trusted", offline.get("status").asText());
@@ -485,7 +462,7 @@ abstract class DisclosureContract {
         JsonNode proven = disclosure(offline.at("/summary/disclosures"), "generation.prompt");
         assertEquals("evidence", proven.get("source").asText());
         assertTrue(proven.get("proven").asBoolean());
-        Run without = CliRunner.run("verify", image.toString(), "--data", dataDir.toString());
+        Run without = CliRunner.run("verify", image.toString(), "--data", service.dataDir.toString());
         assertEquals(0, without.exit());
         assertFalse(without.out().contains(SECRET), "without the evidence the file tells nothing");
 
@@ -534,7 +511,7 @@ abstract class DisclosureContract {
         forgeries.forEach(list::add);
         Files.write(bundleFile, JSON.writeValueAsBytes(forgedBundle));
         Run forgedOffline = CliRunner.run("verify", image.toString(), "--evidence", bundleFile.toString(), "--data",
-                dataDir.toString());
+                service.dataDir.toString());
         JsonNode forgedReport = JSON.readTree(forgedOffline.out());
         forgedReport.at("/summary/disclosures").forEach(d -> {
             if (d.get("source").asText().equals("evidence")) {
@@ -753,7 +730,7 @@ abstract class DisclosureContract {
         String token = register("stork.co");
         String id = api.stamp(stampKey, image("rgb8.png"), "image/png", provenance("stork.co", "a stork"))
                 .header("Credential-Id");
-        try (TestService second = TestService.start(dataDir, service.databaseUrl, Map.of())) {
+        try (TestService second = TestService.start(service.dataDir, service.databaseUrl, Map.of())) {
             ApiClient other = second.client();
             assertEquals("a stork", other.get("/v1/credentials/" + id).json().at("/provenance/generation/prompt")
                     .asText());

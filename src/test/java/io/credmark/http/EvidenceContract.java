@@ -19,11 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Evidence a creator can take elsewhere, over real HTTP from a started service on a real database, checked offline
@@ -32,30 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * credential's bundle carries its signature's time-stamp and chains, which {@code verify FILE --evidence} checks
  * against the file. The subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EvidenceContract {
+abstract class EvidenceContract extends ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RECORD = "{\"slug\":\"fen-lora\",\"creator\":{\"displayName\":\"Fen Studio\"},"
             + "\"model\":{\"name\":\"Fen LoRA\",\"version\":\"1.0\",\"hash\":{\"alg\":\"sha256\",\"value\":"
             + "\"9f2c1a7e5b3d4c6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f\"}},"
             + "\"lineage\":{\"baseModels\":[{\"name\":\"SDXL 1.0\"}]}}";
-
-    private Path directory;
-    @AutoClose
-    private TestService service;
-    private ApiClient api;
-    private String stampKey;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void start(@TempDir Path temporary) {
-        directory = temporary;
-        service = TestService.on(database(), directory, Map.of());
-        api = service.client();
-        stampKey = service.createStampKey();
-    }
 
     @Test
     void aRegistrationIsTimeStampedAndItsEvidenceVerifiesOfflineRevisionByRevision() throws Exception {
@@ -208,15 +187,11 @@ abstract class EvidenceContract {
 
     @Test
     void aCredentialsEvidenceCarriesItsTimeStampAndChainsAndVerifyChecksThemAgainstTheFile() throws Exception {
-        String token = register(api, "tern.works");
-        Answer stamped = api.stamp(stampKey, ApiContract.image("baseline-420.jpg"), "image/jpeg",
-                provenance("tern.works", "a tern over the dunes"));
-        assertEquals(200, stamped.status(), stamped.toString());
-        String id = stamped.header("Credential-Id");
-        String otherId = api.stamp(stampKey, ApiContract.image("rgb8.png"), "image/png",
-                provenance("tern.works", "another tern")).header("Credential-Id");
+        TwoCredentials tern = stampTwo("tern.works", "baseline-420.jpg", "image/jpeg", "a tern over the dunes",
+                "another tern");
 
-        Answer evidence = api.get("/v1/credentials/" + id + "/evidence", "Authorization", "Bearer " + token);
+        Answer evidence = api.get("/v1/credentials/" + tern.id() + "/evidence", "Authorization",
+                "Bearer " + tern.token());
         assertEquals(200, evidence.status(), evidence.toString());
         JsonNode bundle = evidence.json();
         assertEquals("credmark-evidence/2", bundle.get("format").asText());
@@ -235,7 +210,7 @@ abstract class EvidenceContract {
 
         Path dir = Files.createDirectories(directory.resolve("tern"));
         Path image = dir.resolve("tern.jpg");
-        Files.write(image, stamped.body());
+        Files.write(image, tern.file());
         Path anchors = dir.resolve("anchors.pem");
         Files.write(anchors, api.get("/v1/trust/anchors").body());
         // offline: a data directory of its own, which knows nothing of the service
@@ -268,8 +243,8 @@ abstract class EvidenceContract {
                 "the same bundle, less the id and page of a credential the service recorded");
 
         // another credential's time-stamp does not cover this file's signature
-        JsonNode other = api.get("/v1/credentials/" + otherId + "/evidence", "Authorization", "Bearer " + token)
-                .json();
+        JsonNode other = api.get("/v1/credentials/" + tern.otherId() + "/evidence", "Authorization",
+                "Bearer " + tern.token()).json();
         ObjectNode swapped = bundle.deepCopy();
         ((ObjectNode) swapped.get("signature")).set("timeStamp",
                 other.at("/signature/timeStamp"));
@@ -315,18 +290,14 @@ abstract class EvidenceContract {
      */
     @Test
     void verifyOverHttpChecksTheBundlesSignatureAgainstTheImage() throws Exception {
-        String token = register(api, "plover.works");
-        Answer stamped = api.stamp(stampKey, ApiContract.image("rgb8.png"), "image/png",
-                provenance("plover.works", "a plover on the shingle"));
-        assertEquals(200, stamped.status(), stamped.toString());
-        String id = stamped.header("Credential-Id");
-        String otherId = api.stamp(stampKey, ApiContract.image("rgb8.png"), "image/png",
-                provenance("plover.works", "another plover")).header("Credential-Id");
-        JsonNode bundle = api.get("/v1/credentials/" + id + "/evidence", "Authorization", "Bearer " + token).json();
-        JsonNode other = api.get("/v1/credentials/" + otherId + "/evidence", "Authorization", "Bearer " + token)
-                .json();
+        TwoCredentials plover = stampTwo("plover.works", "rgb8.png", "image/png", "a plover on the shingle",
+                "another plover");
+        JsonNode bundle = api.get("/v1/credentials/" + plover.id() + "/evidence", "Authorization",
+                "Bearer " + plover.token()).json();
+        JsonNode other = api.get("/v1/credentials/" + plover.otherId() + "/evidence", "Authorization",
+                "Bearer " + plover.token()).json();
 
-        JsonNode held = verifyWith(stamped.body(), bundle).get("evidence");
+        JsonNode held = verifyWith(plover.file(), bundle).get("evidence");
         assertEquals("valid", held.get("status").asText(), held.toString());
         // the service's own anchors, each set for its kind
         assertEquals("trusted", held.at("/signer/status").asText(), held.toString());
@@ -335,33 +306,33 @@ abstract class EvidenceContract {
 
         ObjectNode freshSwapped = bundle.deepCopy();
         ((ObjectNode) freshSwapped.get("signature")).set("freshTimeStamp", other.at("/signature/freshTimeStamp"));
-        JsonNode wrongFresh = verifyWith(stamped.body(), freshSwapped).get("evidence");
+        JsonNode wrongFresh = verifyWith(plover.file(), freshSwapped).get("evidence");
         assertEquals("invalid", wrongFresh.get("status").asText(), wrongFresh.toString());
         assertTrue(wrongFresh.get("message").asText().contains(
                 "fresh time-stamp: the time-stamp token is over other data"), wrongFresh.toString());
 
         ObjectNode wrongChain = bundle.deepCopy();
         ((ObjectNode) wrongChain.get("signature").get("signer")).set("chain", bundle.at("/signature/timeStamp/chain"));
-        JsonNode wrongSigner = verifyWith(stamped.body(), wrongChain).get("evidence");
+        JsonNode wrongSigner = verifyWith(plover.file(), wrongChain).get("evidence");
         assertEquals("invalid", wrongSigner.get("status").asText(), wrongSigner.toString());
         assertTrue(wrongSigner.get("message").asText().contains(
                 "signer: the file's certificate is not the one in the evidence"), wrongSigner.toString());
 
         // the whole bundle of another file
-        JsonNode otherFile = verifyWith(stamped.body(), other).get("evidence");
+        JsonNode otherFile = verifyWith(plover.file(), other).get("evidence");
         assertEquals("invalid", otherFile.get("status").asText(), otherFile.toString());
 
         ObjectNode unreadable = bundle.deepCopy();
         ((ObjectNode) unreadable.get("signature")).put("manifest", 5);
         Answer refused = api.postMultipart("/v1/verify", List.of(ApiClient.Part.file("image", "i.png", "image/png",
-                stamped.body()), ApiClient.Part.json("evidence", unreadable.toString())));
+                plover.file()), ApiClient.Part.json("evidence", unreadable.toString())));
         assertProblem(refused, 422, "invalid-document");
         assertTrue(refused.toString().contains("signature.manifest"), refused.toString());
 
         // a bundle of the first version has nothing of the signature to check
         ObjectNode first = bundle.deepCopy();
         first.put("format", "credmark-evidence/1").remove("signature");
-        assertFalse(verifyWith(stamped.body(), first).has("evidence"));
+        assertFalse(verifyWith(plover.file(), first).has("evidence"));
     }
 
     /**
@@ -501,6 +472,23 @@ abstract class EvidenceContract {
     }
 
     // --- fixtures and runs -----------------------------------------------------------------------------------------
+
+    /** A credential of a creator, as a file, and another credential of the same creator. */
+    private record TwoCredentials(String token, byte[] file, String id, String otherId) {
+    }
+
+    /**
+     * Registers {@code handle} and stamps two images in its name: {@code image} with {@code prompt}, and rgb8.png with
+     * {@code otherPrompt}.
+     */
+    private TwoCredentials stampTwo(String handle, String image, String mediaType, String prompt, String otherPrompt) {
+        String token = register(api, handle);
+        Answer stamped = api.stamp(stampKey, ApiContract.image(image), mediaType, provenance(handle, prompt));
+        assertEquals(200, stamped.status(), stamped.toString());
+        String otherId = api.stamp(stampKey, ApiContract.image("rgb8.png"), "image/png",
+                provenance(handle, otherPrompt)).header("Credential-Id");
+        return new TwoCredentials(token, stamped.body(), stamped.header("Credential-Id"), otherId);
+    }
 
     private String register(ApiClient client, String handle) {
         return register(client, handle, service.adminKey);

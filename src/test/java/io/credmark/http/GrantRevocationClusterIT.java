@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.credmark.access.NewApiKey;
-import io.credmark.app.ServiceNode;
-import io.credmark.app.Settings;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.testing.TestDatabase;
@@ -38,55 +36,26 @@ class GrantRevocationClusterIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PUBLIC_URL = "https://credmark.example";
 
-    /** A node as {@code serve} starts one: its own listener, the deployment's settings and public URL. */
-    private record Node(ServiceNode node, HttpServer server, String base, Optional<String> adminKey)
-            implements AutoCloseable {
-
-        static Node start(Path data, String databaseUrl) {
-            Settings settings = Settings.resolve(Optional.of(data.toString()), Map.of("db.url", databaseUrl,
-                    "public.url", PUBLIC_URL), Map.of());
-            HttpLimits limits = HttpLimits.from(settings);
-            Listener listener = Listener.bind("127.0.0.1", 0, limits);
-            ServiceNode node = ServiceNode.open(settings, new WebLinks(PUBLIC_URL));
-            Optional<String> admin = node.apiKeys().createAdminIfAbsent().map(NewApiKey::secret);
-            HttpServer server = HttpServer.start(listener, node, limits);
-            return new Node(node, server, "http://127.0.0.1:" + listener.port(), admin);
-        }
-
-        ApiClient api() {
-            return new ApiClient(base);
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } finally {
-                node.close();
-            }
-        }
-    }
-
     @Test
     void aGrantRevokedThroughOneNodeStopsTheNextStampThroughTheOther(@TempDir Path dir) {
         Path data = dir.resolve("data");
         try (TestDatabase.Provisioned db = TestDatabase.POSTGRES.provision(dir);
-                Node a = Node.start(data, db.url());
-                Node b = Node.start(data, db.url())) {
-            assertNotEquals(a.base(), b.base(), "two nodes, two ports");
-            String admin = a.adminKey().orElseThrow();
-            assertTrue(b.adminKey().isEmpty(), "the second node finds the deployment's admin key in the database");
+                TestService a = TestService.start(data, db.url(), PUBLIC_URL, Map.of());
+                TestService b = TestService.start(data, db.url(), PUBLIC_URL, Map.of())) {
+            assertNotEquals(a.base, b.base, "two nodes, two ports");
+            String admin = Optional.ofNullable(a.adminKey).orElseThrow();
+            assertNull(b.adminKey, "the second node finds the deployment's admin key in the database");
 
             // set up through node A: the front end's key, the creator, the creator's grant
-            Answer key = a.api().postRaw("/v1/api-keys", "application/json",
+            Answer key = a.client().postRaw("/v1/api-keys", "application/json",
                     utf8("{\"name\":\"wren-studio\",\"role\":\"stamp\"}"), "Authorization", "Bearer " + admin);
             assertEquals(201, key.status(), key.toString());
             String frontEnd = key.json().get("key").asText();
-            Answer registered = a.api().postRaw("/v1/creators", "application/json",
+            Answer registered = a.client().postRaw("/v1/creators", "application/json",
                     utf8("{\"handle\":\"wren.atelier\"}"), "Authorization", "Bearer " + admin);
             assertEquals(201, registered.status(), registered.toString());
             String creator = registered.json().get("token").asText();
-            assertEquals(200, a.api().send("PUT", "/v1/creators/wren.atelier", utf8("{\"displayName\":\"Wren"
+            assertEquals(200, a.client().send("PUT", "/v1/creators/wren.atelier", utf8("{\"displayName\":\"Wren"
                     + " Atelier\"}"), "Authorization", "Bearer " + creator, "Content-Type", "application/json")
                     .status());
             assertEquals(200, grants(a, creator, "[\"wren-studio\"]").status());
@@ -96,7 +65,7 @@ class GrantRevocationClusterIT {
             assertTrue(granted.at("/creatorIdentity/confirmed").asBoolean(), granted.toString());
             assertEquals("Wren Atelier", granted.at("/creatorIdentity/displayName").asText());
             String grantedId = granted.get("id").asText();
-            for (Node n : List.of(a, b)) {
+            for (TestService n : List.of(a, b)) {
                 JsonNode report = verify(n, granted);
                 assertEquals("trusted", report.get("status").asText(), report.toString());
                 assertTrue(report.at("/summary/creatorIdentity/confirmed").asBoolean(), report.toString());
@@ -109,35 +78,35 @@ class GrantRevocationClusterIT {
             JsonNode after = stamp(b, frontEnd);
             assertFalse(after.at("/creatorIdentity/confirmed").asBoolean(), after.toString());
             assertEquals("Creator named by wren-studio, not confirmed", after.at("/creatorIdentity/text").asText());
-            for (Node n : List.of(a, b)) {
+            for (TestService n : List.of(a, b)) {
                 JsonNode report = verify(n, after);
                 assertFalse(report.at("/summary/creatorIdentity/confirmed").asBoolean(), report.toString());
                 assertEquals("Creator named by the front end that requested the stamp, not confirmed",
                         report.at("/summary/creatorIdentity/text").asText(), report.toString());
                 assertFalse(report.at("/summary/assertions").toString().contains("cawg.identity"),
                         report.toString());
-                JsonNode view = n.api().get("/v1/credentials/" + after.get("id").asText()).json();
+                JsonNode view = n.client().get("/v1/credentials/" + after.get("id").asText()).json();
                 assertFalse(view.at("/creatorIdentity/confirmed").asBoolean(), view.toString());
             }
 
             // what was issued under the grant stays confirmed, on both nodes
-            for (Node n : List.of(a, b)) {
-                JsonNode view = n.api().get("/v1/credentials/" + grantedId).json();
+            for (TestService n : List.of(a, b)) {
+                JsonNode view = n.client().get("/v1/credentials/" + grantedId).json();
                 assertTrue(view.at("/creatorIdentity/confirmed").asBoolean(), view.toString());
                 assertEquals(granted.get("creatorIdentity"), view.get("creatorIdentity"));
                 assertTrue(verify(n, granted).at("/summary/creatorIdentity/confirmed").asBoolean());
-                assertTrue(n.api().get("/c/" + grantedId).text().contains("Creator confirmed: Wren Atelier"
+                assertTrue(n.client().get("/c/" + grantedId).text().contains("Creator confirmed: Wren Atelier"
                         + " (wren.atelier), signed "));
             }
         }
     }
 
-    private static Answer grants(Node n, String token, String apiKeys) {
-        return n.api().send("PUT", "/v1/creators/wren.atelier/grants", utf8("{\"apiKeys\":" + apiKeys + "}"),
+    private static Answer grants(TestService n, String token, String apiKeys) {
+        return n.client().send("PUT", "/v1/creators/wren.atelier/grants", utf8("{\"apiKeys\":" + apiKeys + "}"),
                 "Authorization", "Bearer " + token, "Content-Type", "application/json");
     }
 
-    private static JsonNode stamp(Node n, String key) {
+    private static JsonNode stamp(TestService n, String key) {
         ObjectNode provenance;
         try {
             provenance = (ObjectNode) JSON.readTree(example());
@@ -145,16 +114,16 @@ class GrantRevocationClusterIT {
             throw new java.io.UncheckedIOException(e);
         }
         ((ObjectNode) provenance.get("creator")).put("handle", "wren.atelier");
-        Answer a = n.api().stamp(key, image("rgb8.png"), "image/png", provenance.toString(), "Accept",
+        Answer a = n.client().stamp(key, image("rgb8.png"), "image/png", provenance.toString(), "Accept",
                 "application/json");
         assertEquals(200, a.status(), a.toString());
         assertNotNull(a.json().get("creatorIdentity"), a.toString());
         return a.json();
     }
 
-    private static JsonNode verify(Node n, JsonNode stamped) {
+    private static JsonNode verify(TestService n, JsonNode stamped) {
         byte[] png = Base64.getDecoder().decode(stamped.get("image").asText());
-        Answer a = n.api().postMultipart("/v1/verify", List.of(Part.file("image", "i.png", "image/png", png)));
+        Answer a = n.client().postMultipart("/v1/verify", List.of(Part.file("image", "i.png", "image/png", png)));
         assertEquals(200, a.status(), a.toString());
         return a.json();
     }

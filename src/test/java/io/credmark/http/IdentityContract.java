@@ -15,17 +15,12 @@ import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
-import io.credmark.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The creator's own identity in manifests (CAWG identity assertion), over real HTTP against a started service node
@@ -33,27 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * a registered creator who granted its API key, and loses it the moment the grant is revoked. Each test has
  * creators of its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class IdentityContract {
+abstract class IdentityContract extends ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private java.nio.file.Path directory;
-    @AutoClose
-    private TestService service;
-    private ApiClient api;
-    private String adminKey;
     private String grantedKey;
     private String otherKey;
 
-    abstract TestDatabase database();
-
     @BeforeAll
-    void start(@TempDir java.nio.file.Path directory) {
-        this.directory = directory;
-        service = TestService.on(database(), directory, Map.of());
-        api = service.client();
-        adminKey = service.adminKey;
+    void createKeys() {
         grantedKey = createKey("studio-granted");
         otherKey = createKey("studio-other");
     }

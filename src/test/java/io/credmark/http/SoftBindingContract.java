@@ -20,7 +20,6 @@ import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
-import io.credmark.testing.TestDatabase;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,28 +35,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The C2PA Soft Binding Resolution API over real HTTP, against images stamped with the invisible watermark by the
  * same service; the subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SoftBindingContract {
+abstract class SoftBindingContract extends ServiceContract {
 
     private static final String ALG = "io.credmark.watermark.pss.1";
     private static final String ORIGIN = "https://gallery.example";
     /** A photograph at a generator's size, converted to PNG so that the stamped file keeps the store verbatim. */
     private static final String PHOTO = "testdata/watermark/train/photo-skimage-astronaut-512x512.jpg";
-
-    @AutoClose
-    private TestService service;
-    private ApiClient api;
-    private String stampKey;
 
     private byte[] original;
     /** The stamp of {@link #original}: the file, its manifest label and the watermark id it carries. */
@@ -65,14 +56,8 @@ abstract class SoftBindingContract {
     private String manifest;
     private long payload;
 
-    abstract TestDatabase database();
-
     @BeforeAll
-    void start(@TempDir Path directory) {
-        service = TestService.on(database(), directory, Map.of());
-        api = service.client();
-        stampKey = service.createStampKey();
-
+    void stampTheOriginal() {
         original = png(decode(read(PHOTO)));
         JsonNode answer = stampJson(original, "image/png");
         assertTrue(answer.at("/watermark/embedded").asBoolean(), answer.toString());

@@ -48,7 +48,7 @@ final class TestService implements AutoCloseable {
     static TestService on(TestDatabase kind, Path directory, Map<String, String> settings) {
         TestDatabase.Provisioned database = kind.provision(directory);
         try {
-            return start(directory.resolve("data"), database.url(), settings, database);
+            return start(directory.resolve("data"), database.url(), null, settings, database);
         } catch (RuntimeException | Error e) {
             database.close();
             throw e;
@@ -63,10 +63,23 @@ final class TestService implements AutoCloseable {
      * @param settings further settings, e.g. {@code limits.max-bytes}
      */
     static TestService start(Path dataDir, String databaseUrl, Map<String, String> settings) {
-        return start(dataDir, databaseUrl, settings, null);
+        return start(dataDir, databaseUrl, null, settings, null);
     }
 
-    private static TestService start(Path dataDir, String databaseUrl, Map<String, String> settings,
+    /**
+     * A node of a deployment whose nodes share one public URL ({@code public.url}), over an existing database;
+     * closing it leaves the database.
+     *
+     * @param publicUrl where the deployment's credentials live on the web, whichever node serves them
+     */
+    static TestService start(Path dataDir, String databaseUrl, String publicUrl, Map<String, String> settings) {
+        Map<String, String> withUrl = new HashMap<>(settings);
+        withUrl.put("public.url", publicUrl);
+        return start(dataDir, databaseUrl, publicUrl, withUrl, null);
+    }
+
+    /** @param publicUrl the public URL, or null for the node's own address */
+    private static TestService start(Path dataDir, String databaseUrl, String publicUrl, Map<String, String> settings,
             TestDatabase.Provisioned ownDatabase) {
         Map<String, String> overrides = new HashMap<>(settings);
         overrides.put("db.url", databaseUrl);
@@ -74,7 +87,7 @@ final class TestService implements AutoCloseable {
         HttpLimits limits = HttpLimits.from(resolved);
         Listener listener = Listener.bind("127.0.0.1", 0, limits);
         String base = "http://127.0.0.1:" + listener.port();
-        ServiceNode node = ServiceNode.open(resolved, new WebLinks(base));
+        ServiceNode node = ServiceNode.open(resolved, new WebLinks(publicUrl != null ? publicUrl : base));
         String admin = node.apiKeys().createAdminIfAbsent().map(NewApiKey::secret).orElse(null);
         HttpServer server = HttpServer.start(listener, node, limits);
         return new TestService(node, server, base, admin, dataDir, databaseUrl, ownDatabase);

@@ -14,44 +14,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
-import io.credmark.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Usage figures, misuse reports, the creator's inbox, notices and profiles over real HTTP against a started node
  * and a real database; the subclasses run it on H2 and on PostgreSQL. Each test has creators of its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class UsageContract {
+abstract class UsageContract extends ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Reports one client may file per hour in these tests: every test reports from loopback. */
     private static final int REPORTS_PER_CLIENT = 50;
 
-    @AutoClose
-    private TestService service;
-    private ApiClient api;
-    private String stampKey;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void start(@TempDir Path directory) {
-        service = TestService.on(database(), directory, Map.of(
-                "reports.perClientPerHour", Integer.toString(REPORTS_PER_CLIENT), "reports.perCredentialPerHour", "3"));
-        api = service.client();
-        stampKey = service.createStampKey();
+    @Override
+    Map<String, String> settings() {
+        return Map.of("reports.perClientPerHour", Integer.toString(REPORTS_PER_CLIENT),
+                "reports.perCredentialPerHour", "3");
     }
 
     /**

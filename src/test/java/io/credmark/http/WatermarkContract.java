@@ -39,7 +39,6 @@ import io.credmark.store.DuplicateKeyException;
 import io.credmark.store.StampArtifacts;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
-import io.credmark.testing.TestDatabase;
 import io.credmark.testing.TestInstallation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -57,10 +56,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -68,28 +64,11 @@ import org.junit.jupiter.api.io.TempDir;
  * read back by {@code POST /v1/verify} when the metadata is gone (credential recovered) and checked against a valid
  * manifest (a manifest signed anew over someone else's image is caught). The subclasses run it on H2 and PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WatermarkContract {
+abstract class WatermarkContract extends ServiceContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PHOTO = "testdata/watermark/heldout/photo-mate-dune-1024x1024.jpg";
     private static final String ART = "testdata/watermark/heldout/art-kde-volna-768x768.jpg";
-
-    private Path directory;
-    @AutoClose
-    private TestService service;
-    private ApiClient api;
-    private String stampKey;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        directory = dir;
-        service = TestService.on(database(), dir, Map.of());
-        api = service.client();
-        stampKey = service.createStampKey();
-    }
 
     @Test
     void aDefaultStampCarriesTheCredentialsWatermarkAndStaysTrustedInC2paRs() throws IOException {

@@ -9,7 +9,6 @@ import io.credmark.bench.Attacks;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.http.ApiClient.Part;
 import io.credmark.issuance.StampRequest;
-import io.credmark.testing.TestDatabase;
 import io.credmark.testing.TestInstallation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +17,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,25 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * pixels carrying another credential's watermark one "watermark-disagree" on that credential; no watermark, or one
  * that leads to no credential on record, nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WatermarkUsageContract {
+abstract class WatermarkUsageContract extends ServiceContract {
 
     private static final String PHOTO = "testdata/watermark/heldout/photo-mate-dune-1024x1024.jpg";
     private static final String ART = "testdata/watermark/heldout/art-kde-volna-768x768.jpg";
-
-    @AutoClose
-    private TestService service;
-    private ApiClient api;
-    private String stampKey;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void start(@TempDir Path directory) {
-        service = TestService.on(database(), directory, Map.of());
-        api = service.client();
-        stampKey = service.createStampKey();
-    }
 
     @Test
     void recoveriesAgreementsAndDisagreementsAreCountedExactlyOnTheCredentialTheWatermarkLeadsTo(
