@@ -1,10 +1,15 @@
 package io.credmark.cli;
 
+import io.credmark.NotFoundException;
+import io.credmark.UnavailableException;
 import io.credmark.access.ApiKey;
 import io.credmark.access.ApiKeyRole;
 import io.credmark.access.NewApiKey;
 import io.credmark.app.OfflineKeys;
+import io.credmark.app.ServiceNode;
 import io.credmark.app.Settings;
+import io.credmark.creators.CreatorIdentities;
+import io.credmark.creators.IdentityUnavailableException;
 import io.credmark.pki.DevelopmentCa;
 import io.credmark.pki.KeyType;
 import io.credmark.pki.SigningCredentials;
@@ -27,6 +32,7 @@ import picocli.CommandLine.Spec;
  * {@code keys root}: the development root certificate, the trust anchor verifiers need for credmark's stamps.
  * {@code keys rotate-signer [--validity DURATION] [--alg ALG]}: a new development signer, current from now.
  * {@code keys create-api-key | revoke-api-key | list-api-keys}: API keys in the service's database.
+ * {@code keys reissue-identity --creator HANDLE}: a new identity key and certificate for a creator whose key was lost.
  */
 @Command(name = "keys", description = "Manages the signing keys and the service's API keys.")
 final class KeysCommand implements Callable<Integer> {
@@ -48,7 +54,7 @@ final class KeysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "keys needs a subcommand: root, rotate-signer, create-api-key,"
-                + " revoke-api-key, list-api-keys");
+                + " revoke-api-key, list-api-keys, reissue-identity");
     }
 
     @Command(name = "root", description = "Prints the development root certificate, the verifiers' trust anchor.")
@@ -128,6 +134,29 @@ final class KeysCommand implements Callable<Integer> {
         return 0;
     }
 
+    @Command(name = "reissue-identity", description = "Issues a creator a new identity key and certificate, e.g. when"
+            + " the key was lost from the PKCS#11 token.")
+    int reissueIdentity(
+            @Option(names = "--creator", required = true, paramLabel = "HANDLE", description = "The creator's handle.")
+            String handle,
+            @Option(names = "--data", paramLabel = "DIR", description = Main.DATA_DIR) Optional<String> data,
+            @Option(names = "--db", paramLabel = "JDBC_URL", description = DB) Optional<String> db) {
+        CreatorIdentities.IdentityCredential issued;
+        try (ServiceNode node = LocalStore.open(settings(data, db), "stop it, then run this again")) {
+            issued = node.identities().reissue(handle);
+        } catch (NotFoundException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IdentityUnavailableException e) {
+            throw new UnavailableException(e.getMessage(), e);
+        }
+        X509Certificate leaf = issued.certificate();
+        out.println("new identity key of " + issued.handle() + issued.tokenKey().map(l -> ", PKCS#11 label " + l)
+                .orElse(", held by the service") + "; certificate for " + issued.displayName() + ", serial "
+                + leaf.getSerialNumber().toString(16) + ", valid until " + leaf.getNotAfter().toInstant());
+        err.println("credmark: every node signs the creator's identity with it from its next stamp");
+        return 0;
+    }
+
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
@@ -157,10 +186,14 @@ final class KeysCommand implements Callable<Integer> {
         };
     }
 
-    private OfflineKeys open(Optional<String> data, Optional<String> db) {
+    private Settings settings(Optional<String> data, Optional<String> db) {
         Map<String, String> overrides = new HashMap<>();
         db.ifPresent(v -> overrides.put("db.url", v));
-        Settings settings = Settings.resolve(data, overrides, env);
+        return Settings.resolve(data, overrides, env);
+    }
+
+    private OfflineKeys open(Optional<String> data, Optional<String> db) {
+        Settings settings = settings(data, db);
         try {
             return OfflineKeys.open(settings, "stop it, or manage keys through POST /v1/api-keys with the admin key");
         } catch (IllegalArgumentException e) {

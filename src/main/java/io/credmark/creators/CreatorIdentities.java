@@ -1,6 +1,8 @@
 package io.credmark.creators;
 
+import io.credmark.ConflictException;
 import io.credmark.InvalidInputException;
+import io.credmark.NotFoundException;
 import io.credmark.c2pa.sign.KeySigner;
 import io.credmark.c2pa.sign.Signer;
 import io.credmark.credential.CredentialId;
@@ -167,6 +169,50 @@ public final class CreatorIdentities {
             }
         }
         throw new IllegalStateException("the identity credential of " + handle + " keeps changing");
+    }
+
+    /** A creator's identity credential: its key's label when the key is in the PKCS#11 token, and its certificate. */
+    public record IdentityCredential(String handle, String displayName, Optional<String> tokenKey,
+            X509Certificate certificate) {
+    }
+
+    /**
+     * Issues the creator a new identity credential in place of the one kept: for when its key was lost from the
+     * PKCS#11 token, and stamps go ahead without the creator's identity. The new key is made in the token, under the
+     * creator's next label, when this node's signer is there, else the service holds it. A replaced key in the
+     * token is not removed from it, and its label stays taken; every node signs with the new key from its next stamp.
+     *
+     * @throws NotFoundException            when no creator has that handle
+     * @throws IdentityUnavailableException when the kept key is in a token this node cannot reach, or the new key
+     *                                      cannot be made in it
+     * @throws ConflictException            when another node replaced the credential meanwhile
+     */
+    public IdentityCredential reissue(String handle) {
+        if (creators.find(handle).isEmpty()) {
+            throw new NotFoundException("no creator registered as '" + shorten(handle) + "'");
+        }
+        Optional<IdentityRecord> kept = repository.credential(handle);
+        if (kept.isPresent() && kept.get().tokenKey().isPresent() && token.isEmpty()) {
+            throw new IdentityUnavailableException(handle, kept.get().tokenKey().get(),
+                    "is in a PKCS#11 token, and this node's signer is not (signer.pkcs11.config)");
+        }
+        Issued issued = issue(handle, displayName(handle));
+        boolean recorded;
+        if (kept.isPresent()) {
+            recorded = repository.replaceCredential(kept.get().certificatePem(), issued.record());
+        } else {
+            try {
+                repository.insertCredential(issued.record());
+                recorded = true;
+            } catch (DuplicateKeyException raced) {
+                recorded = false;
+            }
+        }
+        if (!recorded) {
+            throw new ConflictException("the identity credential of " + handle + " changed meanwhile; run again");
+        }
+        IdentityRecord r = issued.record();
+        return new IdentityCredential(handle, r.displayName(), r.tokenKey(), IdentityCa.certificate(r.certificatePem()));
     }
 
     /** The creator's identity signature on a credential, when its manifest carries one. */

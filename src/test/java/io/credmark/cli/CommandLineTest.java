@@ -31,6 +31,7 @@ class CommandLineTest {
         "keys create-api-key --name --role --data --db",
         "keys revoke-api-key --name --data --db",
         "keys list-api-keys --data --db",
+        "keys reissue-identity --creator --data --db",
         "serve --port --host --data --db --public-url",
         "bench c2pa --png --jpeg --seconds --data --out",
         "bench http --target --api-key --data --db --image --connections --duration --warmup --scenarios",

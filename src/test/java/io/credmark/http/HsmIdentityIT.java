@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.credmark.cli.CliRunner;
+import io.credmark.cli.CliRunner.Run;
 import io.credmark.http.ApiClient.Answer;
 import io.credmark.pki.Pkcs11Credentials;
 import io.credmark.testing.ReferenceVerdict;
@@ -177,6 +179,47 @@ class HsmIdentityIT {
                 image.header("Creator-Identity"));
         // nothing was put in the key's place: the operator decides (see docs/ownership.md)
         keptCertificate("ansel.grey", label);
+    }
+
+    @Test
+    void keysReissueIdentityGivesACreatorWhoseKeyWasLostANewKeyInTheTokenUnderTheNextLabel() throws Exception {
+        register("rhea.vos", "Rhea Vos");
+        String lost = "credmark-identity-rhea.vos-1";
+        JsonNode before = stamp(first, "rhea.vos");
+        assertTrue(before.at("/creatorIdentity/confirmed").asBoolean(), before.toString());
+        X509Certificate issued = keptCertificate("rhea.vos", lost);
+        SoftHsm.tool("--login", "--pin", SoftHsm.PIN, "--delete-object", "--type", "privkey", "--label", lost);
+        assertFalse(stamp(first, "rhea.vos").at("/creatorIdentity/confirmed").asBoolean());
+
+        // the operator, on the command line of a node with the token's settings, over the deployment's database
+        Map<String, String> env = new java.util.HashMap<>();
+        token.signerSettings().forEach((k, v) -> env.put("CREDMARK_" + k.toUpperCase(java.util.Locale.ROOT)
+                .replace('.', '_'), v));
+        String data = directory.resolve("data").toString();
+        Run unknown = CliRunner.run(env, "keys", "reissue-identity", "--creator", "nobody.here", "--data", data,
+                "--db", database.url());
+        assertEquals(2, unknown.exit(), unknown.out());
+        assertTrue(unknown.err().contains("no creator registered as 'nobody.here'"), unknown.err());
+        Run reissued = CliRunner.run(env, "keys", "reissue-identity", "--creator", "rhea.vos", "--data", data,
+                "--db", database.url());
+        assertEquals(0, reissued.exit(), reissued.err());
+        String label = "credmark-identity-rhea.vos-2";
+        assertTrue(reissued.out().startsWith("new identity key of rhea.vos, PKCS#11 label " + label
+                + "; certificate for Rhea Vos, serial "), reissued.out());
+        X509Certificate renewed = keptCertificate("rhea.vos", label);
+        assertEquals(renewed.getPublicKey(), token.publicKey("--label", label));
+        assertFalse(renewed.getPublicKey().equals(issued.getPublicKey()));
+        String privateKey = objectLabelled(token.list("privkey"), label);
+        assertTrue(privateKey.contains("never extractable") && privateKey.contains("always sensitive"), privateKey);
+
+        // both running nodes sign the creator's identity with the new key from their next stamp
+        for (TestService node : List.of(first, second)) {
+            JsonNode stamped = stamp(node, "rhea.vos");
+            assertTrue(stamped.at("/creatorIdentity/confirmed").asBoolean(), stamped.toString());
+            JsonNode report = verify(stamped);
+            assertEquals("trusted", report.get("status").asText(), report.toString());
+            assertTrue(report.at("/summary/creatorIdentity/confirmed").asBoolean(), report.toString());
+        }
     }
 
     @Test
