@@ -1,11 +1,15 @@
 package io.credmark.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credmark.bytes.Sha256;
+import io.credmark.c2pa.assertion.IngredientAssertion;
+import io.credmark.testing.Corpus;
 import io.credmark.testing.LargeImages;
+import io.credmark.testing.StoreContents;
 import io.credmark.testing.TestDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Uploads larger than the service reads into memory: a metadata-only stamp and verify take them from a temporary
@@ -115,6 +121,67 @@ class LargeUploadsTest {
             assertTrue(watermark.get("reason").asText().contains("limits.max-bytes"), broken.text());
             assertTemporaryDirectoryEmpty();
         }
+    }
+
+    /**
+     * A file that already carries a manifest store, from another producer or from an earlier stamp, is streamed too:
+     * the fixtures stand for large files with {@code limits.max-bytes} below their size, so that reading one whole
+     * would be refused. The store becomes the parent ingredient as it does when the file is read whole.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"testdata/c2pa-fixtures/generated/signed-es256.png", "testdata/c2pa-fixtures/CA.jpg",
+            "restamped"})
+    void aFileWithAManifestStoreIsStreamedAndItsStoreBecomesTheParentAsWhenReadWhole(String input)
+            throws IOException {
+        byte[] image = input.equals("restamped") ? null : Corpus.bytes(input);
+        String name = input.equals("restamped") ? "large.png" : Path.of(input).getFileName().toString();
+        String mediaType = name.endsWith(".png") ? "image/png" : "image/jpeg";
+        Map<String, String> streamed = Map.of("limits.stream-from-bytes", "1024", "limits.max-bytes",
+                Long.toString(64 << 10));
+        String key;
+        ApiClient.Answer whole;
+        JsonNode wholeReport;
+        try (TestService service = start(Map.of())) {
+            key = service.createStampKey();
+            if (image == null) {
+                // a stamp of a large file that is stamped again: its own store is the parent
+                image = stamp(service.client(), key, Files.readAllBytes(png), METADATA_ONLY, "image/png").body();
+                assertTrue(image.length > 4L << 20);
+            }
+            whole = stamp(service.client(), key, name, mediaType, image);
+            assertEquals(200, whole.status(), whole.toString());
+            wholeReport = service.client().postRaw("/v1/verify", mediaType, whole.body()).json();
+        }
+        // the same database and data directory: the same key and signer
+        try (TestService service = start(streamed)) {
+            ApiClient.Answer answer = stamp(service.client(), key, name, mediaType, image);
+            assertEquals(200, answer.status(), answer.toString());
+            assertTemporaryDirectoryEmpty();
+            ApiClient.Answer verified = service.client().postMultipart("/v1/verify", List.of(ApiClient.Part.file(
+                    "image", name, mediaType, answer.body())));
+            assertEquals(200, verified.status(), verified.toString());
+            JsonNode report = verified.json();
+            assertEquals("trusted", report.get("status").asText(), verified.text());
+            JsonNode ingredients = report.at("/summary/ingredients");
+            assertEquals(1, ingredients.size(), verified.text());
+            assertEquals("parentOf", ingredients.get(0).get("relationship").asText(), verified.text());
+            assertEquals(name, ingredients.get(0).get("title").asText(), verified.text());
+            assertEquals(wholeReport.at("/summary/ingredients"), ingredients);
+            assertArrayEquals(StoreContents.activeAssertion(whole.body(), IngredientAssertion.LABEL_V3),
+                    StoreContents.activeAssertion(answer.body(), IngredientAssertion.LABEL_V3));
+            assertTemporaryDirectoryEmpty();
+
+            // the same upload, with a stamp that needs its pixels, is read whole: refused over limits.max-bytes
+            ApiClient.Answer pixels = stamp(service.client(), key, image, "{\"watermark\": \"auto\"}", mediaType);
+            assertEquals(413, pixels.status(), pixels.toString());
+            assertTemporaryDirectoryEmpty();
+        }
+    }
+
+    private ApiClient.Answer stamp(ApiClient api, String key, String name, String mediaType, byte[] image) {
+        return api.postMultipart("/v1/stamp", List.of(ApiClient.Part.file("image", name, mediaType, image),
+                ApiClient.Part.json("provenance", ApiContract.example()), ApiClient.Part.json("options",
+                        METADATA_ONLY)), "Authorization", "Bearer " + key, "Accept", mediaType);
     }
 
     @Test
