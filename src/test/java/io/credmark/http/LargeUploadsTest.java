@@ -178,6 +178,39 @@ class LargeUploadsTest {
         }
     }
 
+    /**
+     * A JPEG with bytes after its EOI (here 200 kB, as a motion photo carries its video) streams, and the stamped file
+     * keeps them as they are, as a stamp of the whole file does.
+     */
+    @Test
+    void aJpegWithBytesAfterItsEndIsStreamedAndKeepsThem() throws IOException {
+        byte[] trailer = new byte[200_000];
+        new java.util.Random(2).nextBytes(trailer);
+        byte[] jpeg = Corpus.bytes("testdata/images/progressive.jpg");
+        byte[] image = java.util.Arrays.copyOf(jpeg, jpeg.length + trailer.length);
+        System.arraycopy(trailer, 0, image, jpeg.length, trailer.length);
+        try (TestService service = start(Map.of("limits.stream-from-bytes", "1024", "limits.max-bytes",
+                Long.toString(64 << 10)))) {
+            String key = service.createStampKey();
+            ApiClient.Answer answer = stamp(service.client(), key, "motion.jpg", "image/jpeg", image);
+            assertEquals(200, answer.status(), answer.toString());
+            byte[] stamped = answer.body();
+            assertArrayEquals(trailer, java.util.Arrays.copyOfRange(stamped, stamped.length - trailer.length,
+                    stamped.length));
+            assertTemporaryDirectoryEmpty();
+            ApiClient.Answer verified = service.client().postMultipart("/v1/verify", List.of(ApiClient.Part.file(
+                    "image", "stamped.jpg", "image/jpeg", stamped)));
+            assertEquals(200, verified.status(), verified.toString());
+            assertEquals("trusted", verified.json().get("status").asText(), verified.text());
+            // the trailer is bound: a byte changed in it breaks the hard binding
+            stamped[stamped.length - 10] ^= 1;
+            ApiClient.Answer changed = service.client().postMultipart("/v1/verify", List.of(ApiClient.Part.file(
+                    "image", "changed.jpg", "image/jpeg", stamped)));
+            assertEquals("invalid", changed.json().get("status").asText(), changed.text());
+            assertTemporaryDirectoryEmpty();
+        }
+    }
+
     private ApiClient.Answer stamp(ApiClient api, String key, String name, String mediaType, byte[] image) {
         return api.postMultipart("/v1/stamp", List.of(ApiClient.Part.file("image", name, mediaType, image),
                 ApiClient.Part.json("provenance", ApiContract.example()), ApiClient.Part.json("options",
