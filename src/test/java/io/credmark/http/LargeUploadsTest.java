@@ -138,10 +138,12 @@ class LargeUploadsTest {
         String mediaType = name.endsWith(".png") ? "image/png" : "image/jpeg";
         Map<String, String> streamed = Map.of("limits.stream-from-bytes", "1024", "limits.max-bytes",
                 Long.toString(64 << 10));
+        Map<String, String> inMemory = Map.of("limits.stream-from-bytes", Long.toString(32L << 20),
+                "limits.max-bytes", Long.toString(32L << 20));
         String key;
         ApiClient.Answer whole;
         JsonNode wholeReport;
-        try (TestService service = start(Map.of())) {
+        try (TestService service = start(inMemory)) {
             key = service.createStampKey();
             if (image == null) {
                 // a stamp of a large file that is stamped again: its own store is the parent
