@@ -23,6 +23,7 @@ void put(String dir, String name, byte[] bytes) throws IOException {
     Files.write(d.resolve(name), bytes);
 }
 byte[] from(byte[] b, int skip) { return Arrays.copyOfRange(b, skip, b.length); }
+byte[] concat(byte[] a, byte[] b) { byte[] c = Arrays.copyOf(a, a.length + b.length); System.arraycopy(b, 0, c, a.length, b.length); return c; }
 
 BufferedImage picture(int w, int h, int type) {
     BufferedImage img = new BufferedImage(w, h, type);
@@ -84,6 +85,15 @@ for (var e : pngs.entrySet()) put("container/png/PngChunkReaderFuzzTestInputs/re
 put("container/png/PngChunkReaderFuzzTestInputs/read", "signed", from(signedPng, 8));
 for (var e : jpegs.entrySet()) put("container/jpeg/JpegSegmentReaderFuzzTestInputs/read", e.getKey(), from(e.getValue(), 2));
 put("container/jpeg/JpegSegmentReaderFuzzTestInputs/read", "signed", from(signedJpeg, 2));
+// The skeleton target gets the same, and the same with bytes after EOI (which it walks the scans for).
+byte[] trailer = concat(new byte[] {0x12, (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9, 0x00, 0x34},
+        "appended after EOI".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+Map<String, byte[]> skeletons = new LinkedHashMap<>(jpegs);
+skeletons.put("signed", signedJpeg);
+for (var e : skeletons.entrySet()) {
+    put("container/jpeg/JpegSkeletonFuzzTestInputs/read", e.getKey(), from(e.getValue(), 2));
+    put("container/jpeg/JpegSkeletonFuzzTestInputs/read", e.getKey() + "-trailer", concat(from(e.getValue(), 2), trailer));
+}
 for (var e : pngs.entrySet()) put("pixels/png/PngPixelReaderFuzzTestInputs/read", e.getKey(), from(e.getValue(), 8));
 for (var e : jpegs.entrySet()) put("pixels/jpeg/JpegCoefficientReaderFuzzTestInputs/read", e.getKey(), from(e.getValue(), 2));
 

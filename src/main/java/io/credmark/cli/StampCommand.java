@@ -214,13 +214,13 @@ final class StampCommand implements Callable<Integer> {
     /**
      * The file's skeleton, when this stamp needs no pixel and the file is at least {@code limits.stream-from-bytes}
      * (default {@value Settings#DEFAULT_STREAM_FROM_BYTES}): then its image data is hashed and copied from the file,
-     * never held in memory. A file with a manifest store is read whole: validating it as the parent hashes all of it.
+     * never held in memory, and a manifest store the file carries is validated as the parent over the file's ranges.
      */
     private static Optional<ContainerSkeleton> skeleton(Path in, StampOptions options, Settings settings) {
         if (!StampService.streams(options)) {
             return Optional.empty();
         }
-        return CliFiles.skeleton(in, settings).filter(s -> !s.carriesManifestStore());
+        return CliFiles.skeleton(in, settings);
     }
 
     /** A metadata-only stamp of a large file: recorded nowhere, its image data streamed. */

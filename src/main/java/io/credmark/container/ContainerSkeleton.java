@@ -35,14 +35,10 @@ public record ContainerSkeleton(ImageFormat format, byte[] bytes, ByteRange plac
      */
     public static final int MAX_SKELETON_BYTES = 64 << 20;
 
-    /** Whether the file carries a C2PA manifest store (in its metadata, so the skeleton holds it). */
-    public boolean carriesManifestStore() {
-        return !AssetHandlers.read(bytes).stores().isEmpty();
-    }
-
     /**
      * Reads the structure of {@code file} without reading its image data into memory, or nothing when the file's
-     * layout does not allow it (a JPEG that does not end with EOI): then it is read whole.
+     * layout does not allow it (a JPEG with bytes after its EOI and metadata between its scans): then it is read
+     * whole.
      *
      * @throws InvalidInputException when the file is not a PNG or JPEG, or its structure is damaged
      */

@@ -82,7 +82,7 @@ final class StampHandler implements Handler {
         Optional<String> sourceName = image.fileName().flatMap(StampHandler::baseName);
         String keyName = Authenticator.key(ctx).name();
         Optional<ContainerSkeleton> skeleton = StampService.streams(options) ? image.content().skeleton()
-                .filter(s -> !s.carriesManifestStore()) : Optional.empty();
+                : Optional.empty();
         Stamped stamped;
         try {
             if (skeleton.isPresent()) {
@@ -91,8 +91,8 @@ final class StampHandler implements Handler {
             } else {
                 byte[] bytes = image.content().bytes(uploads.maxImageBytes(), !StampService.streams(options)
                         ? "a stamp that draws the mark, embeds the watermark or makes a thumbnail"
-                        : image.content().isFile() ? "a stamp of an image that carries a C2PA manifest, or of a"
-                        + " JPEG with bytes after its end," : "a stamp of an image under limits.stream-from-bytes");
+                        : image.content().isFile() ? "a stamp of a JPEG with bytes after its end and metadata"
+                        + " between its scans" : "a stamp of an image under limits.stream-from-bytes");
                 stamped = credentials.stamp(new StampOrder(bytes, provenance, options, disclosure, sourceName,
                         keyName));
             }

@@ -81,8 +81,8 @@ final class VerifyHandler implements Handler {
         Optional<ContainerSkeleton> skeleton = image.skeleton();
         // a skeleton holds the file's structure and metadata, its manifest store included
         byte[] held = skeleton.isPresent() ? skeleton.get().bytes() : image.bytes(uploads.maxImageBytes(),
-                image.isFile() ? "verifying a JPEG with bytes after its end" : "verifying an image under"
-                        + " limits.stream-from-bytes");
+                image.isFile() ? "verifying a JPEG with bytes after its end and metadata between its scans"
+                        : "verifying an image under limits.stream-from-bytes");
         Verification verification = skeleton.isPresent() ? credentials.verify(skeleton.get(), viewer, evidence)
                 : credentials.verify(held, viewer, evidence);
         CredentialHandlers.noCache(ctx, viewer.creator().isPresent());

@@ -127,12 +127,12 @@ public final class StampService {
     /**
      * A metadata-only stamp of a file read as its skeleton, {@code request.image()} being the skeleton's bytes: the
      * metadata is rewritten in memory, the image data is hashed and written from the file, so the heap holds no
-     * more than the metadata. The result's {@link StampResult#writeTo} reads the file again; it must not change in
-     * between. The caller bounds the file's size (the command line's file limit, the service's upload limit): it
-     * costs no memory.
+     * more than the metadata. A manifest store the file carries is in the skeleton; it is validated as the parent
+     * ingredient with its hard binding hashed over the file's ranges. The result's {@link StampResult#writeTo} reads
+     * the file again; it must not change in between. The caller bounds the file's size (the command line's file
+     * limit, the service's upload limit): it costs no memory.
      *
-     * @throws IllegalArgumentException for a stamp that decodes pixels, or an input with a manifest store (its
-     *                                  validation as the parent ingredient hashes the whole file): read those whole
+     * @throws IllegalArgumentException for a stamp that decodes pixels: read those whole
      */
     public StampResult stamp(StampRequest request, ContainerSkeleton skeleton) {
         if (!streams(request.options())) {
@@ -141,9 +141,6 @@ public final class StampService {
         ParsedImage original = AssetHandlers.read(skeleton.bytes());
         limits.checkPixels(original.header());
         original.requireUndamaged();
-        if (!original.stores().isEmpty()) {
-            throw new IllegalArgumentException("a file with a manifest store is stamped whole");
-        }
         return stamp(request, original, skeleton);
     }
 
@@ -177,7 +174,7 @@ public final class StampService {
         Action action;
         Optional<String> parentLabel = Optional.empty();
         if (existing.isPresent()) {
-            Parent parent = parent(original, existing.get(), request.sourceName());
+            Parent parent = parent(original, existing.get(), skeleton, request.sourceName());
             parent.manifests().forEach(m -> builder.addIngredientManifest(m.bytes().toByteArray()));
             HashedUri ingredient = builder.add(IngredientAssertion.LABEL_V3, parent.ingredient().encode());
             action = new Action(Action.OPENED, DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA, agent,
@@ -343,12 +340,17 @@ public final class StampService {
     /**
      * The input's own store becomes a parentOf ingredient (spec 2.2 §18.6): all of its manifests are copied, and the
      * ingredient commits to the active one's claim signature and records how it validated.
+     *
+     * @param skeleton what {@code image} is the skeleton of, whose file the store's hard binding is checked against,
+     *                 or null when it is the whole file
      */
-    private Parent parent(ParsedImage image, ManifestStoreCarrier carrier, Optional<String> sourceName) {
+    private Parent parent(ParsedImage image, ManifestStoreCarrier carrier, ContainerSkeleton skeleton,
+            Optional<String> sourceName) {
         ValidationResult validation;
         SuperBox store;
         try {
-            validation = validator.validate(image, carrier);
+            validation = skeleton == null ? validator.validate(image, carrier)
+                    : validator.validate(skeleton.fileBytes(), skeleton.inFile(carrier));
             store = JumbfReader.readSuperBox(carrier.jumbf());
         } catch (ManifestUnreadableException | InvalidInputException e) {
             throw new InvalidInputException(InvalidInputException.Kind.MALFORMED_IMAGE,

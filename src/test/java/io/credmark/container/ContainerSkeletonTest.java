@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,22 +33,27 @@ class ContainerSkeletonTest {
             Optional<ContainerSkeleton> read = ContainerSkeleton.read(in);
             byte[] whole = Files.readAllBytes(in);
             if (read.isEmpty()) {
-                // only a JPEG that does not end with EOI has none
+                // only a JPEG with bytes after its EOI and metadata between its scans has none
                 assertTrue(whole[whole.length - 2] != (byte) 0xFF || whole[whole.length - 1] != (byte) 0xD9, in
                         .toString());
                 continue;
             }
             skeletons++;
-            ContainerSkeleton skeleton = read.get();
-            assertTrue(skeleton.bytes().length < whole.length, in.toString());
-            ParsedImage parsedSkeleton = AssetHandlers.read(skeleton.bytes());
-            ParsedImage parsedWhole = AssetHandlers.read(whole);
-            assertEquals(parsedWhole.header(), parsedSkeleton.header(), in.toString());
-            assertEquals(parsedWhole.remoteManifestUrl(), parsedSkeleton.remoteManifestUrl(), in.toString());
-            assertEquals(parsedWhole.insertionOffset(), parsedSkeleton.insertionOffset(), in.toString());
-            assertArrayEquals(whole, expanded(skeleton), in.toString());
+            assertReadsAlikeAndExpandsBack(in, read.get());
         }
         assertTrue(skeletons >= 25, "skeletons read: " + skeletons);
+    }
+
+    private static void assertReadsAlikeAndExpandsBack(Path in, ContainerSkeleton skeleton) throws IOException {
+        byte[] whole = Files.readAllBytes(in);
+        assertTrue(skeleton.bytes().length < whole.length, in.toString());
+        ParsedImage parsedSkeleton = AssetHandlers.read(skeleton.bytes());
+        ParsedImage parsedWhole = AssetHandlers.read(whole);
+        assertEquals(parsedWhole.header(), parsedSkeleton.header(), in.toString());
+        assertEquals(parsedWhole.remoteManifestUrl(), parsedSkeleton.remoteManifestUrl(), in.toString());
+        assertEquals(parsedWhole.insertionOffset(), parsedSkeleton.insertionOffset(), in.toString());
+        assertEquals(parsedWhole.stores().size(), parsedSkeleton.stores().size(), in.toString());
+        assertArrayEquals(whole, expanded(skeleton), in.toString());
     }
 
     @Test
@@ -73,7 +79,11 @@ class ContainerSkeletonTest {
     }
 
     private static int indexOf(byte[] in, byte[] part) {
-        for (int i = 0; i + part.length <= in.length; i++) {
+        return indexOf(in, part, 0);
+    }
+
+    private static int indexOf(byte[] in, byte[] part, int from) {
+        for (int i = from; i + part.length <= in.length; i++) {
             if (Arrays.equals(in, i, i + part.length, part, 0, part.length)) {
                 return i;
             }
@@ -130,11 +140,95 @@ class ContainerSkeletonTest {
         assertTrue(e.getMessage().contains("does not follow the other IDAT chunks"), e.getMessage());
     }
 
+    /**
+     * Bytes after EOI (a motion photo's video, an appended JPEG, anything) are elided with the image data and come
+     * back as they were, for baseline, progressive (tables between scans) and restart-marker JPEGs.
+     */
     @Test
-    void aJpegWithBytesAfterEoiHasNoSkeletonAndIsReadWhole() throws IOException {
-        byte[] jpeg = Corpus.bytes("testdata/images/baseline-420.jpg");
-        Path file = Files.write(dir.resolve("trailer.jpg"), Arrays.copyOf(jpeg, jpeg.length + 16));
-        assertTrue(ContainerSkeleton.read(file).isEmpty());
+    void aJpegWithBytesAfterEoiHasASkeletonThatKeepsThem() throws IOException {
+        byte[] trailer = trailer();
+        for (String name : List.of("baseline-420.jpg", "progressive.jpg", "restart-markers.jpg", "grayscale.jpg")) {
+            Path file = Files.write(dir.resolve("trailer-" + name), concat(Corpus.bytes("testdata/images/" + name),
+                    trailer));
+            ContainerSkeleton skeleton = ContainerSkeleton.read(file).orElseThrow(() -> new AssertionError(name));
+            assertEquals(file.toFile().length(), skeleton.elided().end(), name);
+            assertReadsAlikeAndExpandsBack(file, skeleton);
+        }
+    }
+
+    /** Between scans the whole file's reader sees segments that the skeleton would not hold: the file is read whole. */
+    @Test
+    void aJpegWithBytesAfterEoiAndMetadataBetweenScansIsReadWhole() throws IOException {
+        byte[] progressive = Corpus.bytes("testdata/images/progressive.jpg");
+        int secondScan = indexOf(progressive, new byte[] {(byte) 0xFF, (byte) 0xDA}, 300);
+        byte[] comment = {(byte) 0xFF, (byte) 0xFE, 0, 6, 'n', 'o', 't', 'e'};
+        byte[] withComment = concat(Arrays.copyOf(progressive, secondScan), comment,
+                Arrays.copyOfRange(progressive, secondScan, progressive.length));
+        assertEquals(AssetHandlers.read(progressive).header(), AssetHandlers.read(withComment).header());
+        Path endsWithEoi = Files.write(dir.resolve("comment.jpg"), withComment);
+        assertTrue(ContainerSkeleton.read(endsWithEoi).isPresent(), "a file that ends with EOI is read to its scan");
+        Path trailing = Files.write(dir.resolve("comment-trailer.jpg"), concat(withComment, trailer()));
+        assertTrue(ContainerSkeleton.read(trailing).isEmpty());
+    }
+
+    /**
+     * A JPEG cut short anywhere after its first scan header (in its scans, between them, inside a marker or a
+     * segment) is refused as the whole file's reader refuses it, with the same message.
+     */
+    @Test
+    void aJpegCutShortIsRefusedAsWhenReadWhole() throws IOException {
+        byte[] progressive = Corpus.bytes("testdata/images/progressive.jpg");
+        int firstScanData = indexOf(progressive, new byte[] {(byte) 0xFF, (byte) 0xDA}, 0) + 14;
+        int refused = 0;
+        for (int at = firstScanData; at < progressive.length - 2; at += 97) {
+            int cut = at;
+            byte[] cutShort = Arrays.copyOf(progressive, cut);
+            if (cutShort[cut - 2] == (byte) 0xFF && cutShort[cut - 1] == (byte) 0xD9) {
+                continue;
+            }
+            Path file = Files.write(dir.resolve("cut.jpg"), cutShort);
+            InvalidInputException whole = assertThrows(InvalidInputException.class,
+                    () -> AssetHandlers.read(cutShort), "cut at " + cut);
+            InvalidInputException streamed = assertThrows(InvalidInputException.class,
+                    () -> ContainerSkeleton.read(file), "cut at " + cut);
+            assertEquals(whole.getMessage(), streamed.getMessage(), "cut at " + cut);
+            refused++;
+        }
+        // the segments between scans, cut inside their marker, their length or their body
+        for (int marker : List.of(2090, 2139, 17346)) {
+            for (int cut : List.of(marker + 1, marker + 3, marker + 6)) {
+                byte[] cutShort = Arrays.copyOf(progressive, cut);
+                Path file = Files.write(dir.resolve("cut.jpg"), cutShort);
+                assertEquals(assertThrows(InvalidInputException.class, () -> AssetHandlers.read(cutShort))
+                        .getMessage(), assertThrows(InvalidInputException.class, () -> ContainerSkeleton.read(file))
+                        .getMessage(), "cut at " + cut);
+                refused++;
+            }
+        }
+        assertTrue(refused > 200, "cuts: " + refused);
+        Path truncated = Corpus.file("testdata/malformed/jpeg-truncated-entropy.jpg");
+        assertEquals(assertThrows(InvalidInputException.class, () -> AssetHandlers.read(Files.readAllBytes(truncated)))
+                .getMessage(), assertThrows(InvalidInputException.class, () -> ContainerSkeleton.read(truncated))
+                .getMessage());
+    }
+
+    /** What tools append after EOI: here another JPEG's start and end markers among random bytes. */
+    private static byte[] trailer() {
+        byte[] trailer = new byte[100_000];
+        new java.util.Random(15).nextBytes(trailer);
+        trailer[10] = (byte) 0xFF;
+        trailer[11] = (byte) 0xD8;
+        trailer[500] = (byte) 0xFF;
+        trailer[501] = (byte) 0xD9;
+        return trailer;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] expanded(ContainerSkeleton skeleton) throws IOException {

@@ -1,11 +1,15 @@
 package io.credmark.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.credmark.bytes.Sha256;
+import io.credmark.c2pa.assertion.IngredientAssertion;
+import io.credmark.testing.Corpus;
 import io.credmark.testing.LargeImages;
+import io.credmark.testing.StoreContents;
 import io.credmark.testing.TestDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Uploads larger than the service reads into memory: a metadata-only stamp and verify take them from a temporary
@@ -114,6 +120,102 @@ class LargeUploadsTest {
             assertTrue(watermark.get("reason").asText().contains("limits.max-bytes"), broken.text());
             assertTemporaryDirectoryEmpty();
         }
+    }
+
+    /**
+     * A file that already carries a manifest store, from another producer or from an earlier stamp, is streamed too:
+     * the fixtures stand for large files with {@code limits.max-bytes} below their size, so that reading one whole
+     * would be refused. The store becomes the parent ingredient as it does when the file is read whole.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"testdata/c2pa-fixtures/generated/signed-es256.png", "testdata/c2pa-fixtures/CA.jpg",
+            "restamped"})
+    void aFileWithAManifestStoreIsStreamedAndItsStoreBecomesTheParentAsWhenReadWhole(String input)
+            throws IOException {
+        byte[] image = input.equals("restamped") ? null : Corpus.bytes(input);
+        String name = input.equals("restamped") ? "large.png" : Path.of(input).getFileName().toString();
+        String mediaType = name.endsWith(".png") ? "image/png" : "image/jpeg";
+        Map<String, String> streamed = Map.of("limits.stream-from-bytes", "1024", "limits.max-bytes",
+                Long.toString(64 << 10));
+        Map<String, String> inMemory = Map.of("limits.stream-from-bytes", Long.toString(32L << 20),
+                "limits.max-bytes", Long.toString(32L << 20));
+        String key;
+        ApiClient.Answer whole;
+        JsonNode wholeReport;
+        try (TestService service = start(inMemory)) {
+            key = service.createStampKey();
+            if (image == null) {
+                // a stamp of a large file that is stamped again: its own store is the parent
+                image = stamp(service.client(), key, Files.readAllBytes(png), METADATA_ONLY, "image/png").body();
+                assertTrue(image.length > 4L << 20);
+            }
+            whole = stamp(service.client(), key, name, mediaType, image);
+            assertEquals(200, whole.status(), whole.toString());
+            wholeReport = service.client().postRaw("/v1/verify", mediaType, whole.body()).json();
+        }
+        // the same database and data directory: the same key and signer
+        try (TestService service = start(streamed)) {
+            ApiClient.Answer answer = stamp(service.client(), key, name, mediaType, image);
+            assertEquals(200, answer.status(), answer.toString());
+            assertTemporaryDirectoryEmpty();
+            ApiClient.Answer verified = service.client().postMultipart("/v1/verify", List.of(ApiClient.Part.file(
+                    "image", name, mediaType, answer.body())));
+            assertEquals(200, verified.status(), verified.toString());
+            JsonNode report = verified.json();
+            assertEquals("trusted", report.get("status").asText(), verified.text());
+            JsonNode ingredients = report.at("/summary/ingredients");
+            assertEquals(1, ingredients.size(), verified.text());
+            assertEquals("parentOf", ingredients.get(0).get("relationship").asText(), verified.text());
+            assertEquals(name, ingredients.get(0).get("title").asText(), verified.text());
+            assertEquals(wholeReport.at("/summary/ingredients"), ingredients);
+            assertArrayEquals(StoreContents.activeAssertion(whole.body(), IngredientAssertion.LABEL_V3),
+                    StoreContents.activeAssertion(answer.body(), IngredientAssertion.LABEL_V3));
+            assertTemporaryDirectoryEmpty();
+
+            // the same upload, with a stamp that needs its pixels, is read whole: refused over limits.max-bytes
+            ApiClient.Answer pixels = stamp(service.client(), key, image, "{\"watermark\": \"auto\"}", mediaType);
+            assertEquals(413, pixels.status(), pixels.toString());
+            assertTemporaryDirectoryEmpty();
+        }
+    }
+
+    /**
+     * A JPEG with bytes after its EOI (here 200 kB, as a motion photo carries its video) streams, and the stamped file
+     * keeps them as they are, as a stamp of the whole file does.
+     */
+    @Test
+    void aJpegWithBytesAfterItsEndIsStreamedAndKeepsThem() throws IOException {
+        byte[] trailer = new byte[200_000];
+        new java.util.Random(2).nextBytes(trailer);
+        byte[] jpeg = Corpus.bytes("testdata/images/progressive.jpg");
+        byte[] image = java.util.Arrays.copyOf(jpeg, jpeg.length + trailer.length);
+        System.arraycopy(trailer, 0, image, jpeg.length, trailer.length);
+        try (TestService service = start(Map.of("limits.stream-from-bytes", "1024", "limits.max-bytes",
+                Long.toString(64 << 10)))) {
+            String key = service.createStampKey();
+            ApiClient.Answer answer = stamp(service.client(), key, "motion.jpg", "image/jpeg", image);
+            assertEquals(200, answer.status(), answer.toString());
+            byte[] stamped = answer.body();
+            assertArrayEquals(trailer, java.util.Arrays.copyOfRange(stamped, stamped.length - trailer.length,
+                    stamped.length));
+            assertTemporaryDirectoryEmpty();
+            ApiClient.Answer verified = service.client().postMultipart("/v1/verify", List.of(ApiClient.Part.file(
+                    "image", "stamped.jpg", "image/jpeg", stamped)));
+            assertEquals(200, verified.status(), verified.toString());
+            assertEquals("trusted", verified.json().get("status").asText(), verified.text());
+            // the trailer is bound: a byte changed in it breaks the hard binding
+            stamped[stamped.length - 10] ^= 1;
+            ApiClient.Answer changed = service.client().postMultipart("/v1/verify", List.of(ApiClient.Part.file(
+                    "image", "changed.jpg", "image/jpeg", stamped)));
+            assertEquals("invalid", changed.json().get("status").asText(), changed.text());
+            assertTemporaryDirectoryEmpty();
+        }
+    }
+
+    private ApiClient.Answer stamp(ApiClient api, String key, String name, String mediaType, byte[] image) {
+        return api.postMultipart("/v1/stamp", List.of(ApiClient.Part.file("image", name, mediaType, image),
+                ApiClient.Part.json("provenance", ApiContract.example()), ApiClient.Part.json("options",
+                        METADATA_ONLY)), "Authorization", "Bearer " + key, "Accept", mediaType);
     }
 
     @Test

@@ -1,14 +1,17 @@
 package io.credmark.issuance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credmark.c2pa.assertion.IngredientAssertion;
 import io.credmark.c2pa.validate.StatusEntry;
 import io.credmark.container.ContainerSkeleton;
 import io.credmark.testing.Corpus;
 import io.credmark.testing.LargeImages;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
+import io.credmark.testing.StoreContents;
 import io.credmark.testing.TestInstallation;
 import io.credmark.verification.ReportJson;
 import io.credmark.verification.VerificationReport;
@@ -17,6 +20,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,32 +71,69 @@ class StampInteropIT {
 
     /**
      * Stamped metadata-only from their skeletons, image data hashed and copied from the file (as the command line
-     * stamps large files): every corpus image, and a 19 MB PNG of many IDAT chunks with text after them.
+     * stamps large files): every corpus image, a 19 MB PNG of many IDAT chunks with text after them, JPEGs with bytes
+     * after their EOI (kept as they are), and files that carry a manifest store, from other producers and from an
+     * earlier stamp, whose store becomes the same parent ingredient as when the file is stamped whole.
      */
     @Test
     void everyImageStampedFromItsSkeletonIsTrustedByC2paRs() throws IOException {
         TestInstallation installation = TestInstallation.in(dir.resolve("data"));
         List<Path> inputs = new ArrayList<>(Corpus.images());
         inputs.add(LargeImages.noisePng(dir.resolve("large.png"), 2500, 2500, 8192));
+        byte[] trailer = new byte[50_000];
+        new java.util.Random(15).nextBytes(trailer);
+        for (String name : List.of("baseline-420.jpg", "progressive.jpg")) {
+            inputs.add(Files.write(dir.resolve("trailer-" + name), concat(Corpus.bytes("testdata/images/" + name),
+                    trailer)));
+        }
+        PARENTS.forEach(p -> inputs.add(Corpus.file(p)));
+        Path restamped = dir.resolve("stamped-before.png");
+        Files.write(restamped, installation.credmark().stamping().stamp(StampRequest.of(
+                Corpus.bytes("testdata/images/rgb8.png"), TestInstallation.minimalProvenance())).toByteArray());
+        inputs.add(restamped);
         List<Path> outputs = new ArrayList<>();
+        int parents = 0;
         for (Path in : inputs) {
             Optional<ContainerSkeleton> skeleton = ContainerSkeleton.read(in);
             if (skeleton.isEmpty()) {
                 continue;
             }
-            StampResult result = installation.credmark().stamping().stamp(new StampRequest(skeleton.get().bytes(),
-                    TestInstallation.exampleProvenance(), Optional.empty(), Optional.of(in.getFileName().toString())),
-                    skeleton.get());
+            StampRequest request = new StampRequest(skeleton.get().bytes(), TestInstallation.exampleProvenance(),
+                    Optional.empty(), Optional.of(in.getFileName().toString()));
+            StampResult result = installation.credmark().stamping().stamp(request, skeleton.get());
             Path out = dir.resolve("streamed-" + in.getFileName());
             try (OutputStream o = Files.newOutputStream(out)) {
                 result.writeTo(o);
             }
             outputs.add(out);
-            VerificationReport ours = installation.credmark().verification().verify(Files.readAllBytes(out));
+            byte[] written = Files.readAllBytes(out);
+            VerificationReport ours = installation.credmark().verification().verify(written);
             assertEquals(VerificationReport.Status.TRUSTED, ours.status(), in + " " + ReportJson.failureCodes(ours));
+            StampResult whole = installation.credmark().stamping().stamp(new StampRequest(Files.readAllBytes(in),
+                    request.provenance(), Optional.empty(), request.sourceName()));
+            if (in.getFileName().toString().startsWith("trailer-")) {
+                // kept as they are, as a stamp of the whole file keeps them
+                for (byte[] stamped : List.of(written, whole.toByteArray())) {
+                    assertArrayEquals(trailer, Arrays.copyOfRange(stamped, stamped.length - trailer.length,
+                            stamped.length), in.toString());
+                }
+            }
+            assertEquals(whole.parentManifest(), result.parentManifest(), in.toString());
+            if (result.parentManifest().isPresent()) {
+                parents++;
+                assertArrayEquals(StoreContents.activeAssertion(whole.toByteArray(), IngredientAssertion.LABEL_V3),
+                        StoreContents.activeAssertion(written, IngredientAssertion.LABEL_V3), in.toString());
+            }
         }
-        assertTrue(outputs.size() >= 26, "stamped: " + outputs.size());
+        assertTrue(outputs.size() >= 26 + 2 + PARENTS.size() + 1, "stamped: " + outputs.size());
+        assertEquals(PARENTS.size() + 1, parents);
         assertAllTrusted(installation, outputs);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] joined = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
     }
 
     /**
