@@ -164,78 +164,106 @@ final class PngRaw {
         }
     }
 
-    /** Applies filter {@code filter} to {@code row} (prior row {@code prior}, null for the first) into {@code out}. */
-    static void filter(byte[] row, byte[] prior, int length, int stride, int filter, byte[] out) {
-        switch (filter) {
-            case 0 -> System.arraycopy(row, 0, out, 0, length);
+    /**
+     * Writes row {@code row} filtered with type {@code type} to {@code out} at {@code at} (PNG spec §9.2). The
+     * {@code prior} row is all zeros for the first row of a pass.
+     */
+    static void filter(byte[] row, byte[] prior, int length, int stride, int type, byte[] out, int at) {
+        int lead = Math.min(stride, length);
+        switch (type) {
+            case 0 -> System.arraycopy(row, 0, out, at, length);
             case 1 -> {
-                for (int i = 0; i < length; i++) {
-                    out[i] = (byte) (row[i] - (i >= stride ? row[i - stride] : 0));
+                System.arraycopy(row, 0, out, at, lead);
+                for (int i = lead; i < length; i++) {
+                    out[at + i] = (byte) (row[i] - row[i - stride]);
                 }
             }
             case 2 -> {
                 for (int i = 0; i < length; i++) {
-                    out[i] = (byte) (row[i] - (prior != null ? prior[i] : 0));
+                    out[at + i] = (byte) (row[i] - prior[i]);
                 }
             }
             case 3 -> {
-                for (int i = 0; i < length; i++) {
-                    int left = i >= stride ? row[i - stride] & 0xFF : 0;
-                    int up = prior != null ? prior[i] & 0xFF : 0;
-                    out[i] = (byte) (row[i] - ((left + up) >>> 1));
+                for (int i = 0; i < lead; i++) {
+                    out[at + i] = (byte) (row[i] - ((prior[i] & 0xFF) >>> 1));
+                }
+                for (int i = lead; i < length; i++) {
+                    out[at + i] = (byte) (row[i] - (((row[i - stride] & 0xFF) + (prior[i] & 0xFF)) >>> 1));
                 }
             }
             default -> {
-                for (int i = 0; i < length; i++) {
-                    int left = i >= stride ? row[i - stride] & 0xFF : 0;
-                    int up = prior != null ? prior[i] & 0xFF : 0;
-                    int upLeft = i >= stride && prior != null ? prior[i - stride] & 0xFF : 0;
-                    out[i] = (byte) (row[i] - paeth(left, up, upLeft));
+                for (int i = 0; i < lead; i++) {
+                    out[at + i] = (byte) (row[i] - prior[i]); // Paeth with no left neighbour predicts up
+                }
+                for (int i = lead; i < length; i++) {
+                    out[at + i] = (byte) (row[i] - paeth(row[i - stride] & 0xFF, prior[i] & 0xFF,
+                            prior[i - stride] & 0xFF));
                 }
             }
         }
     }
 
     /**
-     * Filters a row with the type libpng's heuristic picks: the smallest sum of the filtered bytes taken as signed
-     * values (ties to the lower type). Each type is filtered whole into its own buffer (plain loops, no per-byte
-     * dispatch), its sum stopping early once it exceeds the best so far.
-     *
-     * @param out five buffers of at least {@code length} bytes, one per filter type
-     * @return the type chosen; {@code out[type]} holds the filtered row
+     * The filter type libpng's heuristic picks for a row: the smallest sum of the filtered bytes taken as signed
+     * values, ties to the lower type. Only the sums are computed, and the Paeth row (the dearest to filter, and the
+     * type photographs take most) is kept in {@code paethRow}; {@link #filter} writes any other chosen type.
      */
-    static int filterBest(byte[] row, byte[] prior, int length, int stride, byte[][] out) {
-        long best = 0;
+    static int chooseFilter(byte[] row, byte[] prior, int length, int stride, byte[] paethRow) {
+        int lead = Math.min(stride, length);
+        // int sums per loop, each loop on its own, so that the compiler can vectorize them: a row's sum of at most
+        // 128 per byte fits an int for any row this codec accepts
+        int none = 0;
         for (int i = 0; i < length; i++) {
-            best += Math.abs((int) row[i]);
+            none += Math.abs(row[i]);
         }
+        int sub = 0;
+        for (int i = lead; i < length; i++) {
+            sub += Math.abs((byte) (row[i] - row[i - stride]));
+        }
+        int up = 0;
+        for (int i = 0; i < length; i++) {
+            up += Math.abs((byte) (row[i] - prior[i]));
+        }
+        int average = 0;
+        for (int i = 0; i < lead; i++) {
+            average += Math.abs((byte) (row[i] - ((prior[i] & 0xFF) >>> 1)));
+        }
+        for (int i = lead; i < length; i++) {
+            average += Math.abs((byte) (row[i] - (((row[i - stride] & 0xFF) + (prior[i] & 0xFF)) >>> 1)));
+        }
+        int paeth = 0;
+        for (int i = 0; i < lead; i++) {
+            byte v = (byte) (row[i] - prior[i]);
+            paethRow[i] = v;
+            paeth += Math.abs(v);
+        }
+        for (int i = lead; i < length; i++) {
+            byte v = (byte) (row[i] - paeth(row[i - stride] & 0xFF, prior[i] & 0xFF, prior[i - stride] & 0xFF));
+            paethRow[i] = v;
+            paeth += Math.abs(v);
+        }
+        for (int i = 0; i < lead; i++) {
+            sub += Math.abs(row[i]);
+        }
+        int[] sums = {none, sub, up, average, paeth};
         int choice = 0;
-        for (int f = 1; f < 5 && best > 0; f++) {
-            filter(row, prior, length, stride, f, out[f]);
-            byte[] filtered = out[f];
-            long sum = 0;
-            for (int i = 0; i < length && sum < best; i++) {
-                sum += Math.abs((int) filtered[i]);
+        for (int type = 1; type < 5; type++) {
+            if (sums[type] < sums[choice]) {
+                choice = type;
             }
-            if (sum < best) {
-                best = sum;
-                choice = f;
-            }
-        }
-        if (choice == 0) {
-            System.arraycopy(row, 0, out[0], 0, length);
         }
         return choice;
     }
 
+    /**
+     * The Paeth predictor (PNG spec §9.4), without branches: p − a = b − c, p − b = a − c and p − c = a + b − 2c, with
+     * ties going to a, then b.
+     */
     static int paeth(int a, int b, int c) {
-        int p = a + b - c;
-        int pa = Math.abs(p - a);
-        int pb = Math.abs(p - b);
-        int pc = Math.abs(p - c);
-        if (pa <= pb && pa <= pc) {
-            return a;
-        }
-        return pb <= pc ? b : c;
+        int pa = Math.abs(b - c);
+        int pb = Math.abs(a - c);
+        int pc = Math.abs(a + b - 2 * c);
+        int bc = pb <= pc ? b : c;
+        return pa <= pb && pa <= pc ? a : bc;
     }
 }
