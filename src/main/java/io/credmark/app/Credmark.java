@@ -93,7 +93,7 @@ public final class Credmark {
         Validator validator = new Validator(new TrustEvaluator(anchors), new TrustEvaluator(cawgAnchors), clock);
         this.stamping = new StampService(this.signer, timeStamping, validator,
                 new ClaimWriter.GeneratorInfo(NAME, VERSION), limits, clock, new SecureRandom(), watermarker,
-                pixelBudget);
+                pixelBudget, settings.pngDeflateLevel());
         this.verification = new VerifyService(validator, limits, watermarker, pixelBudget);
     }
 

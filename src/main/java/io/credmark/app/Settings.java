@@ -20,7 +20,8 @@ import java.util.Properties;
  * {@code signer.key.password}) for a PEM chain and key, or {@code signer.pkcs12} (+ {@code signer.pkcs12.password},
  * {@code signer.pkcs12.alias}), or {@code signer.pkcs11.config} (a SunPKCS11 configuration file) + {@code
  * signer.pkcs11.pin} (+ {@code signer.pkcs11.alias}) for a key in an HSM; {@code trust.anchors}, comma-separated PEM files; {@code limits.max-bytes},
- * {@code limits.max-pixels}; {@code limits.max-file-bytes}, the largest image file the command line reads (default
+ * {@code limits.max-pixels}; {@code png.deflate-level} [CREDMARK_PNG_DEFLATE_LEVEL], the zlib level of PNGs whose
+ * pixels a stamp changes (1 to 9, default 1: fastest); {@code limits.max-file-bytes}, the largest image file the command line reads (default
  * 1 GiB; a metadata-only stamp decodes no pixel, so a large upscale is fine); {@code limits.max-upload-bytes}, the
  * largest image the service takes (default 256 MiB; over {@code limits.max-bytes} only for metadata-only stamps and
  * verify, which stream it); {@code limits.stream-from-bytes}, the file or upload size from which a metadata-only
@@ -41,6 +42,12 @@ public final class Settings {
     public static final String FILE_NAME = "credmark.properties";
     /** Files from this size on are read as their skeleton when no pixel is needed. */
     public static final long DEFAULT_STREAM_FROM_BYTES = 16L << 20;
+    /**
+     * zlib's fastest level. On the benchmark images it writes a PNG in 65–80 % of level 4's time, for files up to
+     * a fifth larger on smooth art and the same size on grainy photographs; level 9 writes art about a quarter
+     * smaller than level 1, in 20 times the time.
+     */
+    public static final int DEFAULT_PNG_DEFLATE_LEVEL = 1;
     /**
      * Uploads of up to this size are taken: a metadata-only stamp or verify of one holds only its metadata in
      * memory, the rest waits on disk.
@@ -128,6 +135,18 @@ public final class Settings {
     /** {@code limits.max-upload-bytes}: the largest image upload the service receives. */
     public long maxUploadBytes() {
         return positive("limits.max-upload-bytes", DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /**
+     * {@code png.deflate-level}: the zlib level, 1 to 9, of a PNG whose pixels a stamp changes (mark or watermark).
+     * Level 1, the default, writes fastest; higher levels write smaller files more slowly (see docs/watermark.md).
+     */
+    public int pngDeflateLevel() {
+        long level = number("png.deflate-level", DEFAULT_PNG_DEFLATE_LEVEL);
+        if (level < 1 || level > 9) {
+            throw new ConfigurationException("png.deflate-level must be a zlib level from 1 to 9");
+        }
+        return (int) level;
     }
 
     /** {@code tmp.dir}: where the service keeps uploads and stamped files too large for memory while it works. */

@@ -69,12 +69,6 @@ import java.util.function.Supplier;
  */
 public final class StampService {
 
-    /**
-     * zlib level for PNGs whose pixels change: a watermark rewrites every row. For a megapixel photograph with
-     * grain, level 1 compresses in about 60 % of the time of level 3 and a fifth of level 6, for files 3 % and 5 %
-     * larger (`bench stamp` images); levels 2, 4 and 5 are slower and no smaller than 3.
-     */
-    private static final int PNG_DEFLATE_LEVEL = 1;
 
     private final Supplier<Signer> signer;
     private final TimeStamping timeStamping;
@@ -91,15 +85,19 @@ public final class StampService {
     private final SecureRandom random;
     private final Watermarker watermarker;
     private final PixelBudget pixelBudget;
+    private final int pngDeflateLevel;
 
     /**
-     * @param signer the current signer, asked once per stamp: the development CA's is renewed when it expires
+     * @param signer          the current signer, asked once per stamp: the development CA's is renewed when it
+     *                        expires
+     * @param pngDeflateLevel the zlib level, 1 to 9, of a PNG whose pixels change: a watermark rewrites every row
      */
     public StampService(Supplier<Signer> signer, TimeStamping timeStamping, Validator validator,
             ClaimWriter.GeneratorInfo generator, Limits limits, Clock clock, SecureRandom random,
-            Watermarker watermarker, PixelBudget pixelBudget) {
+            Watermarker watermarker, PixelBudget pixelBudget, int pngDeflateLevel) {
         this.watermarker = watermarker;
         this.pixelBudget = pixelBudget;
+        this.pngDeflateLevel = pngDeflateLevel;
         this.signer = signer;
         this.timeStamping = timeStamping;
         this.validator = validator;
@@ -251,7 +249,7 @@ public final class StampService {
             return new PixelChange(original, Optional.empty(), skipped(mode, unfit));
         }
         PixelCodec codec = new PixelCodec(limits.maxPixels(), PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS,
-                PNG_DEFLATE_LEVEL);
+                pngDeflateLevel);
         Decoded decoded;
         try {
             decoded = codec.decode(request.image());

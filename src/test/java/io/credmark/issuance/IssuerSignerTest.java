@@ -3,6 +3,7 @@ package io.credmark.issuance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.credmark.app.Settings;
 import io.credmark.Limits;
 import io.credmark.PixelBudget;
 import io.credmark.bytes.Sha256;
@@ -94,7 +95,8 @@ class IssuerSignerTest {
         StampService stamping = new StampService(current::get, TimeStamping.NONE, validator,
                 new ClaimWriter.GeneratorInfo("credmark", "test"), Limits.DEFAULT, clock, random,
                 new Watermarker(WatermarkKey.openOrCreate(data)),
-                new PixelBudget(PixelBudget.defaultCapacity(), Duration.ofSeconds(10)));
+                new PixelBudget(PixelBudget.defaultCapacity(), Duration.ofSeconds(10)),
+                Settings.DEFAULT_PNG_DEFLATE_LEVEL);
         CredentialStore store = new CredentialStore(db, ValueSealer.openOrCreate(data));
         CredentialLinks links = new WebLinks("https://credmark.example");
         Creators creators = new Creators(new CreatorRepository(db), store, clock, random);
