@@ -69,7 +69,6 @@ import java.util.function.Supplier;
  */
 public final class StampService {
 
-
     private final Supplier<Signer> signer;
     private final TimeStamping timeStamping;
     private final Validator validator;
