@@ -16,12 +16,8 @@ final class ImageOps {
     }
 
     private static void boxRows(float[] src, float[] dst, int w, int h, int r) {
-        Bands.split(h, w, (from, to) -> boxRows(src, dst, w, r, from, to));
-    }
-
-    private static void boxRows(float[] src, float[] dst, int w, int r, int from, int to) {
         float norm = 1f / (2 * r + 1);
-        for (int y = from; y < to; y++) {
+        for (int y = 0; y < h; y++) {
             int o = y * w;
             double sum = 0;
             for (int i = -r; i <= r; i++) {
@@ -44,27 +40,22 @@ final class ImageOps {
         }
     }
 
-    /** Runs down bands of columns, each column's running sum as in one pass over the whole row. */
     private static void boxCols(float[] src, float[] dst, int w, int h, int r) {
-        Bands.split(w, h, (from, to) -> boxCols(src, dst, w, h, r, from, to));
-    }
-
-    private static void boxCols(float[] src, float[] dst, int w, int h, int r, int from, int to) {
         float norm = 1f / (2 * r + 1);
-        double[] sum = new double[to - from];
+        double[] sum = new double[w];
         for (int i = -r; i <= r; i++) {
             int o = clamp(i, h) * w;
-            for (int x = from; x < to; x++) {
-                sum[x - from] += src[o + x];
+            for (int x = 0; x < w; x++) {
+                sum[x] += src[o + x];
             }
         }
         for (int y = 0; y < h; y++) {
             int o = y * w;
             int add = clamp(y + r + 1, h) * w;
             int sub = clamp(y - r, h) * w;
-            for (int x = from; x < to; x++) {
-                dst[o + x] = (float) (sum[x - from] * norm);
-                sum[x - from] += src[add + x] - src[sub + x];
+            for (int x = 0; x < w; x++) {
+                dst[o + x] = (float) (sum[x] * norm);
+                sum[x] += src[add + x] - src[sub + x];
             }
         }
     }
@@ -72,15 +63,8 @@ final class ImageOps {
     /** Minimum over a (2r+1)×(2r+1) window. */
     static float[] minFilter(float[] src, int w, int h, int r) {
         float[] tmp = src.clone();
-        Bands.split(h, w, (from, to) -> minRows(src, tmp, w, r, from, to));
-        float[] out = new float[w * h];
-        Bands.split(h, w, (from, to) -> minCols(tmp, out, w, h, r, from, to));
-        return out;
-    }
-
-    private static void minRows(float[] src, float[] tmp, int w, int r, int from, int to) {
         // one shifted pass per window offset: plain loops over the row, which the compiler vectorises
-        for (int y = from; y < to; y++) {
+        for (int y = 0; y < h; y++) {
             int o = y * w;
             for (int k = 1; k <= r && k < w; k++) {
                 for (int x = 0; x < w - k; x++) {
@@ -91,10 +75,8 @@ final class ImageOps {
                 }
             }
         }
-    }
-
-    private static void minCols(float[] tmp, float[] out, int w, int h, int r, int from, int to) {
-        for (int y = from; y < to; y++) {
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
             int lo = Math.max(0, y - r);
             int hi = Math.min(h - 1, y + r);
             int o = y * w;
@@ -108,6 +90,7 @@ final class ImageOps {
                 }
             }
         }
+        return out;
     }
 
     /** 2×2 averaging to (w/2) × (h/2); a trailing odd row or column is dropped. */
@@ -115,16 +98,14 @@ final class ImageOps {
         int hw = w / 2;
         int hh = h / 2;
         float[] out = new float[hw * hh];
-        Bands.split(hh, hw, (from, to) -> {
-            for (int y = from; y < to; y++) {
-                int a = 2 * y * w;
-                int b = a + w;
-                int o = y * hw;
-                for (int x = 0; x < hw; x++) {
-                    out[o + x] = 0.25f * (src[a + 2 * x] + src[a + 2 * x + 1] + src[b + 2 * x] + src[b + 2 * x + 1]);
-                }
+        for (int y = 0; y < hh; y++) {
+            int a = 2 * y * w;
+            int b = a + w;
+            int o = y * hw;
+            for (int x = 0; x < hw; x++) {
+                out[o + x] = 0.25f * (src[a + 2 * x] + src[a + 2 * x + 1] + src[b + 2 * x] + src[b + 2 * x + 1]);
             }
-        });
+        }
         return out;
     }
 
@@ -142,22 +123,20 @@ final class ImageOps {
             x1[x] = Math.min(hw - 1, x0[x] + 1);
             fx[x] = c - x0[x];
         }
-        Bands.split(h, w, (from, to) -> {
-            for (int y = from; y < to; y++) {
-                float c = Math.min(hh - 1, Math.max(0, (y + 0.5f) / 2 - 0.5f));
-                int y0 = (int) c;
-                int y1 = Math.min(hh - 1, y0 + 1);
-                float fy = c - y0;
-                int r0 = y0 * hw;
-                int r1 = y1 * hw;
-                int o = y * w;
-                for (int x = 0; x < w; x++) {
-                    float top = half[r0 + x0[x]] + (half[r0 + x1[x]] - half[r0 + x0[x]]) * fx[x];
-                    float bottom = half[r1 + x0[x]] + (half[r1 + x1[x]] - half[r1 + x0[x]]) * fx[x];
-                    out[o + x] = top + (bottom - top) * fy;
-                }
+        for (int y = 0; y < h; y++) {
+            float c = Math.min(hh - 1, Math.max(0, (y + 0.5f) / 2 - 0.5f));
+            int y0 = (int) c;
+            int y1 = Math.min(hh - 1, y0 + 1);
+            float fy = c - y0;
+            int r0 = y0 * hw;
+            int r1 = y1 * hw;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                float top = half[r0 + x0[x]] + (half[r0 + x1[x]] - half[r0 + x0[x]]) * fx[x];
+                float bottom = half[r1 + x0[x]] + (half[r1 + x1[x]] - half[r1 + x0[x]]) * fx[x];
+                out[o + x] = top + (bottom - top) * fy;
             }
-        });
+        }
         return out;
     }
 

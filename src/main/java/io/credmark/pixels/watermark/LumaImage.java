@@ -33,22 +33,20 @@ final class LumaImage {
         Interleaved il = Interleaved.of(image);
         if (il != null) {
             byte[] data = il.data;
-            Bands.split(h, w, (from, to) -> {
-                for (int j = from; j < to; j++) {
-                    int p = il.offset + j * il.scanline;
-                    int o = j * w;
-                    if (il.gray) {
-                        for (int i = 0; i < w; i++, p += il.pixel) {
-                            y[o + i] = data[p] & 0xFF;
-                        }
-                    } else {
-                        for (int i = 0; i < w; i++, p += il.pixel) {
-                            y[o + i] = 0.299f * (data[p + il.r] & 0xFF) + 0.587f * (data[p + il.g] & 0xFF)
-                                    + 0.114f * (data[p + il.b] & 0xFF);
-                        }
+            for (int j = 0; j < h; j++) {
+                int p = il.offset + j * il.scanline;
+                int o = j * w;
+                if (il.gray) {
+                    for (int i = 0; i < w; i++, p += il.pixel) {
+                        y[o + i] = data[p] & 0xFF;
+                    }
+                } else {
+                    for (int i = 0; i < w; i++, p += il.pixel) {
+                        y[o + i] = 0.299f * (data[p + il.r] & 0xFF) + 0.587f * (data[p + il.g] & 0xFF)
+                                + 0.114f * (data[p + il.b] & 0xFF);
                     }
                 }
-            });
+            }
             return new LumaImage(w, h, y);
         }
         if (isPlainComponent(cm)) {
@@ -113,26 +111,25 @@ final class LumaImage {
                 int r = il.r;
                 int g = il.g;
                 int b = il.b;
-                long sse = Bands.sum(h, w, (from, to) -> {
-                    long bandSse = 0;
-                    for (int j = from; j < to; j++) {
-                        int p = il.offset + j * il.scanline;
-                        int o = j * w;
-                        for (int i = 0; i < w; i++, p += il.pixel) {
-                            float d = delta[o + i];
-                            if (d == 0) {
-                                continue;
-                            }
-                            // one whole step for every channel, so that their differences (the chroma) stay
-                            int step = Math.round(d);
-                            bandSse += add(data, p + r, step);
-                            if (bands == 3) {
-                                bandSse += add(data, p + g, step) + add(data, p + b, step);
-                            }
+                long sse = 0;
+                for (int j = 0; j < h; j++) {
+                    int p = il.offset + j * il.scanline;
+                    int o = j * w;
+                    long rowSse = 0;
+                    for (int i = 0; i < w; i++, p += il.pixel) {
+                        float d = delta[o + i];
+                        if (d == 0) {
+                            continue;
+                        }
+                        // one whole step for every channel, so that their differences (the chroma) stay
+                        int step = Math.round(d);
+                        rowSse += add(data, p + r, step);
+                        if (bands == 3) {
+                            rowSse += add(data, p + g, step) + add(data, p + b, step);
                         }
                     }
-                    return bandSse;
-                });
+                    sse += rowSse;
+                }
                 return new Applied(out, psnr(sse, (double) w * h * bands));
             }
         }

@@ -169,20 +169,18 @@ final class PssEmbedder {
             i1s[x] = (i0s[x] + 1) % t;
             ax[x] = (x % k) / (float) k;
         }
-        Bands.split(h, w, (from, to) -> {
-            for (int y = from; y < to; y++) {
-                int j0 = ((y / k) % t) * t;
-                int j1 = (((y / k) + 1) % t) * t;
-                float b = (y % k) / (float) k;
-                int o = y * w;
-                for (int x = 0; x < w; x++) {
-                    float a = ax[x];
-                    float top = chips[j0 + i0s[x]] + (chips[j0 + i1s[x]] - chips[j0 + i0s[x]]) * a;
-                    float bottom = chips[j1 + i0s[x]] + (chips[j1 + i1s[x]] - chips[j1 + i0s[x]]) * a;
-                    u[o + x] *= top + (bottom - top) * b;
-                }
+        for (int y = 0; y < h; y++) {
+            int j0 = ((y / k) % t) * t;
+            int j1 = (((y / k) + 1) % t) * t;
+            float b = (y % k) / (float) k;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                float a = ax[x];
+                float top = chips[j0 + i0s[x]] + (chips[j0 + i1s[x]] - chips[j0 + i0s[x]]) * a;
+                float bottom = chips[j1 + i0s[x]] + (chips[j1 + i1s[x]] - chips[j1 + i0s[x]]) * a;
+                u[o + x] *= top + (bottom - top) * b;
             }
-        });
+        }
     }
 
     /**
