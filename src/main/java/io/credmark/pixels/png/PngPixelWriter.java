@@ -3,17 +3,14 @@ package io.credmark.pixels.png;
 import io.credmark.bytes.BigEndian;
 import io.credmark.container.png.PngChunk;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * Re-encodes a PNG with new pixels and everything else of the original: the same IHDR (size, colour type, bit depth,
