@@ -73,7 +73,7 @@ class LargeStampIT {
             System.out.printf("LargeStampIT: %d-byte PNG stamped and verified by serve -Xmx256m, peak RSS %d MB%n",
                     size, served.peakResidentBytes() >> 20);
             assertFalse(served.output().contains("OutOfMemoryError"), served.output());
-            assertEquals(List.of(), SpillDirectoryTest.filesIn(data.resolve("tmp")), "temporary files left");
+            assertEquals(List.of(), SpillDirectoryTest.filesLeftIn(data.resolve("tmp")), "temporary files left");
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,19 @@ class SpillDirectoryTest {
             return files.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().equals(SpillDirectory.LOCK_FILE)).sorted().toList();
         }
+    }
+
+    /**
+     * {@link #filesIn} once the requests have ended: a request's files are removed when it ends, which the server
+     * may get to after the client has the last byte of the answer (or, for a broken connection, when it next
+     * reads). Waits up to 20 s for none to be left.
+     */
+    static List<Path> filesLeftIn(Path tmpDir) throws IOException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!filesIn(tmpDir).isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(50_000_000L);
+        }
+        return filesIn(tmpDir);
     }
 
     @Test
