@@ -12,8 +12,6 @@ import io.credmark.pki.IdentityCa;
 import io.credmark.pki.TrustAnchors;
 import io.credmark.testing.IdentitySignedImages;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,7 @@ class SignatureEvidenceTest {
     static void setUp() {
         ca = DevelopmentCa.openOrCreate(dir);
         identities = IdentityCa.openOrCreate(dir);
-        TimeStamping tsa = TimeStamping.required(TimeStampClient.local(new TimeStampAuthority(
-                ca.timeStampAuthority(), Clock.systemUTC(), new SecureRandom())));
+        TimeStamping tsa = IdentitySignedImages.builtInTimeStamping(ca);
         signed = IdentitySignedImages.sign(ca, identities, tsa);
         // as a bundle carries it: made with every root known, then read back
         evidence = SignatureEvidence.parse(SignatureEvidence.fromManifestStore(signed.store(), signed.label(),

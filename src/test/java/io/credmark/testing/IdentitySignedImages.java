@@ -11,6 +11,8 @@ import io.credmark.c2pa.sign.SignedManifest;
 import io.credmark.c2pa.sign.TimeStamping;
 import io.credmark.container.AssetHandlers;
 import io.credmark.container.EmbeddingPlan;
+import io.credmark.identity.TimeStampAuthority;
+import io.credmark.identity.TimeStampClient;
 import io.credmark.pki.DevelopmentCa;
 import io.credmark.pki.IdentityCa;
 import io.credmark.pki.SigningCredentials;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -31,6 +34,12 @@ public final class IdentitySignedImages {
     private static final String PROVENANCE = "io.credmark.provenance";
 
     private IdentitySignedImages() {
+    }
+
+    /** Time-stamps from {@code ca}'s own time-stamping authority, in process, as the service's built-in TSA gives. */
+    public static TimeStamping builtInTimeStamping(DevelopmentCa ca) {
+        return TimeStamping.required(TimeStampClient.local(new TimeStampAuthority(ca.timeStampAuthority(),
+                Clock.systemUTC(), new SecureRandom())));
     }
 
     /**

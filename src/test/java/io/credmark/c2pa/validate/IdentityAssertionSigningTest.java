@@ -11,13 +11,12 @@ import io.credmark.c2pa.sign.TimeStamping;
 import io.credmark.container.AssetHandlers;
 import io.credmark.container.EmbeddingPlan;
 import io.credmark.container.ParsedImage;
-import io.credmark.identity.TimeStampAuthority;
-import io.credmark.identity.TimeStampClient;
 import io.credmark.pki.DevelopmentCa;
 import io.credmark.pki.IdentityCa;
 import io.credmark.pki.SigningCredentials;
 import io.credmark.pki.TrustAnchors;
 import io.credmark.pki.TrustEvaluator;
+import io.credmark.testing.IdentitySignedImages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -47,8 +46,7 @@ class IdentityAssertionSigningTest {
         ca = DevelopmentCa.openOrCreate(dir);
         identities = IdentityCa.openOrCreate(dir);
         creator = identities.issue("Mirelle Ink", URI.create("https://credmark.example/u/mirelle.ink"));
-        tsa = TimeStamping.required(TimeStampClient.local(new TimeStampAuthority(ca.timeStampAuthority(),
-                Clock.systemUTC(), new SecureRandom())));
+        tsa = IdentitySignedImages.builtInTimeStamping(ca);
     }
 
     @Test

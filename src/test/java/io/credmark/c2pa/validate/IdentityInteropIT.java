@@ -8,17 +8,15 @@ import io.credmark.c2pa.sign.ManifestBuilder;
 import io.credmark.c2pa.sign.TimeStamping;
 import io.credmark.container.AssetHandlers;
 import io.credmark.container.EmbeddingPlan;
-import io.credmark.identity.TimeStampAuthority;
-import io.credmark.identity.TimeStampClient;
 import io.credmark.pki.DevelopmentCa;
 import io.credmark.pki.IdentityCa;
+import io.credmark.testing.IdentitySignedImages;
 import io.credmark.testing.ReferenceVerdict;
 import io.credmark.testing.ReferenceVerifier;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +40,7 @@ class IdentityInteropIT {
                 .toByteArray());
         b.identity(SignedImages.signer(identities.issue("Mirelle Ink",
                 URI.create("https://credmark.example/u/mirelle.ink"))), "io.credmark.provenance");
-        TimeStamping tsa = TimeStamping.required(TimeStampClient.local(new TimeStampAuthority(ca.timeStampAuthority(),
-                Clock.systemUTC(), new SecureRandom())));
+        TimeStamping tsa = IdentitySignedImages.builtInTimeStamping(ca);
         Path file = dir.resolve("identity.png");
         Files.write(file, b.sign(EmbeddingPlan.replacingStores(AssetHandlers.read(SignedImages.png())),
                 SignedImages.signer(ca), tsa).toByteArray());
