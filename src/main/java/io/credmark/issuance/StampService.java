@@ -42,6 +42,7 @@ import io.credmark.metadata.ProvenanceImport;
 import io.credmark.metadata.TrainingMining;
 import io.credmark.pixels.ClaimThumbnail;
 import io.credmark.pixels.Decoded;
+import io.credmark.pixels.LumaBands;
 import io.credmark.pixels.Orientation;
 import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.marker.MarkResult;
@@ -291,7 +292,10 @@ public final class StampService {
                 readsBack = check.join();
             } else {
                 written = codec.encode(decoded, watermarked);
-                readsBack = readsBack(codec.decode(written).image(), orientation, id);
+                // a JPEG's luminance is read from the coefficients written, without decoding its colour
+                Optional<LumaBands> luma = codec.luma(written);
+                readsBack = luma.isPresent() ? readsBack(luma.get(), orientation, id)
+                        : readsBack(codec.decode(written).image(), orientation, id);
             }
             if (readsBack) {
                 return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)),
@@ -330,6 +334,10 @@ public final class StampService {
     }
 
     private boolean readsBack(BufferedImage stored, Orientation orientation, long id) {
+        return watermarker.detectAsDisplayed(stored, orientation).map(d -> d.payloadId() == id).orElse(false);
+    }
+
+    private boolean readsBack(LumaBands stored, Orientation orientation, long id) {
         return watermarker.detectAsDisplayed(stored, orientation).map(d -> d.payloadId() == id).orElse(false);
     }
 

@@ -6,8 +6,10 @@ import io.credmark.container.ImageFormat;
 import io.credmark.container.ParsedImage;
 import io.credmark.container.png.PngChunkReader;
 import io.credmark.pixels.jpeg.JpegDecoder;
+import io.credmark.pixels.jpeg.JpegLuma;
 import io.credmark.pixels.png.PngPixelReader;
 import java.awt.image.BufferedImage;
+import java.util.Optional;
 import java.util.zip.Deflater;
 
 /**
@@ -87,6 +89,26 @@ public final class PixelCodec {
      *                               MALFORMED_IMAGE for damaged files, TOO_LARGE over the pixel limit
      */
     public Decoded decode(byte[] file) {
+        ParsedImage parsed = readWithinLimit(file);
+        if (parsed.format() == ImageFormat.PNG) {
+            return new Decoded(ImageFormat.PNG, parsed.header(),
+                    PngPixelReader.read(file, PngChunkReader.read(file).chunks()));
+        }
+        return new Decoded(ImageFormat.JPEG, parsed.header(), JpegDecoder.decode(parsed));
+    }
+
+    /**
+     * The luminance of a JPEG read from its coefficients, without decoding its colour ({@link JpegLuma}); empty for a
+     * PNG and for the JPEGs only a full {@link #decode} reads. Checked against the pixel limit as {@link #decode} is.
+     *
+     * @throws InvalidInputException MALFORMED_IMAGE for damaged files, TOO_LARGE over the pixel limit
+     */
+    public Optional<LumaBands> luma(byte[] file) {
+        ParsedImage parsed = readWithinLimit(file);
+        return parsed.format() == ImageFormat.JPEG ? JpegLuma.of(file) : Optional.empty();
+    }
+
+    private ParsedImage readWithinLimit(byte[] file) {
         ParsedImage parsed = AssetHandlers.read(file);
         if (parsed.header().pixels() > maxPixels) {
             throw new InvalidInputException(InvalidInputException.Kind.TOO_LARGE, "the image is "
@@ -94,11 +116,7 @@ public final class PixelCodec {
                     + " pixels); decoding is limited to " + maxPixels);
         }
         parsed.requireUndamaged();
-        if (parsed.format() == ImageFormat.PNG) {
-            return new Decoded(ImageFormat.PNG, parsed.header(),
-                    PngPixelReader.read(file, PngChunkReader.read(file).chunks()));
-        }
-        return new Decoded(ImageFormat.JPEG, parsed.header(), JpegDecoder.decode(parsed));
+        return parsed;
     }
 
     /**

@@ -62,8 +62,6 @@ public final class JpegDecoder {
             }
         }
         List<JpegSource.Kept> kept = new ArrayList<>();
-        boolean jfif = false;
-        int adobeTransform = -1;
         Map<Integer, int[]> tables = new TreeMap<>();
         int[][] components = null;
         int sof = -1;
@@ -89,12 +87,6 @@ public final class JpegDecoder {
                     continue;
                 }
                 boolean adobe = m == 0xEE && startsWith(file, p, len, ADOBE);
-                if (adobe && len >= 12 && adobeTransform < 0) {
-                    adobeTransform = file[p + 11] & 0xFF;
-                }
-                if (m == JpegSegment.APP0 && startsWith(file, p, len, JFIF)) {
-                    jfif = true;
-                }
                 kept.add(new JpegSource.Kept(s.range(), adobe));
                 if (m == JpegSegment.APP1 && !orientationSeen && startsWith(file, p, len, EXIF)) {
                     orientation = Orientation.fromTiff(file, p + EXIF.length, len - EXIF.length);
@@ -120,7 +112,7 @@ public final class JpegDecoder {
             throw JpegErrors.malformed("JPEG decoded to " + image.getWidth() + "x" + image.getHeight()
                     + " but its frame header says " + parsed.header().width() + "x" + parsed.header().height());
         }
-        boolean ycc = components.length == 3 && isYcc(file, segments, jfif, adobeTransform);
+        boolean ycc = components.length == 3 && isYcc(file, segments);
         JpegUnits.Hashes hashes = null;
         if (coefficientEditable(sof, components, tables)) {
             int[] g = JpegUnits.grid(components, image.getWidth(), image.getHeight());
@@ -161,9 +153,20 @@ public final class JpegDecoder {
      * libjpeg's choice of colour space for three components (jdapimin.c): JFIF means YCbCr; else an Adobe segment's
      * transform (0: RGB); else component ids 'R', 'G', 'B' mean RGB; else YCbCr.
      */
-    private static boolean isYcc(byte[] file, List<JpegSegment> segments, boolean jfif, int adobeTransform) {
-        if (jfif) {
-            return true;
+    static boolean isYcc(byte[] file, List<JpegSegment> segments) {
+        int adobeTransform = -1;
+        for (JpegSegment s : segments) {
+            int p = (int) s.payloadOffset();
+            int len = s.payloadLength();
+            if (s.marker() == JpegSegment.SOS) {
+                break;
+            }
+            if (s.marker() == JpegSegment.APP0 && startsWith(file, p, len, JFIF)) {
+                return true;
+            }
+            if (s.marker() == 0xEE && len >= 12 && adobeTransform < 0 && startsWith(file, p, len, ADOBE)) {
+                adobeTransform = file[p + 11] & 0xFF;
+            }
         }
         if (adobeTransform >= 0) {
             return adobeTransform != 0;
@@ -205,7 +208,7 @@ public final class JpegDecoder {
     }
 
     /** {H, V, Tq} per component of a frame header (T.81 §B.2.2). */
-    private static int[][] frame(byte[] file, JpegSegment s) {
+    static int[][] frame(byte[] file, JpegSegment s) {
         int p = (int) s.payloadOffset();
         int n = file[p + 5] & 0xFF;
         if (s.payloadLength() < 6 + 3 * n) {
@@ -224,7 +227,7 @@ public final class JpegDecoder {
     }
 
     /** DQT (T.81 §B.2.4.1): Pq/Tq, then 64 values of 8 or 16 bits in zig-zag order, repeated. */
-    private static void readTables(byte[] file, int p, int len, Map<Integer, int[]> tables) {
+    static void readTables(byte[] file, int p, int len, Map<Integer, int[]> tables) {
         int end = p + len;
         while (p < end) {
             int pq = (file[p] & 0xFF) >> 4;

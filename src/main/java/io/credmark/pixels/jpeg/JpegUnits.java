@@ -28,6 +28,11 @@ final class JpegUnits {
     private JpegUnits() {
     }
 
+    /** The AAN scale of frequency k, shared by the forward and the inverse transform. */
+    static double aanScale(int k) {
+        return AAN_SCALE[k];
+    }
+
     /**
      * Per unit, row by row, a 64-bit hash of its pixels inside the image and, for three bands, one of its chroma:
      * the differences R − G and B − G of every pixel, which Cb and Cr are functions of alone (T.81 with JFIF's

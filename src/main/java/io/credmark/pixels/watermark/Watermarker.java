@@ -1,5 +1,6 @@
 package io.credmark.pixels.watermark;
 
+import io.credmark.pixels.LumaBands;
 import io.credmark.pixels.Orientation;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -70,6 +71,14 @@ public final class Watermarker {
      * without turning the image at full resolution: the stamp's check that what it wrote reads back.
      */
     public Optional<Detection> detectAsDisplayed(BufferedImage stored, Orientation orientation) {
+        return detection(detector.detect(WorkingPlane.turned(WorkingPlane.of(stored), orientation), null));
+    }
+
+    /**
+     * {@link #detectAsDisplayed(BufferedImage, Orientation)} of a luminance read band by band, such as a JPEG's
+     * from its coefficients: the stamp's read-back without decoding the colour of the file it wrote.
+     */
+    public Optional<Detection> detectAsDisplayed(LumaBands stored, Orientation orientation) {
         return detection(detector.detect(WorkingPlane.turned(WorkingPlane.of(stored), orientation), null));
     }
 

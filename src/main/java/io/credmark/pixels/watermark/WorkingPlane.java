@@ -1,5 +1,6 @@
 package io.credmark.pixels.watermark;
 
+import io.credmark.pixels.LumaBands;
 import io.credmark.pixels.Orientation;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -26,15 +27,35 @@ final class WorkingPlane {
 
     /** The working plane of {@code image} as stored. */
     static LumaImage of(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
+        return of(new LumaBands() {
+            @Override
+            public int width() {
+                return image.getWidth();
+            }
+
+            @Override
+            public int height() {
+                return image.getHeight();
+            }
+
+            @Override
+            public void read(Sink sink) {
+                for (int y0 = 0; y0 < image.getHeight(); y0 += STRIP) {
+                    int rows = Math.min(STRIP, image.getHeight() - y0);
+                    sink.accept(strip(image, y0, rows), y0, rows);
+                }
+            }
+        });
+    }
+
+    /** The working plane of a luminance read band by band. */
+    static LumaImage of(LumaBands luma) {
+        int w = luma.width();
+        int h = luma.height();
         double f = Math.min(1.0, (double) PssDetector.WORK_MAX / Math.max(w, h));
         if (f == 1.0) {
             float[] y = new float[w * h];
-            for (int y0 = 0; y0 < h; y0 += STRIP) {
-                int rows = Math.min(STRIP, h - y0);
-                System.arraycopy(strip(image, y0, rows), 0, y, y0 * w, rows * w);
-            }
+            luma.read((samples, y0, rows) -> System.arraycopy(samples, 0, y, y0 * w, rows * w));
             return new LumaImage(w, h, y);
         }
         int ww = Math.max(1, (int) Math.round(w * f));
@@ -45,17 +66,15 @@ final class WorkingPlane {
         // the output rows it contributes to, in source order, as ImageOps.resample sums them
         float[] out = new float[ww * wh];
         float[] row = new float[ww];
-        int first = 0;
-        for (int y0 = 0; y0 < h; y0 += STRIP) {
-            int rows = Math.min(STRIP, h - y0);
-            float[] strip = strip(image, y0, rows);
+        int[] first = {0};
+        luma.read((samples, y0, rows) -> {
             for (int j = 0; j < rows; j++) {
                 int y = y0 + j;
-                kx.apply(strip, j * w, 1, row, 0, 1);
-                while (first < wh && ky.start[first] + ky.weights[first].length <= y) {
-                    first++;
+                kx.apply(samples, j * w, 1, row, 0, 1);
+                while (first[0] < wh && ky.start[first[0]] + ky.weights[first[0]].length <= y) {
+                    first[0]++;
                 }
-                for (int i = first; i < wh && ky.start[i] <= y; i++) {
+                for (int i = first[0]; i < wh && ky.start[i] <= y; i++) {
                     int k = y - ky.start[i];
                     if (k >= ky.weights[i].length) {
                         continue;
@@ -67,7 +86,7 @@ final class WorkingPlane {
                     }
                 }
             }
-        }
+        });
         return new LumaImage(ww, wh, out);
     }
 
