@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinTask;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -72,6 +73,8 @@ final class JpegReencoder {
      */
     private static byte[] editCoefficients(JpegSource src, BufferedImage image) {
         int[] g = JpegUnits.grid(src.components(), image.getWidth(), image.getHeight());
+        // the input's coefficients are read on another core while the changed units are found
+        ForkJoinTask<JpegFrame> read = ForkJoinTask.adapt(() -> JpegCoefficientReader.read(src.file())).fork();
         JpegUnits.Hashes now = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
         JpegUnits.Hashes before = src.unitHashes();
         int units = now.pixels().length;
@@ -83,7 +86,7 @@ final class JpegReencoder {
                 lumaOnly[i] = now.chroma()[i] == before.chroma()[i];
             }
         }
-        JpegFrame frame = JpegCoefficientReader.read(src.file());
+        JpegFrame frame = read.join();
         // the first component is Y in a YCbCr frame (T.81 with JFIF: component order Y, Cb, Cr)
         JpegUnits.recompute(frame, image, changed, lumaOnly, src.tables(), src.ycc());
         List<byte[]> head = new ArrayList<>();

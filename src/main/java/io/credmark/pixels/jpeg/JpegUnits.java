@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The pixel side of coefficient-level editing. A unit is the pixel area of one MCU of the frame
@@ -24,6 +25,9 @@ final class JpegUnits {
             AAN_SCALE[k] = k == 0 ? 1.0 : Math.cos(k * Math.PI / 16) * Math.sqrt(2);
         }
     }
+
+    /** Pixels from which the units are recomputed on more than one core. */
+    static final long PARALLEL_PIXELS = 1 << 18;
 
     private JpegUnits() {
     }
@@ -99,11 +103,7 @@ final class JpegUnits {
      */
     static void recompute(JpegFrame frame, BufferedImage image, boolean[] changed, boolean[] lumaOnly,
             Map<Integer, int[]> tables, boolean ycc) {
-        int unitW = 8 * frame.hmax;
-        int unitH = 8 * frame.vmax;
         int n = frame.components.length;
-        double[][] planes = new double[n][unitW * unitH];
-        double[] block = new double[64];
         double[][] divisors = new double[n][];
         for (int ci = 0; ci < n; ci++) {
             divisors[ci] = divisors(tables.get(frame.components[ci].tq));
@@ -112,9 +112,25 @@ final class JpegUnits {
         ComponentSampleModel sm = (ComponentSampleModel) image.getSampleModel();
         Layout layout = new Layout(data, sm.getPixelStride(), sm.getScanlineStride(), sm.getBandOffsets(),
                 image.getWidth(), image.getHeight());
+        // rows of units on the common pool's cores: each unit's blocks are its own, computed the same anywhere
+        int rows = frame.mcusY;
+        int parts = (long) layout.w * layout.h < PARALLEL_PIXELS ? 1
+                : Math.min(rows, 2 * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, parts).parallel().forEach(p -> recompute(frame, layout, changed, lumaOnly, divisors, ycc,
+                rows * p / parts, rows * (p + 1) / parts));
+    }
+
+    /** {@link #recompute} of the unit rows [from, to). */
+    private static void recompute(JpegFrame frame, Layout layout, boolean[] changed, boolean[] lumaOnly,
+            double[][] divisors, boolean ycc, int from, int to) {
+        int unitW = 8 * frame.hmax;
+        int unitH = 8 * frame.vmax;
+        int n = frame.components.length;
+        double[][] planes = new double[n][unitW * unitH];
+        double[] block = new double[64];
         int[] columns = new int[unitW];
         // small methods: the JIT compiles each loop nest well, where one method holding all of them ran slowly
-        for (int uy = 0; uy < frame.mcusY; uy++) {
+        for (int uy = from; uy < to; uy++) {
             for (int ux = 0; ux < frame.mcusX; ux++) {
                 if (!changed[uy * frame.mcusX + ux]) {
                     continue;
