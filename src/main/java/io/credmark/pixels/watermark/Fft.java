@@ -86,17 +86,20 @@ final class Fft {
         double[] him = new double[height * half];
         forwardReal(real, width, height, rows, cols, hre, him);
         double[] p = new double[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int k = 0; k < half; k++) {
-                double re = hre[y * half + k];
-                double im = him[y * half + k];
-                double v = re * re + im * im;
-                p[y * width + k] = v;
-                if (k > 0 && k < width - k) {
-                    p[((height - y) % height) * width + (width - k)] = v;
+        // each element is written once: directly, or as the mirror of one in the first half of the columns
+        Bands.forEach(height, width, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                for (int k = 0; k < half; k++) {
+                    double re = hre[y * half + k];
+                    double im = him[y * half + k];
+                    double v = re * re + im * im;
+                    p[y * width + k] = v;
+                    if (k > 0 && k < width - k) {
+                        p[((height - y) % height) * width + (width - k)] = v;
+                    }
                 }
             }
-        }
+        });
         return p;
     }
 
@@ -107,9 +110,18 @@ final class Fft {
      */
     static void forwardReal(double[] real, int width, int height, Fft rows, Fft cols, double[] hre, double[] him) {
         int half = width / 2 + 1;
+        Bands.forEach((height + 1) / 2, 2 * width, (from, to) -> forwardRows(real, width, height, rows, hre, him,
+                2 * from, Math.min(height, 2 * to)));
+        columns(hre, him, half, height, cols, false);
+    }
+
+    /** The rows [from, to) of {@link #forwardReal}, from an even row. */
+    private static void forwardRows(double[] real, int width, int height, Fft rows, double[] hre, double[] him,
+            int from, int to) {
+        int half = width / 2 + 1;
         double[] zr = new double[width];
         double[] zi = new double[width];
-        for (int y = 0; y < height; y += 2) {
+        for (int y = from; y < to; y += 2) {
             boolean pair = y + 1 < height;
             System.arraycopy(real, y * width, zr, 0, width);
             if (pair) {
@@ -129,7 +141,6 @@ final class Fft {
                 }
             }
         }
-        columns(hre, him, half, height, cols, false);
     }
 
     /**
@@ -139,9 +150,17 @@ final class Fft {
     static void inverseReal(double[] hre, double[] him, int width, int height, Fft rows, Fft cols, double[] out) {
         int half = width / 2 + 1;
         columns(hre, him, half, height, cols, true);
+        Bands.forEach((height + 1) / 2, 2 * width, (from, to) -> inverseRows(hre, him, width, height, rows, out,
+                2 * from, Math.min(height, 2 * to)));
+    }
+
+    /** The rows [from, to) of {@link #inverseReal}, from an even row. */
+    private static void inverseRows(double[] hre, double[] him, int width, int height, Fft rows, double[] out,
+            int from, int to) {
+        int half = width / 2 + 1;
         double[] zr = new double[width];
         double[] zi = new double[width];
-        for (int y = 0; y < height; y += 2) {
+        for (int y = from; y < to; y += 2) {
             boolean pair = y + 1 < height;
             int a = y * half;
             int b = (y + 1) * half;
@@ -168,18 +187,20 @@ final class Fft {
 
     /** Transforms each of the {@code width} columns of a row-major {@code height × width} array in place. */
     private static void columns(double[] re, double[] im, int width, int height, Fft cols, boolean inverse) {
-        double[] cr = new double[height];
-        double[] ci = new double[height];
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                cr[y] = re[y * width + x];
-                ci[y] = im[y * width + x];
+        Bands.forEach(width, height, (from, to) -> {
+            double[] cr = new double[height];
+            double[] ci = new double[height];
+            for (int x = from; x < to; x++) {
+                for (int y = 0; y < height; y++) {
+                    cr[y] = re[y * width + x];
+                    ci[y] = im[y * width + x];
+                }
+                cols.transform(cr, ci, 0, inverse);
+                for (int y = 0; y < height; y++) {
+                    re[y * width + x] = cr[y];
+                    im[y * width + x] = ci[y];
+                }
             }
-            cols.transform(cr, ci, 0, inverse);
-            for (int y = 0; y < height; y++) {
-                re[y * width + x] = cr[y];
-                im[y * width + x] = ci[y];
-            }
-        }
+        });
     }
 }

@@ -17,7 +17,11 @@ final class ImageOps {
 
     private static void boxRows(float[] src, float[] dst, int w, int h, int r) {
         float norm = 1f / (2 * r + 1);
-        for (int y = 0; y < h; y++) {
+        Bands.forEach(h, w, (from, to) -> boxRows(src, dst, w, r, norm, from, to));
+    }
+
+    private static void boxRows(float[] src, float[] dst, int w, int r, float norm, int from, int to) {
+        for (int y = from; y < to; y++) {
             int o = y * w;
             double sum = 0;
             for (int i = -r; i <= r; i++) {
@@ -42,10 +46,15 @@ final class ImageOps {
 
     private static void boxCols(float[] src, float[] dst, int w, int h, int r) {
         float norm = 1f / (2 * r + 1);
+        Bands.forEach(w, h, (from, to) -> boxCols(src, dst, w, h, r, norm, from, to));
+    }
+
+    /** Columns [from, to) of {@link #boxCols}, a running sum per column. */
+    private static void boxCols(float[] src, float[] dst, int w, int h, int r, float norm, int from, int to) {
         double[] sum = new double[w];
         for (int i = -r; i <= r; i++) {
             int o = clamp(i, h) * w;
-            for (int x = 0; x < w; x++) {
+            for (int x = from; x < to; x++) {
                 sum[x] += src[o + x];
             }
         }
@@ -53,7 +62,7 @@ final class ImageOps {
             int o = y * w;
             int add = clamp(y + r + 1, h) * w;
             int sub = clamp(y - r, h) * w;
-            for (int x = 0; x < w; x++) {
+            for (int x = from; x < to; x++) {
                 dst[o + x] = (float) (sum[x] * norm);
                 sum[x] += src[add + x] - src[sub + x];
             }
@@ -64,32 +73,34 @@ final class ImageOps {
     static float[] minFilter(float[] src, int w, int h, int r) {
         float[] tmp = src.clone();
         // one shifted pass per window offset: plain loops over the row, which the compiler vectorises
-        for (int y = 0; y < h; y++) {
-            int o = y * w;
-            for (int k = 1; k <= r && k < w; k++) {
-                for (int x = 0; x < w - k; x++) {
-                    tmp[o + x] = Math.min(tmp[o + x], src[o + x + k]);
-                }
-                for (int x = k; x < w; x++) {
-                    tmp[o + x] = Math.min(tmp[o + x], src[o + x - k]);
+        Bands.forEach(h, w, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                int o = y * w;
+                for (int k = 1; k <= r && k < w; k++) {
+                    for (int x = 0; x < w - k; x++) {
+                        tmp[o + x] = Math.min(tmp[o + x], src[o + x + k]);
+                    }
+                    for (int x = k; x < w; x++) {
+                        tmp[o + x] = Math.min(tmp[o + x], src[o + x - k]);
+                    }
                 }
             }
-        }
+        });
         float[] out = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            int lo = Math.max(0, y - r);
-            int hi = Math.min(h - 1, y + r);
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                out[o + x] = tmp[lo * w + x];
-            }
-            for (int j = lo + 1; j <= hi; j++) {
-                int p = j * w;
-                for (int x = 0; x < w; x++) {
-                    out[o + x] = Math.min(out[o + x], tmp[p + x]);
+        Bands.forEach(h, w, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                int lo = Math.max(0, y - r);
+                int hi = Math.min(h - 1, y + r);
+                int o = y * w;
+                System.arraycopy(tmp, lo * w, out, o, w);
+                for (int j = lo + 1; j <= hi; j++) {
+                    int p = j * w;
+                    for (int x = 0; x < w; x++) {
+                        out[o + x] = Math.min(out[o + x], tmp[p + x]);
+                    }
                 }
             }
-        }
+        });
         return out;
     }
 
@@ -98,14 +109,16 @@ final class ImageOps {
         int hw = w / 2;
         int hh = h / 2;
         float[] out = new float[hw * hh];
-        for (int y = 0; y < hh; y++) {
-            int a = 2 * y * w;
-            int b = a + w;
-            int o = y * hw;
-            for (int x = 0; x < hw; x++) {
-                out[o + x] = 0.25f * (src[a + 2 * x] + src[a + 2 * x + 1] + src[b + 2 * x] + src[b + 2 * x + 1]);
+        Bands.forEach(hh, hw, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                int a = 2 * y * w;
+                int b = a + w;
+                int o = y * hw;
+                for (int x = 0; x < hw; x++) {
+                    out[o + x] = 0.25f * (src[a + 2 * x] + src[a + 2 * x + 1] + src[b + 2 * x] + src[b + 2 * x + 1]);
+                }
             }
-        }
+        });
         return out;
     }
 
@@ -123,20 +136,22 @@ final class ImageOps {
             x1[x] = Math.min(hw - 1, x0[x] + 1);
             fx[x] = c - x0[x];
         }
-        for (int y = 0; y < h; y++) {
-            float c = Math.min(hh - 1, Math.max(0, (y + 0.5f) / 2 - 0.5f));
-            int y0 = (int) c;
-            int y1 = Math.min(hh - 1, y0 + 1);
-            float fy = c - y0;
-            int r0 = y0 * hw;
-            int r1 = y1 * hw;
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                float top = half[r0 + x0[x]] + (half[r0 + x1[x]] - half[r0 + x0[x]]) * fx[x];
-                float bottom = half[r1 + x0[x]] + (half[r1 + x1[x]] - half[r1 + x0[x]]) * fx[x];
-                out[o + x] = top + (bottom - top) * fy;
+        Bands.forEach(h, w, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                float c = Math.min(hh - 1, Math.max(0, (y + 0.5f) / 2 - 0.5f));
+                int y0 = (int) c;
+                int y1 = Math.min(hh - 1, y0 + 1);
+                float fy = c - y0;
+                int r0 = y0 * hw;
+                int r1 = y1 * hw;
+                int o = y * w;
+                for (int x = 0; x < w; x++) {
+                    float top = half[r0 + x0[x]] + (half[r0 + x1[x]] - half[r0 + x0[x]]) * fx[x];
+                    float bottom = half[r1 + x0[x]] + (half[r1 + x1[x]] - half[r1 + x0[x]]) * fx[x];
+                    out[o + x] = top + (bottom - top) * fy;
+                }
             }
-        }
+        });
         return out;
     }
 
@@ -147,23 +162,27 @@ final class ImageOps {
     static float[] resample(float[] src, int w, int h, int nw, int nh) {
         float[] rows = new float[nw * h];
         Kernel kx = Kernel.of(w, nw);
-        for (int y = 0; y < h; y++) {
-            kx.apply(src, y * w, 1, rows, y * nw, 1);
-        }
+        Bands.forEach(h, w, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                kx.apply(src, y * w, 1, rows, y * nw, 1);
+            }
+        });
         float[] out = new float[nw * nh];
         Kernel ky = Kernel.of(h, nh);
         // down the columns, a whole row at a time (each output sums its inputs in the same order as apply)
-        for (int i = 0; i < nh; i++) {
-            float[] wt = ky.weights[i];
-            int o = i * nw;
-            for (int k = 0; k < wt.length; k++) {
-                float wk = wt[k];
-                int p = (ky.start[i] + k) * nw;
-                for (int x = 0; x < nw; x++) {
-                    out[o + x] += wk * rows[p + x];
+        Bands.forEach(nh, nw, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float[] wt = ky.weights[i];
+                int o = i * nw;
+                for (int k = 0; k < wt.length; k++) {
+                    float wk = wt[k];
+                    int p = (ky.start[i] + k) * nw;
+                    for (int x = 0; x < nw; x++) {
+                        out[o + x] += wk * rows[p + x];
+                    }
                 }
             }
-        }
+        });
         return out;
     }
 

@@ -52,11 +52,13 @@ final class LatticeSpectrum {
         double[] re = new double[nx * ny];
         double[] wx = tukey(nx, 0.1);
         double[] wy = tukey(ny, 0.1);
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                re[y * nx + x] = r[y * nx + x] * wx[x] * wy[y];
+        Bands.forEach(ny, nx, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                for (int x = 0; x < nx; x++) {
+                    re[y * nx + x] = r[y * nx + x] * wx[x] * wy[y];
+                }
             }
-        }
+        });
         double[] p = Fft.powerSpectrum(re, nx, ny, fft(nx), fft(ny));
         return new LatticeSpectrum(whiten(p, nx, ny, 4), nx, ny, ww, wh);
     }
@@ -510,39 +512,43 @@ final class LatticeSpectrum {
     /** Divides each bin by the mean of its (2r+1)² neighbourhood (wrapping), so the background is about 1. */
     private static double[] whiten(double[] p, int nx, int ny, int r) {
         double[] tmp = new double[p.length];
-        for (int y = 0; y < ny; y++) {
-            int o = y * nx;
-            double s = 0;
-            for (int k = -r; k <= r; k++) {
-                s += p[o + Math.floorMod(k, nx)];
+        Bands.forEach(ny, nx, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                int o = y * nx;
+                double s = 0;
+                for (int k = -r; k <= r; k++) {
+                    s += p[o + Math.floorMod(k, nx)];
+                }
+                for (int x = 0; x < nx; x++) {
+                    tmp[o + x] = s;
+                    int add = x + r + 1;
+                    int sub = x - r;
+                    s += p[o + (add < nx ? add : add - nx)] - p[o + (sub >= 0 ? sub : sub + nx)];
+                }
             }
-            for (int x = 0; x < nx; x++) {
-                tmp[o + x] = s;
-                int add = x + r + 1;
-                int sub = x - r;
-                s += p[o + (add < nx ? add : add - nx)] - p[o + (sub >= 0 ? sub : sub + nx)];
-            }
-        }
-        // the column sums run along each column as before, all columns at once, row by row
+        });
+        // the column sums run along each column as before, the columns of a part at once, row by row
         double[] out = new double[p.length];
         double norm = (2 * r + 1) * (2 * r + 1);
-        double[] s = new double[nx];
-        for (int k = -r; k <= r; k++) {
-            int o = Math.floorMod(k, ny) * nx;
-            for (int x = 0; x < nx; x++) {
-                s[x] += tmp[o + x];
+        Bands.forEach(nx, ny, (from, to) -> {
+            double[] s = new double[nx];
+            for (int k = -r; k <= r; k++) {
+                int o = Math.floorMod(k, ny) * nx;
+                for (int x = from; x < to; x++) {
+                    s[x] += tmp[o + x];
+                }
             }
-        }
-        for (int y = 0; y < ny; y++) {
-            int o = y * nx;
-            int add = (y + r + 1 < ny ? y + r + 1 : y + r + 1 - ny) * nx;
-            int sub = (y - r >= 0 ? y - r : y - r + ny) * nx;
-            for (int x = 0; x < nx; x++) {
-                double mean = s[x] / norm;
-                out[o + x] = mean > 0 ? p[o + x] / mean : 0;
-                s[x] += tmp[add + x] - tmp[sub + x];
+            for (int y = 0; y < ny; y++) {
+                int o = y * nx;
+                int add = (y + r + 1 < ny ? y + r + 1 : y + r + 1 - ny) * nx;
+                int sub = (y - r >= 0 ? y - r : y - r + ny) * nx;
+                for (int x = from; x < to; x++) {
+                    double mean = s[x] / norm;
+                    out[o + x] = mean > 0 ? p[o + x] / mean : 0;
+                    s[x] += tmp[add + x] - tmp[sub + x];
+                }
             }
-        }
+        });
         out[0] = 0;
         return out;
     }

@@ -33,20 +33,22 @@ final class LumaImage {
         Interleaved il = Interleaved.of(image);
         if (il != null) {
             byte[] data = il.data;
-            for (int j = 0; j < h; j++) {
-                int p = il.offset + j * il.scanline;
-                int o = j * w;
-                if (il.gray) {
-                    for (int i = 0; i < w; i++, p += il.pixel) {
-                        y[o + i] = data[p] & 0xFF;
-                    }
-                } else {
-                    for (int i = 0; i < w; i++, p += il.pixel) {
-                        y[o + i] = 0.299f * (data[p + il.r] & 0xFF) + 0.587f * (data[p + il.g] & 0xFF)
-                                + 0.114f * (data[p + il.b] & 0xFF);
+            Bands.forEach(h, w, (from, to) -> {
+                for (int j = from; j < to; j++) {
+                    int p = il.offset + j * il.scanline;
+                    int o = j * w;
+                    if (il.gray) {
+                        for (int i = 0; i < w; i++, p += il.pixel) {
+                            y[o + i] = data[p] & 0xFF;
+                        }
+                    } else {
+                        for (int i = 0; i < w; i++, p += il.pixel) {
+                            y[o + i] = 0.299f * (data[p + il.r] & 0xFF) + 0.587f * (data[p + il.g] & 0xFF)
+                                    + 0.114f * (data[p + il.b] & 0xFF);
+                        }
                     }
                 }
-            }
+            });
             return new LumaImage(w, h, y);
         }
         if (isPlainComponent(cm)) {
@@ -106,30 +108,9 @@ final class LumaImage {
             BufferedImage out = new BufferedImage(cm, raster, cm.isAlphaPremultiplied(), null);
             Interleaved il = Interleaved.of(out);
             if (il != null) {
-                byte[] data = il.data;
                 int bands = il.gray ? 1 : 3;
-                int r = il.r;
-                int g = il.g;
-                int b = il.b;
-                long sse = 0;
-                for (int j = 0; j < h; j++) {
-                    int p = il.offset + j * il.scanline;
-                    int o = j * w;
-                    long rowSse = 0;
-                    for (int i = 0; i < w; i++, p += il.pixel) {
-                        float d = delta[o + i];
-                        if (d == 0) {
-                            continue;
-                        }
-                        // one whole step for every channel, so that their differences (the chroma) stay
-                        int step = Math.round(d);
-                        rowSse += add(data, p + r, step);
-                        if (bands == 3) {
-                            rowSse += add(data, p + g, step) + add(data, p + b, step);
-                        }
-                    }
-                    sse += rowSse;
-                }
+                // whole squared steps: their sum is exact in any order
+                double sse = Bands.sum(h, w, (from, to) -> addRows(il, delta, w, from, to));
                 return new Applied(out, psnr(sse, (double) w * h * bands));
             }
         }
@@ -196,6 +177,29 @@ final class LumaImage {
             out.setRGB(0, j, w, 1, argb, 0, w);
         }
         return new Applied(out, psnr(sse, 3.0 * w * h));
+    }
+
+    /** Adds the rows [from, to) of {@code delta} to 8-bit interleaved samples; the sum of the squared changes. */
+    private static long addRows(Interleaved il, float[] delta, int w, int from, int to) {
+        byte[] data = il.data;
+        long sse = 0;
+        for (int j = from; j < to; j++) {
+            int p = il.offset + j * il.scanline;
+            int o = j * w;
+            for (int i = 0; i < w; i++, p += il.pixel) {
+                float d = delta[o + i];
+                if (d == 0) {
+                    continue;
+                }
+                // one whole step for every channel, so that their differences (the chroma) stay
+                int step = Math.round(d);
+                sse += add(data, p + il.r, step);
+                if (!il.gray) {
+                    sse += add(data, p + il.g, step) + add(data, p + il.b, step);
+                }
+            }
+        }
+        return sse;
     }
 
     /** Adds {@code step} to one 8-bit sample, clamped; the squared change. */

@@ -187,16 +187,20 @@ final class PssDetector {
     static float[] normalizedHighPass(float[] y, int w, int h, int rMean, int rNorm) {
         float[] mean = ImageOps.boxBlur(y, w, h, rMean);
         float[] r = new float[w * h];
-        float[] e = new float[w * h];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = y[i] - mean[i];
-            e[i] = r[i] * r[i];
-        }
-        e = ImageOps.boxBlur(e, w, h, rNorm);
-        for (int i = 0; i < r.length; i++) {
-            float v = r[i] / ((float) Math.sqrt(Math.max(0, e[i])) + 1f);
-            r[i] = v > 3 ? 3 : v < -3 ? -3 : v;
-        }
+        float[] squares = new float[w * h];
+        Bands.forEach(h, w, (from, to) -> {
+            for (int i = from * w; i < to * w; i++) {
+                r[i] = y[i] - mean[i];
+                squares[i] = r[i] * r[i];
+            }
+        });
+        float[] e = ImageOps.boxBlur(squares, w, h, rNorm);
+        Bands.forEach(h, w, (from, to) -> {
+            for (int i = from * w; i < to * w; i++) {
+                float v = r[i] / ((float) Math.sqrt(Math.max(0, e[i])) + 1f);
+                r[i] = v > 3 ? 3 : v < -3 ? -3 : v;
+            }
+        });
         return r;
     }
 

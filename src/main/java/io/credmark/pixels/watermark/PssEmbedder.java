@@ -41,11 +41,13 @@ final class PssEmbedder {
                 }
             }
         }
-        double energy = 0;
-        for (float v : u) {
-            energy += v * v;
-        }
-        energy /= u.length;
+        double energy = Bands.sum(h, w, (from, to) -> {
+            double e = 0;
+            for (int i = from * w; i < to * w; i++) {
+                e += u[i] * u[i];
+            }
+            return e;
+        }) / u.length;
         if (energy == 0) {
             return new Result(u, k, 0, Double.POSITIVE_INFINITY, 1);
         }
@@ -53,7 +55,7 @@ final class PssEmbedder {
         // PSNR bound on the gain, for the change as it will be: rounded to whole 8-bit steps
         double gain = Math.min(Tuning.GAIN_MAX, Math.sqrt(mseTarget / energy));
         for (int pass = 0; pass < 4; pass++) {
-            double mse = roundedEnergy(u, limit, (float) gain);
+            double mse = roundedEnergy(u, limit, (float) gain, w);
             if (mse <= mseTarget) {
                 break;
             }
@@ -90,17 +92,19 @@ final class PssEmbedder {
             chosen = lo;
             chosenSsim = sLo;
         }
-        double mse = roundedEnergy(u, limit, (float) chosen);
+        double mse = roundedEnergy(u, limit, (float) chosen, w);
         float g = (float) chosen;
-        for (int i = 0; i < u.length; i++) {
-            u[i] = scaled(u[i], g, limit[i]);
-        }
+        Bands.forEach(h, w, (from, to) -> {
+            for (int i = from * w; i < to * w; i++) {
+                u[i] = scaled(u[i], g, limit[i]);
+            }
+        });
         double psnr = mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
         return new Result(u, k, chosen, psnr, chosenSsim);
     }
 
     private static double roundedSsim(SsimOfChange eval, float[] u, float[] limit, double gain, float[] q) {
-        round(u, limit, (float) gain, q);
+        round(u, limit, (float) gain, q, eval.w);
         return eval.ssim(q);
     }
 
@@ -109,10 +113,12 @@ final class PssEmbedder {
         return v > limit ? limit : v < -limit ? -limit : v;
     }
 
-    private static void round(float[] u, float[] limit, float g, float[] out) {
-        for (int i = 0; i < u.length; i++) {
-            out[i] = Math.round(scaled(u[i], g, limit[i]));
-        }
+    private static void round(float[] u, float[] limit, float g, float[] out, int w) {
+        Bands.forEach(u.length / w, w, (from, to) -> {
+            for (int i = from * w; i < to * w; i++) {
+                out[i] = Math.round(scaled(u[i], g, limit[i]));
+            }
+        });
     }
 
     /**
@@ -126,36 +132,40 @@ final class PssEmbedder {
         int hw = w / 2;
         int hh = h / 2;
         float[] sq = new float[half.length];
-        for (int i = 0; i < half.length; i++) {
-            sq[i] = half[i] * half[i];
-        }
+        Bands.forEach(hh, hw, (from, to) -> {
+            for (int i = from * hw; i < to * hw; i++) {
+                sq[i] = half[i] * half[i];
+            }
+        });
         float[] m = ImageOps.boxBlur(half, hw, hh, 4);
         float[] m2 = ImageOps.boxBlur(sq, hw, hh, 4);
-        for (int i = 0; i < m.length; i++) {
-            m[i] = m2[i] - m[i] * m[i];
-        }
+        Bands.forEach(hh, hw, (from, to) -> {
+            for (int i = from * hw; i < to * hw; i++) {
+                m[i] = m2[i] - m[i] * m[i];
+            }
+        });
         float[] var = ImageOps.minFilter(m, hw, hh, 4);
         float[] out = new float[w * h];
-        for (int j = 0; j < h; j++) {
-            int row = Math.min(hh - 1, j / 2) * hw;
-            if ((j & 1) == 1 && j / 2 < hh) {
-                System.arraycopy(out, (j - 1) * w, out, j * w, w); // same half-resolution row as the one above
-                continue;
+        Bands.forEach(h, w, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                int row = Math.min(hh - 1, j / 2) * hw;
+                for (int i = 0; i < w; i++) {
+                    out[j * w + i] = var[row + Math.min(hw - 1, i / 2)] < 4 ? FLAT_LIMIT : Float.MAX_VALUE;
+                }
             }
-            for (int i = 0; i < w; i++) {
-                out[j * w + i] = var[row + Math.min(hw - 1, i / 2)] < 4 ? FLAT_LIMIT : Float.MAX_VALUE;
-            }
-        }
+        });
         return out;
     }
 
-    private static double roundedEnergy(float[] u, float[] limit, float g) {
-        double e = 0;
-        for (int i = 0; i < u.length; i++) {
-            float d = Math.round(scaled(u[i], g, limit[i]));
-            e += d * d;
-        }
-        return e / u.length;
+    private static double roundedEnergy(float[] u, float[] limit, float g, int w) {
+        return Bands.sum(u.length / w, w, (from, to) -> {
+            double e = 0;
+            for (int i = from * w; i < to * w; i++) {
+                float d = Math.round(scaled(u[i], g, limit[i]));
+                e += d * d;
+            }
+            return e;
+        }) / u.length;
     }
 
     /** Multiplies {@code u} in place by the periodic pattern: bilinear interpolation of the chips, k pixels apart. */
@@ -169,18 +179,20 @@ final class PssEmbedder {
             i1s[x] = (i0s[x] + 1) % t;
             ax[x] = (x % k) / (float) k;
         }
-        for (int y = 0; y < h; y++) {
-            int j0 = ((y / k) % t) * t;
-            int j1 = (((y / k) + 1) % t) * t;
-            float b = (y % k) / (float) k;
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                float a = ax[x];
-                float top = chips[j0 + i0s[x]] + (chips[j0 + i1s[x]] - chips[j0 + i0s[x]]) * a;
-                float bottom = chips[j1 + i0s[x]] + (chips[j1 + i1s[x]] - chips[j1 + i0s[x]]) * a;
-                u[o + x] *= top + (bottom - top) * b;
+        Bands.forEach(h, w, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                int j0 = ((y / k) % t) * t;
+                int j1 = (((y / k) + 1) % t) * t;
+                float b = (y % k) / (float) k;
+                int o = y * w;
+                for (int x = 0; x < w; x++) {
+                    float a = ax[x];
+                    float top = chips[j0 + i0s[x]] + (chips[j0 + i1s[x]] - chips[j0 + i0s[x]]) * a;
+                    float bottom = chips[j1 + i0s[x]] + (chips[j1 + i1s[x]] - chips[j1 + i0s[x]]) * a;
+                    u[o + x] *= top + (bottom - top) * b;
+                }
             }
-        }
+        });
     }
 
     /**
@@ -194,20 +206,22 @@ final class PssEmbedder {
         int hw = w / 2;
         int hh = h / 2;
         float[] mean = ImageOps.boxBlur(half, hw, hh, 1);
-        float[] e = new float[hw * hh];
-        for (int i = 0; i < e.length; i++) {
-            float d = half[i] - mean[i];
-            e[i] = d * d;
-        }
-        e = ImageOps.boxBlur(e, hw, hh, 1);
-        e = ImageOps.minFilter(e, hw, hh, 2);
+        float[] squares = new float[hw * hh];
+        Bands.forEach(hh, hw, (from, to) -> {
+            for (int i = from * hw; i < to * hw; i++) {
+                float d = half[i] - mean[i];
+                squares[i] = d * d;
+            }
+        });
+        float[] e = ImageOps.minFilter(ImageOps.boxBlur(squares, hw, hh, 1), hw, hh, 2);
         float ref = (float) Tuning.ACTIVITY_REF;
         float cap = (float) Tuning.MASK_CAP;
-        for (int i = 0; i < e.length; i++) {
-            e[i] = Math.min(cap, 1 + (float) Math.sqrt(Math.max(0, e[i])) / ref);
-        }
-        e = ImageOps.boxBlur(e, hw, hh, 2);
-        return ImageOps.doubleUp(e, w, h);
+        Bands.forEach(hh, hw, (from, to) -> {
+            for (int i = from * hw; i < to * hw; i++) {
+                e[i] = Math.min(cap, 1 + (float) Math.sqrt(Math.max(0, e[i])) / ref);
+            }
+        });
+        return ImageOps.doubleUp(ImageOps.boxBlur(e, hw, hh, 2), w, h);
     }
 
     /** Mean SSIM of x against x + d for changing d, with the moments of x computed once. */
@@ -231,9 +245,14 @@ final class PssEmbedder {
             int oh = (h + stride - 1) / stride;
             mx = new float[ow * oh];
             vx = new float[ow * oh];
+            Bands.forEach(oh, w * stride, (from, to) -> moments(from, to, r, ow));
+        }
+
+        /** {@link #mx} and {@link #vx} on sampled rows [from, to). */
+        private void moments(int from, int to, int r, int ow) {
             float[] sx = new float[w];
             float[] sxx = new float[w];
-            for (int j = 0; j < oh; j++) {
+            for (int j = from; j < to; j++) {
                 java.util.Arrays.fill(sx, 0);
                 java.util.Arrays.fill(sxx, 0);
                 for (int k = -r; k <= r; k++) {
@@ -260,14 +279,19 @@ final class PssEmbedder {
         }
 
         double ssim(float[] d) {
-            int r = g.length / 2;
             int ow = (w + stride - 1) / stride;
             int oh = (h + stride - 1) / stride;
+            return Bands.sum(oh, w * stride, (from, to) -> ssimSum(d, from, to, ow)) / (ow * oh);
+        }
+
+        /** The sum of the SSIM of sampled rows [from, to). */
+        private double ssimSum(float[] d, int from, int to, int ow) {
+            int r = g.length / 2;
             float[] sd = new float[w];
             float[] sdd = new float[w];
             float[] sxd = new float[w];
             double sum = 0;
-            for (int j = 0; j < oh; j++) {
+            for (int j = from; j < to; j++) {
                 int y = j * stride;
                 java.util.Arrays.fill(sd, 0);
                 java.util.Arrays.fill(sdd, 0);
@@ -308,7 +332,7 @@ final class PssEmbedder {
                             / ((ux * ux + uy * uy + Quality.C1) * (sx + sy + Quality.C2));
                 }
             }
-            return sum / (ow * oh);
+            return sum;
         }
     }
 }

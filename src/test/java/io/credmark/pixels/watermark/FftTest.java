@@ -64,4 +64,34 @@ class FftTest {
             }
         }
     }
+
+    @Test
+    void aLargePlaneComesBackFromItsHalfSpectrumTimesItsSize() {
+        int w = 512;
+        int h = 256;
+        Random random = new Random(5);
+        double[] real = new double[w * h];
+        for (int i = 0; i < real.length; i++) {
+            real[i] = random.nextGaussian();
+        }
+        double[] re = new double[h * (w / 2 + 1)];
+        double[] im = new double[re.length];
+        Fft rows = new Fft(w);
+        Fft cols = new Fft(h);
+        Fft.forwardReal(real, w, h, rows, cols, re, im);
+        double[] power = Fft.powerSpectrum(real, w, h, rows, cols);
+        // Hermitian symmetry fills the other half: |F(-k)| = |F(k)|
+        for (int y = 0; y < h; y += 5) {
+            for (int x = 1; x < w / 2; x++) {
+                assertEquals(re[y * (w / 2 + 1) + x] * re[y * (w / 2 + 1) + x]
+                        + im[y * (w / 2 + 1) + x] * im[y * (w / 2 + 1) + x], power[y * w + x], 1e-6);
+                assertEquals(power[y * w + x], power[((h - y) % h) * w + (w - x)], 1e-6);
+            }
+        }
+        double[] back = new double[w * h];
+        Fft.inverseReal(re, im, w, h, rows, cols, back);
+        for (int i = 0; i < real.length; i++) {
+            assertEquals(real[i] * w * h, back[i], 1e-6, "sample " + i);
+        }
+    }
 }
