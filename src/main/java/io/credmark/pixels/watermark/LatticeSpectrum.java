@@ -3,6 +3,7 @@ package io.credmark.pixels.watermark;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 
 /**
@@ -204,43 +205,50 @@ final class LatticeSpectrum {
 
     /** Scans rotations centre ± range in {@code stepDeg} steps, scoring the comb of band-limited projections. */
     private double scanRotation(double centre, double range, double stepDeg, int band) {
+        int steps = (int) Math.round(Math.toDegrees(range) / stepDeg);
+        double[] scores = new double[2 * steps + 1];
+        // the angles are scored on the cores, then the first best is taken in angle order
+        IntStream.rangeClosed(-steps, steps).parallel().forEach(i ->
+                scores[i + steps] = rotationScore(centre + Math.toRadians(i * stepDeg), band));
         double best = centre;
         double bestScore = Double.NEGATIVE_INFINITY;
-        int steps = (int) Math.round(Math.toDegrees(range) / stepDeg);
         for (int i = -steps; i <= steps; i++) {
-            double theta = centre + Math.toRadians(i * stepDeg);
-            double c = Math.cos(theta);
-            double s = Math.sin(theta);
-            double[] qx = new double[nx / 2 + 1];
-            double[] qy = new double[ny / 2 + 1];
-            int bx = Math.min(band, nx / 2 - 1);
-            int by = Math.min(band, ny / 2 - 1);
-            for (int fy = -by; fy <= by; fy++) {
-                if (Math.abs(fy) <= 1) {
-                    continue;
-                }
-                for (int fx = 4; fx <= nx / 2; fx++) {
-                    qx[fx] += at(fx, fy, c, s);
-                }
-            }
-            for (int fx = -bx; fx <= bx; fx++) {
-                if (Math.abs(fx) <= 1) {
-                    continue;
-                }
-                for (int fy = 4; fy <= ny / 2; fy++) {
-                    qy[fy] += at(fx, fy, c, s);
-                }
-            }
-            standardise(qx, 4);
-            standardise(qy, 4);
-            double score = periodCandidates(qx, nx, PERIOD_MIN, Math.min(nx / 2.5, 220), 1).get(0)[1]
-                    + periodCandidates(qy, ny, PERIOD_MIN, Math.min(ny / 2.5, 220), 1).get(0)[1];
-            if (score > bestScore) {
-                bestScore = score;
-                best = theta;
+            if (scores[i + steps] > bestScore) {
+                bestScore = scores[i + steps];
+                best = centre + Math.toRadians(i * stepDeg);
             }
         }
         return best;
+    }
+
+    /** The comb score of the band-limited projections at rotation {@code theta}. */
+    private double rotationScore(double theta, int band) {
+        double c = Math.cos(theta);
+        double s = Math.sin(theta);
+        double[] qx = new double[nx / 2 + 1];
+        double[] qy = new double[ny / 2 + 1];
+        int bx = Math.min(band, nx / 2 - 1);
+        int by = Math.min(band, ny / 2 - 1);
+        for (int fy = -by; fy <= by; fy++) {
+            if (Math.abs(fy) <= 1) {
+                continue;
+            }
+            for (int fx = 4; fx <= nx / 2; fx++) {
+                qx[fx] += at(fx, fy, c, s);
+            }
+        }
+        for (int fx = -bx; fx <= bx; fx++) {
+            if (Math.abs(fx) <= 1) {
+                continue;
+            }
+            for (int fy = 4; fy <= ny / 2; fy++) {
+                qy[fy] += at(fx, fy, c, s);
+            }
+        }
+        standardise(qx, 4);
+        standardise(qy, 4);
+        return periodCandidates(qx, nx, PERIOD_MIN, Math.min(nx / 2.5, 220), 1).get(0)[1]
+                + periodCandidates(qy, ny, PERIOD_MIN, Math.min(ny / 2.5, 220), 1).get(0)[1];
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Blind detection: (1) estimate the tile lattice (periods along two axes, so scale and aspect changes are absorbed,
@@ -226,8 +228,11 @@ final class PssDetector {
             bottom[i] = q[2][i] + q[3][i];
         }
         int[] off = pilotPeak(whole, null).offset;
-        double[] leftRight = drift(left, right, off);
-        double[] topBottom = drift(top, bottom, off);
+        // the four halves' pilot peaks are independent: found on the cores
+        Peak[] halves = Stream.of(left, right, top, bottom).parallel().map(f -> pilotPeak(f, off))
+                .toArray(Peak[]::new);
+        double[] leftRight = drift(halves[0], halves[1]);
+        double[] topBottom = drift(halves[2], halves[3]);
         double dx = G * ww / 2.0;
         double dy = G * wh / 2.0;
         phase = new Lattice.Phase(phase.a() - leftRight[0] / dx, phase.b() - topBottom[0] / dy,
@@ -241,10 +246,8 @@ final class PssDetector {
         return new Result(d.valid(), d.id(), peak.z, d.correctedErrors(), raw, vsExpected, reported, candidate);
     }
 
-    /** Pilot offset of b minus that of a (both searched near {@code near}), per axis, in bins. */
-    private double[] drift(double[] a, double[] b, int[] near) {
-        Peak pa = pilotPeak(a, near);
-        Peak pb = pilotPeak(b, near);
+    /** Pilot offset of b minus that of a, per axis, in bins. */
+    private static double[] drift(Peak pa, Peak pb) {
         double x = pb.subOffsetX - pa.subOffsetX;
         double y = pb.subOffsetY - pa.subOffsetY;
         return new double[] {x - G * Math.rint(x / G), y - G * Math.rint(y / G)};
@@ -256,12 +259,26 @@ final class PssDetector {
      */
     private static double[][] fold(float[] r, int w, int h, Lattice.Phase p, int step, boolean quarters) {
         double[][] acc = new double[quarters ? 4 : 1][G * G];
+        if (quarters) {
+            // the top and the bottom quarters have accumulators of their own: folded on the cores
+            int middle = (h / 2 + step - 1) / step * step;
+            Stream.of(new int[] {0, middle}, new int[] {middle, h}).parallel()
+                    .forEach(rows -> foldRows(r, w, h, p, step, true, acc, rows[0], rows[1]));
+        } else {
+            foldRows(r, w, h, p, step, false, acc, 0, h);
+        }
+        return acc;
+    }
+
+    /** The rows [from, to) of {@link #fold}, {@code from} a multiple of {@code step}. */
+    private static void foldRows(float[] r, int w, int h, Lattice.Phase p, int step, boolean quarters,
+            double[][] acc, int from, int to) {
         // tile phase in bins as 32.32 fixed point, stepped along each row; the offset keeps it positive
         final double offset = 4096;
         final double one = G * 4294967296.0;
         long du = Math.round(p.a() * step * one);
         long dv = Math.round(p.c() * step * one);
-        for (int y = 0; y < h; y += step) {
+        for (int y = from; y < to; y += step) {
             long u = Math.round((p.b() * y + offset) * one);
             long v = Math.round((p.d() * y + offset) * one);
             int o = y * w;
@@ -275,7 +292,6 @@ final class PssDetector {
                 b[(((int) (v >>> 32)) & (G - 1)) * G + (((int) (u >>> 32)) & (G - 1))] += r[o + x];
             }
         }
-        return acc;
     }
 
     /**
@@ -319,20 +335,24 @@ final class PssDetector {
             du[k] = Math.round(phases[k].a() * step * one);
             dv[k] = Math.round(phases[k].c() * step * one);
         }
-        for (int y = 0; y < h; y += step) {
-            int o = y * w;
-            for (int k = 0; k < n; k++) {
-                Lattice.Phase p = phases[k];
-                long u = Math.round((p.b() * y + offset) * one);
-                long v = Math.round((p.d() * y + offset) * one);
-                long su = du[k];
-                long sv = dv[k];
-                double[] a = acc[k];
-                for (int x = 0; x < w; x += step, u += su, v += sv) {
-                    a[(((int) (v >>> 32)) & (G - 1)) * G + (((int) (u >>> 32)) & (G - 1))] += r[o + x];
+        // each phase has its own accumulator, filled row by row in order: the phases are split between the cores
+        int parts = Math.min(n, Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            for (int y = 0; y < h; y += step) {
+                int o = y * w;
+                for (int k = n * part / parts; k < n * (part + 1) / parts; k++) {
+                    Lattice.Phase p = phases[k];
+                    long u = Math.round((p.b() * y + offset) * one);
+                    long v = Math.round((p.d() * y + offset) * one);
+                    long su = du[k];
+                    long sv = dv[k];
+                    double[] a = acc[k];
+                    for (int x = 0; x < w; x += step, u += su, v += sv) {
+                        a[(((int) (v >>> 32)) & (G - 1)) * G + (((int) (u >>> 32)) & (G - 1))] += r[o + x];
+                    }
                 }
             }
-        }
+        });
         return acc;
     }
 
