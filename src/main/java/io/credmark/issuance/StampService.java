@@ -41,6 +41,7 @@ import io.credmark.metadata.OutputMetadata;
 import io.credmark.metadata.ProvenanceImport;
 import io.credmark.metadata.TrainingMining;
 import io.credmark.pixels.ClaimThumbnail;
+import io.credmark.pixels.Cores;
 import io.credmark.pixels.Decoded;
 import io.credmark.pixels.LumaBands;
 import io.credmark.pixels.Orientation;
@@ -118,7 +119,7 @@ public final class StampService {
             return stamp(request, original, null);
         }
         try (PixelBudget.Permit permit = pixelBudget.admit(PixelBudget.cost(original.header(), STAMP_RASTERS),
-                "stamping this image")) {
+                "stamping this image"); Cores.Work work = Cores.begin()) {
             return stamp(request, original, null);
         }
     }

@@ -16,6 +16,7 @@ import io.credmark.container.ParsedImage;
 import io.credmark.disclosure.DisclosureCheck;
 import io.credmark.metadata.GeneratorMetadata;
 import io.credmark.metadata.GeneratorReader;
+import io.credmark.pixels.Cores;
 import io.credmark.pixels.Decoded;
 import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.watermark.Detection;
@@ -75,7 +76,8 @@ public final class VerifyService {
         ImageHeader header = AssetHandlers.read(bytes).header();
         limits.checkPixels(header);
         long memory = PixelBudget.cost(header, SEARCH_RASTERS) + Watermarker.SEARCH_BYTES;
-        try (PixelBudget.Permit permit = pixelBudget.admit(memory, "searching this image for a watermark")) {
+        try (PixelBudget.Permit permit = pixelBudget.admit(memory, "searching this image for a watermark");
+                Cores.Work work = Cores.begin()) {
             return search(new PixelCodec(limits.maxPixels()).decode(bytes));
         }
     }

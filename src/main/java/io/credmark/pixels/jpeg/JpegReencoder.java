@@ -2,6 +2,7 @@ package io.credmark.pixels.jpeg;
 
 import io.credmark.container.jpeg.JpegSegment;
 import io.credmark.container.jpeg.JpegSegmentReader;
+import io.credmark.pixels.Cores;
 import io.credmark.pixels.PixelCodec;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -73,8 +74,12 @@ final class JpegReencoder {
      */
     private static byte[] editCoefficients(JpegSource src, BufferedImage image) {
         int[] g = JpegUnits.grid(src.components(), image.getWidth(), image.getHeight());
-        // the input's coefficients are read on another core while the changed units are found
-        ForkJoinTask<JpegFrame> read = ForkJoinTask.adapt(() -> JpegCoefficientReader.read(src.file())).fork();
+        // the input's coefficients are read on another core, when spare, while the changed units are found
+        ForkJoinTask<JpegFrame> read = ForkJoinTask.adapt(() -> JpegCoefficientReader.read(src.file()));
+        boolean forked = Cores.spare();
+        if (forked) {
+            read.fork();
+        }
         JpegUnits.Hashes now = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
         JpegUnits.Hashes before = src.unitHashes();
         int units = now.pixels().length;
@@ -86,7 +91,7 @@ final class JpegReencoder {
                 lumaOnly[i] = now.chroma()[i] == before.chroma()[i];
             }
         }
-        JpegFrame frame = read.join();
+        JpegFrame frame = forked ? read.join() : read.invoke();
         // the first component is Y in a YCbCr frame (T.81 with JFIF: component order Y, Cb, Cr)
         JpegUnits.recompute(frame, image, changed, lumaOnly, src.tables(), src.ycc());
         List<byte[]> head = new ArrayList<>();

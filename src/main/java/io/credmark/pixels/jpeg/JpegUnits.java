@@ -1,5 +1,6 @@
 package io.credmark.pixels.jpeg;
 
+import io.credmark.pixels.Cores;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
@@ -112,11 +113,11 @@ final class JpegUnits {
         ComponentSampleModel sm = (ComponentSampleModel) image.getSampleModel();
         Layout layout = new Layout(data, sm.getPixelStride(), sm.getScanlineStride(), sm.getBandOffsets(),
                 image.getWidth(), image.getHeight());
-        // rows of units on the common pool's cores: each unit's blocks are its own, computed the same anywhere
+        // rows of units on the common pool's cores when spare: each unit's blocks are its own, the same anywhere
         int rows = frame.mcusY;
         int parts = (long) layout.w * layout.h < PARALLEL_PIXELS ? 1
                 : Math.min(rows, 2 * Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, parts).parallel().forEach(p -> recompute(frame, layout, changed, lumaOnly, divisors, ycc,
+        Cores.spread(IntStream.range(0, parts)).forEach(p -> recompute(frame, layout, changed, lumaOnly, divisors, ycc,
                 rows * p / parts, rows * (p + 1) / parts));
     }
 

@@ -1,10 +1,11 @@
 package io.credmark.pixels.watermark;
 
+import io.credmark.pixels.Cores;
 import java.util.stream.IntStream;
 
 /**
  * Loops over the rows (or columns) of a plane in parts run on the common pool's cores when the plane is large enough
- * to repay it. Each line is computed as a sequential loop computes it; a sum adds the partial sums of bands of
+ * to repay it and the cores are {@linkplain Cores#spare spare}. Each line is computed as a sequential loop computes it; a sum adds the partial sums of bands of
  * {@value #LINES} lines in band order, bands that do not depend on the number of cores, so that every result is the
  * same on any machine and in any run.
  */
@@ -34,7 +35,7 @@ final class Bands {
      */
     static void forEach(int lines, int width, Body body) {
         int parts = Math.min(lines / LINES, 2 * Runtime.getRuntime().availableProcessors());
-        if (parts < 2 || (long) lines * width < PARALLEL_SAMPLES) {
+        if (parts < 2 || (long) lines * width < PARALLEL_SAMPLES || !Cores.spare()) {
             body.run(0, lines);
             return;
         }
@@ -47,7 +48,7 @@ final class Bands {
         int bands = (lines + LINES - 1) / LINES;
         double[] partial = new double[bands];
         IntStream range = IntStream.range(0, bands);
-        if (bands >= 2 && (long) lines * width >= PARALLEL_SAMPLES) {
+        if (bands >= 2 && (long) lines * width >= PARALLEL_SAMPLES && Cores.spare()) {
             range = range.parallel();
         }
         range.forEach(b -> partial[b] = body.of(b * LINES, Math.min(lines, (b + 1) * LINES)));

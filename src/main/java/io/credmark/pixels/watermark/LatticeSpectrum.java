@@ -1,5 +1,6 @@
 package io.credmark.pixels.watermark;
 
+import io.credmark.pixels.Cores;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -208,7 +209,7 @@ final class LatticeSpectrum {
         int steps = (int) Math.round(Math.toDegrees(range) / stepDeg);
         double[] scores = new double[2 * steps + 1];
         // the angles are scored on the cores, then the first best is taken in angle order
-        IntStream.rangeClosed(-steps, steps).parallel().forEach(i ->
+        Cores.spread(IntStream.rangeClosed(-steps, steps)).forEach(i ->
                 scores[i + steps] = rotationScore(centre + Math.toRadians(i * stepDeg), band));
         double best = centre;
         double bestScore = Double.NEGATIVE_INFINITY;

@@ -1,12 +1,12 @@
 package io.credmark.pixels.watermark;
 
+import io.credmark.pixels.Cores;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * Blind detection: (1) estimate the tile lattice (periods along two axes, so scale and aspect changes are absorbed,
@@ -229,8 +229,8 @@ final class PssDetector {
         }
         int[] off = pilotPeak(whole, null).offset;
         // the four halves' pilot peaks are independent: found on the cores
-        Peak[] halves = Stream.of(left, right, top, bottom).parallel().map(f -> pilotPeak(f, off))
-                .toArray(Peak[]::new);
+        Peak[] halves = Cores.spread(IntStream.range(0, 4))
+                .mapToObj(i -> pilotPeak(new double[][] {left, right, top, bottom}[i], off)).toArray(Peak[]::new);
         double[] leftRight = drift(halves[0], halves[1]);
         double[] topBottom = drift(halves[2], halves[3]);
         double dx = G * ww / 2.0;
@@ -262,8 +262,8 @@ final class PssDetector {
         if (quarters) {
             // the top and the bottom quarters have accumulators of their own: folded on the cores
             int middle = (h / 2 + step - 1) / step * step;
-            Stream.of(new int[] {0, middle}, new int[] {middle, h}).parallel()
-                    .forEach(rows -> foldRows(r, w, h, p, step, true, acc, rows[0], rows[1]));
+            Cores.spread(IntStream.range(0, 2)).forEach(half -> foldRows(r, w, h, p, step, true, acc,
+                    half == 0 ? 0 : middle, half == 0 ? middle : h));
         } else {
             foldRows(r, w, h, p, step, false, acc, 0, h);
         }
@@ -337,7 +337,7 @@ final class PssDetector {
         }
         // each phase has its own accumulator, filled row by row in order: the phases are split between the cores
         int parts = Math.min(n, Runtime.getRuntime().availableProcessors());
-        IntStream.range(0, parts).parallel().forEach(part -> {
+        Cores.spread(IntStream.range(0, parts)).forEach(part -> {
             for (int y = 0; y < h; y += step) {
                 int o = y * w;
                 for (int k = n * part / parts; k < n * (part + 1) / parts; k++) {
