@@ -292,11 +292,19 @@ public final class StampService {
                 }
                 readsBack = check.join();
             } else {
-                written = codec.encode(decoded, watermarked);
-                // a JPEG's luminance is read from the coefficients written, without decoding its colour
-                Optional<LumaBands> luma = codec.luma(written);
-                readsBack = luma.isPresent() ? readsBack(luma.get(), orientation, id)
-                        : readsBack(codec.decode(written).image(), orientation, id);
+                // a JPEG's luminance is that of the coefficients it writes: checked while they are written, or else
+                // read from the file written, without decoding its colour where it can be
+                Optional<PixelCodec.Checked> checked = codec.encodeChecked(decoded, watermarked,
+                        luma -> readsBack(luma, orientation, id));
+                if (checked.isPresent()) {
+                    written = checked.get().file();
+                    readsBack = checked.get().passed();
+                } else {
+                    written = codec.encode(decoded, watermarked);
+                    Optional<LumaBands> luma = codec.luma(written);
+                    readsBack = luma.isPresent() ? readsBack(luma.get(), orientation, id)
+                            : readsBack(codec.decode(written).image(), orientation, id);
+                }
             }
             if (readsBack) {
                 return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)),

@@ -5,6 +5,7 @@ import io.credmark.container.ImageHeader;
 import io.credmark.pixels.jpeg.JpegQuality;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * An image decoded by {@link PixelCodec}: its pixels, in stored orientation, and what the codec needs to write it
@@ -32,6 +33,16 @@ public final class Decoded {
 
         /** The file with {@code changed} as its pixels; {@code changed} has the decoded image's size and layout. */
         byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel);
+
+        /**
+         * {@link #write}, with {@code test} answered on the luminance of what is written, where the codec knows it
+         * without decoding the file (a JPEG's coefficients as it writes them, tested while they are written); empty
+         * where it does not.
+         */
+        default Optional<PixelCodec.Checked> writeChecked(BufferedImage changed, PixelCodec.JpegMode jpegMode,
+                Predicate<LumaBands> test) {
+            return Optional.empty();
+        }
 
         /** For a JPEG: the IJG quality estimated from its quantization tables. */
         default Optional<JpegQuality.Estimate> jpegQuality() {

@@ -10,6 +10,7 @@ import io.credmark.pixels.jpeg.JpegLuma;
 import io.credmark.pixels.png.PngPixelReader;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.zip.Deflater;
 
 /**
@@ -126,11 +127,31 @@ public final class PixelCodec {
      * @throws IllegalArgumentException if {@code changed} does not have the decoded image's size and layout
      */
     public byte[] encode(Decoded original, BufferedImage changed) {
+        requireSameLayout(original, changed);
+        return original.source().write(changed, jpegMode, deflateLevel);
+    }
+
+    /** A file written, and whether the luminance it decodes to passed a test. */
+    public record Checked(byte[] file, boolean passed) {
+    }
+
+    /**
+     * {@link #encode}, with {@code test} answered on the luminance the file written decodes to, where the codec knows
+     * it without decoding the file: a JPEG whose coefficients it edits, tested while they are written on another core
+     * when one is spare. Empty otherwise: the caller encodes, then reads what it wrote.
+     *
+     * @throws IllegalArgumentException if {@code changed} does not have the decoded image's size and layout
+     */
+    public Optional<Checked> encodeChecked(Decoded original, BufferedImage changed, Predicate<LumaBands> test) {
+        requireSameLayout(original, changed);
+        return original.source().writeChecked(changed, jpegMode, test);
+    }
+
+    private static void requireSameLayout(Decoded original, BufferedImage changed) {
         if (!PixelImages.sameLayout(original.image(), changed)) {
             throw new IllegalArgumentException("the changed image must have the size and layout of the decoded one ("
                     + original.width() + "x" + original.height() + ", " + original.image().getRaster().getNumBands()
                     + " bands); draw into Decoded.image() or Decoded.copyImage()");
         }
-        return original.source().write(changed, jpegMode, deflateLevel);
     }
 }

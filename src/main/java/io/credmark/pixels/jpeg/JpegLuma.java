@@ -59,6 +59,14 @@ public final class JpegLuma implements LumaBands {
             }
             throw e;
         }
+        return of(frame, tables);
+    }
+
+    /**
+     * The luminance of coefficients in hand (the first component being Y or grey), as {@link #of(byte[])} reads it
+     * from a file; empty when Y is subsampled or its table is missing.
+     */
+    static Optional<LumaBands> of(JpegFrame frame, Map<Integer, int[]> tables) {
         JpegFrame.Component y = frame.components[0];
         int[] table = tables.get(y.tq);
         if (y.h != frame.hmax || y.v != frame.vmax || table == null) {

@@ -3,6 +3,7 @@ package io.credmark.pixels.jpeg;
 import io.credmark.container.jpeg.JpegSegment;
 import io.credmark.container.jpeg.JpegSegmentReader;
 import io.credmark.pixels.Cores;
+import io.credmark.pixels.LumaBands;
 import io.credmark.pixels.PixelCodec;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Predicate;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -41,6 +44,56 @@ final class JpegReencoder {
     }
 
     static byte[] encode(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode) {
+        BufferedImage plain = plain(src, image);
+        if (mode == PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS && src.unitHashes() != null) {
+            try {
+                return edit(src, plain).write();
+            } catch (RuntimeException e) {
+                // The decoder read the file but its coefficients cannot be carried over (damaged entropy-coded
+                // data it tolerated, values outside the baseline range): the whole image is re-encoded instead.
+            }
+        }
+        byte[] coded = write(src, plain, mode);
+        return splice(src, coded);
+    }
+
+    /**
+     * {@link #encode} by editing coefficients, with {@code test} answered on the luminance of the coefficients
+     * written, while they are written on another core when one is spare. Empty when the coefficients cannot be
+     * edited or their luminance is not the file's Y at full resolution: {@link #encode} writes those.
+     */
+    static Optional<PixelCodec.Checked> encodeChecked(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode,
+            Predicate<LumaBands> test) {
+        BufferedImage plain = plain(src, image);
+        if (mode != PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS || src.unitHashes() == null
+                || src.components().length == 3 && !src.ycc()) {
+            return Optional.empty();
+        }
+        Edit edit;
+        try {
+            edit = edit(src, plain);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        Optional<LumaBands> luma = JpegLuma.of(edit.frame, src.tables());
+        if (luma.isEmpty()) {
+            return Optional.empty();
+        }
+        ForkJoinTask<byte[]> writing = ForkJoinTask.adapt(edit::write);
+        boolean forked = Cores.spare();
+        if (forked) {
+            writing.fork();
+        }
+        boolean passed = test.test(luma.get());
+        try {
+            return Optional.of(new PixelCodec.Checked(forked ? writing.join() : writing.invoke(), passed));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // as in encode: this file is re-encoded whole, its luminance read from it
+        }
+    }
+
+    /** The changed image as a plain raster of the decoded layout, which the unit hashes read directly. */
+    private static BufferedImage plain(JpegSource src, BufferedImage image) {
         int bands = image.getRaster().getNumBands();
         if (bands != src.components().length || image.getColorModel().hasAlpha()
                 || image.getSampleModel().getSampleSize(0) != 8) {
@@ -56,23 +109,30 @@ final class JpegReencoder {
             plain = new BufferedImage(image.getWidth(), image.getHeight(), wanted);
             plain.getRaster().setRect(image.getRaster());
         }
-        if (mode == PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS && src.unitHashes() != null) {
-            try {
-                return editCoefficients(src, plain);
-            } catch (RuntimeException e) {
-                // The decoder read the file but its coefficients cannot be carried over (damaged entropy-coded
-                // data it tolerated, values outside the baseline range): the whole image is re-encoded instead.
-            }
-        }
-        byte[] coded = write(src, plain, mode);
-        return splice(src, coded);
+        return plain;
     }
 
     /**
-     * Keeps the quantized coefficients of every MCU whose pixels did not change and computes new ones for the rest;
-     * writes baseline Huffman with the input's tables, frame, restart interval and all its metadata segments.
+     * The input's coefficients with those of every changed MCU computed anew, to be written in baseline Huffman with
+     * the input's tables, frame, restart interval and all its metadata segments.
      */
-    private static byte[] editCoefficients(JpegSource src, BufferedImage image) {
+    private record Edit(JpegSource src, JpegFrame frame) {
+
+        byte[] write() {
+            List<byte[]> head = new ArrayList<>();
+            for (JpegSource.Kept k : src.kept()) {
+                head.add(java.util.Arrays.copyOfRange(src.file(), (int) k.range().start(), (int) k.range().end()));
+            }
+            Map<Integer, int[]> tables = new TreeMap<>();
+            for (JpegFrame.Component c : frame.components) {
+                tables.put(c.tq, src.tables().get(c.tq));
+            }
+            return JpegBaselineWriter.write(head, frame, tables, src.restartInterval(), src.file().length + 1024);
+        }
+    }
+
+    /** Keeps the quantized coefficients of every MCU whose pixels did not change and computes new ones for the rest. */
+    private static Edit edit(JpegSource src, BufferedImage image) {
         int[] g = JpegUnits.grid(src.components(), image.getWidth(), image.getHeight());
         // the input's coefficients are read on another core, when spare, while the changed units are found
         ForkJoinTask<JpegFrame> read = ForkJoinTask.adapt(() -> JpegCoefficientReader.read(src.file()));
@@ -94,15 +154,7 @@ final class JpegReencoder {
         JpegFrame frame = forked ? read.join() : read.invoke();
         // the first component is Y in a YCbCr frame (T.81 with JFIF: component order Y, Cb, Cr)
         JpegUnits.recompute(frame, image, changed, lumaOnly, src.tables(), src.ycc());
-        List<byte[]> head = new ArrayList<>();
-        for (JpegSource.Kept k : src.kept()) {
-            head.add(java.util.Arrays.copyOfRange(src.file(), (int) k.range().start(), (int) k.range().end()));
-        }
-        Map<Integer, int[]> tables = new TreeMap<>();
-        for (JpegFrame.Component c : frame.components) {
-            tables.put(c.tq, src.tables().get(c.tq));
-        }
-        return JpegBaselineWriter.write(head, frame, tables, src.restartInterval(), src.file().length + 1024);
+        return new Edit(src, frame);
     }
 
     private static byte[] write(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode) {

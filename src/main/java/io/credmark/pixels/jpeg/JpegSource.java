@@ -2,11 +2,13 @@ package io.credmark.pixels.jpeg;
 
 import io.credmark.container.ByteRange;
 import io.credmark.pixels.Decoded;
+import io.credmark.pixels.LumaBands;
 import io.credmark.pixels.PixelCodec;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What a decoded JPEG keeps for re-encoding.
@@ -35,6 +37,12 @@ record JpegSource(
     @Override
     public byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel) {
         return JpegReencoder.encode(this, changed, jpegMode);
+    }
+
+    @Override
+    public Optional<PixelCodec.Checked> writeChecked(BufferedImage changed, PixelCodec.JpegMode jpegMode,
+            Predicate<LumaBands> test) {
+        return JpegReencoder.encodeChecked(this, changed, jpegMode, test);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.credmark.pixels.jpeg;
 
 import static io.credmark.pixels.PixelTesting.bytes;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.credmark.pixels.Decoded;
 import io.credmark.pixels.LumaBands;
 import io.credmark.pixels.PixelCodec;
 import java.awt.image.BufferedImage;
@@ -98,6 +101,48 @@ class JpegLumaTest {
     @Test
     void aPngHasNoneThroughTheCodec() {
         assertEquals(Optional.empty(), CODEC.luma(bytes("testdata/images/gray8.png")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"testdata/images/baseline-420.jpg", "testdata/images/baseline-444.jpg",
+            "testdata/images/grayscale.jpg", "testdata/images/progressive.jpg", "testdata/images/restart-markers.jpg"})
+    void aCheckedEncodeTestsTheLuminanceOfTheFileItWrites(String name) {
+        PixelCodec codec = new PixelCodec(PixelCodec.DEFAULT_MAX_PIXELS, PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS, 1);
+        Decoded decoded = codec.decode(bytes(name));
+        BufferedImage changed = decoded.copyImage();
+        for (int y = 0; y < changed.getHeight() / 2; y++) {
+            for (int x = 0; x < changed.getWidth() / 3; x++) {
+                int rgb = changed.getRGB(x, y);
+                int step = (x + y) % 7 - 3;
+                changed.setRGB(x, y, clampRgb(rgb >> 16 & 0xFF, step) << 16 | clampRgb(rgb >> 8 & 0xFF, step) << 8
+                        | clampRgb(rgb & 0xFF, step));
+            }
+        }
+        float[][] tested = new float[1][];
+        PixelCodec.Checked checked = codec.encodeChecked(decoded, changed, luma -> {
+            tested[0] = samples(luma);
+            return true;
+        }).orElseThrow();
+        assertTrue(checked.passed());
+        assertArrayEquals(codec.encode(decoded, changed), checked.file());
+        assertArrayEquals(samples(JpegLuma.of(checked.file()).orElseThrow()), tested[0]);
+        assertFalse(codec.encodeChecked(decoded, changed, luma -> false).orElseThrow().passed());
+    }
+
+    @Test
+    void aPngHasNoCheckedEncode() {
+        Decoded decoded = CODEC.decode(bytes("testdata/images/rgb8.png"));
+        assertTrue(CODEC.encodeChecked(decoded, decoded.copyImage(), luma -> true).isEmpty());
+    }
+
+    private static int clampRgb(int v, int step) {
+        return Math.max(0, Math.min(255, v + step));
+    }
+
+    private static float[] samples(LumaBands luma) {
+        float[] out = new float[luma.width() * luma.height()];
+        luma.read((band, y0, rows) -> System.arraycopy(band, 0, out, y0 * luma.width(), rows * luma.width()));
+        return out;
     }
 
     private static boolean clamped(BufferedImage image, int x, int y) {
