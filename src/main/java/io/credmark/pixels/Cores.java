@@ -1,6 +1,8 @@
 package io.credmark.pixels;
 
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -25,6 +27,36 @@ public final class Cores {
     /** Whether the work in progress may spread over the cores: no other image is being worked on. */
     public static boolean spare() {
         return IMAGES.get() <= 1 && Runtime.getRuntime().availableProcessors() > 1;
+    }
+
+    /**
+     * Starts {@code task} on another core when one is {@link #spare}; {@link Aside#join} gives its result, computing
+     * it on the joining thread if it was not started.
+     */
+    public static <T> Aside<T> aside(Supplier<T> task) {
+        ForkJoinTask<T> f = ForkJoinTask.adapt(task::get);
+        boolean forked = spare();
+        if (forked) {
+            f.fork();
+        }
+        return new Aside<>(f, forked);
+    }
+
+    /** A task {@linkplain #aside set aside}. */
+    public static final class Aside<T> {
+
+        private final ForkJoinTask<T> task;
+        private final boolean forked;
+
+        private Aside(ForkJoinTask<T> task, boolean forked) {
+            this.task = task;
+            this.forked = forked;
+        }
+
+        /** The task's result; its unchecked exception is thrown here. */
+        public T join() {
+            return forked ? task.join() : task.invoke();
+        }
     }
 
     /** {@code range}, parallel when the cores are {@link #spare}. */

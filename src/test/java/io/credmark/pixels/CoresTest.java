@@ -2,6 +2,7 @@ package io.credmark.pixels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.IntStream;
@@ -36,5 +37,19 @@ class CoresTest {
             other.close();
         }
         assertTrue(Cores.spare() || !SEVERAL);
+    }
+
+    @Test
+    void aTaskSetAsideGivesItsResultOrThrowsItsExceptionWhetherStartedAsideOrNot() {
+        assertEquals(42, Cores.aside(() -> 42).join());
+        assertThrows(IllegalStateException.class, () -> Cores.aside(CoresTest::fails).join());
+        try (Cores.Work first = Cores.begin(); Cores.Work second = Cores.begin()) {
+            assertEquals(7, Cores.aside(() -> 7).join());
+            assertThrows(IllegalStateException.class, () -> Cores.aside(CoresTest::fails).join());
+        }
+    }
+
+    private static int fails() {
+        throw new IllegalStateException("failed");
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.Predicate;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -79,14 +78,10 @@ final class JpegReencoder {
         if (luma.isEmpty()) {
             return Optional.empty();
         }
-        ForkJoinTask<byte[]> writing = ForkJoinTask.adapt(edit::write);
-        boolean forked = Cores.spare();
-        if (forked) {
-            writing.fork();
-        }
+        Cores.Aside<byte[]> writing = Cores.aside(edit::write);
         boolean passed = test.test(luma.get());
         try {
-            return Optional.of(new PixelCodec.Checked(forked ? writing.join() : writing.invoke(), passed));
+            return Optional.of(new PixelCodec.Checked(writing.join(), passed));
         } catch (RuntimeException e) {
             return Optional.empty(); // as in encode: this file is re-encoded whole, its luminance read from it
         }
@@ -135,11 +130,7 @@ final class JpegReencoder {
     private static Edit edit(JpegSource src, BufferedImage image) {
         int[] g = JpegUnits.grid(src.components(), image.getWidth(), image.getHeight());
         // the input's coefficients are read on another core, when spare, while the changed units are found
-        ForkJoinTask<JpegFrame> read = ForkJoinTask.adapt(() -> JpegCoefficientReader.read(src.file()));
-        boolean forked = Cores.spare();
-        if (forked) {
-            read.fork();
-        }
+        Cores.Aside<JpegFrame> read = Cores.aside(() -> JpegCoefficientReader.read(src.file()));
         JpegUnits.Hashes now = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
         JpegUnits.Hashes before = src.unitHashes();
         int units = now.pixels().length;
@@ -151,7 +142,7 @@ final class JpegReencoder {
                 lumaOnly[i] = now.chroma()[i] == before.chroma()[i];
             }
         }
-        JpegFrame frame = forked ? read.join() : read.invoke();
+        JpegFrame frame = read.join();
         // the first component is Y in a YCbCr frame (T.81 with JFIF: component order Y, Cb, Cr)
         JpegUnits.recompute(frame, image, changed, lumaOnly, src.tables(), src.ycc());
         return new Edit(src, frame);
