@@ -114,7 +114,7 @@ public final class StampService {
         limits.checkPixels(original.header());
         original.requireUndamaged();
         StampOptions options = request.options();
-        boolean decodes = options.changesPixels() || options.metadata().thumbnail().wanted(options.changesPixels());
+        boolean decodes = options.changesPixels() || thumbnailWanted(options);
         if (!decodes) {
             return stamp(request, original, null);
         }
@@ -218,12 +218,18 @@ public final class StampService {
      * The image to sign after the mark and the watermark, and what became of each.
      *
      * @param displayed the pixels as written, as viewers see them, when the stamp decoded them (for the thumbnail)
+     * @param thumbnail the claim thumbnail of {@code displayed}, when it was made aside while the file was written
      */
     private record PixelChange(ParsedImage image, Optional<MarkResult> mark, Optional<WatermarkStamp> watermark,
-            Optional<BufferedImage> displayed) {
+            Optional<BufferedImage> displayed, Optional<Cores.Aside<byte[]>> thumbnail) {
 
         PixelChange(ParsedImage image, Optional<MarkResult> mark, Optional<WatermarkStamp> watermark) {
-            this(image, mark, watermark, Optional.empty());
+            this(image, mark, watermark, Optional.empty(), Optional.empty());
+        }
+
+        PixelChange(ParsedImage image, Optional<MarkResult> mark, Optional<WatermarkStamp> watermark,
+                BufferedImage displayed) {
+            this(image, mark, watermark, Optional.of(displayed), Optional.empty());
         }
     }
 
@@ -277,6 +283,10 @@ public final class StampService {
             Orientation orientation = decoded.orientation();
             BufferedImage watermarked = orientation.stored(watermarker.embed(orientation.display(pixels), id,
                     mark.map(MarkResult::displayBox)).marked());
+            // the thumbnail of these pixels, made on a spare core while they are written, used if they read back
+            Optional<Cores.Aside<byte[]>> thumbnail = thumbnailWanted(options)
+                    ? Optional.of(Cores.aside(() -> ClaimThumbnail.jpeg(orientation.display(watermarked))))
+                    : Optional.empty();
             // the file as written must read back: flat content in a lossy JPEG can leave too little of it. Where
             // the codec stores the samples exactly, they are checked as they are, on another core while the file is
             // written, rather than decoded again
@@ -308,16 +318,16 @@ public final class StampService {
             }
             if (readsBack) {
                 return new PixelChange(AssetHandlers.read(written), mark, Optional.of(WatermarkStamp.embedded(id)),
-                        Optional.of(orientation.display(watermarked)));
+                        Optional.of(orientation.display(watermarked)), thumbnail);
             }
             watermark = skipped(mode, Optional.of("too little of it survives in this image as written (large flat"
                     + " areas, or strong JPEG compression)"));
         }
         if (mark.isEmpty()) {
-            return new PixelChange(original, mark, watermark, Optional.of(decoded.orientation().display(pixels)));
+            return new PixelChange(original, mark, watermark, decoded.orientation().display(pixels));
         }
         return new PixelChange(AssetHandlers.read(codec.encode(decoded, pixels)), mark, watermark,
-                Optional.of(decoded.orientation().display(pixels)));
+                decoded.orientation().display(pixels));
     }
 
     private record Thumbnail(Optional<byte[]> jpeg, MetadataReport.Thumbnail fate) {
@@ -328,10 +338,13 @@ public final class StampService {
      * metadata-only stamp that asks for one, decoded here. An image the codec cannot decode goes without, saying why.
      */
     private Thumbnail thumbnail(StampRequest request, PixelChange change, ParsedImage image) {
-        if (!request.options().metadata().thumbnail().wanted(request.options().changesPixels())) {
+        if (!thumbnailWanted(request.options())) {
             return new Thumbnail(Optional.empty(), MetadataReport.Thumbnail.NOT_ASKED);
         }
         try {
+            if (change.thumbnail().isPresent()) {
+                return new Thumbnail(Optional.of(change.thumbnail().get().join()), MetadataReport.Thumbnail.EMBEDDED);
+            }
             BufferedImage displayed = change.displayed().orElseGet(() -> {
                 Decoded decoded = new PixelCodec(limits.maxPixels()).decode(image.bytes());
                 return decoded.orientation().display(decoded.image());
@@ -340,6 +353,10 @@ public final class StampService {
         } catch (InvalidInputException e) {
             return new Thumbnail(Optional.empty(), new MetadataReport.Thumbnail(false, Optional.of(e.getMessage())));
         }
+    }
+
+    private static boolean thumbnailWanted(StampOptions options) {
+        return options.metadata().thumbnail().wanted(options.changesPixels());
     }
 
     private boolean readsBack(BufferedImage stored, Orientation orientation, long id) {
