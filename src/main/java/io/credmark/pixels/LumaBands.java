@@ -10,6 +10,11 @@ public interface LumaBands {
 
     int height();
 
+    /** The EXIF orientation viewers show the image in (the rows are as stored); normal where none is known. */
+    default Orientation orientation() {
+        return Orientation.NORMAL;
+    }
+
     /** Hands every row to {@code sink}, top to bottom, in bands of consecutive rows. */
     void read(Sink sink);
 

@@ -18,6 +18,7 @@ import io.credmark.metadata.GeneratorMetadata;
 import io.credmark.metadata.GeneratorReader;
 import io.credmark.pixels.Cores;
 import io.credmark.pixels.Decoded;
+import io.credmark.pixels.LumaBands;
 import io.credmark.pixels.PixelCodec;
 import io.credmark.pixels.watermark.Detection;
 import io.credmark.pixels.watermark.Watermarker;
@@ -78,15 +79,19 @@ public final class VerifyService {
         long memory = PixelBudget.cost(header, SEARCH_RASTERS) + Watermarker.SEARCH_BYTES;
         try (PixelBudget.Permit permit = pixelBudget.admit(memory, "searching this image for a watermark");
                 Cores.Work work = Cores.begin()) {
-            return search(new PixelCodec(limits.maxPixels()).decode(bytes));
+            if (Math.min(header.width(), header.height()) < Watermarker.MIN_SEARCHED_SIDE) {
+                return Optional.empty();
+            }
+            // a JPEG's luminance as its coefficients decode to, which is what the stamp's read-back checked the
+            // file it wrote by; other images are decoded whole
+            PixelCodec codec = new PixelCodec(limits.maxPixels());
+            Optional<LumaBands> luma = codec.luma(bytes);
+            if (luma.isPresent()) {
+                return watermarker.detect(luma.get());
+            }
+            Decoded decoded = codec.decode(bytes);
+            return watermarker.detect(decoded.image(), decoded.orientation());
         }
-    }
-
-    private Optional<Detection> search(Decoded decoded) {
-        if (Math.min(decoded.width(), decoded.height()) < Watermarker.MIN_SEARCHED_SIDE) {
-            return Optional.empty();
-        }
-        return watermarker.detect(decoded.image(), decoded.orientation());
     }
 
     /**

@@ -66,8 +66,6 @@ public final class JpegDecoder {
         int[][] components = null;
         int sof = -1;
         int restart = 0;
-        Orientation orientation = Orientation.NORMAL;
-        boolean orientationSeen = false;
         for (JpegSegment s : segments) {
             int m = s.marker();
             int p = (int) s.payloadOffset();
@@ -88,10 +86,6 @@ public final class JpegDecoder {
                 }
                 boolean adobe = m == 0xEE && startsWith(file, p, len, ADOBE);
                 kept.add(new JpegSource.Kept(s.range(), adobe));
-                if (m == JpegSegment.APP1 && !orientationSeen && startsWith(file, p, len, EXIF)) {
-                    orientation = Orientation.fromTiff(file, p + EXIF.length, len - EXIF.length);
-                    orientationSeen = true;
-                }
             }
         }
         if (components == null) {
@@ -119,7 +113,7 @@ public final class JpegDecoder {
             hashes = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
         }
         JpegSource source = new JpegSource(file, kept, components, tables, restart, sof, quality, ycc, hashes);
-        return new Decoded.Pixels(image, orientation, source);
+        return new Decoded.Pixels(image, orientation(file, segments), source);
     }
 
     private static void checkFrame(byte[] file, int sof, int components, List<JpegSegment> segments) {
@@ -205,6 +199,21 @@ public final class JpegDecoder {
             }
         }
         return true;
+    }
+
+    /** The orientation of the first Exif APP1 segment before the first scan; normal without one. */
+    static Orientation orientation(byte[] file, List<JpegSegment> segments) {
+        for (JpegSegment s : segments) {
+            if (s.marker() == JpegSegment.SOS) {
+                break;
+            }
+            int p = (int) s.payloadOffset();
+            int len = s.payloadLength();
+            if (s.marker() == JpegSegment.APP1 && startsWith(file, p, len, EXIF)) {
+                return Orientation.fromTiff(file, p + EXIF.length, len - EXIF.length);
+            }
+        }
+        return Orientation.NORMAL;
     }
 
     /** {H, V, Tq} per component of a frame header (T.81 §B.2.2). */

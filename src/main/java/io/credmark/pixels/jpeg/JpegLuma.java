@@ -4,6 +4,7 @@ import io.credmark.InvalidInputException;
 import io.credmark.container.jpeg.JpegSegment;
 import io.credmark.container.jpeg.JpegSegmentReader;
 import io.credmark.pixels.LumaBands;
+import io.credmark.pixels.Orientation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +21,18 @@ public final class JpegLuma implements LumaBands {
 
     private final JpegFrame frame;
     private final float[] multipliers;
+    private final Orientation orientation;
 
-    private JpegLuma(JpegFrame frame, int[] table) {
+    private JpegLuma(JpegFrame frame, int[] table, Orientation orientation) {
         this.frame = frame;
         this.multipliers = multipliers(table);
+        this.orientation = orientation;
     }
 
     /**
-     * The luminance of a greyscale or YCbCr JPEG whose Y is at full resolution; empty for what only a full decode
-     * reads (RGB or four-component files, arithmetic coding, subsampled Y, tables redefined after the first scan).
+     * The luminance of a greyscale or YCbCr JPEG whose Y is at full resolution, with its EXIF orientation; empty for
+     * what only a full decode reads (RGB or four-component files, arithmetic coding, subsampled Y, entropy-coded data
+     * the coefficient reader cannot follow).
      *
      * @throws InvalidInputException MALFORMED_IMAGE for a damaged file
      */
@@ -54,25 +58,23 @@ public final class JpegLuma implements LumaBands {
         try {
             frame = JpegCoefficientReader.read(file);
         } catch (InvalidInputException e) {
-            if (e.kind() == InvalidInputException.Kind.UNSUPPORTED_FORMAT) {
-                return Optional.empty();
-            }
-            throw e;
+            // arithmetic coding, or entropy-coded data the full decoder may still read: it decides
+            return Optional.empty();
         }
-        return of(frame, tables);
+        return of(frame, tables, JpegDecoder.orientation(file, segments));
     }
 
     /**
      * The luminance of coefficients in hand (the first component being Y or grey), as {@link #of(byte[])} reads it
      * from a file; empty when Y is subsampled or its table is missing.
      */
-    static Optional<LumaBands> of(JpegFrame frame, Map<Integer, int[]> tables) {
+    static Optional<LumaBands> of(JpegFrame frame, Map<Integer, int[]> tables, Orientation orientation) {
         JpegFrame.Component y = frame.components[0];
         int[] table = tables.get(y.tq);
         if (y.h != frame.hmax || y.v != frame.vmax || table == null) {
             return Optional.empty();
         }
-        return Optional.of(new JpegLuma(frame, table));
+        return Optional.of(new JpegLuma(frame, table, orientation));
     }
 
     @Override
@@ -83,6 +85,11 @@ public final class JpegLuma implements LumaBands {
     @Override
     public int height() {
         return frame.height;
+    }
+
+    @Override
+    public Orientation orientation() {
+        return orientation;
     }
 
     @Override

@@ -74,7 +74,8 @@ final class JpegReencoder {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        Optional<LumaBands> luma = JpegLuma.of(edit.frame, src.tables());
+        Optional<LumaBands> luma = JpegLuma.of(edit.frame, src.tables(),
+                JpegDecoder.orientation(src.file(), JpegSegmentReader.read(src.file())));
         if (luma.isEmpty()) {
             return Optional.empty();
         }

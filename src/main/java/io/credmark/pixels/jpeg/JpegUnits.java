@@ -53,26 +53,40 @@ final class JpegUnits {
     static Hashes hashes(BufferedImage image, int unitW, int unitH, int unitsX, int unitsY) {
         byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         ComponentSampleModel sm = (ComponentSampleModel) image.getSampleModel();
-        int pixelStride = sm.getPixelStride();
-        int scanline = sm.getScanlineStride();
-        int[] bands = sm.getBandOffsets();
-        boolean colour = bands.length == 3 && pixelStride == 3;
-        int w = image.getWidth();
-        int h = image.getHeight();
+        Layout layout = new Layout(data, sm.getPixelStride(), sm.getScanlineStride(), sm.getBandOffsets(),
+                image.getWidth(), image.getHeight());
         long[] out = new long[unitsX * unitsY];
-        long[] chroma = colour ? new long[unitsX * unitsY] : null;
-        for (int uy = 0; uy < unitsY; uy++) {
+        long[] chroma = layout.bands.length == 3 && layout.pixelStride == 3 ? new long[unitsX * unitsY] : null;
+        // rows of units on the common pool's cores when spare: each unit's hashes are its own
+        int parts = (long) layout.w * layout.h < PARALLEL_PIXELS ? 1
+                : Math.min(unitsY, 2 * Runtime.getRuntime().availableProcessors());
+        Cores.spread(IntStream.range(0, parts)).forEach(p -> hashes(layout, unitW, unitH, unitsX, out, chroma,
+                unitsY * p / parts, unitsY * (p + 1) / parts));
+        return new Hashes(out, chroma);
+    }
+
+    /** {@link #hashes} of the unit rows [from, to). */
+    private static void hashes(Layout layout, int unitW, int unitH, int unitsX, long[] out, long[] chroma,
+            int from, int to) {
+        byte[] data = layout.data;
+        int pixelStride = layout.pixelStride;
+        int scanline = layout.scanline;
+        int[] bands = layout.bands;
+        boolean colour = chroma != null;
+        int w = layout.w;
+        int h = layout.h;
+        for (int uy = from; uy < to; uy++) {
             for (int ux = 0; ux < unitsX; ux++) {
                 long hash = 0xcbf29ce484222325L;
                 long diff = 0xcbf29ce484222325L;
                 int x0 = ux * unitW;
                 int x1 = Math.min(w, x0 + unitW);
                 for (int y = uy * unitH; y < Math.min(h, (uy + 1) * unitH); y++) {
-                    int from = y * scanline + x0 * pixelStride;
-                    int to = y * scanline + x1 * pixelStride;
+                    int start = y * scanline + x0 * pixelStride;
+                    int end = y * scanline + x1 * pixelStride;
                     if (colour) {
                         // one step per pixel on each of two independent chains
-                        for (int i = from; i < to; i += 3) {
+                        for (int i = start; i < end; i += 3) {
                             int r = data[i + bands[0]] & 0xFF;
                             int g = data[i + bands[1]] & 0xFF;
                             int b = data[i + bands[2]] & 0xFF;
@@ -80,7 +94,7 @@ final class JpegUnits {
                             diff = (diff ^ ((r - g + 256) << 10 | (b - g + 256))) * PRIME;
                         }
                     } else {
-                        for (int i = from; i < to; i++) {
+                        for (int i = start; i < end; i++) {
                             hash = (hash ^ (data[i] & 0xFF)) * PRIME;
                         }
                     }
@@ -91,7 +105,6 @@ final class JpegUnits {
                 }
             }
         }
-        return new Hashes(out, chroma);
     }
 
     /**

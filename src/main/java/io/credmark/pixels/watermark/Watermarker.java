@@ -88,7 +88,18 @@ public final class Watermarker {
      * stored pixels). The stored pixels are read once; the image is not turned at full resolution.
      */
     public Optional<Detection> detect(BufferedImage stored, Orientation orientation) {
-        LumaImage plane = WorkingPlane.of(stored);
+        return detect(WorkingPlane.of(stored), orientation);
+    }
+
+    /**
+     * {@link #detect(BufferedImage, Orientation)} of a luminance read band by band, in its {@link
+     * LumaBands#orientation()}: a JPEG's from its coefficients, as the stamp's read-back sees the file it writes.
+     */
+    public Optional<Detection> detect(LumaBands stored) {
+        return detect(WorkingPlane.of(stored), stored.orientation());
+    }
+
+    private Optional<Detection> detect(LumaImage plane, Orientation orientation) {
         Optional<Detection> found = detection(detector.detect(WorkingPlane.turned(plane, orientation), null));
         if (found.isEmpty() && orientation != Orientation.NORMAL) {
             found = detection(detector.detect(plane, null));

@@ -60,6 +60,7 @@ class JpegLumaTest {
     void theLuminanceIsWhatTheDecodedPixelsWeighTo(String name) {
         byte[] file = bytes(name);
         LumaBands luma = JpegLuma.of(file).orElseThrow();
+        assertEquals(CODEC.decode(file).orientation(), luma.orientation());
         BufferedImage decoded = CODEC.decode(file).image();
         assertEquals(decoded.getWidth(), luma.width());
         assertEquals(decoded.getHeight(), luma.height());
