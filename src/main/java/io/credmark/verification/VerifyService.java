@@ -79,18 +79,17 @@ public final class VerifyService {
         long memory = PixelBudget.cost(header, SEARCH_RASTERS) + Watermarker.SEARCH_BYTES;
         try (PixelBudget.Permit permit = pixelBudget.admit(memory, "searching this image for a watermark");
                 Cores.Work work = Cores.begin()) {
-            if (Math.min(header.width(), header.height()) < Watermarker.MIN_SEARCHED_SIDE) {
-                return Optional.empty();
-            }
+            // read even when too small to search: what cannot be read is reported so
+            boolean searched = Math.min(header.width(), header.height()) >= Watermarker.MIN_SEARCHED_SIDE;
             // a JPEG's luminance as its coefficients decode to, which is what the stamp's read-back checked the
             // file it wrote by; other images are decoded whole
             PixelCodec codec = new PixelCodec(limits.maxPixels());
             Optional<LumaBands> luma = codec.luma(bytes);
             if (luma.isPresent()) {
-                return watermarker.detect(luma.get());
+                return searched ? watermarker.detect(luma.get()) : Optional.empty();
             }
             Decoded decoded = codec.decode(bytes);
-            return watermarker.detect(decoded.image(), decoded.orientation());
+            return searched ? watermarker.detect(decoded.image(), decoded.orientation()) : Optional.empty();
         }
     }
 
