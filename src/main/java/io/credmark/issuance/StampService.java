@@ -305,14 +305,14 @@ public final class StampService {
                 // a JPEG's luminance is that of the coefficients it writes: checked while they are written, or else
                 // read from the file written, without decoding its colour where it can be
                 Optional<PixelCodec.Checked> checked = codec.encodeChecked(decoded, watermarked,
-                        luma -> readsBack(luma, orientation, id));
+                        luma -> readsBack(luma, id));
                 if (checked.isPresent()) {
                     written = checked.get().file();
                     readsBack = checked.get().passed();
                 } else {
                     written = codec.encode(decoded, watermarked);
                     Optional<LumaBands> luma = codec.luma(written);
-                    readsBack = luma.isPresent() ? readsBack(luma.get(), orientation, id)
+                    readsBack = luma.isPresent() ? readsBack(luma.get(), id)
                             : readsBack(codec.decode(written).image(), orientation, id);
                 }
             }
@@ -363,8 +363,8 @@ public final class StampService {
         return watermarker.detectAsDisplayed(stored, orientation).map(d -> d.payloadId() == id).orElse(false);
     }
 
-    private boolean readsBack(LumaBands stored, Orientation orientation, long id) {
-        return watermarker.detectAsDisplayed(stored, orientation).map(d -> d.payloadId() == id).orElse(false);
+    private boolean readsBack(LumaBands stored, long id) {
+        return watermarker.detectAsDisplayed(stored).map(d -> d.payloadId() == id).orElse(false);
     }
 
     /** No watermark: none asked for, or the reason it could not be embedded (which fails a required one). */

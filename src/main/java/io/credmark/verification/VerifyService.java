@@ -10,6 +10,7 @@ import io.credmark.c2pa.validate.ValidationState;
 import io.credmark.c2pa.validate.Validator;
 import io.credmark.container.AssetHandlers;
 import io.credmark.container.ContainerSkeleton;
+import io.credmark.container.ImageFormat;
 import io.credmark.container.ImageHeader;
 import io.credmark.container.ManifestStoreCarrier;
 import io.credmark.container.ParsedImage;
@@ -74,7 +75,8 @@ public final class VerifyService {
      */
     public Optional<Detection> detectWatermark(byte[] bytes) {
         limits.checkBytes(bytes.length);
-        ImageHeader header = AssetHandlers.read(bytes).header();
+        ParsedImage parsed = AssetHandlers.read(bytes);
+        ImageHeader header = parsed.header();
         limits.checkPixels(header);
         long memory = PixelBudget.cost(header, SEARCH_RASTERS) + Watermarker.SEARCH_BYTES;
         try (PixelBudget.Permit permit = pixelBudget.admit(memory, "searching this image for a watermark");
@@ -84,7 +86,7 @@ public final class VerifyService {
             // a JPEG's luminance as its coefficients decode to, which is what the stamp's read-back checked the
             // file it wrote by; other images are decoded whole
             PixelCodec codec = new PixelCodec(limits.maxPixels());
-            Optional<LumaBands> luma = codec.luma(bytes);
+            Optional<LumaBands> luma = parsed.format() == ImageFormat.JPEG ? codec.luma(bytes) : Optional.empty();
             if (luma.isPresent()) {
                 return searched ? watermarker.detect(luma.get()) : Optional.empty();
             }

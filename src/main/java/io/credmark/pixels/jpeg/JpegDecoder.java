@@ -112,8 +112,10 @@ public final class JpegDecoder {
             int[] g = JpegUnits.grid(components, image.getWidth(), image.getHeight());
             hashes = JpegUnits.hashes(image, g[0], g[1], g[2], g[3]);
         }
-        JpegSource source = new JpegSource(file, kept, components, tables, restart, sof, quality, ycc, hashes);
-        return new Decoded.Pixels(image, orientation(file, segments), source);
+        Orientation orientation = orientation(file, segments);
+        JpegSource source = new JpegSource(file, kept, components, tables, restart, sof, quality, ycc, hashes,
+                orientation);
+        return new Decoded.Pixels(image, orientation, source);
     }
 
     private static void checkFrame(byte[] file, int sof, int components, List<JpegSegment> segments) {

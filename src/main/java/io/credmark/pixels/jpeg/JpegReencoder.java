@@ -63,19 +63,17 @@ final class JpegReencoder {
      */
     static Optional<PixelCodec.Checked> encodeChecked(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode,
             Predicate<LumaBands> test) {
-        BufferedImage plain = plain(src, image);
         if (mode != PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS || src.unitHashes() == null
                 || src.components().length == 3 && !src.ycc()) {
             return Optional.empty();
         }
         Edit edit;
         try {
-            edit = edit(src, plain);
+            edit = edit(src, plain(src, image));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        Optional<LumaBands> luma = JpegLuma.of(edit.frame, src.tables(),
-                JpegDecoder.orientation(src.file(), JpegSegmentReader.read(src.file())));
+        Optional<LumaBands> luma = JpegLuma.of(edit.frame, src.tables(), src.orientation());
         if (luma.isEmpty()) {
             return Optional.empty();
         }

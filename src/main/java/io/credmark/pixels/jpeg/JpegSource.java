@@ -3,6 +3,7 @@ package io.credmark.pixels.jpeg;
 import io.credmark.container.ByteRange;
 import io.credmark.pixels.Decoded;
 import io.credmark.pixels.LumaBands;
+import io.credmark.pixels.Orientation;
 import io.credmark.pixels.PixelCodec;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.function.Predicate;
  * @param ycc             whether a three-component frame is YCbCr (libjpeg's rule: JFIF, Adobe transform, ids)
  * @param unitHashes      per MCU-sized unit, hashes of the decoded pixels and of their chroma (for
  *                        coefficient-level editing), or null when the file cannot be edited at coefficient level
+ * @param orientation     the EXIF orientation, which the output keeps with the input's segments
  */
 record JpegSource(
         byte[] file,
@@ -32,7 +34,8 @@ record JpegSource(
         int sofMarker,
         JpegQuality.Estimate quality,
         boolean ycc,
-        JpegUnits.Hashes unitHashes) implements Decoded.Source {
+        JpegUnits.Hashes unitHashes,
+        Orientation orientation) implements Decoded.Source {
 
     @Override
     public byte[] write(BufferedImage changed, PixelCodec.JpegMode jpegMode, int deflateLevel) {

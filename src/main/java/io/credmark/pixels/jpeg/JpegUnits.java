@@ -58,11 +58,16 @@ final class JpegUnits {
         long[] out = new long[unitsX * unitsY];
         long[] chroma = layout.bands.length == 3 && layout.pixelStride == 3 ? new long[unitsX * unitsY] : null;
         // rows of units on the common pool's cores when spare: each unit's hashes are its own
-        int parts = (long) layout.w * layout.h < PARALLEL_PIXELS ? 1
-                : Math.min(unitsY, 2 * Runtime.getRuntime().availableProcessors());
+        int parts = parts(layout, unitsY);
         Cores.spread(IntStream.range(0, parts)).forEach(p -> hashes(layout, unitW, unitH, unitsX, out, chroma,
                 unitsY * p / parts, unitsY * (p + 1) / parts));
         return new Hashes(out, chroma);
+    }
+
+    /** Parts to split {@code rows} rows of units into: one for a small image, else two a core. */
+    private static int parts(Layout layout, int rows) {
+        return (long) layout.w * layout.h < PARALLEL_PIXELS ? 1
+                : Math.min(rows, 2 * Runtime.getRuntime().availableProcessors());
     }
 
     /** {@link #hashes} of the unit rows [from, to). */
@@ -128,8 +133,7 @@ final class JpegUnits {
                 image.getWidth(), image.getHeight());
         // rows of units on the common pool's cores when spare: each unit's blocks are its own, the same anywhere
         int rows = frame.mcusY;
-        int parts = (long) layout.w * layout.h < PARALLEL_PIXELS ? 1
-                : Math.min(rows, 2 * Runtime.getRuntime().availableProcessors());
+        int parts = parts(layout, rows);
         Cores.spread(IntStream.range(0, parts)).forEach(p -> recompute(frame, layout, changed, lumaOnly, divisors, ycc,
                 rows * p / parts, rows * (p + 1) / parts));
     }

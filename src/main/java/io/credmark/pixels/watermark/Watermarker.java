@@ -76,10 +76,11 @@ public final class Watermarker {
 
     /**
      * {@link #detectAsDisplayed(BufferedImage, Orientation)} of a luminance read band by band, such as a JPEG's
-     * from its coefficients: the stamp's read-back without decoding the colour of the file it wrote.
+     * from its coefficients, in its own {@link LumaBands#orientation()}: the stamp's read-back without decoding the
+     * colour of the file it wrote.
      */
-    public Optional<Detection> detectAsDisplayed(LumaBands stored, Orientation orientation) {
-        return detection(detector.detect(WorkingPlane.turned(WorkingPlane.of(stored), orientation), null));
+    public Optional<Detection> detectAsDisplayed(LumaBands stored) {
+        return detection(detector.detect(WorkingPlane.turned(WorkingPlane.of(stored), stored.orientation()), null));
     }
 
     /**
