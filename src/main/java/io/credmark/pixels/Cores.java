@@ -53,6 +53,11 @@ public final class Cores {
             this.forked = forked;
         }
 
+        /** Drops the task: it does not start if it has not (a task already running runs to its end). */
+        public void cancel() {
+            task.cancel(false);
+        }
+
         /** The task's result; its unchecked exception is thrown here. */
         public T join() {
             return forked ? task.join() : task.invoke();

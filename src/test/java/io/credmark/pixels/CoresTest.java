@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,17 @@ class CoresTest {
             assertEquals(7, Cores.aside(() -> 7).join());
             assertThrows(IllegalStateException.class, () -> Cores.aside(CoresTest::fails).join());
         }
+    }
+
+    @Test
+    void aTaskSetAsideAndDroppedWhileOtherImagesAreWorkedOnNeverRuns() {
+        AtomicInteger runs = new AtomicInteger();
+        try (Cores.Work first = Cores.begin(); Cores.Work second = Cores.begin()) {
+            Cores.Aside<Integer> dropped = Cores.aside(runs::incrementAndGet);
+            dropped.cancel();
+            assertEquals(1, Cores.aside(runs::incrementAndGet).join());
+        }
+        assertEquals(1, runs.get());
     }
 
     private static int fails() {

@@ -8,11 +8,15 @@ final class ImageOps {
 
     /** Mean over a (2r+1)×(2r+1) window. */
     static float[] boxBlur(float[] src, int w, int h, int r) {
-        float[] tmp = new float[w * h];
         float[] out = new float[w * h];
+        boxBlur(src, new float[w * h], out, w, h, r);
+        return out;
+    }
+
+    /** {@link #boxBlur(float[], int, int, int)} into {@code out}, through {@code tmp}; src may be out. */
+    static void boxBlur(float[] src, float[] tmp, float[] out, int w, int h, int r) {
         boxRows(src, tmp, w, h, r);
         boxCols(tmp, out, w, h, r);
-        return out;
     }
 
     private static void boxRows(float[] src, float[] dst, int w, int h, int r) {

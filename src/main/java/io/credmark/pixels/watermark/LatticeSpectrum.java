@@ -65,17 +65,10 @@ final class LatticeSpectrum {
         return new LatticeSpectrum(whiten(p, nx, ny, 4), nx, ny, ww, wh);
     }
 
-    /** Whitened power at bin (fx, fy) of a lattice rotated by (cos, sin); bilinear, using P(−f) = P(f). */
-    double at(double fx, double fy, double c, double s) {
-        double x = c * fx - s * aspect * fy;
-        double y = s * fx / aspect + c * fy;
-        return bilinear(pw, nx, ny, x, y);
-    }
-
     /**
-     * {@link #at} for one rotation at many points on a grid (x_i, y_j): the products of {@code at} are taken once
-     * per column and once per row, so each point costs a subtraction, an addition and the bilinear tap, and gives
-     * the same value.
+     * The whitened power at bins (x_i, y_j) of a lattice rotated by (cos, sin), bilinear, using P(−f) = P(f): the
+     * rotated bin is fx = c·x − s·r·y, fy = s·x/r + c·y, its products taken once per column and once per row, so
+     * that each point costs a subtraction, an addition and the bilinear tap.
      */
     private final class Turned {
         private final double[] cx;
@@ -98,7 +91,7 @@ final class LatticeSpectrum {
             }
         }
 
-        /** {@code at(xs[i], ys[j], c, s)}. */
+        /** The power at (xs[i], ys[j]). */
         double at(int i, int j) {
             return bilinear(pw, nx, ny, cx[i] - sy[j], sx[i] + cy[j]);
         }
@@ -230,20 +223,23 @@ final class LatticeSpectrum {
         double[] qy = new double[ny / 2 + 1];
         int bx = Math.min(band, nx / 2 - 1);
         int by = Math.min(band, ny / 2 - 1);
+        int hx = nx / 2;
+        int hy = ny / 2;
+        Turned t = new Turned(bins(hx), bins(hy), c, s);
         for (int fy = -by; fy <= by; fy++) {
             if (Math.abs(fy) <= 1) {
                 continue;
             }
-            for (int fx = 4; fx <= nx / 2; fx++) {
-                qx[fx] += at(fx, fy, c, s);
+            for (int fx = 4; fx <= hx; fx++) {
+                qx[fx] += t.at(fx + hx, fy + hy);
             }
         }
         for (int fx = -bx; fx <= bx; fx++) {
             if (Math.abs(fx) <= 1) {
                 continue;
             }
-            for (int fy = 4; fy <= ny / 2; fy++) {
-                qy[fy] += at(fx, fy, c, s);
+            for (int fy = 4; fy <= hy; fy++) {
+                qy[fy] += t.at(fx + hx, fy + hy);
             }
         }
         standardise(qx, 4);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -66,14 +67,30 @@ final class PssDetector {
         LatticeSpectrum spectrum = LatticeSpectrum.of(work, ww, wh);
         Planes planes = new Planes(work, ww, wh);
         List<Lattice> upright = spectrum.lattices(0);
-        Result best = search(upright, planes, expected, DECODES);
+        Result best = first(upright, planes, expected);
         if (best.found || MAX_ROTATION <= 0) {
             return best;
         }
-        // upright search failed: look for a small rotation. Seeds: the angle estimated on the spectrum and the
-        // angles to which the best upright lattices turn; at each seed the candidate search runs on the rotated
-        // spectrum, and once more at the angle its best lattice refines to (a rough angle finds one period right
-        // and refines the angle, the exact angle then finds the other period)
+        // the rotated candidates depend on the spectrum alone: on a spare core they are found while the other
+        // upright candidates are searched, and dropped if one of those has the mark
+        Cores.Aside<List<Lattice>> rotated = Cores.aside(() -> turnedLattices(spectrum, upright));
+        best = rest(upright, best, planes, expected, DECODES);
+        if (best.found) {
+            rotated.cancel();
+            return best;
+        }
+        List<Lattice> turned = rotated.join();
+        Result r = rest(turned, first(turned, planes, expected), planes, expected, 2);
+        return r.found || r.pilotZ > best.pilotZ ? r : best;
+    }
+
+    /**
+     * The candidates of a small rotation, best comb first. Seeds: the angle estimated on the spectrum and the angles
+     * to which the best upright lattices turn; at each seed the candidate search runs on the rotated spectrum, and
+     * once more at the angle its best lattice refines to (a rough angle finds one period right and refines the
+     * angle, the exact angle then finds the other period).
+     */
+    private static List<Lattice> turnedLattices(LatticeSpectrum spectrum, List<Lattice> upright) {
         double max = Math.toRadians(MAX_ROTATION);
         List<Double> seeds = new ArrayList<>();
         seeds.add(spectrum.bestRotation(max));
@@ -97,8 +114,7 @@ final class PssDetector {
             }
         }
         turned.sort(Comparator.comparingDouble(Lattice::score).reversed());
-        Result rotated = search(turned, planes, expected, 2);
-        return rotated.found || rotated.pilotZ > best.pilotZ ? rotated : best;
+        return turned;
     }
 
     private static boolean isNear(List<Double> tried, double theta) {
@@ -110,14 +126,20 @@ final class PssDetector {
         return false;
     }
 
-    /** Decodes the strongest lattice; if that fails, ranks the others by the pilot peak of a sparse fold. */
-    private Result search(List<Lattice> lattices, Planes planes, byte[] expected, int decodes) {
+    /** The strongest lattice decoded. */
+    private Result first(List<Lattice> lattices, Planes planes, byte[] expected) {
         if (lattices.isEmpty()) {
             return Result.none();
         }
-        Lattice first = lattices.get(0);
-        Result best = decodeAt(planes.view(first), first, expected, 0);
-        if (best.found) {
+        return decodeAt(planes.view(lattices.get(0)), lattices.get(0), expected, 0);
+    }
+
+    /**
+     * When the strongest lattice did not decode ({@code best}, from {@link #first}), ranks the others by the pilot
+     * peak of a sparse fold and decodes the best {@code decodes − 1}.
+     */
+    private Result rest(List<Lattice> lattices, Result best, Planes planes, byte[] expected, int decodes) {
+        if (best.found || lattices.size() < 2) {
             return best;
         }
         List<View> views = new ArrayList<>();
@@ -125,15 +147,23 @@ final class PssDetector {
             views.add(planes.view(lattices.get(i)));
         }
         double[][] sparse = sparseFolds(views);
+        double[] z = Cores.spread(IntStream.range(0, views.size())).mapToDouble(i -> pilotPeak(sparse[i], null).z)
+                .toArray();
         List<double[]> ranked = new ArrayList<>();
         for (int i = 1; i < lattices.size(); i++) {
-            double z = pilotPeak(sparse[i - 1], null).z;
-            ranked.add(new double[] {z, i});
+            ranked.add(new double[] {z[i - 1], i});
         }
         ranked.sort((a, b) -> Double.compare(b[0], a[0]));
-        for (int n = 0; n < Math.min(decodes - 1, ranked.size()); n++) {
-            Lattice l = lattices.get((int) ranked.get(n)[1]);
-            Result r = decodeAt(planes.view(l), l, expected, n + 1);
+        int count = Math.min(decodes - 1, ranked.size());
+        IntFunction<Result> decode = n -> {
+            int i = (int) ranked.get(n)[1];
+            return decodeAt(views.get(i - 1), lattices.get(i), expected, n + 1);
+        };
+        // with cores to spare the best few are decoded at once, then taken in rank order as one after another
+        List<Result> decoded = Cores.spare()
+                ? IntStream.range(0, count).parallel().mapToObj(decode).toList() : null;
+        for (int n = 0; n < count; n++) {
+            Result r = decoded != null ? decoded.get(n) : decode.apply(n);
             if (r.found) {
                 return r;
             }
@@ -187,16 +217,18 @@ final class PssDetector {
 
     /** (y − box mean of radius rMean) / (local RMS over radius rNorm + 1), clipped to ±3. */
     static float[] normalizedHighPass(float[] y, int w, int h, int rMean, int rNorm) {
-        float[] mean = ImageOps.boxBlur(y, w, h, rMean);
+        // three planes: the mean becomes the squares, then their local mean e
+        float[] tmp = new float[w * h];
+        float[] e = new float[w * h];
         float[] r = new float[w * h];
-        float[] squares = new float[w * h];
+        ImageOps.boxBlur(y, tmp, e, w, h, rMean);
         Bands.forEach(h, w, (from, to) -> {
             for (int i = from * w; i < to * w; i++) {
-                r[i] = y[i] - mean[i];
-                squares[i] = r[i] * r[i];
+                r[i] = y[i] - e[i];
+                e[i] = r[i] * r[i];
             }
         });
-        float[] e = ImageOps.boxBlur(squares, w, h, rNorm);
+        ImageOps.boxBlur(e, tmp, e, w, h, rNorm);
         Bands.forEach(h, w, (from, to) -> {
             for (int i = from * w; i < to * w; i++) {
                 float v = r[i] / ((float) Math.sqrt(Math.max(0, e[i])) + 1f);
