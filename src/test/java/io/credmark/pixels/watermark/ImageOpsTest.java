@@ -1,5 +1,6 @@
 package io.credmark.pixels.watermark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -36,6 +37,14 @@ class ImageOpsTest {
                 assertEquals(sum / ((2 * r + 1) * (2 * r + 1)), out[y * W + x], 1e-3, x + "," + y);
             }
         }
+    }
+
+    @Test
+    void aBoxBlurIntoItsOwnSourceGivesTheSamePlane() {
+        float[] src = plane();
+        float[] expected = ImageOps.boxBlur(src, W, H, 4);
+        ImageOps.boxBlur(src, new float[W * H], src, W, H, 4);
+        assertArrayEquals(expected, src);
     }
 
     @Test
