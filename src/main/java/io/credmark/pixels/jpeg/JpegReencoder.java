@@ -44,7 +44,7 @@ final class JpegReencoder {
 
     static byte[] encode(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode) {
         BufferedImage plain = plain(src, image);
-        if (mode == PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS && src.unitHashes() != null) {
+        if (editable(src, mode)) {
             try {
                 return edit(src, plain).write();
             } catch (RuntimeException e) {
@@ -63,8 +63,7 @@ final class JpegReencoder {
      */
     static Optional<PixelCodec.Checked> encodeChecked(JpegSource src, BufferedImage image, PixelCodec.JpegMode mode,
             Predicate<LumaBands> test) {
-        if (mode != PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS || src.unitHashes() == null
-                || src.components().length == 3 && !src.ycc()) {
+        if (!editable(src, mode) || src.components().length == 3 && !src.ycc()) {
             return Optional.empty();
         }
         Edit edit;
@@ -84,6 +83,11 @@ final class JpegReencoder {
         } catch (RuntimeException e) {
             return Optional.empty(); // as in encode: this file is re-encoded whole, its luminance read from it
         }
+    }
+
+    /** Whether the output keeps the input's unchanged blocks and the decoder hashed them to find which those are. */
+    private static boolean editable(JpegSource src, PixelCodec.JpegMode mode) {
+        return mode == PixelCodec.JpegMode.KEEP_UNCHANGED_BLOCKS && src.unitHashes() != null;
     }
 
     /** The changed image as a plain raster of the decoded layout, which the unit hashes read directly. */
